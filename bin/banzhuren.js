@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `banzhuren` command: the offline runtime's CLI, built into build/local/cli.js by npm run build.
+let cli;
+try {
+  cli = require('../build/local/cli.js');
+} catch (error) {
+  if (error && error.code !== 'MODULE_NOT_FOUND') throw error;
+  console.error('banzhuren：尚未构建，请先在项目目录运行 npm install 或 npm run build');
+  process.exit(1);
+}
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,106 @@
+/**
+ * The calendar commands: publicity-end, workday, networkdays, is-workday, term-end. Each evaluates
+ * the add-on's own custom function (PUBLICITY_END, CN_WORKDAY, …) in the loaded bundle, exactly as
+ * a cell formula would, and prints the answer as a calendar date in the spreadsheet's time zone.
+ */
+import { errorMessage, loadBundle } from '../runtime/bundle';
+import { formatCellDate } from '../runtime/dates';
+import { UsageError, type Command, type CommandContext } from './command';
+
+const TIME_ZONE = 'Asia/Shanghai';
+
+/** Evaluates a custom function of the bundle and prints its single answer. */
+function evaluate(context: CommandContext, functionName: string, args: unknown[]): number {
+  const bundle = loadBundle();
+  let value: unknown;
+  try {
+    value = bundle.call(functionName, ...args);
+  } catch (error) {
+    // The function refused the input (a date it cannot read, a year with no known arrangement).
+    throw new UsageError(errorMessage(error));
+  }
+  context.out(showAnswer(value));
+  return 0;
+}
+
+/** How an answer is printed: dates as YYYY-MM-DD, booleans as 是/否. */
+function showAnswer(value: unknown): string {
+  if (Object.prototype.toString.call(value) === '[object Date]') return formatCellDate(value as Date, TIME_ZONE);
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  return String(value);
+}
+
+/** The positional arguments, exactly `count` of them, or a usage error naming the usage line. */
+function positionals(context: CommandContext, usage: string, count: number, optional = 0): string[] {
+  const given = context.positionals;
+  if (given.length < count - optional || given.length > count) {
+    throw new UsageError(`参数个数不对。用法：banzhuren ${usage}`);
+  }
+  return given;
+}
+
+/** The start date argument, or --today when the command allows it to be left out. */
+function dateOrToday(value: string | undefined, context: CommandContext, usage: string): string {
+  if (value !== undefined) return value;
+  if (context.today) return context.today;
+  throw new UsageError(`缺少日期。用法：banzhuren ${usage}`);
+}
+
+const publicityEndUsage = 'publicity-end [开始日期] [--days N]';
+const workdayUsage = 'workday <开始日期> <N>';
+const networkdaysUsage = 'networkdays <开始日期> <结束日期>';
+const isWorkdayUsage = 'is-workday [日期]';
+const termEndUsage = 'term-end <认定日期>';
+
+/** The calendar commands of the CLI. */
+export const CALENDAR_COMMANDS: Command[] = [
+  {
+    name: 'publicity-end',
+    usage: publicityEndUsage,
+    summary: '公示截止日期：从开始日期起 N 个工作日（默认 5）的最后一天',
+    options: { days: { type: 'string' } },
+    async run(context) {
+      const [start] = positionals(context, publicityEndUsage, 1, 1);
+      const days = context.options.days;
+      if (days !== undefined && !/^\d+$/.test(String(days))) throw new UsageError(`--days 应为正整数，收到“${String(days)}”`);
+      return evaluate(context, 'PUBLICITY_END', [dateOrToday(start, context, publicityEndUsage), days === undefined ? '' : Number(days)]);
+    },
+  },
+  {
+    name: 'workday',
+    usage: workdayUsage,
+    summary: '开始日期之后第 N 个工作日（N 可为负数），同 CN_WORKDAY',
+    async run(context) {
+      const [start, count] = positionals(context, workdayUsage, 2);
+      if (!/^-?\d+$/.test(String(count))) throw new UsageError(`N 应为整数，收到“${String(count)}”`);
+      return evaluate(context, 'CN_WORKDAY', [start, Number(count)]);
+    },
+  },
+  {
+    name: 'networkdays',
+    usage: networkdaysUsage,
+    summary: '两个日期之间（含首尾）的工作日数，同 CN_NETWORKDAYS',
+    async run(context) {
+      const [start, end] = positionals(context, networkdaysUsage, 2);
+      return evaluate(context, 'CN_NETWORKDAYS', [start, end]);
+    },
+  },
+  {
+    name: 'is-workday',
+    usage: isWorkdayUsage,
+    summary: '是否为工作日（含调休上班日），打印 是/否',
+    async run(context) {
+      const [date] = positionals(context, isWorkdayUsage, 1, 1);
+      return evaluate(context, 'IS_WORKDAY', [dateOrToday(date, context, isWorkdayUsage)]);
+    },
+  },
+  {
+    name: 'term-end',
+    usage: termEndUsage,
+    summary: '任期最后一天：认定日期 3 年后同月同日的前一天，同 TERM_END',
+    async run(context) {
+      const [date] = positionals(context, termEndUsage, 1);
+      return evaluate(context, 'TERM_END', [date]);
+    },
+  },
+];

@@ -1,0 +1,55 @@
+/**
+ * The simulated clock of the offline runtime. `--today` fixes the day; every fake service call
+ * advances the clock by a modelled cost, and an execution that passes Apps Script's 6-minute
+ * limit fails with Apps Script's own message, so long jobs are tested for resumability.
+ */
+
+/** Apps Script's limit for one execution. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+
+/** Apps Script's message when an execution runs past its limit. */
+export const EXECUTION_LIMIT_MESSAGE = 'Exceeded maximum execution time';
+
+/** Modelled cost of one service call by kind, in milliseconds (rough medians seen in Apps Script). */
+export const CALL_COST_MS = {
+  light: 1,
+  read: 60,
+  write: 80,
+  flush: 150,
+  mail: 300,
+  document: 1500,
+} as const;
+
+export type CallCost = keyof typeof CALL_COST_MS;
+
+/** The simulated time of one execution. */
+export class SimulatedClock {
+  private elapsed = 0;
+  private executionStart: number;
+
+  /** A clock starting at `start` (milliseconds since the epoch). */
+  constructor(private readonly start: number) {
+    this.executionStart = 0;
+  }
+
+  /** Current simulated time, milliseconds since the epoch. */
+  now(): number {
+    return this.start + this.elapsed;
+  }
+
+  /** Moves time on by a call's modelled cost; fails once the execution passes its limit. */
+  advance(cost: CallCost | number): void {
+    this.elapsed += typeof cost === 'number' ? cost : CALL_COST_MS[cost];
+    if (this.elapsed - this.executionStart > EXECUTION_LIMIT_MS) throw new Error(EXECUTION_LIMIT_MESSAGE);
+  }
+
+  /** Milliseconds used by the current execution. */
+  executionElapsed(): number {
+    return this.elapsed - this.executionStart;
+  }
+
+  /** Starts a new execution (a new trigger run), whose limit counts from now. */
+  startExecution(): void {
+    this.executionStart = this.elapsed;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The custom functions officials type into cells (SPEC §5). Each takes one value or a whole column
+ * and answers in kind; none calls an Apps Script service, so Sheets can run them quickly and
+ * without authorization. Dates are read and written in the add-on's time zone (Asia/Shanghai).
+ */
+import { DEFAULT_PRESET } from '../domain/presets';
+import { termEnd } from '../domain/term';
+import { WorkingDayCalendar } from '../domain/working-days/working-day-calendar';
+import { instantOfCalendarDate, readDateCell } from '../gas/cell-dates';
+import { readHolidayRows } from '../gas/holiday-rows';
+import { CellInputError, isBlankCell, isRange, mapCells, readWholeNumber } from './cell-arguments';
+import type { CalendarDate } from '../domain/calendar-date';
+
+const TIME_ZONE = DEFAULT_PRESET.timeZone;
+
+/** The working-day calendar for a call, with the 节假日 range's overrides when one is given. */
+function calendarFor(holidays: unknown): WorkingDayCalendar {
+  if (isBlankCell(holidays)) return new WorkingDayCalendar();
+  if (!isRange(holidays)) throw new CellInputError('节假日参数应为一个区域，例如 节假日!A2:C');
+  return new WorkingDayCalendar(readHolidayRows(holidays, TIME_ZONE));
+}
+
+/** Reads a date argument; undefined means blank. */
+function readDate(value: unknown, what: string): CalendarDate | undefined {
+  const reading = readDateCell(value, TIME_ZONE);
+  if (reading.kind === 'blank') return undefined;
+  if (reading.kind === 'invalid') {
+  throw new CellInputError(`${what}“${reading.shown}”不是可识别的日期（可写作 2024-09-27、2024/9/27、2024.9.27 或 2024年9月27日）`);
+  }
+  return reading.date;
+}
+
+/** A date as a cell value: midnight of that day in the spreadsheet's time zone. */
+function dateCell(date: CalendarDate): Date {
+  return instantOfCalendarDate(date, TIME_ZONE);
+}
+
+/**
+ * 判断某天是否为中国法定工作日（含调休上班日）。
+ *
+ * @param {Date|Range} date 日期，或一整列日期（如 F2:F）
+ * @param {Range} [holidays] 可选：节假日表区域（日期、休/班、名称），补充或修正内置安排
+ * @return {boolean|Range} TRUE 为工作日，FALSE 为休息日；输入一列则返回一列
+ * @customfunction
+ */
+export function IS_WORKDAY(date: unknown, holidays?: unknown): unknown {
+  const calendar = calendarFor(holidays);
+  return mapCells([date], (cell) => {
+    const day = readDate(cell, '日期');
+    return day === undefined ? '' : calendar.isWorkday(day);
+  });
+}
+
+/**
+ * 与 WORKDAY 相同，但按中国法定节假日和调休计算：开始日期之后第 n 个工作日（n 为负数时向前）。
+ *
+ * @param {Date|Range} start 开始日期，或一整列
+ * @param {number|Range} n 工作日数，可为负数
+ * @param {Range} [holidays] 可选：节假日表区域（日期、休/班、名称）
+ * @return {Date|Range} 第 n 个工作日
+ * @customfunction
+ */
+export function CN_WORKDAY(start: unknown, n: unknown, holidays?: unknown): unknown {
+  const calendar = calendarFor(holidays);
+  return mapCells([start, n], (startCell, daysCell) => {
+    const day = readDate(startCell, '开始日期');
+    if (day === undefined || isBlankCell(daysCell)) return '';
+    return dateCell(calendar.addWorkdays(day, readWholeNumber(daysCell, '工作日数')));
+  });
+}
+
+/**
+ * 与 NETWORKDAYS 相同，但按中国法定节假日和调休计算：两个日期之间（含首尾）的工作日数。
+ *
+ * @param {Date|Range} start 开始日期，或一整列
+ * @param {Date|Range} end 结束日期，或一整列
+ * @param {Range} [holidays] 可选：节假日表区域（日期、休/班、名称）
+ * @return {number|Range} 工作日数（结束早于开始时为负数）
+ * @customfunction
+ */
+export function CN_NETWORKDAYS(start: unknown, end: unknown, holidays?: unknown): unknown {
+  const calendar = calendarFor(holidays);
+  return mapCells([start, end], (startCell, endCell) => {
+    const first = readDate(startCell, '开始日期');
+    const last = readDate(endCell, '结束日期');
+    if (first === undefined || last === undefined) return '';
+    return calendar.countWorkdays(first, last);
+  });
+}
+
+/**
+ * 公示截止日期：从开始日期起公示若干个工作日的最后一天。开始日期是工作日时算第 1 天，否则从下一个工作日算起。
+ *
+ * @param {Date|Range} start 公示开始日期，或一整列（如 F2:F）
+ * @param {number|Range} [days] 公示工作日数，默认 5（方案四（二）3：不少于5个工作日）
+ * @param {Range} [holidays] 可选：节假日表区域（日期、休/班、名称）
+ * @return {Date|Range} 公示截止日期
+ * @customfunction
+ */
+export function PUBLICITY_END(start: unknown, days?: unknown, holidays?: unknown): unknown {
+  // PUBLICITY_END(F2:F, 节假日!A2:C): a range of two or more columns in second place is the holidays.
+  if (holidays === undefined && isRange(days) && (days[0]?.length ?? 0) >= 2) [days, holidays] = [undefined, days];
+  const calendar = calendarFor(holidays);
+  return mapCells([start, days], (startCell, daysCell) => {
+    const day = readDate(startCell, '公示开始日期');
+    if (day === undefined) return '';
+    const count = isBlankCell(daysCell) ? DEFAULT_PRESET.publicityDays : readWholeNumber(daysCell, '公示天数');
+    if (count < 1) throw new CellInputError(`公示天数应至少为 1 个工作日，收到 ${count}`);
+    return dateCell(calendar.publicityEnd(day, count));
+  });
+}
+
+/**
+ * 任期截止日期：认定日期起一届任期（3年）的最后一天，即 3 年后同月同日的前一天（2月29日认定的为2月28日）。
+ *
+ * @param {Date|Range} awardDate 认定日期，或一整列
+ * @return {Date|Range} 任期最后一天
+ * @customfunction
+ */
+export function TERM_END(awardDate: unknown): unknown {
+  return mapCells([awardDate], (cell) => {
+  const day = readDate(cell, '认定日期');
+  return day === undefined ? '' : dateCell(termEnd(day, DEFAULT_PRESET.termYears));
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * The add-on's menu and sidebar: what onOpen/onInstall show, and the sidebar page. Menu items are
+ * data; each names a global function of the bundle.
+ */
+import { showSidebarPage, addAddonMenu, type MenuItem } from '../gas/ui';
+
+/** The add-on menu, in order. */
+export const MENU_ITEMS: MenuItem[] = [{ label: '打开助手', functionName: 'showSidebar' }];
+
+/** Apps Script simple trigger: adds the menu when the spreadsheet opens. */
+export function onOpen(): void {
+  addAddonMenu(MENU_ITEMS);
+}
+
+/** Apps Script simple trigger: adds the menu right after the add-on is installed. */
+export function onInstall(): void {
+  onOpen();
+}
+
+/** Opens the sidebar (菜单：打开助手). */
+export function showSidebar(): void {
+  showSidebarPage('sidebar', '班主任评选助手');
+}

@@ -1,0 +1,69 @@
+/**
+ * Presets: every number and list the plan fixes, as data. The Yuxi 2023–2025 plan is the default;
+ * another city's plan of the same shape is a new preset object, not new code.
+ */
+
+/** The settings a plan of this shape fixes. */
+export interface Preset {
+  id: string;
+  title: string;
+  /** 四（一）: years as a class teacher, at least. */
+  minYears: number;
+  /** 四（二）3: working days of publicity, at least. */
+  publicityDays: number;
+  /** 六（二）: years of one term. */
+  termYears: number;
+  /** 五（五）: distinct teachers mentored per school year. */
+  menteesPerYear: number;
+  /** 五（二）–（四）: activities per semester by kind. */
+  dutiesPerSemester: Record<string, number>;
+  /** 一: people awarded by the city per year. */
+  cityTargetPerYear: number;
+  /** 一: people awarded by each county per year, at least. */
+  countyTargetPerYear: number;
+  /** 一: city studios by stage. */
+  studiosByStage: Record<string, number>;
+  /** 三（三）: a studio's shape. */
+  studioShape: { hosts: number; members: number; traineesPerMember: number };
+  /** 四（二）: certificate number pattern. */
+  certificatePattern: string;
+  /** Counties (县（市、区）) of the city, and the name of the city-direct group. */
+  counties: string[];
+  cityDirect: string;
+  stages: string[];
+  /** Time zone of the city's spreadsheets. */
+  timeZone: string;
+}
+
+/** 玉溪市2023－2025年骨干班主任、名班主任培养方案（试行）. */
+export const YUXI_2023_2025: Preset = {
+  id: 'yuxi-2023-2025',
+  title: '玉溪市2023－2025年骨干班主任、名班主任培养方案（试行）',
+  minYears: 5,
+  publicityDays: 5,
+  termYears: 3,
+  menteesPerYear: 5,
+  dutiesPerSemester: { 读书: 1, 讲座: 1, 公开课: 1 },
+  cityTargetPerYear: 180,
+  countyTargetPerYear: 100,
+  studiosByStage: { 幼儿园: 2, 小学: 3, 初中: 3, 高中: 3, 中职: 3, 高职: 1 },
+  studioShape: { hosts: 1, members: 10, traineesPerMember: 3 },
+  certificatePattern: '玉教班〔{year}〕{seq:000}号',
+  counties: [
+    '红塔区',
+    '江川区',
+    '澄江市',
+    '通海县',
+    '华宁县',
+    '易门县',
+    '峨山彝族自治县',
+    '新平彝族傣族自治县',
+    '元江哈尼族彝族傣族自治县',
+  ],
+  cityDirect: '市直学校',
+  stages: ['幼儿园', '小学', '初中', '高中', '中职', '高职', '特殊教育'],
+  timeZone: 'Asia/Shanghai',
+};
+
+/** The preset used when a spreadsheet names none. */
+export const DEFAULT_PRESET = YUXI_2023_2025;

@@ -1,0 +1,8 @@
+/**
+ * The globals of the bundle: every function Apps Script calls by name (custom functions, simple
+ * triggers, menu items, sidebar calls, trigger handlers). Nothing else lives here; the build
+ * turns each export into a real top-level function of dist/Code.js.
+ */
+export { IS_WORKDAY, CN_WORKDAY, CN_NETWORKDAYS, PUBLICITY_END, TERM_END } from './addon/custom-functions';
+export { onOpen, onInstall, showSidebar } from './addon/menu';
+export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api';
