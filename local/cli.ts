@@ -3,7 +3,7 @@
  * Each command is an entry of COMMANDS; global options set the simulated clock (--today), the
  * active user (--as) and print the service-call counts (--stats, last line of stderr, as JSON).
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../package.json';
 import { CALENDAR_COMMANDS } from './commands/calendar-commands';
 import { UsageError, type Command, type CommandContext } from './commands/command';
@@ -50,13 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     const commandName = argv.find((argument) => !argument.startsWith('-'));
     const command = COMMANDS.find((candidate) => candidate.name === commandName);
     const options = { ...GLOBAL_OPTIONS, ...(command?.options ?? {}) };
-    const parsed = (() => {
-      try {
-        return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-      } catch (error) {
-        throw new UsageError(translateParseError(error));
-      }
-    })();
+    const parsed = parseCommandLine(argv, options);
     const values = parsed.values as Record<string, string | boolean | undefined>;
     wantStats = values.stats === true;
     if (values.version) {
@@ -87,6 +81,23 @@ export async function main(argv: string[]): Promise<number> {
     return error instanceof UsageError ? 2 : 1;
   } finally {
     if (wantStats) process.stderr.write(JSON.stringify(counter.snapshot()) + '\n');
+  }
+}
+
+/**
+ * node:util's parseArgs, except that negative numbers (`workday 2024-10-08 -1`) are positionals,
+ * not options: they are set aside before parsing and put back in their places after.
+ */
+function parseCommandLine(argv: string[], options: ParseArgsConfig['options']) {
+  const negatives: string[] = [];
+  const placeholder = (index: number) => `\u0000negative-${index}`;
+  const args = argv.map((argument) => (/^-\d+(\.\d+)?$/.test(argument) ? placeholder(negatives.push(argument) - 1) : argument));
+  try {
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    const restore = (value: string) => negatives.find((_, index) => value === placeholder(index)) ?? value;
+    return { values: parsed.values, positionals: parsed.positionals.map(restore) };
+  } catch (error) {
+    throw new UsageError(translateParseError(error));
   }
 }
 

@@ -80,19 +80,57 @@ export function unavailableService(serviceName: string): object {
   );
 }
 
+/** Options of loadBundle. */
+export interface LoadBundleOptions {
+  /** The bundle's source (default: dist/Code.js). */
+  code?: string;
+  fileName?: string;
+  /** The bundle's clock: `new Date()` and `Date.now()` inside it answer this (default: real time). */
+  now?: () => number;
+  /** The bundle's `console` (default: this process's). */
+  console?: unknown;
+}
+
+/**
+ * Replaces the context's Date by one whose `new Date()` and `Date.now()` follow `now`. It shares
+ * Date.prototype, so every Date of the context (made by either constructor) is `instanceof Date`.
+ */
+function installClock(context: vm.Context, now: () => number): void {
+  const install = vm.runInContext(
+    `(function (now) {
+      var RealDate = Date;
+      function Date() {
+        if (!new.target) return new RealDate(now()).toString();
+        var args = arguments.length === 0 ? [now()] : Array.prototype.slice.call(arguments);
+        return Reflect.construct(RealDate, args, new.target);
+      }
+      Object.defineProperty(Date, 'length', { value: 7 });
+      Date.prototype = RealDate.prototype;
+      Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
+      Date.now = function now_() { return now(); };
+      Date.UTC = RealDate.UTC;
+      Date.parse = RealDate.parse;
+      Object.defineProperty(globalThis, 'Date', { value: Date, writable: true, configurable: true });
+    })`,
+    context,
+  ) as (now: () => number) => void;
+  install(now);
+}
+
 /**
  * Loads the bundle into a new context. `makeServices` receives the context's realm and returns the
  * fake services to install as globals; every other Apps Script service throws when used.
  */
 export function loadBundle(
   makeServices: (realm: Realm) => Partial<Record<(typeof SERVICE_NAMES)[number], unknown>> = () => ({}),
-  options: { code?: string; fileName?: string } = {},
+  options: LoadBundleOptions = {},
 ): LoadedBundle {
   const context = vm.createContext({});
+  if (options.now) installClock(context, options.now);
   const realm = vm.runInContext('({ Date, Array, Object, Error })', context) as Realm;
   const services = makeServices(realm);
   for (const name of SERVICE_NAMES) context[name] = services[name] ?? unavailableService(name);
-  context.console = console;
+  context.console = options.console ?? console;
   vm.runInContext(options.code ?? readBundleCode(), context, { filename: options.fileName ?? 'Code.js' });
   return {
     context,

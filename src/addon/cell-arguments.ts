@@ -18,11 +18,11 @@ export function isRange(argument: CellArgument): argument is unknown[][] {
   return Array.isArray(argument) && argument.every((row) => Array.isArray(row));
 }
 
-/** The value at (row, column) of an argument, broadcasting single values and 1×1 ranges. */
-function cellAt(argument: CellArgument, row: number, column: number): unknown {
-  if (!isRange(argument)) return argument;
-  if (argument.length === 1 && argument[0]?.length === 1) return argument[0][0];
-  return argument[row]?.[column];
+/** Reads the cell at (row, column) of an argument; single values and 1×1 ranges broadcast. */
+function cellReader(argument: CellArgument): (row: number, column: number) => unknown {
+  if (!isRange(argument)) return () => argument;
+  if (argument.length === 1 && argument[0]?.length === 1) return () => argument[0]?.[0];
+  return (row, column) => argument[row]?.[column];
 }
 
 /** The text a cell shows for an error thrown while computing it. */
@@ -35,8 +35,9 @@ export function errorText(error: unknown): string {
  * single answer (throwing its error); otherwise returns rows of answers of the ranges' shape.
  */
 export function mapCells(argumentsList: CellArgument[], compute: (...cells: unknown[]) => unknown): unknown {
+  const readers = argumentsList.map(cellReader);
   const ranges = argumentsList.filter(isRange).filter((range) => !(range.length === 1 && range[0]?.length === 1));
-  if (ranges.length === 0) return compute(...argumentsList.map((argument) => cellAt(argument, 0, 0)));
+  if (ranges.length === 0) return compute(...readers.map((read) => read(0, 0)));
   const rows = ranges[0]?.length ?? 0;
   const columns = ranges[0]?.[0]?.length ?? 0;
   for (const range of ranges) {
@@ -49,7 +50,7 @@ export function mapCells(argumentsList: CellArgument[], compute: (...cells: unkn
     const answerRow: unknown[] = [];
     for (let column = 0; column < columns; column += 1) {
       try {
-        answerRow.push(compute(...argumentsList.map((argument) => cellAt(argument, row, column))));
+        answerRow.push(compute(...readers.map((read) => read(row, column))));
       } catch (error) {
         answerRow.push(errorText(error));
       }

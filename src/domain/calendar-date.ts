@@ -10,7 +10,6 @@ export type CalendarDate = string;
 /** Days since 1970-01-01 of a calendar date. */
 export type DayNumber = number;
 
-const MILLISECONDS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether year/month/day name a real day of the Gregorian calendar. */
@@ -23,7 +22,7 @@ export function isRealDay(year: number, month: number, day: number): boolean {
 /** The number of days of a month (month 1–12). */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Whether a year has a 29 February. */
@@ -39,16 +38,31 @@ export function calendarDate(year: number, month: number, day: number): Calendar
 
 /** Whether a value is a well-formed 'YYYY-MM-DD' text of a real day. */
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  if (typeof value !== 'string') return false;
-  const match = ISO_DATE.exec(value);
-  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const { year, month, day } = partsOf(value);
+  return isRealDay(year, month, day);
 }
 
 /** Year, month (1–12) and day of a calendar date. */
 export function partsOf(date: CalendarDate): { year: number; month: number; day: number } {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`不是日期：${date}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const year = digitsAt(date, 0, 4);
+  const month = digitsAt(date, 5, 2);
+  const day = digitsAt(date, 8, 2);
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-' || year < 0 || month < 0 || day < 0) {
+    throw new RangeError(`不是日期：${date}`);
+  }
+  return { year, month, day };
+}
+
+/** The number written by `length` ASCII digits at `start`, or -1 if any is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let index = start; index < start + length; index += 1) {
+    const digit = text.charCodeAt(index) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** The day number of a calendar date. */
@@ -59,18 +73,37 @@ export function toDayNumber(date: CalendarDate): DayNumber {
 
 /** The day number of year/month/day (no validation; month 1–12). */
 export function dayNumberOf(year: number, month: number, day: number): DayNumber {
-  return Math.round(Date.UTC(year, month - 1, day) / MILLISECONDS_PER_DAY);
+  // Howard Hinnant's days_from_civil: integer arithmetic, no Date.
+  const shiftedYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(shiftedYear / 400);
+  const yearOfEra = shiftedYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** Year, month and day of a day number (Howard Hinnant's civil_from_days). */
+export function partsOfDayNumber(dayNumber: DayNumber): { year: number; month: number; day: number } {
+  const shifted = dayNumber + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** The calendar date of a day number. */
 export function fromDayNumber(dayNumber: DayNumber): CalendarDate {
-  const utc = new Date(dayNumber * MILLISECONDS_PER_DAY);
-  return calendarDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+  const { year, month, day } = partsOfDayNumber(dayNumber);
+  return `${year < 1000 ? String(year).padStart(4, '0') : year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** The year of a day number. */
 export function yearOfDayNumber(dayNumber: DayNumber): number {
-  return new Date(dayNumber * MILLISECONDS_PER_DAY).getUTCFullYear();
+  return partsOfDayNumber(dayNumber).year;
 }
 
 /** Day of the week of a day number: 0 Sunday … 6 Saturday. */

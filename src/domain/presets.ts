@@ -9,6 +9,9 @@ export interface Preset {
   title: string;
   /** 四（一）: years as a class teacher, at least. */
   minYears: number;
+  /** 四（一）9（1）: the most recent annual assessments looked at (近5年), and how many must be 优秀. */
+  assessmentYears: number;
+  minExcellentYears: number;
   /** 四（二）3: working days of publicity, at least. */
   publicityDays: number;
   /** 六（二）: years of one term. */
@@ -40,6 +43,8 @@ export const YUXI_2023_2025: Preset = {
   id: 'yuxi-2023-2025',
   title: '玉溪市2023－2025年骨干班主任、名班主任培养方案（试行）',
   minYears: 5,
+  assessmentYears: 5,
+  minExcellentYears: 1,
   publicityDays: 5,
   termYears: 3,
   menteesPerYear: 5,

@@ -5,6 +5,7 @@
  * naming the year, never a silent guess from weekends alone.
  */
 import {
+  dayNumberOf,
   fromDayNumber,
   toDayNumber,
   weekdayOfDayNumber,
@@ -91,14 +92,7 @@ export class WorkingDayCalendar {
 
   /** Like Sheets' WORKDAY: the n-th working day after start (before it when n is negative). */
   addWorkdays(start: CalendarDate, workdays: number): CalendarDate {
-    const step = workdays < 0 ? -1 : 1;
-    let dayNumber = toDayNumber(start);
-    this.requireKnownYear(dayNumber);
-    for (let left = Math.abs(workdays); left > 0; ) {
-      dayNumber += step;
-      if (this.isWorkdayNumber(dayNumber)) left -= 1;
-    }
-    return fromDayNumber(dayNumber);
+    return fromDayNumber(this.addWorkdaysToDayNumber(toDayNumber(start), workdays));
   }
 
   /** Like Sheets' NETWORKDAYS: working days from start to end, both included (negative if end < start). */
@@ -117,7 +111,18 @@ export class WorkingDayCalendar {
 
   /** Last day of a publicity of `days` working days from start (start is day 1 when it is a working day). */
   publicityEnd(start: CalendarDate, days: number): CalendarDate {
-    return this.addWorkdays(fromDayNumber(toDayNumber(start) - 1), days);
+    return fromDayNumber(this.addWorkdaysToDayNumber(toDayNumber(start) - 1, days));
+  }
+
+  private addWorkdaysToDayNumber(start: DayNumber, workdays: number): DayNumber {
+    const step = workdays < 0 ? -1 : 1;
+    let dayNumber = start;
+    this.requireKnownYear(dayNumber);
+    for (let left = Math.abs(workdays); left > 0; ) {
+      dayNumber += step;
+      if (this.isWorkdayNumber(dayNumber)) left -= 1;
+    }
+    return dayNumber;
   }
 
   private isWorkdayNumber(dayNumber: DayNumber): boolean {
@@ -128,8 +133,13 @@ export class WorkingDayCalendar {
     return weekday !== 0 && weekday !== 6;
   }
 
+  /** Day numbers of the last year found known, so a loop over days asks once per year. */
+  private checkedYear = { first: 0, last: -1 };
+
   private requireKnownYear(dayNumber: DayNumber): void {
+    if (dayNumber >= this.checkedYear.first && dayNumber <= this.checkedYear.last) return;
     const year = yearOfDayNumber(dayNumber);
     if (!this.knownYears.has(year)) throw new UnknownYearError(year);
+    this.checkedYear = { first: dayNumberOf(year, 1, 1), last: dayNumberOf(year, 12, 31) };
   }
 }

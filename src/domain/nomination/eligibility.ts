@@ -1,0 +1,81 @@
+/**
+ * One nomination row's eligibility (SPEC §3): reads the row by its headers, runs every rule that
+ * applies, and gives the row's verdict, all findings, the input cells that need a note, and the
+ * text of 审查说明. The =ELIGIBILITY custom function shows the same result as one text.
+ */
+import type { CalendarDate } from '../calendar-date';
+import type { Preset } from '../presets';
+import { OUTPUT_COLUMNS, type OutputColumn } from './fields';
+import type { HeaderMatch } from './headers';
+import { runRules, type Finding, type Verdict } from './rules';
+import { isBlankCell, readRow, type Cell, type CellProblem } from './values';
+
+/** 审查说明 joins its reasons with this: one line, so rows keep their height and =ELIGIBILITY reads the same. */
+export const EXPLANATION_SEPARATOR = '；';
+
+/** A row's eligibility. */
+export interface EligibilityResult {
+  verdict: Verdict;
+  /** Every finding, 符合 included, in rule order. */
+  findings: Finding[];
+  /** Input cells that could not be read (0-based column), for cell notes. */
+  problems: CellProblem[];
+  /** 审查说明: every finding that is not 符合, 不符合 first, joined by '；'; '' when all are 符合. */
+  explanation: string;
+  rowNumber?: number;
+}
+
+/** How to evaluate a row. */
+export interface EvaluateOptions {
+  /** 评审基准日. */
+  reviewDate: CalendarDate;
+  preset: Preset;
+  /** The row's number in the sheet, carried through for the caller. */
+  rowNumber?: number;
+}
+
+/** The row's verdict: 不符合 if any finding is, else 待核实 if any is, else 符合. */
+export function rowVerdict(findings: readonly Finding[]): Verdict {
+  if (findings.some((finding) => finding.verdict === '不符合')) return '不符合';
+  if (findings.some((finding) => finding.verdict === '待核实')) return '待核实';
+  return '符合';
+}
+
+/** Evaluates one nomination row against every rule that applies to it. */
+export function evaluateRow(headers: HeaderMatch, row: readonly Cell[], options: EvaluateOptions): EligibilityResult {
+  const { record, states, problems } = readRow(headers, row, options.preset);
+  const findings = runRules(record, { reviewDate: options.reviewDate, preset: options.preset, states });
+  const reasons = [
+    ...findings.filter((finding) => finding.verdict === '不符合'),
+    ...findings.filter((finding) => finding.verdict === '待核实'),
+  ];
+  const result: EligibilityResult = {
+    verdict: rowVerdict(findings),
+    findings,
+    problems,
+    explanation: reasons.map((finding) => finding.message).join(EXPLANATION_SEPARATOR),
+  };
+  if (options.rowNumber !== undefined) result.rowNumber = options.rowNumber;
+  return result;
+}
+
+/**
+ * Whether a row has nothing typed in it, to be skipped. With headers, the 序号 and output columns
+ * do not count (sheets are often pre-numbered); an unticked checkbox (FALSE) never counts.
+ */
+export function isEmptyRow(row: readonly unknown[], headers?: HeaderMatch): boolean {
+  const ignored = new Set<number>();
+  if (headers) {
+    if (headers.columns.seq !== undefined) ignored.add(headers.columns.seq);
+    for (const output of OUTPUT_COLUMNS as readonly OutputColumn[]) {
+      const column = headers.outputs[output];
+      if (column !== undefined) ignored.add(column);
+    }
+  }
+  return row.every((cell, column) => ignored.has(column) || cell === false || isBlankCell(cell));
+}
+
+/** The text =ELIGIBILITY shows: `符合`, or `不符合：…` / `待核实：…` with the reasons. */
+export function eligibilityText(result: Pick<EligibilityResult, 'verdict' | 'explanation'>): string {
+  return result.verdict === '符合' ? '符合' : `${result.verdict}：${result.explanation}`;
+}

@@ -1,0 +1,157 @@
+/**
+ * Finding the nomination sheet's columns by header text (SPEC §2), never by position. Headers
+ * match whatever their spaces, full-width or half-width brackets and colons, or trailing `*`;
+ * unknown columns are listed and left alone; duplicated headers are reported with their columns,
+ * and a column whose header is duplicated is not read at all (the rows say 待核实), since the
+ * program cannot know which of the two a person meant.
+ */
+import { FIELDS, OUTPUT_COLUMNS, fieldOf, type FieldKey, type OutputColumn } from './fields';
+
+/** Where each known column is; all column numbers are 0-based indexes into the header row. */
+export interface HeaderMatch {
+  /** Whether the row holds at least one known header (else it is not a header row). */
+  found: boolean;
+  /** Column of each input field that appears exactly once. */
+  columns: Partial<Record<FieldKey, number>>;
+  /** `YYYY年度考核` columns, by year ascending; when present they replace 近5年考核. */
+  assessmentYears: { year: number; column: number }[];
+  /** Column of each output column that appears exactly once. */
+  outputs: Partial<Record<OutputColumn, number>>;
+  /** Columns whose header is not ours; left untouched. */
+  unknown: { column: number; header: string }[];
+  /** Columns with an empty header cell. */
+  blank: number[];
+  /** Headers found in more than one column. */
+  duplicates: { key: string; header: string; columns: number[] }[];
+  /** Input fields with no column. */
+  missing: FieldKey[];
+  /** Output columns to create (empty when no header row was found: nothing should be written). */
+  missingOutputs: OutputColumn[];
+  /** Input fields that cannot be read because of a header problem, with the message. */
+  fieldProblems: Partial<Record<FieldKey, string>>;
+  /** Sheet-level problems in plain Chinese. */
+  problems: string[];
+}
+
+/** Message for a row with no known header at all. */
+export const NO_HEADER_ROW = '没有找到表头：第一行里没有“姓名”“学校”“申报类别”等任何已知列名，请先在第一行填好表头';
+
+const YEAR_HEADER = /^(\d{4})年度?(?:履职)?考核$/u;
+
+/** The form in which header texts are compared: width folded, spaces and a trailing `*` or `:` removed. */
+export function foldHeader(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/gu, '').replace(/[*:]+$/u, '');
+}
+
+/** Folded header text → what it names. */
+const KNOWN_HEADERS: ReadonlyMap<string, { key: FieldKey } | { output: OutputColumn }> = (() => {
+  const map = new Map<string, { key: FieldKey } | { output: OutputColumn }>();
+  for (const field of FIELDS) {
+    for (const text of [field.header, ...(field.aliases ?? [])]) map.set(foldHeader(text), { key: field.key });
+  }
+  for (const output of OUTPUT_COLUMNS) map.set(foldHeader(output), { output });
+  return map;
+})();
+
+/** The text of a header cell, or null when it is empty. */
+function headerText(cell: unknown): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'string') return cell.trim() === '' ? null : cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean' || typeof cell === 'bigint') return String(cell);
+  return '（非文字表头）';
+}
+
+/** `第2列和第5列`, `第2列、第5列和第7列` (1-based, as officials count). */
+export function columnList(columns: readonly number[]): string {
+  const names = columns.map((column) => `第${column + 1}列`);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join('、')}和${names[names.length - 1]}`;
+}
+
+/** Matches a header row against the known columns of SPEC §2. */
+export function matchHeaders(headerRow: unknown[]): HeaderMatch {
+  const seen = new Map<string, { header: string; columns: number[] }>();
+  const yearColumns = new Map<number, number[]>();
+  const unknown: { column: number; header: string }[] = [];
+  const blank: number[] = [];
+
+  headerRow.forEach((cell, column) => {
+    const text = headerText(cell);
+    if (text === null) {
+      blank.push(column);
+      return;
+    }
+    const folded = foldHeader(text);
+    const known = KNOWN_HEADERS.get(folded);
+    const year = YEAR_HEADER.exec(folded);
+    let id: string;
+    let header: string;
+    if (known && 'key' in known) {
+      id = known.key;
+      header = fieldOf(known.key).header;
+    } else if (known) {
+      id = known.output;
+      header = known.output;
+    } else if (year) {
+      id = `year:${year[1]}`;
+      header = `${year[1]}年度考核`;
+      yearColumns.set(Number(year[1]), [...(yearColumns.get(Number(year[1])) ?? []), column]);
+    } else {
+      unknown.push({ column, header: text });
+      return;
+    }
+    const entry = seen.get(id) ?? { header, columns: [] };
+    entry.columns.push(column);
+    seen.set(id, entry);
+  });
+
+  const match: HeaderMatch = {
+    found: seen.size > 0,
+    columns: {},
+    assessmentYears: [],
+    outputs: {},
+    unknown,
+    blank,
+    duplicates: [],
+    missing: [],
+    missingOutputs: [],
+    fieldProblems: {},
+    problems: [],
+  };
+  if (!match.found) {
+    match.problems.push(NO_HEADER_ROW);
+    match.missing = FIELDS.map((field) => field.key);
+    return match;
+  }
+
+  for (const [id, { header, columns }] of seen) {
+    if (columns.length > 1) {
+      const message = `表头“${header}”出现在${columnList(columns)}`;
+      match.duplicates.push({ key: id.startsWith('year:') ? header : id, header, columns });
+      match.problems.push(message);
+      const key = id.startsWith('year:') ? 'assessments' : id;
+      if (FIELDS.some((field) => field.key === key)) match.fieldProblems[key as FieldKey] ??= message;
+      continue;
+    }
+    const column = columns[0] as number;
+    if (id.startsWith('year:')) continue;
+    if ((OUTPUT_COLUMNS as readonly string[]).includes(id)) match.outputs[id as OutputColumn] = column;
+    else match.columns[id as FieldKey] = column;
+  }
+
+  match.assessmentYears = [...yearColumns.entries()]
+    .filter(([, columns]) => columns.length === 1)
+    .map(([year, columns]) => ({ year, column: columns[0] as number }))
+    .sort((a, b) => a.year - b.year);
+  if (yearColumns.size > 0 && seen.has('assessments')) {
+    const message = `“近5年考核”列和“${Math.min(...yearColumns.keys())}年度考核”等年度考核列同时存在，请只保留一种`;
+    match.problems.push(message);
+    match.fieldProblems.assessments ??= message;
+  }
+
+  match.missing = FIELDS.map((field) => field.key).filter(
+    (key) => !seen.has(key) && !(key === 'assessments' && yearColumns.size > 0),
+  );
+  match.missingOutputs = OUTPUT_COLUMNS.filter((output) => !seen.has(output));
+  return match;
+}

@@ -1,0 +1,32 @@
+/**
+ * Helpers for tests that must hold in every time zone: the zones to run under, switching the
+ * process's zone (Node honours a runtime change of process.env.TZ, vm contexts included), and date
+ * cells made the way Sheets makes them (midnight of the day in the spreadsheet's zone).
+ */
+import type { Realm } from '../../local/runtime/bundle';
+
+/** The process time zones every date test runs under. */
+export const PROCESS_TIME_ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'] as const;
+
+/** Runs `body` with the process in a time zone, restoring the previous zone after. */
+export function inProcessTimeZone<T>(timeZone: string, body: () => T): T {
+  const previous = process.env.TZ;
+  process.env.TZ = timeZone;
+  try {
+    return body();
+  } finally {
+    if (previous === undefined) delete process.env.TZ;
+    else process.env.TZ = previous;
+  }
+}
+
+/** The date cell Sheets hands a script for a day in an Asia/Shanghai spreadsheet (UTC+8, no DST). */
+export function shanghaiDateCell(realm: Realm, date: string): Date {
+  return new realm.Date(`${date}T00:00:00+08:00`);
+}
+
+/** 'YYYY-MM-DD' of an instant as an Asia/Shanghai spreadsheet shows it. */
+export function shanghaiDay(value: unknown): string {
+  if (Object.prototype.toString.call(value) !== '[object Date]') throw new Error(`not a Date: ${String(value)}`);
+  return new Date((value as Date).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
