@@ -150,6 +150,7 @@ export type OutputColumn = (typeof OUTPUT_COLUMNS)[number];
 /** What 资格审查 can say (SPEC §3). */
 export const VERDICTS = ['符合', '不符合', '待核实'] as const;
 
+/** The fixed enumerations' canonical values, which are also their dropdown lists. */
 export const GENDERS = ['男', '女'] as const;
 export const CATEGORIES = ['骨干班主任', '名班主任'] as const;
 export const COUNTY_TITLES = ['县级骨干班主任', '县级名班主任', '无'] as const;
@@ -160,6 +161,7 @@ export const ANNUAL_RESULTS = ['优秀', '合格', '基本合格', '不合格'] 
 export const MEETS_CHOICES = ['符合', '不符合'] as const;
 export const YES_NO_CHOICES = ['是', '否'] as const;
 
+/** One value of an enumeration above. */
 export type Category = (typeof CATEGORIES)[number];
 export type Level = (typeof LEVELS)[number];
 export type AnnualResult = (typeof ANNUAL_RESULTS)[number];
@@ -243,14 +245,21 @@ export function foldSpelling(text: string): string {
   return text.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
 }
 
-/** Folded spelling → canonical value of an enumeration under a preset. */
-export function spellingMap(name: EnumName, preset: Preset): Map<string, string> {
+const spellingMaps = new WeakMap<Preset, Map<EnumName, ReadonlyMap<string, string>>>();
+
+/** Folded spelling → canonical value of an enumeration under a preset (built once per preset). */
+export function spellingMap(name: EnumName, preset: Preset): ReadonlyMap<string, string> {
+  const maps = spellingMaps.get(preset) ?? new Map<EnumName, ReadonlyMap<string, string>>();
+  spellingMaps.set(preset, maps);
+  const cached = maps.get(name);
+  if (cached) return cached;
   const definition = ENUMS[name];
   const map = new Map<string, string>();
   for (const value of definition.values(preset)) {
     map.set(foldSpelling(value), value);
     for (const spelling of definition.spellings[value] ?? []) map.set(foldSpelling(spelling), value);
   }
+  maps.set(name, map);
   return map;
 }
 

@@ -201,15 +201,11 @@ const assessments: Rule = {
     }
     const known = recent.filter((entry) => entry.result !== null);
     if (known.length < count) {
-      const byYear = recent.some((entry) => entry.year !== null);
-      const detail = byYear
-        ? recent
-            .filter((entry) => entry.result === null)
-            .map((entry) => `${entry.year}年度考核${entry.text === '' ? '未填写' : `“${entry.text}”无法认定`}`)
-            .join('、')
-        : `“${recent.map((entry) => entry.text).join('、')}”`;
-      const text = `${header}只有${known.length}年可认定的结果，须有${count}年`;
-      return finding(assessments, '待核实', detail === '' ? text : `${text}（${detail}）`);
+      const unreadable = recent
+        .filter((entry) => entry.result === null)
+        .map((entry) => `${entry.year === null ? '' : `${entry.year}年度考核`}${entry.text === '' ? '未填写' : `“${entry.text}”无法认定`}`);
+      const detail = unreadable.length > 0 ? unreadable.join('、') : `填了“${recent.map((entry) => entry.text).join('、')}”`;
+      return finding(assessments, '待核实', `${header}只有${known.length}年可认定的结果，须有${count}年（${detail}）`);
     }
     const excellent = known.filter((entry) => entry.result === '优秀').length;
     if (excellent < minExcellentYears) {

@@ -141,9 +141,10 @@ function shown(cell: Cell): string {
   return quote(String(cell));
 }
 
-/** `获奖级别“省一等奖”`, or `身份证号（尾号1234）` for personal information. */
+/** `获奖级别“省一等奖”`, or `身份证号（尾号1234）` for personal information longer than four characters. */
 export function describeCell(field: FieldDef, cell: Cell): string {
-  if (field.personal) return `${field.header}（尾号${Array.from(String(cell).trim()).slice(-4).join('')}）`;
+  const chars = Array.from(String(cell).trim());
+  if (field.personal && chars.length > 4) return `${field.header}（尾号${chars.slice(-4).join('')}）`;
   return `${field.header}“${shown(cell)}”`;
 }
 
@@ -201,7 +202,7 @@ export function idNumberProblem(text: string): string | null {
   return null;
 }
 
-/** Number typed as text: `5`, `5年`, `5.5`, full-width digits; null when it is not one. */
+/** Years from a number or a text such as `5`, `5年`, `5.5`, `５年`; null when it is neither. */
 function yearsOf(cell: Cell): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (typeof cell !== 'string') return null;
@@ -267,7 +268,7 @@ const READERS: Record<FieldDef['kind']['type'], Reader> = {
   email(cell, field, preset) {
     if (typeof cell !== 'string') return unreadable(field, cell, preset);
     const value = cell.trim();
-    return z.email().safeParse(value).success ? { value } : { problem: `${describeCell(field, cell)}不是有效的电子邮箱地址` };
+    return recordShape.email.safeParse(value).success ? { value } : { problem: `${describeCell(field, cell)}不是有效的电子邮箱地址` };
   },
   idNumber(cell, field, preset) {
     if (typeof cell === 'number') {
