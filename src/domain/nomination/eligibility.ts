@@ -7,7 +7,7 @@ import type { CalendarDate } from '../calendar-date';
 import type { Preset } from '../presets';
 import { OUTPUT_COLUMNS, type OutputColumn } from './fields';
 import type { HeaderMatch } from './headers';
-import { runRules, type Finding, type Verdict } from './rules';
+import { RULE_INPUTS, runRules, type Finding, type Verdict } from './rules';
 import { isBlankCell, readRow, type Cell, type CellProblem } from './values';
 
 /** 审查说明 joins its reasons with this: one line, so rows keep their height and =ELIGIBILITY reads the same. */
@@ -52,11 +52,36 @@ export function evaluateRow(headers: HeaderMatch, row: readonly Cell[], options:
   const result: EligibilityResult = {
     verdict: rowVerdict(findings),
     findings,
-    problems,
+    problems: offendingCells(headers, problems, reasons),
     explanation: reasons.map((finding) => finding.message).join(EXPLANATION_SEPARATOR),
   };
   if (options.rowNumber !== undefined) result.rowNumber = options.rowNumber;
   return result;
+}
+
+/**
+ * The input cells to mark: every cell that could not be read (its own message), and the other
+ * cells each failing rule read (the five 年度考核 columns for the assessments rule).
+ */
+function offendingCells(headers: HeaderMatch, problems: readonly CellProblem[], reasons: readonly Finding[]): CellProblem[] {
+  const messages = new Map<number, string[]>();
+  const add = (column: number, message: string) => {
+    const list = messages.get(column) ?? [];
+    if (!list.includes(message)) list.push(message);
+    messages.set(column, list);
+  };
+  for (const problem of problems) add(problem.column, problem.message);
+  const unreadable = new Set(messages.keys());
+  const addFinding = (column: number | undefined, message: string) => {
+    if (column !== undefined && !unreadable.has(column)) add(column, message);
+  };
+  for (const finding of reasons) {
+    for (const key of RULE_INPUTS[finding.rule]) {
+      addFinding(headers.columns[key], finding.message);
+      if (key === 'assessments') for (const year of headers.assessmentYears) addFinding(year.column, finding.message);
+    }
+  }
+  return [...messages].sort(([a], [b]) => a - b).map(([column, list]) => ({ column, message: list.join(EXPLANATION_SEPARATOR) }));
 }
 
 /**

@@ -311,6 +311,29 @@ export const RULES: readonly Rule[] = [
   idNumber,
 ];
 
+/** The input columns each rule reads: a finding that is not 符合 marks these cells with a note. */
+export const RULE_INPUTS: Readonly<Record<RuleId, readonly FieldKey[]>> = {
+  name: ['name'],
+  school: ['school'],
+  category: ['category'],
+  years: ['years'],
+  countyTitle: ['countyTitle'],
+  c1: ['c1'],
+  c2: ['c2'],
+  c3: ['c3'],
+  c4: ['c4'],
+  c5: ['c5'],
+  c6: ['c6'],
+  award: ['awardLevel'],
+  honor: ['honorLevel'],
+  assessments: ['assessments'],
+  research: ['researchLevel'],
+  studioHost: ['studioHost', 'cityFamous'],
+  lastTerm: ['lastTermResult', 'lastTermDate'],
+  disqualified: ['disqualification'],
+  idNumber: ['idNumber'],
+};
+
 /** The findings of every rule that applies to a record. */
 export function runRules(record: NominationRecord, context: RuleContext): Finding[] {
   return RULES.filter((rule) => APPLIES_TO[rule.appliesTo](record, context)).map((rule) => rule.check(record, context));

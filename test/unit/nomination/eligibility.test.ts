@@ -61,6 +61,16 @@ describe('evaluateRow', () => {
     expect(result.verdict).toBe('待核实');
   });
 
+  test('the cells a failing rule read are marked too, with the finding', () => {
+    const { headers, row } = sheetOf(VALID_FAMOUS, { 班主任累计年限: '3年', 上届考核结果: '不合格', 上届考核日期: '2024-06-30' });
+    const result = evaluateRow(matchHeaders(headers), row, { reviewDate, preset });
+    const marked = new Map(result.problems.map((problem) => [headers[problem.column], problem.message]));
+    expect(marked.get('班主任累计年限')).toMatch(/^四（一）：.*3年.*不足5年/);
+    expect(marked.get('上届考核结果')).toMatch(/^六（二）：/);
+    expect(marked.get('上届考核日期')).toBe(marked.get('上届考核结果'));
+    expect(marked.has('姓名')).toBe(false);
+  });
+
   test('a 骨干班主任 row does not need 名班主任 conditions', () => {
     const result = evaluate({ 申报类别: '骨干班主任', 申报工作室主持人: '', 近5年考核: '', 科研级别: '' });
     expect(result.verdict).toBe('符合');
