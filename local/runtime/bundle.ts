@@ -99,18 +99,18 @@ function installClock(context: vm.Context, now: () => number): void {
   const install = vm.runInContext(
     `(function (now) {
       var RealDate = Date;
-      function Date() {
+      var FakeDate = function Date() {
         if (!new.target) return new RealDate(now()).toString();
         var args = arguments.length === 0 ? [now()] : Array.prototype.slice.call(arguments);
         return Reflect.construct(RealDate, args, new.target);
-      }
-      Object.defineProperty(Date, 'length', { value: 7 });
-      Date.prototype = RealDate.prototype;
-      Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
-      Date.now = function now_() { return now(); };
-      Date.UTC = RealDate.UTC;
-      Date.parse = RealDate.parse;
-      Object.defineProperty(globalThis, 'Date', { value: Date, writable: true, configurable: true });
+      };
+      Object.defineProperty(FakeDate, 'length', { value: 7 });
+      FakeDate.prototype = RealDate.prototype;
+      Object.defineProperty(RealDate.prototype, 'constructor', { value: FakeDate, writable: true, configurable: true });
+      FakeDate.now = function now_() { return now(); };
+      FakeDate.UTC = RealDate.UTC;
+      FakeDate.parse = RealDate.parse;
+      Object.defineProperty(globalThis, 'Date', { value: FakeDate, writable: true, configurable: true });
     })`,
     context,
   ) as (now: () => number) => void;

@@ -46,6 +46,18 @@ export function advanceClock(context: FakeContext, cost: CallCost | number): voi
   }
 }
 
+/** A member the runtime lacks: calling it, or reading anything from it, says so. */
+function unavailableMember(context: FakeContext, interfaceName: string, member: string): unknown {
+  const fail = () => unavailable(context, interfaceName, member);
+  return new Proxy(fail, {
+    get(_target, property) {
+      if (typeof property === 'symbol' || property === 'then') return undefined;
+      return fail();
+    },
+    apply: fail,
+  });
+}
+
 /**
  * Makes a fake object. `build` receives the fake itself (so chainable methods can return it) and
  * returns its members; `costs` names the methods that are not 'light'; `internal` is what
@@ -63,9 +75,7 @@ export function makeFake<T extends FakeMembers>(
     get(target, property) {
       if (typeof property === 'symbol' || property === 'then' || property === 'toJSON') return undefined;
       if (property === 'toString') return () => interfaceName;
-      if (!Object.prototype.hasOwnProperty.call(target, property)) {
-        return () => unavailable(context, interfaceName, property);
-      }
+      if (!Object.prototype.hasOwnProperty.call(target, property)) return unavailableMember(context, interfaceName, property);
       const member = target[property];
       if (typeof member !== 'function') return member;
       return (...args: unknown[]) => {

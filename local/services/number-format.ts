@@ -93,10 +93,10 @@ function tokenize(section: string): Token[] | undefined {
 export function formatDateForDisplay(wall: WallClock, format: string): string | undefined {
   const section = sections(LOCALE_FORMATS[format] ?? format)[0] ?? '';
   const tokens = tokenize(section);
-  if (!tokens) return undefined;
+  if (!tokens || section.includes('上午/下午')) return undefined;
   const codes = tokens.filter((token) => token.kind === 'code');
   let shown = '';
-  for (const [index, token] of tokens.entries()) {
+  for (const token of tokens) {
     if (token.kind === 'literal') {
       shown += token.text;
       continue;
@@ -120,8 +120,7 @@ export function formatDateForDisplay(wall: WallClock, format: string): string | 
     else if (code === 'aaa' || code === 'aaaa') {
       const weekday = CHINESE_WEEKDAYS[new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay()] ?? '';
       shown += code === 'aaa' ? weekday : `星期${weekday}`;
-    } else if (code === 'general' || code === 'e' || index < 0) return undefined;
-    else return undefined;
+    } else return undefined;
   }
   return shown;
 }
@@ -139,47 +138,82 @@ function formatGeneral(value: number): string {
   return String(Number(value.toPrecision(11)));
 }
 
-/** One numeric section rendered for a non-negative number; undefined if the section is beyond us. */
-function formatNumericSection(value: number, section: string): string | undefined {
-  const tokens = tokenize(section.replace(/[#0?,.%]+/g, (run) => `\u0000${run}\u0000`));
-  if (!tokens) return undefined;
+/** Splits a numeric section into the literal text before, the digit pattern, and the text after. */
+function splitNumericSection(section: string): { before: string; pattern: string; after: string } | undefined {
   let before = '';
+  let pattern = '';
   let after = '';
-  let pattern: string | undefined;
-  for (const token of tokens) {
-    if (token.kind === 'code') {
-      if (token.text !== 'general' || pattern !== undefined) return undefined;
-      pattern = 'general';
-      continue;
-    }
-    const pieces = token.text.split('\u0000');
-    for (const [index, piece] of pieces.entries()) {
-      const isPattern = index % 2 === 1;
-      if (isPattern) {
-        if (pattern !== undefined) return undefined;
-        pattern = piece;
-      } else if (pattern === undefined) before += piece;
-      else after += piece;
+  const literal = (text: string) => {
+    if (pattern) after += text;
+    else before += text;
+  };
+  let index = 0;
+  while (index < section.length) {
+    const char = section[index] ?? '';
+    if (char === '"') {
+      const end = section.indexOf('"', index + 1);
+      if (end < 0) return undefined;
+      literal(section.slice(index + 1, end));
+      index = end + 1;
+    } else if (char === '\\') {
+      literal(section[index + 1] ?? '');
+      index += 2;
+    } else if (char === '_') {
+      literal(' ');
+      index += 2;
+    } else if (char === '*') {
+      index += 2;
+    } else if (char === '[') {
+      const end = section.indexOf(']', index);
+      if (end < 0) return undefined;
+      const inside = section.slice(index + 1, end);
+      if (!/^\$-[0-9A-Fa-f]+$/.test(inside) && !/^(Black|Blue|Cyan|Green|Magenta|Red|White|Yellow|Color\d+)$/i.test(inside)) {
+        return undefined;
+      }
+      index = end + 1;
+    } else if (/^general/i.test(section.slice(index))) {
+      if (pattern) return undefined;
+      pattern = 'General';
+      index += 'general'.length;
+    } else if (/[0#?,.%]/.test(char)) {
+      if (after && char !== '%') return undefined;
+      if (after) after += char;
+      else pattern += char;
+      index += 1;
+    } else if (/[A-Za-z]/.test(char)) {
+      return undefined;
+    } else {
+      literal(char);
+      index += 1;
     }
   }
-  if (pattern === undefined) return before + after;
-  if (pattern === 'general') return before + formatGeneral(value) + after;
-  if (/\?/.test(pattern)) return undefined;
-  const percent = (pattern.match(/%/g) ?? []).length;
+  return { before, pattern, after };
+}
+
+/** One numeric section rendered for a non-negative number; undefined if the section is beyond us. */
+function formatNumericSection(value: number, section: string): string | undefined {
+  const parts = splitNumericSection(section);
+  if (!parts) return undefined;
+  const { before, pattern, after } = parts;
+  if (!pattern) return before + after;
+  if (pattern === 'General') return before + formatGeneral(value) + after;
+  if (pattern.includes('?')) return undefined;
+  const percent = (pattern.match(/%/g) ?? []).length + (after.match(/%/g) ?? []).length;
   const bare = pattern.replace(/%/g, '');
-  const [integerPart = '', decimalPart = ''] = bare.split('.');
-  if (bare.split('.').length > 2) return undefined;
+  const pieces = bare.split('.');
+  if (pieces.length > 2) return undefined;
+  const [integerPart = '', decimalPart = ''] = pieces;
+  if (/,$/.test(integerPart)) return undefined; // trailing commas scale by thousands
   const scaled = value * 100 ** percent;
   const decimals = decimalPart.replace(/,/g, '').length;
-  const fixed = scaled.toFixed(decimals);
-  let [integerDigits = '0', fraction = ''] = fixed.split('.');
+  let [integerDigits = '0', fraction = ''] = scaled.toFixed(decimals).split('.');
   const minimumInteger = (integerPart.match(/0/g) ?? []).length;
   integerDigits = integerDigits.replace(/^0+/, '').padStart(minimumInteger, '0');
   if (integerPart.includes(',')) integerDigits = integerDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const minimumFraction = (decimalPart.match(/0/g) ?? []).length;
   while (fraction.length > minimumFraction && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
-  const number = fraction ? `${integerDigits}.${fraction}` : decimalPart && minimumFraction === 0 && decimals > 0 ? `${integerDigits}.` : integerDigits;
-  return before + number + '%'.repeat(percent) + after;
+  const number = fraction ? `${integerDigits}.${fraction}` : pieces.length === 2 && minimumFraction === 0 ? `${integerDigits}.` : integerDigits;
+  return before + number + '%'.repeat((pattern.match(/%/g) ?? []).length) + after;
 }
 
 /** What a number cell shows under a number format; undefined if the format is beyond this runtime. */

@@ -1,0 +1,275 @@
+/**
+ * The Sheet fake: one worksheet of the .xlsx with a Sheets-like grid (getMaxRows/getMaxColumns),
+ * content bounds (getLastRow/getLastColumn), frozen rows, conditional formatting, protections and
+ * visibility. Ranges it gives are checked against the grid with Apps Script's messages.
+ */
+import type ExcelJS from 'exceljs';
+import { columnNumber, parseA1, splitSheetName } from './a1-notation';
+import { cellContentOf, writeCell } from './cell-values';
+import {
+  makeConditionalFormatRule,
+  ruleSpecOf,
+  rulesFromXlsx,
+  rulesToXlsx,
+  type RuleRanges,
+} from './conditional-format';
+import { conditionalFormattingsOf, mergesOf, setConditionalFormattings, validationModelOf } from './exceljs-internals';
+import { makeFake, realmArray, realmError, unavailable, type FakeContext } from './fake-object';
+import { makeProtection } from './protection';
+import { makeRange, rangeRefOf } from './range';
+import { makeSpreadsheet } from './spreadsheet';
+import type { RangeRef, SpreadsheetEnv } from './workbook-model';
+import type { StoredProtection } from './workbook-state';
+
+/** How rules of conditional formatting reach Range fakes. */
+export function ruleRanges(env: SpreadsheetEnv): RuleRanges {
+  return {
+    refOf: (range, method) => rangeRefOf(env.context, range, method),
+    rangeOf: (ref) => makeRange(env, ref),
+  };
+}
+
+/** The range a stored protection covers (the whole sheet for a sheet protection). */
+export function protectedRange(env: SpreadsheetEnv, stored: StoredProtection): unknown {
+  const sheet = env.model.sheetByName(stored.sheetName);
+  if (!sheet) return null;
+  const grid = env.model.grid(sheet);
+  const rect = (stored.a1 && parseA1(stored.a1, grid.maxRows, grid.maxColumns)) || {
+    row: 1,
+    column: 1,
+    numRows: grid.maxRows,
+    numColumns: grid.maxColumns,
+  };
+  return makeRange(env, { sheet, ...rect });
+}
+
+/** The frozen pane of a sheet: rows and columns. */
+function frozen(sheet: ExcelJS.Worksheet): { rows: number; columns: number } {
+  const view = sheet.views?.[0];
+  if (view?.state !== 'frozen') return { rows: 0, columns: 0 };
+  return { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
+}
+
+function setFrozen(sheet: ExcelJS.Worksheet, rows: number, columns: number): void {
+  const [first = {}, ...rest] = sheet.views ?? [];
+  const view: Partial<ExcelJS.WorksheetView> & { topLeftCell?: string } = { ...first };
+  delete view.topLeftCell; // exceljs works it out from the split
+  const next = (
+    rows === 0 && columns === 0 ? { ...view, state: 'normal', xSplit: undefined, ySplit: undefined } : { ...view, state: 'frozen', xSplit: columns, ySplit: rows }
+  ) as Partial<ExcelJS.WorksheetView>;
+  sheet.views = [next, ...rest];
+}
+
+function checkCount(context: FakeContext, value: unknown, method: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    unavailable(context, 'Sheet', method, `the count ${String(value)}`);
+  }
+  return value;
+}
+
+/** A Sheet fake over a worksheet. */
+export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknown {
+  const { context, model } = env;
+  const grid = () => model.grid(sheet);
+  const range = (rect: Omit<RangeRef, 'sheet'>) => {
+    model.checkRect(context, sheet, rect);
+    return makeRange(env, { sheet, ...rect });
+  };
+  const protections = () => model.state.protections.filter((protection) => protection.sheetName === sheet.name);
+
+  return makeFake(
+    context,
+    'Sheet',
+    (self) => ({
+      getName: () => sheet.name,
+      getSheetName: () => sheet.name,
+      setName(name: unknown) {
+        const text = String(name);
+        if (text === sheet.name) return self;
+        const problem = model.sheetNameProblem(text, sheet);
+        if (problem?.sheetsMessage) throw realmError(context, problem.sheetsMessage);
+        if (problem?.xlsxProblem) unavailable(context, 'Sheet', 'setName', problem.xlsxProblem);
+        for (const protection of protections()) protection.sheetName = text;
+        sheet.name = text;
+        return self;
+      },
+      getSheetId: () => sheet.id,
+      getIndex: () => model.sheets().indexOf(sheet) + 1,
+      getParent: () => makeSpreadsheet(env),
+      activate() {
+        model.activate(sheet);
+        return self;
+      },
+      getRange(first: unknown, column?: unknown, numRows?: unknown, numColumns?: unknown) {
+        if (typeof first === 'string') {
+          const { sheetName, a1 } = splitSheetName(first);
+          const rect = sheetName === undefined || sheetName === sheet.name ? parseA1(a1, grid().maxRows, grid().maxColumns) : undefined;
+          if (!rect) throw realmError(context, 'Range not found');
+          return range(rect);
+        }
+        if (typeof first !== 'number' || typeof column !== 'number') unavailable(context, 'Sheet', 'getRange', 'arguments that are not numbers or A1 notation');
+        return range({
+          row: first,
+          column,
+          numRows: numRows === undefined ? 1 : Number(numRows),
+          numColumns: numColumns === undefined ? 1 : Number(numColumns),
+        });
+      },
+      getDataRange() {
+        const { lastRow, lastColumn } = model.contentBounds(sheet);
+        return range({ row: 1, column: 1, numRows: Math.max(1, lastRow), numColumns: Math.max(1, lastColumn) });
+      },
+      getLastRow: () => model.contentBounds(sheet).lastRow,
+      getLastColumn: () => model.contentBounds(sheet).lastColumn,
+      getMaxRows: () => grid().maxRows,
+      getMaxColumns: () => grid().maxColumns,
+      appendRow(rowContents: unknown) {
+        if (!Array.isArray(rowContents)) unavailable(context, 'Sheet', 'appendRow', 'a row that is not a list');
+        const row = model.contentBounds(sheet).lastRow + 1;
+        const contents = rowContents.map((value, index) =>
+          cellContentOf(context, value, model.state.timeZone, sheet.findCell(row, index + 1)?.numFmt, 'appendRow'),
+        );
+        grid().maxRows = Math.max(grid().maxRows, row);
+        grid().maxColumns = Math.max(grid().maxColumns, contents.length);
+        contents.forEach((content, index) => writeCell(sheet.getCell(row, index + 1), content));
+        return self;
+      },
+      insertColumnAfter(afterPosition: unknown) {
+        insertColumns(env, sheet, afterPosition, 1, 'insertColumnAfter');
+        return self;
+      },
+      insertColumnsAfter(afterPosition: unknown, howMany: unknown) {
+        insertColumns(env, sheet, afterPosition, howMany, 'insertColumnsAfter');
+        return self;
+      },
+      getFrozenRows: () => frozen(sheet).rows,
+      setFrozenRows(rows: unknown) {
+        setFrozen(sheet, checkCount(context, rows, 'setFrozenRows'), frozen(sheet).columns);
+      },
+      getFrozenColumns: () => frozen(sheet).columns,
+      setFrozenColumns(columns: unknown) {
+        setFrozen(sheet, frozen(sheet).rows, checkCount(context, columns, 'setFrozenColumns'));
+      },
+      getConditionalFormatRules() {
+        const specs = rulesFromXlsx(conditionalFormattingsOf(sheet), (a1) => {
+          const rect = parseA1(a1, grid().maxRows, grid().maxColumns);
+          return rect ? { sheet, ...rect } : undefined;
+        });
+        return realmArray(context, specs.map((spec) => makeConditionalFormatRule(context, ruleRanges(env), spec)));
+      },
+      setConditionalFormatRules(rules: unknown) {
+        if (!Array.isArray(rules)) unavailable(context, 'Sheet', 'setConditionalFormatRules', 'rules must be a list');
+        const specs = rules.map((rule) => ruleSpecOf(context, rule));
+        for (const spec of specs) {
+          if (spec.ranges.length === 0) unavailable(context, 'Sheet', 'setConditionalFormatRules', 'a rule without ranges');
+          if (spec.ranges.some((ref) => ref.sheet !== sheet)) unavailable(context, 'Sheet', 'setConditionalFormatRules', 'a rule over ranges of another sheet');
+        }
+        setConditionalFormattings(sheet, rulesToXlsx(specs));
+      },
+      clearConditionalFormatRules() {
+        setConditionalFormattings(sheet, []);
+      },
+      protect() {
+        let stored = protections().find((protection) => protection.type === 'SHEET');
+        if (!stored) {
+          stored = { type: 'SHEET', sheetName: sheet.name, description: '', warningOnly: false };
+          model.state.protections.push(stored);
+        }
+        return makeProtection(context, model.state, stored, (protection) => protectedRange(env, protection));
+      },
+      getProtections(type: unknown) {
+        const wanted = String(type);
+        if (wanted !== 'SHEET' && wanted !== 'RANGE') unavailable(context, 'Sheet', 'getProtections', `protection type ${wanted}`);
+        return realmArray(
+          context,
+          protections()
+            .filter((protection) => protection.type === wanted)
+            .map((protection) => makeProtection(context, model.state, protection, (stored) => protectedRange(env, stored))),
+        );
+      },
+      hideSheet() {
+        const visible = model.sheets().filter((other) => other.state === 'visible');
+        if (visible.length === 1 && visible[0] === sheet) unavailable(context, 'Sheet', 'hideSheet', 'hiding the last visible sheet');
+        sheet.state = 'hidden';
+        return self;
+      },
+      showSheet() {
+        sheet.state = 'visible';
+        return self;
+      },
+      isSheetHidden: () => sheet.state !== 'visible',
+      clear() {
+        sheet.eachRow((row) =>
+          row.eachCell({ includeEmpty: true }, (cell) => {
+            if (cell.type !== 1 /* Merge */) cell.value = null;
+            cell.style = {};
+          }),
+        );
+        return self;
+      },
+      clearContents() {
+        sheet.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type !== 1 /* Merge */) cell.value = null;
+          }),
+        );
+        return self;
+      },
+      autoResizeColumns: () => self,
+      autoResizeColumn: () => self,
+    }),
+    {
+      internal: sheet,
+      costs: {
+        setName: 'write', appendRow: 'write', insertColumnAfter: 'write', insertColumnsAfter: 'write',
+        setFrozenRows: 'write', setFrozenColumns: 'write', getConditionalFormatRules: 'read',
+        setConditionalFormatRules: 'write', clearConditionalFormatRules: 'write', protect: 'write',
+        getProtections: 'read', hideSheet: 'write', showSheet: 'write', clear: 'write', clearContents: 'write',
+        autoResizeColumns: 'write', autoResizeColumn: 'write', getDataRange: 'light',
+      },
+    },
+  );
+}
+
+/**
+ * Inserts columns after a position. Cells to the right move; validation, conditional formatting,
+ * merges and protections to the right would not move with them in exceljs, so those cases are
+ * reported as not available rather than left pointing at the wrong columns.
+ */
+function insertColumns(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition: unknown, howMany: unknown, method: string): void {
+  const { context, model } = env;
+  const grid = model.grid(sheet);
+  const after = Number(afterPosition);
+  const count = Number(howMany);
+  if (!Number.isInteger(after) || after < 1 || after > grid.maxColumns) {
+    throw realmError(context, 'The coordinates of the range are outside the dimensions of the sheet.');
+  }
+  if (!Number.isInteger(count) || count < 1) unavailable(context, 'Sheet', method, `inserting ${String(howMany)} columns`);
+  const rightOf = (column: number) => column > after;
+  const obstacles: string[] = [];
+  const validated = Object.entries(validationModelOf(sheet)).filter(([, validation]) => validation);
+  if (validated.some(([key]) => rightOf(columnNumber(/([A-Z]+)\d*$/i.exec(key)?.[1] ?? 'A')))) {
+    obstacles.push('data validation');
+  }
+  if (conditionalFormattingsOf(sheet).length > 0) {
+    const rules = rulesFromXlsx(conditionalFormattingsOf(sheet), (a1) => {
+      const rect = parseA1(a1, grid.maxRows, grid.maxColumns);
+      return rect ? { sheet, ...rect } : undefined;
+    });
+    if (rules.some((rule) => rule.ranges.some((ref) => rightOf(ref.column + ref.numColumns - 1)))) obstacles.push('conditional formatting');
+  }
+  if (mergesOf(sheet).some((merge) => rightOf(merge.column + merge.numColumns - 1))) obstacles.push('merged cells');
+  if (model.state.protections.some((protection) => protection.sheetName === sheet.name && protection.a1)) obstacles.push('protected ranges');
+  if (obstacles.length > 0) unavailable(context, 'Sheet', method, `columns to the right have ${obstacles.join(', ')}`);
+  let cellsToTheRight = false;
+  let formulas = false;
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    if (row.cellCount > after) cellsToTheRight = true;
+    row.eachCell((cell) => {
+      if (cell.type === 6 /* Formula */) formulas = true;
+    });
+  });
+  if (cellsToTheRight && formulas) unavailable(context, 'Sheet', method, 'moving cells of a sheet with formulas (their references would not follow)');
+  if (cellsToTheRight) sheet.spliceColumns(after + 1, 0, ...Array.from({ length: count }, () => []));
+  grid.maxColumns += count;
+}

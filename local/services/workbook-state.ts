@@ -1,0 +1,122 @@
+/**
+ * What Google keeps with a spreadsheet outside its cells — its time zone and id, document, script
+ * and user properties, installed triggers, protections — kept in the workbook itself, in a
+ * veryHidden sheet named _banzhuren (one key/value row per entry), so it travels with the .xlsx.
+ * The bundle never sees that sheet.
+ */
+import { randomUUID } from 'node:crypto';
+import type ExcelJS from 'exceljs';
+
+/** Name of the hidden sheet holding the workbook's state. */
+export const STATE_SHEET_NAME = '_banzhuren';
+
+/** The spreadsheet time zone when a workbook has none recorded (appsscript.json's zone). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** A protection of a sheet or of a range, as Protection sees it. */
+export interface StoredProtection {
+  type: 'SHEET' | 'RANGE';
+  sheetName: string;
+  /** A1 notation of a protected range (RANGE only). */
+  a1?: string;
+  description: string;
+  warningOnly: boolean;
+}
+
+/** Characters per cell when a long value is split across cells (Excel holds 32767 at most). */
+const CHUNK = 30000;
+
+/** The workbook's state, read when the runtime opens it and written back on save. */
+export class WorkbookState {
+  timeZone = DEFAULT_TIME_ZONE;
+  spreadsheetId = randomUUID().replace(/-/g, '');
+  readonly documentProperties = new Map<string, string>();
+  readonly scriptProperties = new Map<string, string>();
+  readonly userProperties = new Map<string, Map<string, string>>();
+  /** Installed triggers, as JSON-safe objects (their shape belongs to the ScriptApp fake). */
+  triggers: unknown[] = [];
+  protections: StoredProtection[] = [];
+
+  /** The user properties of one user (by email), created empty when missing. */
+  userPropertiesOf(email: string): Map<string, string> {
+    let properties = this.userProperties.get(email);
+    if (!properties) {
+      properties = new Map();
+      this.userProperties.set(email, properties);
+    }
+    return properties;
+  }
+
+  /** Reads the state sheet of a workbook; a workbook without one gets defaults. */
+  static read(workbook: ExcelJS.Workbook, defaults: { timeZone?: string } = {}): WorkbookState {
+    const state = new WorkbookState();
+    if (defaults.timeZone) state.timeZone = defaults.timeZone;
+    const sheet = workbook.getWorksheet(STATE_SHEET_NAME);
+    if (!sheet) return state;
+    sheet.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return; // header
+      const cells = (row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)));
+      const [kind = '', scope = '', key = ''] = cells;
+      const value = cells.slice(3).join('');
+      state.apply(kind, scope, key, value);
+    });
+    return state;
+  }
+
+  private apply(kind: string, scope: string, key: string, value: string): void {
+    switch (kind) {
+      case 'setting':
+        if (key === 'timeZone') this.timeZone = value;
+        if (key === 'spreadsheetId') this.spreadsheetId = value;
+        break;
+      case 'document':
+        this.documentProperties.set(key, value);
+        break;
+      case 'script':
+        this.scriptProperties.set(key, value);
+        break;
+      case 'user':
+        this.userPropertiesOf(scope).set(key, value);
+        break;
+      case 'trigger':
+        this.triggers.push(JSON.parse(value));
+        break;
+      case 'protection':
+        this.protections.push(JSON.parse(value) as StoredProtection);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** The state as rows of the state sheet: kind, scope, key, value (split across cells if long). */
+  rows(): string[][] {
+    const rows: string[][] = [
+      ['setting', '', 'timeZone', this.timeZone],
+      ['setting', '', 'spreadsheetId', this.spreadsheetId],
+    ];
+    for (const [key, value] of this.documentProperties) rows.push(['document', '', key, value]);
+    for (const [key, value] of this.scriptProperties) rows.push(['script', '', key, value]);
+    for (const [email, properties] of this.userProperties) {
+      for (const [key, value] of properties) rows.push(['user', email, key, value]);
+    }
+    this.triggers.forEach((trigger, index) => rows.push(['trigger', '', String(index + 1), JSON.stringify(trigger)]));
+    this.protections.forEach((protection, index) =>
+      rows.push(['protection', protection.sheetName, String(index + 1), JSON.stringify(protection)]),
+    );
+    return rows.map(([kind = '', scope = '', key = '', value = '']) => {
+      const chunks: string[] = [];
+      for (let start = 0; start < value.length; start += CHUNK) chunks.push(value.slice(start, start + CHUNK));
+      return [kind, scope, key, ...(chunks.length ? chunks : [''])];
+    });
+  }
+
+  /** Writes the state into the workbook's state sheet (veryHidden, last), replacing what was there. */
+  write(workbook: ExcelJS.Workbook): void {
+    const old = workbook.getWorksheet(STATE_SHEET_NAME);
+    if (old) workbook.removeWorksheet(old.id);
+    const sheet = workbook.addWorksheet(STATE_SHEET_NAME, { state: 'veryHidden' });
+    sheet.addRow(['kind', 'scope', 'key', 'value']);
+    for (const row of this.rows()) sheet.addRow(row);
+  }
+}
