@@ -7,10 +7,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../package.json';
 import { CALENDAR_COMMANDS } from './commands/calendar-commands';
 import { UsageError, type Command, type CommandContext } from './commands/command';
+import { WORKBOOK_COMMANDS } from './commands/workbook-commands';
 import { errorMessage } from './runtime/bundle';
 import { CallCounter } from './runtime/call-counter';
 
-const COMMANDS: Command[] = [...CALENDAR_COMMANDS];
+const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...CALENDAR_COMMANDS];
 
 const GLOBAL_OPTIONS = {
   today: { type: 'string' },

@@ -3,6 +3,7 @@
  * triggers, menu items, sidebar calls, trigger handlers). Nothing else lives here; the build
  * turns each export into a real top-level function of dist/Code.js.
  */
-export { IS_WORKDAY, CN_WORKDAY, CN_NETWORKDAYS, PUBLICITY_END, TERM_END } from './addon/custom-functions';
+export { IS_WORKDAY, CN_WORKDAY, CN_NETWORKDAYS, PUBLICITY_END, TERM_END, ELIGIBILITY } from './addon/custom-functions';
+export { initializeSpreadsheet, checkAllEligibility, runInitialize, runEligibilityCheck } from './addon/eligibility-actions';
 export { onOpen, onInstall, showSidebar } from './addon/menu';
 export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api';

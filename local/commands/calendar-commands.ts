@@ -3,15 +3,39 @@
  * the add-on's own custom function (PUBLICITY_END, CN_WORKDAY, …) in the loaded bundle, exactly as
  * a cell formula would, and prints the answer as a calendar date in the spreadsheet's time zone.
  */
-import { errorMessage, loadBundle } from '../runtime/bundle';
+import { existsSync } from 'node:fs';
+import { errorMessage, loadBundle, type LoadedBundle } from '../runtime/bundle';
 import { formatCellDate } from '../runtime/dates';
+import { openWorkbookRuntime } from '../runtime/workbook-runtime';
 import { UsageError, type Command, type CommandContext } from './command';
 
-const TIME_ZONE = 'Asia/Shanghai';
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+const HOLIDAY_SHEET = '节假日';
 
-/** Evaluates a custom function of the bundle and prints its single answer. */
-function evaluate(context: CommandContext, functionName: string, args: unknown[]): number {
-  const bundle = loadBundle();
+/**
+ * Evaluates a custom function of the bundle and prints its single answer. With --book, the
+ * workbook's 节假日 sheet is passed as the holidays range, as `=PUBLICITY_END(F2, 5, 节假日!A:C)`
+ * would, and dates print in the workbook's time zone.
+ */
+async function evaluate(context: CommandContext, functionName: string, args: unknown[], holidaysPosition: number): Promise<number> {
+  const book = context.options.book;
+  if (typeof book !== 'string') return print(context, loadBundle(), functionName, args, DEFAULT_TIME_ZONE);
+  if (!existsSync(book)) throw new UsageError(`找不到文件：${book}`);
+  const runtime = await openWorkbookRuntime({ path: book, today: context.today, as: context.as, counter: context.counter });
+  try {
+    const spreadsheet = (runtime.bundle.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+    const sheet = spreadsheet.getSheetByName(HOLIDAY_SHEET);
+    const holidays = sheet ? sheet.getDataRange().getValues() : '';
+    const padded = [...args];
+    while (padded.length < holidaysPosition) padded.push('');
+    padded[holidaysPosition] = holidays;
+    return print(context, runtime.bundle, functionName, padded, runtime.timeZone);
+  } finally {
+    runtime.close();
+  }
+}
+
+function print(context: CommandContext, bundle: LoadedBundle, functionName: string, args: unknown[], timeZone: string): number {
   let value: unknown;
   try {
     value = bundle.call(functionName, ...args);
@@ -19,13 +43,13 @@ function evaluate(context: CommandContext, functionName: string, args: unknown[]
     // The function refused the input (a date it cannot read, a year with no known arrangement).
     throw new UsageError(errorMessage(error));
   }
-  context.out(showAnswer(value));
+  context.out(showAnswer(value, timeZone));
   return 0;
 }
 
 /** How an answer is printed: dates as YYYY-MM-DD, booleans as 是/否. */
-function showAnswer(value: unknown): string {
-  if (Object.prototype.toString.call(value) === '[object Date]') return formatCellDate(value as Date, TIME_ZONE);
+function showAnswer(value: unknown, timeZone: string): string {
+  if (Object.prototype.toString.call(value) === '[object Date]') return formatCellDate(value as Date, timeZone);
   if (typeof value === 'boolean') return value ? '是' : '否';
   return String(value);
 }
@@ -46,10 +70,11 @@ function dateOrToday(value: string | undefined, context: CommandContext, usage: 
   throw new UsageError(`缺少日期。用法：banzhuren ${usage}`);
 }
 
-const publicityEndUsage = 'publicity-end [开始日期] [--days N]';
-const workdayUsage = 'workday <开始日期> <N>';
-const networkdaysUsage = 'networkdays <开始日期> <结束日期>';
-const isWorkdayUsage = 'is-workday [日期]';
+const publicityEndUsage = 'publicity-end [开始日期] [--days N] [--book 文件]';
+const workdayUsage = 'workday <开始日期> <N> [--book 文件]';
+const networkdaysUsage = 'networkdays <开始日期> <结束日期> [--book 文件]';
+const isWorkdayUsage = 'is-workday [日期] [--book 文件]';
+const book = { type: 'string' } as const;
 const termEndUsage = 'term-end <认定日期>';
 
 /** The calendar commands of the CLI. */
@@ -58,40 +83,43 @@ export const CALENDAR_COMMANDS: Command[] = [
     name: 'publicity-end',
     usage: publicityEndUsage,
     summary: '公示截止日期：从开始日期起 N 个工作日（默认 5）的最后一天',
-    options: { days: { type: 'string' } },
+    options: { days: { type: 'string' }, book },
     async run(context) {
       const [start] = positionals(context, publicityEndUsage, 1, 1);
       const days = context.options.days;
       if (days !== undefined && !/^\d+$/.test(String(days))) throw new UsageError(`--days 应为正整数，收到“${String(days)}”`);
-      return evaluate(context, 'PUBLICITY_END', [dateOrToday(start, context, publicityEndUsage), days === undefined ? '' : Number(days)]);
+      return evaluate(context, 'PUBLICITY_END', [dateOrToday(start, context, publicityEndUsage), days === undefined ? '' : Number(days)], 2);
     },
   },
   {
     name: 'workday',
     usage: workdayUsage,
     summary: '开始日期之后第 N 个工作日（N 可为负数），同 CN_WORKDAY',
+    options: { book },
     async run(context) {
       const [start, count] = positionals(context, workdayUsage, 2);
       if (!/^-?\d+$/.test(String(count))) throw new UsageError(`N 应为整数，收到“${String(count)}”`);
-      return evaluate(context, 'CN_WORKDAY', [start, Number(count)]);
+      return evaluate(context, 'CN_WORKDAY', [start, Number(count)], 2);
     },
   },
   {
     name: 'networkdays',
     usage: networkdaysUsage,
     summary: '两个日期之间（含首尾）的工作日数，同 CN_NETWORKDAYS',
+    options: { book },
     async run(context) {
       const [start, end] = positionals(context, networkdaysUsage, 2);
-      return evaluate(context, 'CN_NETWORKDAYS', [start, end]);
+      return evaluate(context, 'CN_NETWORKDAYS', [start, end], 2);
     },
   },
   {
     name: 'is-workday',
     usage: isWorkdayUsage,
     summary: '是否为工作日（含调休上班日），打印 是/否',
+    options: { book },
     async run(context) {
       const [date] = positionals(context, isWorkdayUsage, 1, 1);
-      return evaluate(context, 'IS_WORKDAY', [dateOrToday(date, context, isWorkdayUsage)]);
+      return evaluate(context, 'IS_WORKDAY', [dateOrToday(date, context, isWorkdayUsage)], 1);
     },
   },
   {
@@ -100,7 +128,7 @@ export const CALENDAR_COMMANDS: Command[] = [
     summary: '任期最后一天：认定日期 3 年后同月同日的前一天，同 TERM_END',
     async run(context) {
       const [date] = positionals(context, termEndUsage, 1);
-      return evaluate(context, 'TERM_END', [date]);
+      return print(context, loadBundle(), 'TERM_END', [date], DEFAULT_TIME_ZONE);
     },
   },
 ];

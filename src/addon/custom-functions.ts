@@ -10,6 +10,10 @@ import { instantOfCalendarDate, readDateCell } from '../gas/cell-dates';
 import { readHolidayRows } from '../gas/holiday-rows';
 import { CellInputError, isBlankCell, isRange, mapCells, readWholeNumber } from './cell-arguments';
 import type { CalendarDate } from '../domain/calendar-date';
+import { eligibilityText, evaluateRow, isEmptyRow } from '../domain/nomination/eligibility';
+import { matchHeaders, NO_HEADER_ROW } from '../domain/nomination/headers';
+import { calendarDateOfInstant } from '../gas/cell-dates';
+import { domainCell } from '../gas/spreadsheet';
 
 const TIME_ZONE = DEFAULT_PRESET.timeZone;
 
@@ -122,4 +126,30 @@ export function TERM_END(awardDate: unknown): unknown {
   const day = readDate(cell, '认定日期');
   return day === undefined ? '' : dateCell(termEnd(day, DEFAULT_PRESET.termYears));
   });
+}
+
+/**
+ * 一名候选人的资格审查结果（方案四（一））：符合，或“不符合：…”/“待核实：…”及每条理由。
+ *
+ * @param {Range} row 候选人所在的一行（如 A2:AF2），或连续多行（如 A2:AF100）
+ * @param {Range} headers 表头行（如 A$1:AF$1），按列名识别各列
+ * @return {string|Range} 审查结果；传入多行则返回一列
+ * @customfunction
+ */
+export function ELIGIBILITY(row: unknown, headers: unknown): unknown {
+  if (!isRange(headers) || headers.length !== 1) throw new CellInputError('表头参数应为表头所在的一行，例如 A$1:AF$1');
+  const headerMatch = matchHeaders((headers[0] ?? []).map((cell) => domainCell(cell, TIME_ZONE)));
+  if (!headerMatch.found) throw new CellInputError(NO_HEADER_ROW);
+  const rows = isRange(row) ? row : [[row]];
+  const width = headers[0]?.length ?? 0;
+  if (rows.some((cells) => cells.length !== width)) {
+    throw new CellInputError(`行与表头的列数不同：表头${width}列，行${rows[0]?.length ?? 0}列`);
+  }
+  const reviewDate = calendarDateOfInstant(new Date(), TIME_ZONE);
+  const answers = rows.map((cells) => {
+    const values = cells.map((cell) => domainCell(cell, TIME_ZONE));
+    if (isEmptyRow(values, headerMatch)) return [''];
+    return [eligibilityText(evaluateRow(headerMatch, values, { reviewDate, preset: DEFAULT_PRESET }))];
+  });
+  return rows.length === 1 ? answers[0]?.[0] : answers;
 }

@@ -5,7 +5,11 @@
 import { showSidebarPage, addAddonMenu, type MenuItem } from '../gas/ui';
 
 /** The add-on menu, in order. */
-export const MENU_ITEMS: MenuItem[] = [{ label: '打开助手', functionName: 'showSidebar' }];
+export const MENU_ITEMS: MenuItem[] = [
+  { label: '初始化表格', functionName: 'initializeSpreadsheet' },
+  { label: '校验全部资格', functionName: 'checkAllEligibility' },
+  { label: '打开助手', functionName: 'showSidebar' },
+];
 
 /** Apps Script simple trigger: adds the menu when the spreadsheet opens. */
 export function onOpen(): void {

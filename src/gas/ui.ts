@@ -21,3 +21,9 @@ export function showSidebarPage(fileName: string, title: string): void {
   const page = HtmlService.createHtmlOutputFromFile(fileName).setTitle(title);
   SpreadsheetApp.getUi().showSidebar(page);
 }
+
+/** Shows a message box with an OK button (菜单操作的结果). */
+export function showMessage(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}

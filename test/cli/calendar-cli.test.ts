@@ -58,3 +58,21 @@ test('--stats ends stderr with the service-call counts (custom functions call no
   expect(result.code).toBe(0);
   expect(statsOf(result)).toEqual({ calls: {}, total: 0 });
 });
+
+test("--book uses the workbook's 节假日 sheet, read once", async () => {
+  const { excelDate, temporaryFolder, writeWorkbook } = await import('../support/workbooks');
+  const book = await writeWorkbook(`${temporaryFolder()}/holidays.xlsx`, '节假日', [
+    ['日期', '类型', '名称'],
+    [excelDate('2024-09-30'), '休', '本地调整'],
+    ['2027年1月1日', '休', '元旦'],
+  ]);
+  for (const timeZone of PROCESS_TIME_ZONES) {
+    const result = runCli(['publicity-end', '2024-09-27', '--book', book, '--stats'], { timeZone });
+    expect(result.stdout).toBe('2024-10-10\n');
+    expect(statsOf(result).calls['Range.getValues']).toBe(1);
+  }
+  expect(runCli(['is-workday', '2027-01-04', '--book', book]).stdout).toBe('是\n');
+  const missing = runCli(['publicity-end', '2024-09-27', '--book', 'nope.xlsx']);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('找不到文件：nope.xlsx');
+});

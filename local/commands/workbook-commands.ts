@@ -1,0 +1,89 @@
+/**
+ * The workbook commands: init and check. Each opens the .xlsx under its lock, runs the add-on's
+ * own server function in the loaded bundle (what the menu item runs in Google), saves the workbook
+ * in place or to --out, and prints the outcome (or JSON with --json).
+ */
+import { existsSync } from 'node:fs';
+import { errorMessage } from '../runtime/bundle';
+import { openWorkbookRuntime, type WorkbookRuntime } from '../runtime/workbook-runtime';
+import { UsageError, type Command, type CommandContext } from './command';
+
+/** Opens the workbook named by the first positional argument, runs `body`, saves and closes. */
+export async function withWorkbook<T>(
+  context: CommandContext,
+  usage: string,
+  options: { create?: boolean; save?: boolean },
+  body: (runtime: WorkbookRuntime) => T,
+): Promise<T> {
+  const [path, ...extra] = context.positionals;
+  if (!path || extra.length > 0) throw new UsageError(`参数个数不对。用法：banzhuren ${usage}`);
+  if (!options.create && !existsSync(path)) throw new UsageError(`找不到文件：${path}`);
+  const runtime = await openWorkbookRuntime({ path, create: options.create, today: context.today, as: context.as, counter: context.counter, print: context.err });
+  try {
+    const result = (() => {
+      try {
+        return body(runtime);
+      } catch (error) {
+        throw new Error(errorMessage(error));
+      }
+    })();
+    if (options.save !== false) {
+      const out = context.options.out;
+      await runtime.save(typeof out === 'string' ? out : undefined);
+    }
+    return result;
+  } finally {
+    runtime.close();
+  }
+}
+
+interface CheckedRow {
+  row: number;
+  name: string;
+  verdict: string;
+  findings: { rule: string; clause: string; verdict: string; message: string }[];
+}
+
+const initUsage = 'init <文件.xlsx>';
+const checkUsage = 'check <文件.xlsx> [--sheet 推荐名单] [--json] [--out 文件]';
+
+/** The workbook commands of the CLI. */
+export const WORKBOOK_COMMANDS: Command[] = [
+  {
+    name: 'init',
+    usage: initUsage,
+    summary: '初始化表格：创建或补全 推荐名单、节假日、权限、操作记录、设置（文件不存在则新建）',
+    options: { out: { type: 'string' } },
+    async run(context) {
+      const result = await withWorkbook(context, initUsage, { create: true }, (runtime) => runtime.bundle.call('runInitialize') as { summary: string });
+      context.out(result.summary);
+      return 0;
+    },
+  },
+  {
+    name: 'check',
+    usage: checkUsage,
+    summary: '校验全部资格：逐行写入 资格审查、审查说明，并在有问题的单元格加批注',
+    options: { sheet: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+    async run(context) {
+      const sheet = context.options.sheet;
+      const report = await withWorkbook(context, checkUsage, {}, (runtime) => {
+        const options: Record<string, string> = {};
+        if (typeof sheet === 'string') options.sheet = sheet;
+        if (context.today) options.reviewDate = context.today;
+        return runtime.bundle.call('runEligibilityCheck', options) as { rows: CheckedRow[]; summary: string };
+      });
+      if (context.options.json) {
+        const rows = report.rows.map(({ row, name, verdict, findings }) => ({ row, name, verdict, findings }));
+        context.out(JSON.stringify(rows, null, 2));
+      } else {
+        context.out(report.summary);
+        for (const row of report.rows.filter((entry) => entry.verdict !== '符合')) {
+          const reasons = row.findings.filter((finding) => finding.verdict !== '符合').map((finding) => finding.message);
+          context.out(`第${row.row}行 ${row.name}：${row.verdict}：${reasons.join('；')}`);
+        }
+      }
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,78 @@
+/**
+ * Menu actions and server functions of issue 3: 初始化表格 and 校验全部资格. The menu versions show
+ * the outcome in a message box; the run… versions return it as JSON-safe data (the CLI and the
+ * sidebar call those). Each is parse → domain → adapter, nothing more.
+ */
+import { isCalendarDate } from '../domain/calendar-date';
+import { DEFAULT_PRESET } from '../domain/presets';
+import { SHEET_NAMES, sheetLayouts } from '../domain/sheet-layouts';
+import { checkNominationSheet, type CheckReport } from '../gas/eligibility-sheet';
+import { readSettings } from '../gas/settings-sheet';
+import { setUpSheets, type SheetSetupReport } from '../gas/sheet-setup';
+import { activeSpreadsheet, requireSheet, todayIn } from '../gas/spreadsheet';
+import { showMessage } from '../gas/ui';
+
+/** Options of a check. */
+export interface CheckOptions {
+  sheet?: string;
+  /** 评审基准日 'YYYY-MM-DD'; else 设置's 评审基准日; else today in the spreadsheet's time zone. */
+  reviewDate?: string;
+}
+
+/** Creates or completes the add-on's sheets; returns what changed per sheet and a summary. */
+export function runInitialize(): { sheets: SheetSetupReport[]; summary: string } {
+  const sheets = setUpSheets(activeSpreadsheet(), sheetLayouts(DEFAULT_PRESET));
+  return { sheets, summary: describeSetup(sheets) };
+}
+
+/** Checks every row of the nomination sheet, writes 资格审查 and 审查说明; returns the rows and a summary. */
+export function runEligibilityCheck(options: CheckOptions = {}): CheckReport & { summary: string } {
+  const report = checkRows(options);
+  return { ...report, summary: describeCheck(report) };
+}
+
+function checkRows(options: CheckOptions): CheckReport {
+  const spreadsheet = activeSpreadsheet();
+  const sheet = requireSheet(spreadsheet, options.sheet ?? SHEET_NAMES.nominations);
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  if (options.reviewDate !== undefined && !isCalendarDate(options.reviewDate)) {
+    throw new Error(`评审基准日“${options.reviewDate}”无效，应为 YYYY-MM-DD`);
+  }
+  const reviewDate = options.reviewDate ?? readSettings(spreadsheet).reviewDate ?? todayIn(timeZone);
+  return checkNominationSheet(sheet, timeZone, reviewDate, DEFAULT_PRESET);
+}
+
+/** 菜单：初始化表格. */
+export function initializeSpreadsheet(): void {
+  showMessage('初始化表格', runInitialize().summary);
+}
+
+/** 菜单：校验全部资格. */
+export function checkAllEligibility(): void {
+  showMessage('校验全部资格', runEligibilityCheck().summary);
+}
+
+/** The outcome of initialising, in Chinese, one line per sheet. */
+function describeSetup(reports: SheetSetupReport[]): string {
+  return reports
+    .map((report) => {
+      const parts = [
+        report.created ? '新建' : '',
+        report.addedHeaders.length > 0 ? `补充列：${report.addedHeaders.join('、')}` : '',
+        ...report.changes,
+        ...report.problems,
+      ].filter(Boolean);
+      return `${report.sheet}：${parts.length > 0 ? parts.join('；') : '无需修改'}`;
+    })
+    .join('\n');
+}
+
+/** The outcome of a check, in Chinese. */
+function describeCheck(report: CheckReport): string {
+  const total = report.rows.length;
+  const lines = [
+    `${report.sheet}：已审查 ${total} 行（评审基准日 ${report.reviewDate}）：符合 ${report.counts['符合']}，不符合 ${report.counts['不符合']}，待核实 ${report.counts['待核实']}。`,
+    ...report.problems,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,37 @@
+/**
+ * The 设置 sheet: one setting per row (设置项, 值). Read once; dates become calendar dates in the
+ * spreadsheet's time zone. A setting that cannot be read is an error naming the row and value.
+ */
+import { isCalendarDate } from '../domain/calendar-date';
+import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
+import { domainCell } from './spreadsheet';
+
+/** The settings the add-on reads. */
+export interface Settings {
+  reviewDate?: string;
+  certificatePattern?: string;
+}
+
+/** Reads the 设置 sheet, if there is one. */
+export function readSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Settings {
+  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.settings);
+  if (!sheet) return {};
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const settings: Settings = {};
+  sheet
+    .getDataRange()
+    .getValues()
+    .forEach((row, index) => {
+      const key = String(row[0] ?? '').trim();
+      const value = domainCell(row[1], timeZone);
+      if (value === '' || value === null) return;
+      if (key === SETTING_KEYS.reviewDate) {
+        if (typeof value !== 'string' || !isCalendarDate(value)) {
+          throw new Error(`设置第${index + 1}行：评审基准日“${String(row[1])}”不是日期，请填写如 2025-09-01 的日期或留空`);
+        }
+        settings.reviewDate = value;
+      }
+      if (key === SETTING_KEYS.certificatePattern) settings.certificatePattern = String(value);
+    });
+  return settings;
+}
