@@ -71,9 +71,11 @@ export const WORKBOOK_COMMANDS: Command[] = [
         const options: Record<string, string> = {};
         if (typeof sheet === 'string') options.sheet = sheet;
         if (context.today) options.reviewDate = context.today;
-        return runtime.bundle.call('runEligibilityCheck', options) as { rows: CheckedRow[]; summary: string };
+        return runtime.bundle.call('runEligibilityCheck', options) as { rows: CheckedRow[]; summary: string; problems: string[] };
       });
       if (context.options.json) {
+        // Sheet-level problems (a duplicated header …) go to stderr, so stdout stays the JSON array.
+        for (const problem of report.problems) context.err(`提示：${problem}`);
         const rows = report.rows.map(({ row, name, verdict, findings }) => ({ row, name, verdict, findings }));
         context.out(JSON.stringify(rows, null, 2));
       } else {

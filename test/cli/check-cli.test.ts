@@ -4,6 +4,7 @@
  * and a note of their own. The JSON, the 资格审查 column and the notes must say SPEC §3's verdicts,
  * nothing else may change, and the number of service calls must not grow with the rows.
  */
+import ExcelJS from 'exceljs';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, statsOf } from '../support/cli';
@@ -108,6 +109,23 @@ describe('banzhuren check', () => {
     expect(smallStats.calls['Range.getValues']).toBe(1);
     expect(smallStats.calls['Range.setValues']).toBeLessThanOrEqual(2);
     expect(largeStats).toEqual(smallStats);
+  });
+
+  test("the review date is --today, else 设置's 评审基准日; --out leaves the original untouched", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const nominations = workbook.addWorksheet('推荐名单');
+    [HEADERS, row({ 上届考核结果: '不合格', 上届考核日期: excelDate('2022-09-01') })].forEach((cells) => nominations.addRow(cells));
+    const settings = workbook.addWorksheet('设置');
+    [['设置项', '值'], ['评审基准日', excelDate('2025-09-01')]].forEach((cells) => settings.addRow(cells));
+    const original = join(folder, 'settings.xlsx');
+    await workbook.xlsx.writeFile(original);
+    const out = join(folder, 'settings-checked.xlsx');
+    const fromSettings = runCli(['check', original, '--json', '--out', out]);
+    expect(JSON.parse(fromSettings.stdout)[0].verdict).toBe('符合'); // the bar ends the day before 2025-09-01
+    expect((await readSheet(out, '推荐名单')).rows[1]?.[HEADERS.length]).toBe('符合');
+    expect((await readSheet(original, '推荐名单')).rows[0]).toEqual(HEADERS);
+    const fromToday = runCli(['check', original, '--json', '--today', '2025-08-31']);
+    expect(JSON.parse(fromToday.stdout)[0].verdict).toBe('不符合');
   });
 
   test('bad input is one clear message, and the file is left as it was', async () => {
