@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { errorMessage, loadBundle, type LoadedBundle } from '../runtime/bundle';
 import { formatCellDate } from '../runtime/dates';
-import { openWorkbookRuntime } from '../runtime/workbook-runtime';
+import { openWorkbookRuntime } from '../workbook-runtime';
 import { UsageError, type Command, type CommandContext } from './command';
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { errorMessage } from '../runtime/bundle';
-import { openWorkbookRuntime, type WorkbookRuntime } from '../runtime/workbook-runtime';
+import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { UsageError, type Command, type CommandContext } from './command';
 
 /** Opens the workbook named by the first positional argument, runs `body`, saves and closes. */

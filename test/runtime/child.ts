@@ -4,7 +4,7 @@
  * JSON. The job comes as JSON in argv[2] (see ChildJob in helpers.ts).
  */
 import { CallCounter } from '../../local/runtime/call-counter';
-import { openWorkbookRuntime } from '../../local/runtime/workbook-runtime';
+import { openWorkbookRuntime } from '../../local/workbook-runtime';
 
 async function run(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '{}') as {

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallCounter } from '../../local/runtime/call-counter';
-import { openWorkbookRuntime, type WorkbookRuntime, type WorkbookRuntimeOptions } from '../../local/runtime/workbook-runtime';
+import { openWorkbookRuntime, type WorkbookRuntime, type WorkbookRuntimeOptions } from '../../local/workbook-runtime';
 
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup(): void } {

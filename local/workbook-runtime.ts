@@ -7,23 +7,23 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { loadBundle, type LoadedBundle } from './bundle';
-import type { CallCounter } from './call-counter';
-import { SimulatedClock } from './clock';
-import { acquireFileLock, type FileLock } from './file-lock';
-import { instantOfDateAndTime, isKnownTimeZone } from './time-zones';
-import { newWorkbook, readWorkbook, writeWorkbook } from './xlsx-file';
-import { parseA1, splitSheetName } from '../services/a1-notation';
-import { makeCacheService } from '../services/cache-service';
-import type { FakeContext } from '../services/fake-object';
-import { makeLockService } from '../services/lock-service';
-import { logSink, makeConsole, makeLogger } from '../services/logger';
-import { makePropertiesService } from '../services/properties-service';
-import { makeSession } from '../services/session';
-import { makeSpreadsheetApp } from '../services/spreadsheet-app';
-import { makeUtilities } from '../services/utilities';
-import { WorkbookModel, type SpreadsheetEnv, type UiRecord } from '../services/workbook-model';
-import { DEFAULT_TIME_ZONE, WorkbookState } from '../services/workbook-state';
+import { loadBundle, type LoadedBundle } from './runtime/bundle';
+import type { CallCounter } from './runtime/call-counter';
+import { SimulatedClock } from './runtime/clock';
+import { acquireFileLock, type FileLock } from './runtime/file-lock';
+import { instantOfDateAndTime, isKnownTimeZone } from './runtime/time-zones';
+import { newWorkbook, readWorkbook, writeWorkbook } from './runtime/xlsx-file';
+import { parseA1, splitSheetName } from './services/a1-notation';
+import { makeCacheService } from './services/cache-service';
+import type { FakeContext } from './services/fake-object';
+import { makeLockService } from './services/lock-service';
+import { logSink, makeConsole, makeLogger } from './services/logger';
+import { makePropertiesService } from './services/properties-service';
+import { makeSession } from './services/session';
+import { makeSpreadsheetApp } from './services/spreadsheet-app';
+import { makeUtilities } from './services/utilities';
+import { WorkbookModel, type SpreadsheetEnv, type UiRecord } from './services/workbook-model';
+import { DEFAULT_TIME_ZONE, WorkbookState } from './services/workbook-state';
 
 /** Options of openWorkbookRuntime. */
 export interface WorkbookRuntimeOptions {
