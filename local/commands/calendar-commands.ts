@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { errorMessage, loadBundle, type LoadedBundle } from '../runtime/bundle';
-import { formatCellDate } from '../runtime/dates';
+import { wallClockAt } from '../runtime/time-zones';
 import { openWorkbookRuntime } from '../workbook-runtime';
 import { UsageError, type Command, type CommandContext } from './command';
 
@@ -49,7 +49,10 @@ function print(context: CommandContext, bundle: LoadedBundle, functionName: stri
 
 /** How an answer is printed: dates as YYYY-MM-DD, booleans as 是/否. */
 function showAnswer(value: unknown, timeZone: string): string {
-  if (Object.prototype.toString.call(value) === '[object Date]') return formatCellDate(value as Date, timeZone);
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const { year, month, day } = wallClockAt((value as Date).getTime(), timeZone);
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  }
   if (typeof value === 'boolean') return value ? '是' : '否';
   return String(value);
 }
