@@ -7,4 +7,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // CLI tests run the real command many times; this is a hang guard, not a speed assertion.
+  testTimeout: 120_000,
 };

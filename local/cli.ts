@@ -8,10 +8,11 @@ import packageJson from '../package.json';
 import { CALENDAR_COMMANDS } from './commands/calendar-commands';
 import { UsageError, type Command, type CommandContext } from './commands/command';
 import { WORKBOOK_COMMANDS } from './commands/workbook-commands';
+import { WORKFLOW_COMMANDS } from './commands/workflow-commands';
 import { errorMessage } from './runtime/bundle';
 import { CallCounter } from './runtime/call-counter';
 
-const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...CALENDAR_COMMANDS];
+const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...CALENDAR_COMMANDS];
 
 const GLOBAL_OPTIONS = {
   today: { type: 'string' },

@@ -142,6 +142,10 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
         insertColumns(env, sheet, afterPosition, howMany, 'insertColumnsAfter');
         return self;
       },
+      insertRowsAfter(afterPosition: unknown, howMany: unknown) {
+        insertRowsAtEnd(env, sheet, afterPosition, howMany);
+        return self;
+      },
       getFrozenRows: () => frozen(sheet).rows,
       setFrozenRows(rows: unknown) {
         setFrozen(sheet, checkCount(context, rows, 'setFrozenRows'), frozen(sheet).columns);
@@ -221,7 +225,7 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
     {
       internal: sheet,
       costs: {
-        setName: 'write', appendRow: 'write', insertColumnAfter: 'write', insertColumnsAfter: 'write',
+        setName: 'write', appendRow: 'write', insertColumnAfter: 'write', insertColumnsAfter: 'write', insertRowsAfter: 'write',
         setFrozenRows: 'write', setFrozenColumns: 'write', getConditionalFormatRules: 'read',
         setConditionalFormatRules: 'write', clearConditionalFormatRules: 'write', protect: 'write',
         getProtections: 'read', hideSheet: 'write', showSheet: 'write', clear: 'write', clearContents: 'write',
@@ -229,6 +233,24 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
       },
     },
   );
+}
+
+/**
+ * Inserts rows after the last row of the grid (growing the sheet, as the add-on does before
+ * appending). Inserting inside the sheet would have to move validation, formatting and merges,
+ * which exceljs does not do, so it is reported as not available.
+ */
+function insertRowsAtEnd(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition: unknown, howMany: unknown): void {
+  const { context, model } = env;
+  const grid = model.grid(sheet);
+  const after = Number(afterPosition);
+  const count = Number(howMany);
+  if (!Number.isInteger(after) || after < 1 || after > grid.maxRows) {
+    throw realmError(context, 'The coordinates of the range are outside the dimensions of the sheet.');
+  }
+  if (!Number.isInteger(count) || count < 1) unavailable(context, 'Sheet', 'insertRowsAfter', `inserting ${String(howMany)} rows`);
+  if (after !== grid.maxRows) unavailable(context, 'Sheet', 'insertRowsAfter', 'inserting rows other than after the last row');
+  grid.maxRows += count;
 }
 
 /**

@@ -48,3 +48,9 @@ export function ensureColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, columns
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
+
+/** Adds rows at the bottom when a sheet has fewer than `rows`. */
+export function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+}

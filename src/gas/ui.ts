@@ -27,3 +27,20 @@ export function showMessage(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);
 }
+
+/** Asks for a line of text; null when the official cancels. */
+export function askText(title: string, prompt: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt(title, prompt, ui.ButtonSet.OK_CANCEL);
+  return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
+}
+
+/** The sheet row numbers of the current selection (every selected range, each row once). */
+export function selectedRowNumbers(): number[] {
+  const ranges = SpreadsheetApp.getActiveSpreadsheet().getActiveRangeList()?.getRanges() ?? [];
+  const rows = new Set<number>();
+  for (const range of ranges) {
+    for (let row = range.getRow(); row < range.getRow() + range.getNumRows(); row += 1) rows.add(row);
+  }
+  return [...rows].sort((a, b) => a - b);
+}

@@ -211,7 +211,7 @@ function yearsOf(cell: Cell): number | null {
 }
 
 /** The 六（四） item a text names (0 for none), or null. */
-function disqualificationOf(cell: Cell): number | null {
+export function disqualificationOf(cell: Cell): number | null {
   const last = DISQUALIFICATIONS.length;
   if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1 && cell <= last ? cell : null;
   if (typeof cell !== 'string') return null;

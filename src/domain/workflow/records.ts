@@ -1,0 +1,37 @@
+/**
+ * The texts the workflow writes: certificate numbers from the pattern setting, the publicity
+ * period line, 最后操作, and person-supplied text made safe for a cell (never a formula).
+ */
+import { formatChineseDate, type CalendarDate } from '../calendar-date';
+
+/** A certificate number: `{year}` and `{seq:000}` (zero-padded to the zeros' count) or `{seq}` replaced. */
+export function formatCertificateNumber(pattern: string, year: number, sequence: number): string {
+  return pattern
+    .replace(/\{year\}/g, String(year))
+    .replace(/\{seq(?::(0+))?\}/g, (_match, zeros?: string) => String(sequence).padStart(zeros?.length ?? 0, '0'));
+}
+
+/** The sequence number of a certificate number of that year written by the pattern, or null. */
+export function certificateSequence(pattern: string, year: number, text: string): number | null {
+  const parts = pattern.split(/(\{year\}|\{seq(?::0+)?\})/);
+  const source = parts
+    .map((part) => (part === '{year}' ? String(year) : /^\{seq/.test(part) ? '(\\d+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  const match = new RegExp(`^${source}$`).exec(text.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** `公示期：2024年9月27日至2024年10月9日（5个工作日）`. */
+export function publicityPeriodText(start: CalendarDate, end: CalendarDate, days: number): string {
+  return `公示期：${formatChineseDate(start)}至${formatChineseDate(end)}（${days}个工作日）`;
+}
+
+/** 最后操作: when, who and what. */
+export function lastActionText(today: CalendarDate, email: string, from: string, to: string): string {
+  return `${today} ${email}：${from}→${to}`;
+}
+
+/** Text a person typed, made safe to store: a leading = + - @ would make a formula, so it is quoted. */
+export function plainText(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}

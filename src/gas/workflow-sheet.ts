@@ -1,0 +1,240 @@
+/**
+ * Moving nomination rows through the review workflow (SPEC §4) under the document lock: read the
+ * sheet once, decide every row (src/domain/workflow), write the changed output cells in one batch,
+ * append one 操作记录 row per change in one call, flush, release. Certificate numbers come from a
+ * per-year counter in the document properties that only ever goes up.
+ */
+import { isCalendarDate, partsOf, type CalendarDate } from '../domain/calendar-date';
+import { evaluateRow } from '../domain/nomination/eligibility';
+import { matchHeaders, NO_HEADER_ROW, type HeaderMatch } from '../domain/nomination/headers';
+import { disqualificationOf } from '../domain/nomination/values';
+import type { Preset } from '../domain/presets';
+import { SHEET_NAMES } from '../domain/sheet-layouts';
+import { termEnd } from '../domain/term';
+import { decideMove, type MoveRequest, type RowFacts } from '../domain/workflow/moves';
+import { certificateSequence, formatCertificateNumber, lastActionText, plainText, publicityPeriodText } from '../domain/workflow/records';
+import { readPermissions, rolesOf } from '../domain/workflow/roles';
+import { readState, type State } from '../domain/workflow/states';
+import { appendLog } from './audit-log';
+import { instantOfCalendarDate } from './cell-dates';
+import { readWorkingDayCalendar } from './holiday-sheet';
+import { readSettings } from './settings-sheet';
+import { domainCell, ensureColumns, requireSheet } from './spreadsheet';
+
+/** The output columns a move may write, in the order they are created when missing. */
+const WORKFLOW_COLUMNS = ['状态', '公示开始', '公示截止', '认定日期', '证书编号', '最后操作'] as const;
+type WorkflowColumn = (typeof WORKFLOW_COLUMNS)[number];
+
+const LOCK_WAIT_MS = 30_000;
+const COUNTER_PROPERTY = 'banzhuren.certificateSequence.';
+
+/** Which rows to move: listed row numbers, or every row whose term has ended (the daily job). */
+export type RowChoice = { rows: number[] } | { termExpired: true };
+
+/** A move to make on some rows. */
+export interface AdvanceRequest {
+  sheetName: string;
+  choice: RowChoice;
+  to: State;
+  by: 'person' | 'dailyJob';
+  email: string;
+  reason: string;
+  start?: CalendarDate;
+}
+
+/** What happened to each row. */
+export interface AdvanceReport {
+  moved: { row: number; name: string; from: State; to: State }[];
+  refused: { row: number; message: string }[];
+}
+
+/** Moves rows under the document lock; every refused row says why. */
+export function advanceRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): AdvanceReport {
+  const lock = LockService.getDocumentLock();
+  lock.waitLock(LOCK_WAIT_MS);
+  try {
+    const report = moveUnderLock(spreadsheet, request, preset);
+    SpreadsheetApp.flush();
+    return report;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): AdvanceReport {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const today = calendarToday(timeZone);
+  const sheet = requireSheet(spreadsheet, request.sheetName);
+  const sheetName = sheet.getName();
+  const values = sheet.getDataRange().getValues();
+  const cells = values.map((row) => row.map((cell) => domainCell(cell, timeZone)));
+  const headers = matchHeaders(cells[0] ?? []);
+  if (!headers.found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW}`);
+  const columns = outputColumns(sheet, headers, cells[0]?.length ?? 0);
+
+  const roles = request.by === 'person' ? rolesOf(readPermissions(readSheetCells(spreadsheet, SHEET_NAMES.permissions, timeZone), preset), request.email) : [];
+  const calendar = request.to === '公示中' ? readWorkingDayCalendar(spreadsheet) : undefined;
+  const certificates = request.to === '已认定' ? certificateCounter(spreadsheet, preset, today, cells, headers) : undefined;
+
+  const report: AdvanceReport = { moved: [], refused: [] };
+  const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
+  const logRows: unknown[][] = [];
+  const disqualificationItem = disqualificationOf(request.reason.trim());
+  for (const rowNumber of chosenRows(request.choice, cells, headers, today, preset.termYears)) {
+    const row = cells[rowNumber - 1];
+    if (!row || rowNumber < 2) {
+      report.refused.push({ row: rowNumber, message: `第${rowNumber}行不在表格的数据范围内（第2行至第${cells.length}行）` });
+      continue;
+    }
+    const facts = rowFacts(row, headers, columns, today, preset);
+    const moveRequest: MoveRequest = { to: request.to, by: request.by, roles, email: request.email, reason: request.reason, start: request.start, disqualificationItem, today };
+    const decision = decideMove(facts, moveRequest);
+    if (!decision.ok) {
+      report.refused.push({ row: rowNumber, message: decision.message });
+      continue;
+    }
+    const from = facts.state as State;
+    const name = String(row[headers.columns.name ?? -1] ?? '').trim();
+    const change: Partial<Record<WorkflowColumn, unknown>> = { 状态: request.to, 最后操作: lastActionText(today, request.email, from, request.to) };
+    let note = request.reason.trim();
+    if (decision.move.effect === 'publicityPeriod' && request.start && calendar) {
+      const end = calendar.publicityEnd(request.start, preset.publicityDays);
+      change['公示开始'] = instantOfCalendarDate(request.start, timeZone);
+      change['公示截止'] = instantOfCalendarDate(end, timeZone);
+      note = [publicityPeriodText(request.start, end, preset.publicityDays), note].filter(Boolean).join('；');
+    }
+    if (decision.move.effect === 'award' && certificates) {
+      change['认定日期'] = instantOfCalendarDate(today, timeZone);
+      change['证书编号'] = certificates.next();
+      note = [`证书编号 ${String(change['证书编号'])}`, note].filter(Boolean).join('；');
+    }
+    changes.set(rowNumber, change);
+    logRows.push([new Date(), request.email, sheetName, rowNumber, name, from, request.to, plainText(note)]);
+    report.moved.push({ row: rowNumber, name, from, to: request.to });
+  }
+
+  if (changes.size > 0) {
+    writeChanges(sheet, values, columns, changes);
+    certificates?.save();
+    appendLog(spreadsheet, logRows);
+  }
+  return report;
+}
+
+/** Today's calendar date in the spreadsheet's time zone. */
+function calendarToday(timeZone: string): CalendarDate {
+  return domainCell(new Date(), timeZone) as CalendarDate;
+}
+
+/** The rows a choice names: listed ones (each once, in order), or those whose term has ended. */
+function chosenRows(choice: RowChoice, cells: unknown[][], headers: HeaderMatch, today: CalendarDate, termYears: number): number[] {
+  if ('rows' in choice) return [...new Set(choice.rows)];
+  const stateColumn = headers.outputs['状态'];
+  const awardColumn = headers.outputs['认定日期'];
+  if (stateColumn === undefined || awardColumn === undefined) return [];
+  const rows: number[] = [];
+  cells.forEach((row, index) => {
+    const award = row[awardColumn];
+    if (index > 0 && readState(row[stateColumn]) === '已认定' && isCalendarDate(award) && termEnd(award, termYears) < today) rows.push(index + 1);
+  });
+  return rows;
+}
+
+/** The facts the decision needs about one row. */
+function rowFacts(row: (string | number | boolean | null)[], headers: HeaderMatch, columns: Record<WorkflowColumn, number>, today: CalendarDate, preset: Preset): RowFacts {
+  const stateText = String(row[columns['状态']] ?? '').trim();
+  const county = String(row[headers.columns.county ?? -1] ?? '').normalize('NFKC').trim();
+  const canonicalCounty = preset.counties.find((name) => name === county || name.startsWith(county)) ?? county;
+  const dateFact = (column: number): CalendarDate | 'invalid' | undefined => {
+    const value = row[column];
+    if (value === '' || value === null || value === undefined) return undefined;
+    return isCalendarDate(value) ? value : 'invalid';
+  };
+  const award = dateFact(columns['认定日期']);
+  return {
+    stateText,
+    state: readState(stateText),
+    county: canonicalCounty,
+    cityDirect: county === preset.cityDirect || county === '市直',
+    eligibility: () => evaluateRow(headers, row, { reviewDate: today, preset }),
+    publicityEnd: dateFact(columns['公示截止']),
+    termEnd: award && award !== 'invalid' ? termEnd(award, preset.termYears) : award,
+  };
+}
+
+/** The 0-based column of each workflow output, creating missing ones at the right end. */
+function outputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, headers: HeaderMatch, width: number): Record<WorkflowColumn, number> {
+  const missing = WORKFLOW_COLUMNS.filter((column) => headers.outputs[column] === undefined);
+  if (missing.length > 0) {
+    ensureColumns(sheet, width + missing.length);
+    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
+  }
+  const result = {} as Record<WorkflowColumn, number>;
+  for (const column of WORKFLOW_COLUMNS) {
+    result[column] = headers.outputs[column] ?? width + missing.indexOf(column);
+  }
+  return result;
+}
+
+/**
+ * Writes the changes in one setValues per run of adjacent output columns, spanning the first to
+ * the last changed row; cells of those columns that did not change are written back as read.
+ */
+function writeChanges(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  values: unknown[][],
+  columns: Record<WorkflowColumn, number>,
+  changes: Map<number, Partial<Record<WorkflowColumn, unknown>>>,
+): void {
+  const rowNumbers = [...changes.keys()];
+  const first = Math.min(...rowNumbers);
+  const last = Math.max(...rowNumbers);
+  const touched = WORKFLOW_COLUMNS.filter((column) => [...changes.values()].some((change) => column in change)).sort((a, b) => columns[a] - columns[b]);
+  let start = 0;
+  while (start < touched.length) {
+    let end = start;
+    while (end + 1 < touched.length && columns[touched[end + 1]!] === columns[touched[end]!] + 1) end += 1;
+    const block = touched.slice(start, end + 1);
+    const matrix = [];
+    for (let rowNumber = first; rowNumber <= last; rowNumber += 1) {
+      const change = changes.get(rowNumber);
+      matrix.push(block.map((column) => (change && column in change ? change[column] : values[rowNumber - 1]?.[columns[column]] ?? '')));
+    }
+    sheet.getRange(first, columns[block[0]!] + 1, last - first + 1, block.length).setValues(matrix);
+    start = end + 1;
+  }
+}
+
+/** A sheet's cells for the domain, or [] when the sheet is missing. */
+function readSheetCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, timeZone: string): unknown[][] {
+  const sheet = spreadsheet.getSheetByName(name);
+  return sheet ? sheet.getDataRange().getValues().map((row) => row.map((cell) => domainCell(cell, timeZone))) : [];
+}
+
+/**
+ * The next certificate numbers of this year: after the larger of the stored counter and any
+ * number of this year already in the sheet, so a number once given is never given again.
+ */
+function certificateCounter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset, today: CalendarDate, cells: unknown[][], headers: HeaderMatch) {
+  const pattern = readSettings(spreadsheet).certificatePattern ?? preset.certificatePattern;
+  const year = partsOf(today).year;
+  const properties = PropertiesService.getDocumentProperties();
+  const key = `${COUNTER_PROPERTY}${year}`;
+  let last = Number(properties.getProperty(key) ?? '0') || 0;
+  const column = headers.outputs['证书编号'];
+  if (column !== undefined) {
+    for (const row of cells.slice(1)) {
+      const sequence = certificateSequence(pattern, year, String(row[column] ?? ''));
+      if (sequence !== null && sequence > last) last = sequence;
+    }
+  }
+  return {
+    next(): string {
+      last += 1;
+      return formatCertificateNumber(pattern, year, last);
+    },
+    save(): void {
+      properties.setProperty(key, String(last));
+    },
+  };
+}
