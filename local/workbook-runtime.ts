@@ -40,6 +40,8 @@ export interface WorkbookRuntimeOptions {
   timeZone?: string;
   /** How a question asked with Ui.alert is answered; without one such a question fails. */
   answer?: 'yes' | 'no';
+  /** What is typed at each Ui.prompt, in order; a prompt with nothing left fails. */
+  promptAnswers?: string[];
   /** Where alerts and toasts are printed (default: stderr). */
   print?: (line: string) => void;
   /** The bundle's source (default: dist/Code.js). */
@@ -91,6 +93,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     const name = path ? basename(path, extname(path)) : '工作簿';
     const model = new WorkbookModel(workbook, state, name);
     if (options.answer) model.ui.answer = options.answer;
+    if (options.promptAnswers) model.ui.promptAnswers = [...options.promptAnswers];
     const print = options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
     const email = options.as ?? '';
     const sink = logSink();

@@ -94,6 +94,9 @@ export function makeSpreadsheet(env: SpreadsheetEnv): unknown {
         return makeSheet(env, sheet);
       },
       getActiveRange: () => makeRange(env, model.activeRange()),
+      // The runtime selects one range at a time, so the list holds just that one.
+      getActiveRangeList: () =>
+        makeFake(context, 'RangeList', () => ({ getRanges: () => realmArray(context, [makeRange(env, model.activeRange())]) })),
       getSelection: () => makeSelection(env),
       getRange(notation: unknown) {
         const { sheetName, a1 } = splitSheetName(String(notation));

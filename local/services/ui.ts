@@ -1,8 +1,9 @@
 /**
  * SpreadsheetApp.getUi() offline: menus are recorded (there is no menu bar to show them in),
  * alerts are printed for the person running the command and answered OK; an alert that asks a
- * question (YES_NO, OK_CANCEL …) is answered from the runtime's `answer` option, and without one
- * it is reported as not available rather than answered by guess.
+ * question (YES_NO, OK_CANCEL …) is answered from the runtime's `answer` option, and a prompt
+ * with the next of its `promptAnswers`; without them each is reported as not available rather
+ * than answered by guess.
  */
 import { makeEnum, makeFake, unavailable } from './fake-object';
 import type { RecordedMenu, SpreadsheetEnv } from './workbook-model';
@@ -65,6 +66,17 @@ export function makeUi(env: SpreadsheetEnv): unknown {
       if (!answer) return unavailable(context, 'Ui', 'alert', `the question needs an answer (${buttons})`);
       if (buttons === 'OK_CANCEL') return answer === 'yes' ? Button.OK : Button.CANCEL;
       return answer === 'yes' ? Button.YES : Button.NO;
+    },
+    prompt(first: unknown, second?: unknown, third?: unknown) {
+      // prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons): answered OK with the next typed text.
+      const [title, prompt] = third !== undefined || (second !== undefined && !BUTTON_SETS.includes(String(second) as never)) ? [String(first), String(second)] : ['', String(first)];
+      const typed = model.ui.promptAnswers?.shift();
+      if (typed === undefined) return unavailable(context, 'Ui', 'prompt', `nothing to type at “${title ? `${title}：` : ''}${prompt}”`);
+      model.ui.alerts.push(`${title ? `${title}\n` : ''}${prompt}${typed}`);
+      return makeFake(context, 'PromptResponse', () => ({
+        getResponseText: () => typed,
+        getSelectedButton: () => Button.OK,
+      }));
     },
   }));
 }

@@ -38,6 +38,8 @@ export interface UiRecord {
   toasts: string[];
   /** The answer to alerts asking a question (YES_NO, OK_CANCEL …); none means such alerts fail. */
   answer?: 'yes' | 'no';
+  /** What the official types at each Ui.prompt, in order; a prompt with none left fails. */
+  promptAnswers?: string[];
 }
 
 /** Everything the spreadsheet fakes share. */
