@@ -105,8 +105,10 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
     }
     if (decision.move.effect === 'award' && certificates) {
       change['认定日期'] = instantOfCalendarDate(today, timeZone);
-      change['证书编号'] = certificates.next();
-      note = [`证书编号 ${String(change['证书编号'])}`, note].filter(Boolean).join('；');
+      const number = certificates.next();
+      // A leading apostrophe keeps a number such as 2024-001 as typed text (Sheets would read a date).
+      change['证书编号'] = `'${number}`;
+      note = [`证书编号 ${number}`, note].filter(Boolean).join('；');
     }
     changes.set(rowNumber, change);
     logRows.push([new Date(), request.email, sheetName, rowNumber, name, from, request.to, plainText(note)]);
