@@ -63,14 +63,9 @@ function tokenize(section: string): Token[] | undefined {
       tokens.push({ kind: 'literal', text: section[index + 1] ?? '' });
       index += 2;
     } else if (char === '[') {
-      const end = section.indexOf(']', index);
-      if (end < 0) return undefined;
-      const inside = section.slice(index + 1, end);
-      // Locale tags ([$-804]) and colours ([Red]) change nothing we show; anything else we cannot show.
-      if (!/^\$-[0-9A-Fa-f]+$/.test(inside) && !/^(Black|Blue|Cyan|Green|Magenta|Red|White|Yellow|Color\d+)$/i.test(inside)) {
-        return undefined;
-      }
-      index = end + 1;
+      const end = afterHarmlessBracket(section, index);
+      if (end === undefined) return undefined;
+      index = end;
     } else if (char === '_') {
       tokens.push({ kind: 'literal', text: ' ' });
       index += 2;
@@ -164,13 +159,9 @@ function splitNumericSection(section: string): { before: string; pattern: string
     } else if (char === '*') {
       index += 2;
     } else if (char === '[') {
-      const end = section.indexOf(']', index);
-      if (end < 0) return undefined;
-      const inside = section.slice(index + 1, end);
-      if (!/^\$-[0-9A-Fa-f]+$/.test(inside) && !/^(Black|Blue|Cyan|Green|Magenta|Red|White|Yellow|Color\d+)$/i.test(inside)) {
-        return undefined;
-      }
-      index = end + 1;
+      const end = afterHarmlessBracket(section, index);
+      if (end === undefined) return undefined;
+      index = end;
     } else if (/^general/i.test(section.slice(index))) {
       if (pattern) return undefined;
       pattern = 'General';
@@ -227,4 +218,16 @@ export function formatNumberForDisplay(value: number, format: string | undefined
   }
   if (value < 0) return formatNumericSection(-value, parts[1] ?? '');
   return formatNumericSection(0, parts[2] ?? '');
+}
+
+/**
+ * The index after a `[…]` at `index` when it changes nothing we show — a locale tag ([$-804]) or
+ * a colour ([Red]) — else undefined (a condition or elapsed time we cannot show).
+ */
+function afterHarmlessBracket(section: string, index: number): number | undefined {
+  const end = section.indexOf(']', index);
+  if (end < 0) return undefined;
+  const inside = section.slice(index + 1, end);
+  if (!/^\$-[0-9A-Fa-f]+$/.test(inside) && !/^(Black|Blue|Cyan|Green|Magenta|Red|White|Yellow|Color\d+)$/i.test(inside)) return undefined;
+  return end + 1;
 }

@@ -235,20 +235,28 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
   );
 }
 
+/** The checked position and count of an insertion of rows or columns, with the sheet's grid. */
+function insertion(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition: unknown, howMany: unknown, what: 'rows' | 'columns', method: string) {
+  const { context, model } = env;
+  const grid = model.grid(sheet);
+  const after = Number(afterPosition);
+  const count = Number(howMany);
+  const limit = what === 'rows' ? grid.maxRows : grid.maxColumns;
+  if (!Number.isInteger(after) || after < 1 || after > limit) {
+    throw realmError(context, 'The coordinates of the range are outside the dimensions of the sheet.');
+  }
+  if (!Number.isInteger(count) || count < 1) unavailable(context, 'Sheet', method, `inserting ${String(howMany)} ${what}`);
+  return { grid, after, count };
+}
+
 /**
  * Inserts rows after the last row of the grid (growing the sheet, as the add-on does before
  * appending). Inserting inside the sheet would have to move validation, formatting and merges,
  * which exceljs does not do, so it is reported as not available.
  */
 function insertRowsAtEnd(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition: unknown, howMany: unknown): void {
-  const { context, model } = env;
-  const grid = model.grid(sheet);
-  const after = Number(afterPosition);
-  const count = Number(howMany);
-  if (!Number.isInteger(after) || after < 1 || after > grid.maxRows) {
-    throw realmError(context, 'The coordinates of the range are outside the dimensions of the sheet.');
-  }
-  if (!Number.isInteger(count) || count < 1) unavailable(context, 'Sheet', 'insertRowsAfter', `inserting ${String(howMany)} rows`);
+  const { context } = env;
+  const { grid, after, count } = insertion(env, sheet, afterPosition, howMany, 'rows', 'insertRowsAfter');
   if (after !== grid.maxRows) unavailable(context, 'Sheet', 'insertRowsAfter', 'inserting rows other than after the last row');
   grid.maxRows += count;
 }
@@ -260,13 +268,7 @@ function insertRowsAtEnd(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPos
  */
 function insertColumns(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition: unknown, howMany: unknown, method: string): void {
   const { context, model } = env;
-  const grid = model.grid(sheet);
-  const after = Number(afterPosition);
-  const count = Number(howMany);
-  if (!Number.isInteger(after) || after < 1 || after > grid.maxColumns) {
-    throw realmError(context, 'The coordinates of the range are outside the dimensions of the sheet.');
-  }
-  if (!Number.isInteger(count) || count < 1) unavailable(context, 'Sheet', method, `inserting ${String(howMany)} columns`);
+  const { grid, after, count } = insertion(env, sheet, afterPosition, howMany, 'columns', method);
   const rightOf = (column: number) => column > after;
   const obstacles: string[] = [];
   const validated = Object.entries(validationModelOf(sheet)).filter(([, validation]) => validation);
