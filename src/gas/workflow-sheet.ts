@@ -106,7 +106,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
     if (decision.move.effect === 'award' && certificates) {
       change['认定日期'] = instantOfCalendarDate(today, timeZone);
       const number = certificates.next();
-      // A leading apostrophe keeps a number such as 2024-001 as typed text (Sheets would read a date).
+      // A leading apostrophe keeps a number such as 001 as typed text (Sheets would read the number 1).
       change['证书编号'] = `'${number}`;
       note = [`证书编号 ${number}`, note].filter(Boolean).join('；');
     }
@@ -200,11 +200,17 @@ function writeChanges(
     const matrix = [];
     for (let rowNumber = first; rowNumber <= last; rowNumber += 1) {
       const change = changes.get(rowNumber);
-      matrix.push(block.map((column) => (change && column in change ? change[column] : values[rowNumber - 1]?.[columns[column]] ?? '')));
+      matrix.push(block.map((column) => (change && column in change ? change[column] : asWrittenBack(values[rowNumber - 1]?.[columns[column]]))));
     }
     sheet.getRange(first, columns[block[0]!] + 1, last - first + 1, block.length).setValues(matrix);
     start = end + 1;
   }
+}
+
+/** An unchanged cell's value to write back: text stays text (a 001 must not become the number 1). */
+function asWrittenBack(value: unknown): unknown {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' && value !== '' ? `'${value}` : value;
 }
 
 /** A sheet's cells for the domain, or [] when the sheet is missing. */

@@ -177,3 +177,24 @@ test('bad arguments exit 2 with one line', () => {
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain('目标状态“通过”无效');
 });
+
+test('certificate numbers that look like numbers stay text, also when rewritten beside a new award', async () => {
+  const dated = join(folder, 'pattern.xlsx');
+  await scenarioWorkbook(dated, [candidate({ 姓名: '甲' }), candidate({ 姓名: '乙' }), candidate({ 姓名: '丙' })], PERMISSIONS);
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(dated);
+  workbook.getWorksheet('设置')!.getCell('B3').value = '{seq:000}';
+  await workbook.xlsx.writeFile(dated);
+  const step = (rows: string, to: string, as: string, today: string, extra: string[] = []) =>
+    runCli(['advance', dated, '--rows', rows, '--to', to, '--as', as, '--today', today, ...extra]);
+  expect(step('2-4', '初审通过', HONGTA, '2024-09-02').code).toBe(0);
+  expect(step('2-4', '评审通过', CITY, '2024-09-10').code).toBe(0);
+  expect(step('3', '公示中', CITY, '2024-09-11', ['--start', '2024-09-12']).code).toBe(0);
+  expect(step('3', '已认定', CITY, '2024-09-25').code).toBe(0);
+  expect(step('2,4', '公示中', CITY, '2024-09-26', ['--start', '2024-09-27']).code).toBe(0);
+  expect(step('2,4', '已认定', CITY, '2024-10-10').code).toBe(0);
+  const { rows } = await readSheet(dated, '推荐名单');
+  const column = (rows[0] as string[]).indexOf('证书编号');
+  expect(rows.slice(1, 4).map((row) => row[column])).toEqual(['002', '001', '003']);
+});
