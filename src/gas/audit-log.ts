@@ -1,10 +1,10 @@
 /**
  * The 操作记录 sheet: one row per change (时间, 操作人, 工作表, 行, 姓名, 原状态, 新状态, 说明),
  * appended in one call per action under the caller's document lock, and read back for
- * `banzhuren log`. Person-supplied text arrives here already made safe (never a formula).
+ * `banzhuren log`. Every text is written as text (a reason typed as =… never becomes a formula).
  */
 import { SHEET_NAMES } from '../domain/sheet-layouts';
-import { domainCell, ensureRows } from './spreadsheet';
+import { domainCell, ensureRows, textCell } from './spreadsheet';
 
 /** Header of the audit log, in order. */
 export const LOG_HEADERS = ['时间', '操作人', '工作表', '行', '姓名', '原状态', '新状态', '说明'] as const;
@@ -18,7 +18,8 @@ export function appendLog(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   }
   const lastRow = Math.max(sheet.getLastRow(), 1);
   ensureRows(sheet, lastRow + rows.length);
-  sheet.getRange(lastRow + 1, 1, rows.length, LOG_HEADERS.length).setValues(rows);
+  const cells = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell)));
+  sheet.getRange(lastRow + 1, 1, rows.length, LOG_HEADERS.length).setValues(cells);
 }
 
 /** One 操作记录 row, JSON-safe. */

@@ -9,7 +9,7 @@ import type { FieldKey } from '../domain/nomination/fields';
 import { publicityPeriodText } from '../domain/workflow/records';
 import { readState } from '../domain/workflow/states';
 import { readWorkingDayCalendar } from './holiday-sheet';
-import { domainCell, ensureColumns, ensureRows, requireSheet } from './spreadsheet';
+import { domainCell, ensureColumns, ensureRows, requireSheet, textCell } from './spreadsheet';
 
 /** Name of the sheet written. */
 export const PUBLICITY_SHEET_NAME = '公示名单';
@@ -51,7 +51,8 @@ export function writePublicityList(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
       return;
     }
     const key = `${first}|${last}`;
-    groups.set(key, [...(groups.get(key) ?? []), PUBLICITY_COLUMNS.map(({ key: field }) => row[headers.columns[field] ?? -1] ?? '')]);
+    const listed = PUBLICITY_COLUMNS.map(({ key: field }) => textCell(String(row[headers.columns[field] ?? -1] ?? '')));
+    groups.set(key, [...(groups.get(key) ?? []), listed]);
   });
   if (problems.length > 0) throw new Error(problems.join('；'));
 

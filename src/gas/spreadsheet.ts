@@ -54,3 +54,12 @@ export function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: numb
   const maxRows = sheet.getMaxRows();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
 }
+
+/**
+ * Text to write exactly as it is: Sheets reads a written string the way it reads typing (=… a
+ * formula, 001 a number, 2024-09-27 a date), and a leading apostrophe stops that without showing.
+ * Used for every text the add-on writes that came from a person or a pattern.
+ */
+export function textCell(text: string): string {
+  return text === '' ? '' : `'${text}`;
+}

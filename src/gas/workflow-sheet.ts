@@ -12,14 +12,14 @@ import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { termEnd } from '../domain/term';
 import { decideMove, type MoveRequest, type RowFacts } from '../domain/workflow/moves';
-import { certificateSequence, formatCertificateNumber, lastActionText, plainText, publicityPeriodText } from '../domain/workflow/records';
+import { certificateSequence, formatCertificateNumber, lastActionText, publicityPeriodText } from '../domain/workflow/records';
 import { readPermissions, rolesOf } from '../domain/workflow/roles';
 import { readState, type State } from '../domain/workflow/states';
 import { appendLog } from './audit-log';
 import { instantOfCalendarDate } from './cell-dates';
 import { readWorkingDayCalendar } from './holiday-sheet';
 import { readSettings } from './settings-sheet';
-import { domainCell, ensureColumns, requireSheet } from './spreadsheet';
+import { domainCell, ensureColumns, requireSheet, textCell } from './spreadsheet';
 
 /** The output columns a move may write, in the order they are created when missing. */
 const WORKFLOW_COLUMNS = ['状态', '公示开始', '公示截止', '认定日期', '证书编号', '最后操作'] as const;
@@ -95,7 +95,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
     }
     const from = facts.state as State;
     const name = String(row[headers.columns.name ?? -1] ?? '').trim();
-    const change: Partial<Record<WorkflowColumn, unknown>> = { 状态: request.to, 最后操作: lastActionText(today, request.email, from, request.to) };
+    const change: Partial<Record<WorkflowColumn, unknown>> = { 状态: request.to, 最后操作: textCell(lastActionText(today, request.email, from, request.to)) };
     let note = request.reason.trim();
     if (decision.move.effect === 'publicityPeriod' && request.start && calendar) {
       const end = calendar.publicityEnd(request.start, preset.publicityDays);
@@ -106,12 +106,11 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
     if (decision.move.effect === 'award' && certificates) {
       change['认定日期'] = instantOfCalendarDate(today, timeZone);
       const number = certificates.next();
-      // A leading apostrophe keeps a number such as 001 as typed text (Sheets would read the number 1).
-      change['证书编号'] = `'${number}`;
+      change['证书编号'] = textCell(number);
       note = [`证书编号 ${number}`, note].filter(Boolean).join('；');
     }
     changes.set(rowNumber, change);
-    logRows.push([new Date(), request.email, sheetName, rowNumber, name, from, request.to, plainText(note)]);
+    logRows.push([new Date(), request.email, sheetName, rowNumber, name, from, request.to, note]);
     report.moved.push({ row: rowNumber, name, from, to: request.to });
   }
 
@@ -210,7 +209,7 @@ function writeChanges(
 /** An unchanged cell's value to write back: text stays text (a 001 must not become the number 1). */
 function asWrittenBack(value: unknown): unknown {
   if (value === undefined || value === null) return '';
-  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+  return typeof value === 'string' ? textCell(value) : value;
 }
 
 /** A sheet's cells for the domain, or [] when the sheet is missing. */

@@ -1,6 +1,6 @@
 /**
  * The texts the workflow writes: certificate numbers from the pattern setting, the publicity
- * period line, 最后操作, and person-supplied text made safe for a cell (never a formula).
+ * period line and 最后操作.
  */
 import { formatChineseDate, type CalendarDate } from '../calendar-date';
 
@@ -29,9 +29,4 @@ export function publicityPeriodText(start: CalendarDate, end: CalendarDate, days
 /** 最后操作: when, who and what. */
 export function lastActionText(today: CalendarDate, email: string, from: string, to: string): string {
   return `${today} ${email}：${from}→${to}`;
-}
-
-/** Text a person typed, made safe to store: a leading = + - @ would make a formula, so it is quoted. */
-export function plainText(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
