@@ -4,7 +4,7 @@
  * the tables of fields.ts, the record's shape is checked by a zod schema, and every cell that
  * cannot be read is reported with its column so the adapter can attach a note to it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fromSerialNumber, isCalendarDate, toSerialNumber, type CalendarDate } from '../calendar-date';
 import { parseDateText } from '../date-text';
 import type { Preset } from '../presets';
@@ -49,24 +49,24 @@ export interface AssessmentEntry {
 }
 
 const assessmentEntrySchema = z.object({
-  year: z.number().int().nullable(),
-  result: z.enum(ANNUAL_RESULTS).nullable(),
+  year: z.nullable(z.int()),
+  result: z.nullable(z.enum(ANNUAL_RESULTS)),
   text: z.string(),
 });
 
 const recordShape = {
-  seq: z.number().int().min(0),
-  name: z.string().min(1),
+  seq: z.int().check(z.minimum(0)),
+  name: z.string().check(z.minLength(1)),
   gender: z.enum(GENDERS),
-  idNumber: z.string().regex(/^\d{17}[\dX]$/u),
-  phone: z.string().min(3).max(30),
+  idNumber: z.string().check(z.regex(/^\d{17}[\dX]$/u)),
+  phone: z.string().check(z.minLength(3), z.maxLength(30)),
   email: z.email(),
-  county: z.string().min(1),
-  school: z.string().min(1),
-  stage: z.string().min(1),
+  county: z.string().check(z.minLength(1)),
+  school: z.string().check(z.minLength(1)),
+  stage: z.string().check(z.minLength(1)),
   category: z.enum(CATEGORIES),
   studioHost: z.boolean(),
-  years: z.number().min(0).max(MAX_YEARS),
+  years: z.number().check(z.minimum(0), z.maximum(MAX_YEARS)),
   countyTitle: z.enum(COUNTY_TITLES),
   c1: z.boolean(),
   c2: z.boolean(),
@@ -75,21 +75,21 @@ const recordShape = {
   c5: z.boolean(),
   c6: z.boolean(),
   awardLevel: z.enum(LEVELS),
-  awardName: z.string().min(1),
+  awardName: z.string().check(z.minLength(1)),
   honorLevel: z.enum(LEVELS),
-  honorName: z.string().min(1),
-  assessments: z.array(assessmentEntrySchema).min(1),
+  honorName: z.string().check(z.minLength(1)),
+  assessments: z.array(assessmentEntrySchema).check(z.minLength(1)),
   researchLevel: z.enum(LEVELS),
-  researchName: z.string().min(1),
+  researchName: z.string().check(z.minLength(1)),
   cityFamous: z.boolean(),
   lastTermResult: z.enum(TERM_RESULTS),
-  lastTermDate: z.string().refine(isCalendarDate),
+  lastTermDate: z.string().check(z.refine(isCalendarDate)),
   /** 0 for none (blank/无), else the item 1–6 of 六（四）. */
-  disqualification: z.number().int().min(0).max(DISQUALIFICATIONS.length),
-} satisfies Record<FieldKey, z.ZodType>;
+  disqualification: z.int().check(z.minimum(0), z.maximum(DISQUALIFICATIONS.length)),
+} satisfies Record<FieldKey, z.ZodMiniType>;
 
 /** A nomination row as typed values; a key is absent when its cell is missing, blank or unreadable. */
-export const NominationRecordSchema = z.object(recordShape).partial().strict();
+export const NominationRecordSchema = z.partial(z.strictObject(recordShape));
 
 /** A nomination row as typed values. */
 export type NominationRecord = z.infer<typeof NominationRecordSchema>;
