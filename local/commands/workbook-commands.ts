@@ -8,11 +8,14 @@ import { errorMessage } from '../runtime/bundle';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { UsageError, type Command, type CommandContext } from './command';
 
-/** Opens the workbook named by the first positional argument, runs `body`, saves and closes. */
+/**
+ * Opens the workbook named by the first positional argument, runs `body`, saves (unless `save`
+ * says not to, e.g. when nothing changed: every save rewrites the file through exceljs) and closes.
+ */
 export async function withWorkbook<T>(
   context: CommandContext,
   usage: string,
-  options: { create?: boolean; save?: boolean },
+  options: { create?: boolean; save?: boolean | ((result: T) => boolean) },
   body: (runtime: WorkbookRuntime) => T,
 ): Promise<T> {
   const [path, ...extra] = context.positionals;
@@ -27,7 +30,8 @@ export async function withWorkbook<T>(
         throw new Error(errorMessage(error));
       }
     })();
-    if (options.save !== false) {
+    const save = typeof options.save === 'function' ? options.save(result) : options.save !== false;
+    if (save) {
       const out = context.options.out;
       await runtime.save(typeof out === 'string' ? out : undefined);
     }

@@ -56,7 +56,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
       const options: Record<string, unknown> = { rows, to, reason: context.options.reason ?? '' };
       if (typeof start === 'string') options.start = start;
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
-      const result = await withWorkbook(context, advanceUsage, {}, (runtime) => runtime.bundle.call('runAdvance', options) as AdvanceResult);
+      const result = await withWorkbook(context, advanceUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runAdvance', options) as AdvanceResult);
       for (const moved of result.moved) context.out(`第${moved.row}行 ${moved.name}：${moved.from}→${moved.to}`);
       for (const refused of result.refused) context.err(`第${refused.row}行：${refused.message}`);
       return result.refused.length > 0 ? EXIT_SOME_REFUSED : 0;
@@ -81,7 +81,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
     summary: '每日任务：把任期已届满的“已认定”行改为“任期届满”（与 Google 表格中的定时任务相同）',
     options: { out: { type: 'string' } },
     async run(context) {
-      const result = await withWorkbook(context, dailyUsage, {}, (runtime) => runtime.bundle.call('runDailyJobs') as AdvanceResult);
+      const result = await withWorkbook(context, dailyUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runDailyJobs') as AdvanceResult);
       for (const moved of result.moved) context.out(`第${moved.row}行 ${moved.name}：${moved.from}→${moved.to}`);
       for (const refused of result.refused) context.err(`第${refused.row}行：${refused.message}`);
       if (result.moved.length === 0) context.out('没有任期届满的行');
