@@ -23,14 +23,13 @@ const GLOBAL_OPTIONS = {
 } as const;
 
 function helpText(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.usage.length));
   return [
     '班主任评选助手（离线版）：在 Excel/WPS 的 .xlsx 文件上运行与 Google 表格插件相同的程序。',
     '',
     '用法：banzhuren <命令> [参数] [选项]',
     '',
     '命令：',
-    ...COMMANDS.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
+    ...COMMANDS.flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`]),
     '',
     '通用选项：',
     '  --today YYYY-MM-DD   模拟“今天”（默认为表格时区的今天）',
