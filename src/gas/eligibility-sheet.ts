@@ -6,7 +6,7 @@
 import { evaluateRow, isEmptyRow, type EligibilityResult } from '../domain/nomination/eligibility';
 import { matchHeaders, NO_HEADER_ROW } from '../domain/nomination/headers';
 import type { Preset } from '../domain/presets';
-import { domainCell, ensureColumns } from './spreadsheet';
+import { adjacentRuns, domainCell, ensureColumns } from './spreadsheet';
 
 /** The prefix of every note the add-on writes, so it can find and replace its own notes. */
 export const NOTE_PREFIX = '【资格审查】';
@@ -111,14 +111,9 @@ export function mergeNote(existing: string, ours: string | undefined): string {
  * layout (资格审查 then 审查说明) costs one write whatever the number of rows.
  */
 function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: { column: number; values: string[] }[]): void {
-  const sorted = [...columns].sort((a, b) => a.column - b.column);
-  let start = 0;
-  while (start < sorted.length) {
-    let end = start;
-    while (end + 1 < sorted.length && sorted[end + 1]!.column === sorted[end]!.column + 1) end += 1;
-    const block = sorted.slice(start, end + 1);
-    const matrix = Array.from({ length: rows }, (_, row) => block.map((entry) => entry.values[row] ?? ''));
-    sheet.getRange(2, block[0]!.column + 1, rows, block.length).setValues(matrix);
-    start = end + 1;
+  const valuesOf = new Map(columns.map((entry) => [entry.column, entry.values]));
+  for (const run of adjacentRuns([...valuesOf.keys()].sort((a, b) => a - b))) {
+    const matrix = Array.from({ length: rows }, (_, row) => run.map((column) => valuesOf.get(column)?.[row] ?? ''));
+    sheet.getRange(2, run[0]! + 1, rows, run.length).setValues(matrix);
   }
 }

@@ -9,7 +9,7 @@ import type { FieldKey } from '../domain/nomination/fields';
 import { publicityPeriodText } from '../domain/workflow/records';
 import { readState } from '../domain/workflow/states';
 import { readWorkingDayCalendar } from './holiday-sheet';
-import { domainCell, ensureColumns, ensureRows, requireSheet, textCell } from './spreadsheet';
+import { ensureColumns, ensureRows, readCells, requireSheet, textCell } from './spreadsheet';
 
 /** Name of the sheet written. */
 export const PUBLICITY_SHEET_NAME = '公示名单';
@@ -36,7 +36,7 @@ export interface PublicityListReport {
 export function writePublicityList(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string): PublicityListReport {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const source = requireSheet(spreadsheet, sheetName);
-  const cells = source.getDataRange().getValues().map((row) => row.map((cell) => domainCell(cell, timeZone)));
+  const cells = readCells(source, timeZone);
   const headers = matchHeaders(cells[0] ?? []);
   if (!headers.found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW}`);
   const [state, start, end] = [headers.outputs['状态'], headers.outputs['公示开始'], headers.outputs['公示截止']];

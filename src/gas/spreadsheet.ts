@@ -5,14 +5,6 @@
  */
 import { calendarDateOfInstant, isDateValue } from './cell-dates';
 
-/** A sheet's cells as read once: header row first. */
-export interface SheetTable {
-  sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  /** Cell values with date cells as 'YYYY-MM-DD' text. */
-  rows: (string | number | boolean | null)[][];
-  timeZone: string;
-}
-
 /** The spreadsheet the add-on runs in. */
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -25,10 +17,28 @@ export function domainCell(value: unknown, timeZone: string): string | number | 
   return value === null || value === undefined ? '' : String(value);
 }
 
-/** Reads a whole sheet with one getValues call. */
-export function readSheetTable(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): SheetTable {
-  const values = sheet.getDataRange().getValues();
-  return { sheet, rows: values.map((row) => row.map((value) => domainCell(value, timeZone))), timeZone };
+/** Cell values for the domain (see domainCell), row by row. */
+export function domainCells(values: unknown[][], timeZone: string): (string | number | boolean | null)[][] {
+  return values.map((row) => row.map((value) => domainCell(value, timeZone)));
+}
+
+/** A whole sheet for the domain, read with one getValues call. */
+export function readCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): (string | number | boolean | null)[][] {
+  return domainCells(sheet.getDataRange().getValues(), timeZone);
+}
+
+/**
+ * Sorted column indexes grouped into runs of adjacent columns: each run is one setValues call,
+ * so writing output columns costs a fixed number of calls whatever the number of rows.
+ */
+export function adjacentRuns(sortedColumns: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const column of sortedColumns) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === column - 1) run.push(column);
+    else runs.push([column]);
+  }
+  return runs;
 }
 
 /** The sheet of that name, or an error telling the official to initialise the spreadsheet. */

@@ -19,7 +19,7 @@ import { appendLog } from './audit-log';
 import { instantOfCalendarDate } from './cell-dates';
 import { readWorkingDayCalendar } from './holiday-sheet';
 import { readSettings } from './settings-sheet';
-import { domainCell, ensureColumns, requireSheet, textCell } from './spreadsheet';
+import { adjacentRuns, domainCells, ensureColumns, readCells, requireSheet, textCell, todayIn } from './spreadsheet';
 
 /** The output columns a move may write, in the order they are created when missing. */
 const WORKFLOW_COLUMNS = ['状态', '公示开始', '公示截止', '认定日期', '证书编号', '最后操作'] as const;
@@ -63,16 +63,16 @@ export function advanceRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
 
 function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): AdvanceReport {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const today = calendarToday(timeZone);
+  const today = todayIn(timeZone);
   const sheet = requireSheet(spreadsheet, request.sheetName);
   const sheetName = sheet.getName();
   const values = sheet.getDataRange().getValues();
-  const cells = values.map((row) => row.map((cell) => domainCell(cell, timeZone)));
+  const cells = domainCells(values, timeZone);
   const headers = matchHeaders(cells[0] ?? []);
   if (!headers.found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW}`);
   const columns = outputColumns(sheet, headers, cells[0]?.length ?? 0);
 
-  const roles = request.by === 'person' ? rolesOf(readPermissions(readSheetCells(spreadsheet, SHEET_NAMES.permissions, timeZone), preset), request.email) : [];
+  const roles = request.by === 'person' ? rolesOf(readPermissions(permissionCells(spreadsheet, timeZone), preset), request.email) : [];
   const calendar = request.to === '公示中' ? readWorkingDayCalendar(spreadsheet) : undefined;
   const certificates = request.to === '已认定' ? certificateCounter(spreadsheet, preset, today, cells, headers) : undefined;
 
@@ -120,11 +120,6 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
     appendLog(spreadsheet, logRows);
   }
   return report;
-}
-
-/** Today's calendar date in the spreadsheet's time zone. */
-function calendarToday(timeZone: string): CalendarDate {
-  return domainCell(new Date(), timeZone) as CalendarDate;
 }
 
 /** The rows a choice names: listed ones (each once, in order), or those whose term has ended. */
@@ -190,19 +185,16 @@ function writeChanges(
   const rowNumbers = [...changes.keys()];
   const first = Math.min(...rowNumbers);
   const last = Math.max(...rowNumbers);
-  const touched = WORKFLOW_COLUMNS.filter((column) => [...changes.values()].some((change) => column in change)).sort((a, b) => columns[a] - columns[b]);
-  let start = 0;
-  while (start < touched.length) {
-    let end = start;
-    while (end + 1 < touched.length && columns[touched[end + 1]!] === columns[touched[end]!] + 1) end += 1;
-    const block = touched.slice(start, end + 1);
+  const touched = WORKFLOW_COLUMNS.filter((column) => [...changes.values()].some((change) => column in change));
+  const outputAt = new Map(touched.map((column) => [columns[column], column]));
+  for (const run of adjacentRuns([...outputAt.keys()].sort((a, b) => a - b))) {
+    const block = run.map((index) => outputAt.get(index)!);
     const matrix = [];
     for (let rowNumber = first; rowNumber <= last; rowNumber += 1) {
       const change = changes.get(rowNumber);
       matrix.push(block.map((column) => (change && column in change ? change[column] : asWrittenBack(values[rowNumber - 1]?.[columns[column]]))));
     }
-    sheet.getRange(first, columns[block[0]!] + 1, last - first + 1, block.length).setValues(matrix);
-    start = end + 1;
+    sheet.getRange(first, run[0]! + 1, last - first + 1, run.length).setValues(matrix);
   }
 }
 
@@ -212,10 +204,10 @@ function asWrittenBack(value: unknown): unknown {
   return typeof value === 'string' ? textCell(value) : value;
 }
 
-/** A sheet's cells for the domain, or [] when the sheet is missing. */
-function readSheetCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, timeZone: string): unknown[][] {
-  const sheet = spreadsheet.getSheetByName(name);
-  return sheet ? sheet.getDataRange().getValues().map((row) => row.map((cell) => domainCell(cell, timeZone))) : [];
+/** The 权限 sheet for the domain, or no rows when it is missing. */
+function permissionCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): unknown[][] {
+  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.permissions);
+  return sheet ? readCells(sheet, timeZone) : [];
 }
 
 /**

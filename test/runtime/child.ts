@@ -5,16 +5,10 @@
  */
 import { CallCounter } from '../../local/runtime/call-counter';
 import { openWorkbookRuntime } from '../../local/workbook-runtime';
+import type { ChildJob } from './helpers';
 
 async function run(): Promise<void> {
-  const job = JSON.parse(process.argv[2] ?? '{}') as {
-    path: string;
-    code: string;
-    call: string;
-    args?: unknown[];
-    today?: string;
-    holdMs?: number;
-  };
+  const job = JSON.parse(process.argv[2] ?? '{}') as ChildJob;
   const runtime = await openWorkbookRuntime({ path: job.path, code: job.code, today: job.today, counter: new CallCounter() });
   try {
     const result = runtime.bundle.call(job.call, ...(job.args ?? []));
