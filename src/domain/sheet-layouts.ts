@@ -13,7 +13,24 @@ export const SHEET_NAMES = {
   permissions: '权限',
   log: '操作记录',
   settings: '设置',
+  publicity: '公示名单',
 } as const;
+
+/**
+ * Sheets the add-on itself keeps (its records, settings and generated lists): never nomination
+ * sheets, so no check or move ever writes into them. A generated list may carry a suffix
+ * (公示名单 2024-09-27至2024-10-09), so names are compared by prefix for those.
+ */
+const ADD_ON_SHEETS: readonly string[] = [SHEET_NAMES.holidays, SHEET_NAMES.permissions, SHEET_NAMES.log, SHEET_NAMES.settings];
+const GENERATED_SHEET_PREFIXES: readonly string[] = [SHEET_NAMES.publicity];
+
+/** Whether a sheet of this name may hold nominations (it is not one of the add-on's own sheets). */
+export function mayHoldNominations(sheetName: string): boolean {
+  const name = sheetName.trim();
+  if (name.startsWith('_')) return false;
+  if (ADD_ON_SHEETS.includes(name)) return false;
+  return !GENERATED_SHEET_PREFIXES.some((prefix) => name.startsWith(prefix));
+}
 
 /** One sheet's layout: headers in order and the dropdown list of some columns. */
 export interface SheetLayout {

@@ -6,13 +6,14 @@
 import { isCalendarDate } from '../domain/calendar-date';
 import { matchHeaders, NO_HEADER_ROW } from '../domain/nomination/headers';
 import type { FieldKey } from '../domain/nomination/fields';
+import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { publicityPeriodText } from '../domain/workflow/records';
 import { readState } from '../domain/workflow/states';
 import { readWorkingDayCalendar } from './holiday-sheet';
 import { ensureColumns, ensureRows, readCells, requireSheet, textCell } from './spreadsheet';
 
 /** Name of the sheet written. */
-export const PUBLICITY_SHEET_NAME = '公示名单';
+export const PUBLICITY_SHEET_NAME = SHEET_NAMES.publicity;
 
 /** The columns of the list: only these, by design. */
 export const PUBLICITY_COLUMNS: readonly { key: FieldKey; header: string }[] = [
