@@ -6,8 +6,8 @@
  * for the first to close, then reads what it saved.
  */
 import { existsSync } from 'node:fs';
-import { basename, extname } from 'node:path';
-import { loadBundle, type LoadedBundle } from './runtime/bundle';
+import { basename, dirname, extname } from 'node:path';
+import { defaultBundlePath, loadBundle, type LoadedBundle } from './runtime/bundle';
 import type { CallCounter } from './runtime/call-counter';
 import { SimulatedClock } from './runtime/clock';
 import { acquireFileLock, type FileLock } from './runtime/file-lock';
@@ -16,6 +16,7 @@ import { newWorkbook, readWorkbook, writeWorkbook } from './runtime/xlsx-file';
 import { parseA1, splitSheetName } from './services/a1-notation';
 import { makeCacheService } from './services/cache-service';
 import type { FakeContext } from './services/fake-object';
+import { makeHtmlService } from './services/html-service';
 import { makeLockService } from './services/lock-service';
 import { logSink, makeConsole, makeLogger } from './services/logger';
 import { makePropertiesService } from './services/properties-service';
@@ -48,6 +49,12 @@ export interface WorkbookRuntimeOptions {
   code?: string;
   /** How long to wait for another process's lock on the workbook, in milliseconds (default 30 s). */
   lockWaitMs?: number;
+  /**
+   * Simulates another execution holding the document lock for the whole run: waitLock times out
+   * with Apps Script's message and tryLock answers false. Default: the environment variable
+   * BANZHUREN_DOCUMENT_LOCK_BUSY=1 (so a test can run the real command under contention).
+   */
+  documentLockBusy?: boolean;
 }
 
 /** One opened workbook with the bundle loaded over it. */
@@ -107,7 +114,8 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
           SpreadsheetApp: makeSpreadsheetApp(env),
           PropertiesService: makePropertiesService(context, state, email),
           CacheService: makeCacheService(context, email),
-          LockService: makeLockService(context),
+          LockService: makeLockService(context, { documentBusy: options.documentLockBusy ?? process.env.BANZHUREN_DOCUMENT_LOCK_BUSY === '1' }),
+          HtmlService: makeHtmlService(context, dirname(defaultBundlePath())),
           Session: makeSession(context, email, state.spreadsheetId),
           Utilities: makeUtilities(context),
           Logger: makeLogger(context, sink),

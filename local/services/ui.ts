@@ -3,9 +3,11 @@
  * alerts are printed for the person running the command and answered OK; an alert that asks a
  * question (YES_NO, OK_CANCEL …) is answered from the runtime's `answer` option, and a prompt
  * with the next of its `promptAnswers`; without them each is reported as not available rather
- * than answered by guess.
+ * than answered by guess. A sidebar (Ui.showSidebar with an HtmlOutput) is recorded with its title
+ * and HTML and announced on a line.
  */
-import { makeEnum, makeFake, unavailable } from './fake-object';
+import { internalOf, makeEnum, makeFake, unavailable } from './fake-object';
+import type { HtmlPage } from './html-service';
 import type { RecordedMenu, SpreadsheetEnv } from './workbook-model';
 
 const BUTTON_SETS = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const;
@@ -66,6 +68,12 @@ export function makeUi(env: SpreadsheetEnv): unknown {
       if (!answer) return unavailable(context, 'Ui', 'alert', `the question needs an answer (${buttons})`);
       if (buttons === 'OK_CANCEL') return answer === 'yes' ? Button.OK : Button.CANCEL;
       return answer === 'yes' ? Button.YES : Button.NO;
+    },
+    showSidebar(userInterface: unknown) {
+      const page = internalOf<HtmlPage>(context, userInterface, 'HtmlOutput', 'Ui.showSidebar');
+      const title = page.title ?? '';
+      model.ui.sidebars.push({ title, content: page.content });
+      env.print(`打开侧边栏：${title}`);
     },
     prompt(first: unknown, second?: unknown, third?: unknown) {
       // prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons): answered OK with the next typed text.

@@ -36,6 +36,8 @@ export interface UiRecord {
   alerts: string[];
   /** Each toast's text, in order. */
   toasts: string[];
+  /** Each sidebar shown (Ui.showSidebar): its title and HTML, in order. */
+  sidebars: { title: string; content: string }[];
   /** The answer to alerts asking a question (YES_NO, OK_CANCEL …); none means such alerts fail. */
   answer?: 'yes' | 'no';
   /** What the official types at each Ui.prompt, in order; a prompt with none left fails. */
@@ -59,7 +61,7 @@ export class WorkbookModel {
   private activeSheetRef?: ExcelJS.Worksheet;
   /** The selected range, when the runtime or the bundle set one. */
   selection?: RangeRef;
-  readonly ui: UiRecord = { menus: [], alerts: [], toasts: [] };
+  readonly ui: UiRecord = { menus: [], alerts: [], toasts: [], sidebars: [] };
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
