@@ -72,6 +72,8 @@ export interface WorkbookRuntime {
   ui: UiRecord;
   /** Makes `sheetName` the active sheet and selects `a1` on it (default A1). */
   select(sheetName: string, a1?: string): void;
+  /** Makes `sheetName` active and selects several ranges (A1 notations), as Ctrl-click does; the last is the active range. */
+  selectRanges(sheetName: string, a1s: string[]): void;
   /** Makes `sheetName` active and selects whole rows `firstRow`…`lastRow`, as clicking row headers does. */
   selectRows(sheetName: string, firstRow: number, lastRow?: number): void;
   /** Writes the workbook (and its state) to `outPath`, by default where it was read from. */
@@ -134,6 +136,14 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       }
       model.activate(sheet);
       model.selection = { sheet, ...rect };
+      model.selectedRanges = undefined;
+    };
+    const rectOf = (sheetName: string, a1: string) => {
+      const sheet = model.sheetByName(sheetName);
+      const grid = sheet ? model.grid(sheet) : { maxRows: 0, maxColumns: 0 };
+      const rect = parseA1(splitSheetName(a1).a1, grid.maxRows, grid.maxColumns);
+      if (!rect) throw new Error(`无法识别的范围：${a1}`);
+      return rect;
     };
     return {
       bundle,
@@ -146,11 +156,13 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       state,
       ui: model.ui,
       select(sheetName, a1 = 'A1') {
+        selectRect(sheetName, rectOf(sheetName, a1));
+      },
+      selectRanges(sheetName, a1s) {
+        const rects = a1s.map((a1) => rectOf(sheetName, a1));
+        for (const rect of rects) selectRect(sheetName, rect);
         const sheet = model.sheetByName(sheetName);
-        const grid = sheet ? model.grid(sheet) : { maxRows: 0, maxColumns: 0 };
-        const rect = parseA1(splitSheetName(a1).a1, grid.maxRows, grid.maxColumns);
-        if (!rect) throw new Error(`无法识别的范围：${a1}`);
-        selectRect(sheetName, rect);
+        if (sheet) model.selectedRanges = rects.map((rect) => ({ sheet, ...rect }));
       },
       selectRows(sheetName, firstRow, lastRow = firstRow) {
         const sheet = model.sheetByName(sheetName);

@@ -94,9 +94,12 @@ export function makeSpreadsheet(env: SpreadsheetEnv): unknown {
         return makeSheet(env, sheet);
       },
       getActiveRange: () => makeRange(env, model.activeRange()),
-      // The runtime selects one range at a time, so the list holds just that one.
-      getActiveRangeList: () =>
-        makeFake(context, 'RangeList', () => ({ getRanges: () => realmArray(context, [makeRange(env, model.activeRange())]) })),
+      // Every selected range (the runtime can select several), else the active range alone.
+      getActiveRangeList: () => {
+        const active = model.activeRange();
+        const ranges = model.selectedRanges?.[0]?.sheet === active.sheet ? model.selectedRanges : [active];
+        return makeFake(context, 'RangeList', () => ({ getRanges: () => realmArray(context, ranges.map((range) => makeRange(env, range))) }));
+      },
       getSelection: () => makeSelection(env),
       getRange(notation: unknown) {
         const { sheetName, a1 } = splitSheetName(String(notation));

@@ -59,8 +59,10 @@ const FORBIDDEN_SHEET_NAME = /[[\]:*?/\\]/;
 export class WorkbookModel {
   private readonly grids = new WeakMap<ExcelJS.Worksheet, { maxRows: number; maxColumns: number }>();
   private activeSheetRef?: ExcelJS.Worksheet;
-  /** The selected range, when the runtime or the bundle set one. */
+  /** The selected range, when the runtime or the bundle set one (the active range of a list). */
   selection?: RangeRef;
+  /** Every selected range when several are (Spreadsheet.getActiveRangeList), all on the active sheet. */
+  selectedRanges?: RangeRef[];
   readonly ui: UiRecord = { menus: [], alerts: [], toasts: [], sidebars: [] };
 
   constructor(
@@ -125,6 +127,7 @@ export class WorkbookModel {
   activate(sheet: ExcelJS.Worksheet): void {
     this.activeSheetRef = sheet;
     if (this.selection?.sheet !== sheet) this.selection = undefined;
+    if (this.selectedRanges?.[0]?.sheet !== sheet) this.selectedRanges = undefined;
   }
 
   /** The active range: the selection, else A1 of the active sheet. */

@@ -12,7 +12,7 @@ import { activeUserEmail } from '../gas/session';
 import { readLogEntries, type AuditEntry } from '../gas/audit-log';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { askText, selectedRowNumbers, showMessage } from '../gas/ui';
-import { advanceRows, type AdvanceReport } from '../gas/workflow-sheet';
+import { advanceRows, DocumentBusyError, type AdvanceReport } from '../gas/workflow-sheet';
 
 /** What a move asks for. */
 export interface AdvanceOptions {
@@ -62,16 +62,30 @@ export function readAuditLog(): AuditEntry[] {
   return readLogEntries(activeSpreadsheet());
 }
 
-/** 菜单：推进所选行（按提示输入目标状态、理由或公示开始日期）. */
+/**
+ * 菜单：推进所选行（按提示输入目标状态、理由或公示开始日期）. Only rows selected on a nomination
+ * sheet are moved, on that sheet; a busy document (another teacher moving rows) is said in Chinese.
+ */
 export function advanceSelectedRows(): void {
-  const rows = selectedRowNumbers();
+  const selection = selectedRowNumbers();
+  if ('problem' in selection) {
+    showMessage('推进所选行', selection.problem);
+    return;
+  }
   const to = askText('推进所选行', `目标状态（${STATES.join('、')}）：`);
   if (to === null) return;
   const start = to.trim() === '公示中' ? askText('开始公示', '公示开始日期（YYYY-MM-DD）：') : undefined;
   if (start === null) return;
   const reason = askText('推进所选行', '理由或说明（可留空；取消资格须写六（四）的项号）：');
   if (reason === null) return;
-  const report = runAdvance({ rows, to: to.trim(), reason, start: start?.trim() });
+  let report: AdvanceReport;
+  try {
+    report = runAdvance({ rows: selection.rows, to: to.trim(), reason, start: start?.trim(), sheet: selection.sheetName });
+  } catch (error) {
+    if (!(error instanceof DocumentBusyError)) throw error;
+    showMessage('推进所选行', error.message);
+    return;
+  }
   const lines = [
     `已改为“${to.trim()}”：${report.moved.length} 行`,
     ...report.refused.map((refusal) => `第${refusal.row}行未改：${refusal.message}`),

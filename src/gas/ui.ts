@@ -1,7 +1,13 @@
 /**
- * The spreadsheet's user interface: the add-on menu and the sidebar. The only place that calls
- * SpreadsheetApp.getUi and HtmlService.
+ * The spreadsheet's user interface: the add-on menu, the sidebar, message boxes and prompts, and
+ * the rows an official selected. The only place that calls SpreadsheetApp.getUi and HtmlService.
  */
+import { matchHeaders } from '../domain/nomination/headers';
+import { mayHoldNominations } from '../domain/sheet-layouts';
+import { domainCells } from './spreadsheet';
+
+/** How many rows from the top may hold the header row. */
+const HEADER_SEARCH_ROWS = 10;
 
 /** One entry of the add-on menu: its Chinese label and the global function it runs. */
 export interface MenuItem {
@@ -35,12 +41,30 @@ export function askText(title: string, prompt: string): string | null {
   return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
 }
 
-/** The sheet row numbers of the current selection (every selected range, each row once). */
-export function selectedRowNumbers(): number[] {
-  const ranges = SpreadsheetApp.getActiveSpreadsheet().getActiveRangeList()?.getRanges() ?? [];
+/** The selected rows of a nomination sheet, or why the selection cannot be moved. */
+export type SelectedRows = { sheetName: string; rows: number[] } | { problem: string };
+
+/**
+ * The sheet row numbers of the current selection (every selected range, each row once), when the
+ * selection is on a sheet that may hold nominations and has the nomination header row near its top.
+ */
+export function selectedRowNumbers(): SelectedRows {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getActiveSheet();
+  const sheetName = sheet.getName();
+  if (!mayHoldNominations(sheetName)) {
+    return { problem: `当前选中的是“${sheetName}”表，它不是推荐名单，不能推进。请在推荐名单中选中要推进的行，再点“推进所选行…”。` };
+  }
+  const lastRow = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
+  const lastColumn = sheet.getLastColumn();
+  const top = lastRow > 0 && lastColumn > 0 ? domainCells(sheet.getRange(1, 1, lastRow, lastColumn).getValues(), spreadsheet.getSpreadsheetTimeZone()) : [];
+  if (!top.some((row) => matchHeaders(row).found)) {
+    return { problem: `工作表“${sheetName}”的前 ${HEADER_SEARCH_ROWS} 行里没有推荐名单的表头（如“姓名”“学校”“申报类别”），不能推进。请在推荐名单中选中要推进的行。` };
+  }
+  const ranges = spreadsheet.getActiveRangeList()?.getRanges() ?? [];
   const rows = new Set<number>();
   for (const range of ranges) {
     for (let row = range.getRow(); row < range.getRow() + range.getNumRows(); row += 1) rows.add(row);
   }
-  return [...rows].sort((a, b) => a - b);
+  return { sheetName, rows: [...rows].sort((a, b) => a - b) };
 }

@@ -48,10 +48,25 @@ export interface AdvanceReport {
   refused: { row: number; message: string }[];
 }
 
-/** Moves rows under the document lock; every refused row says why. */
+/** Another execution held the document lock past the wait: nothing was read or written. */
+export class DocumentBusyError extends Error {
+  override name = 'DocumentBusyError';
+  constructor() {
+    super(`另一位老师正在操作，请稍后重试（等了 ${LOCK_WAIT_MS / 1000} 秒仍未轮到，本次没有做任何修改）`);
+  }
+}
+
+/**
+ * Moves rows under the document lock; every refused row says why. When the lock cannot be had
+ * (Lock.waitLock throws once its timeout passes), throws DocumentBusyError having changed nothing.
+ */
 export function advanceRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): AdvanceReport {
   const lock = LockService.getDocumentLock();
-  lock.waitLock(LOCK_WAIT_MS);
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch {
+    throw new DocumentBusyError();
+  }
   try {
     const report = moveUnderLock(spreadsheet, request, preset);
     SpreadsheetApp.flush();
