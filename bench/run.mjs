@@ -12,6 +12,10 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import vm from 'node:vm';
 
+// Outside Apps Script the custom functions read dates in the runtime's own zone (it stands for the
+// spreadsheet's); the dates below are Asia/Shanghai midnights, so run in that zone.
+process.env.TZ = 'Asia/Shanghai';
+
 const require = createRequire(import.meta.url);
 const { findWorkday } = require('chinese-days');
 const code = readFileSync(new URL('../dist/Code.js', import.meta.url), 'utf8');

@@ -4,7 +4,7 @@
  * a cell formula would, and prints the answer as a calendar date in the spreadsheet's time zone.
  */
 import { existsSync } from 'node:fs';
-import { errorMessage, loadBundle, type LoadedBundle } from '../runtime/bundle';
+import { errorMessage, type LoadedBundle } from '../runtime/bundle';
 import { wallClockAt } from '../runtime/time-zones';
 import { openWorkbookRuntime } from '../workbook-runtime';
 import { UsageError, type Command, type CommandContext } from './command';
@@ -19,7 +19,7 @@ const HOLIDAY_SHEET = '节假日';
  */
 async function evaluate(context: CommandContext, functionName: string, args: unknown[], holidaysPosition: number): Promise<number> {
   const book = context.options.book;
-  if (typeof book !== 'string') return print(context, loadBundle(), functionName, args, DEFAULT_TIME_ZONE);
+  if (typeof book !== 'string') return evaluateWithoutBook(context, functionName, args);
   if (!existsSync(book)) throw new UsageError(`找不到文件：${book}`);
   const runtime = await openWorkbookRuntime({ path: book, today: context.today, as: context.as, counter: context.counter });
   try {
@@ -30,6 +30,19 @@ async function evaluate(context: CommandContext, functionName: string, args: unk
     while (padded.length < holidaysPosition) padded.push('');
     padded[holidaysPosition] = holidays;
     return print(context, runtime.bundle, functionName, padded, runtime.timeZone);
+  } finally {
+    runtime.close();
+  }
+}
+
+/**
+ * Evaluates a custom function in a new, empty spreadsheet whose time zone is Asia/Shanghai (the
+ * functions read dates in the spreadsheet's zone, so there must be one).
+ */
+async function evaluateWithoutBook(context: CommandContext, functionName: string, args: unknown[]): Promise<number> {
+  const runtime = await openWorkbookRuntime({ today: context.today, as: context.as, counter: context.counter, timeZone: DEFAULT_TIME_ZONE });
+  try {
+    return print(context, runtime.bundle, functionName, args, runtime.timeZone);
   } finally {
     runtime.close();
   }
@@ -131,7 +144,7 @@ export const CALENDAR_COMMANDS: Command[] = [
     summary: '任期最后一天：认定日期 3 年后同月同日的前一天，同 TERM_END',
     async run(context) {
       const [date] = positionals(context, termEndUsage, 1);
-      return print(context, loadBundle(), 'TERM_END', [date], DEFAULT_TIME_ZONE);
+      return evaluateWithoutBook(context, 'TERM_END', [date]);
     },
   },
 ];

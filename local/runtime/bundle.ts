@@ -89,6 +89,11 @@ export interface LoadBundleOptions {
   now?: () => number;
   /** The bundle's `console` (default: this process's). */
   console?: unknown;
+  /**
+   * A bare context: no Apps Script service is defined at all (not even as one that throws), as
+   * when the bundle is evaluated outside Apps Script; `makeServices` is not used.
+   */
+  bare?: boolean;
 }
 
 /**
@@ -128,8 +133,10 @@ export function loadBundle(
   const context = vm.createContext({});
   if (options.now) installClock(context, options.now);
   const realm = vm.runInContext('({ Date, Array, Object, Error })', context) as Realm;
-  const services = makeServices(realm);
-  for (const name of SERVICE_NAMES) context[name] = services[name] ?? unavailableService(name);
+  if (!options.bare) {
+    const services = makeServices(realm);
+    for (const name of SERVICE_NAMES) context[name] = services[name] ?? unavailableService(name);
+  }
   context.console = options.console ?? console;
   vm.runInContext(options.code ?? readBundleCode(), context, { filename: options.fileName ?? 'Code.js' });
   return {

@@ -1,32 +1,30 @@
 /**
  * The custom functions officials type into cells (SPEC §5). Each takes one value or a whole column
- * and answers in kind; none calls an Apps Script service, so Sheets can run them quickly and
- * without authorization. Dates are read and written in the add-on's time zone (Asia/Shanghai).
+ * and answers in kind. The one service call is reading the spreadsheet's time zone (allowed in
+ * custom functions, no authorization needed): date arguments are read, and returned Dates made, in
+ * that zone, so a date shows the right calendar day whatever the spreadsheet is set to.
  */
 import { DEFAULT_PRESET } from '../domain/presets';
 import { termEnd } from '../domain/term';
 import { WorkingDayCalendar } from '../domain/working-days/working-day-calendar';
-import { instantOfCalendarDate, readDateCell } from '../gas/cell-dates';
+import { calendarDateOfInstant, cellTimeZone, instantOfCalendarDate, readDateCell } from '../gas/cell-dates';
 import { readHolidayRows } from '../gas/holiday-rows';
 import { CellInputError, isBlankCell, isRange, mapCells, readWholeNumber } from './cell-arguments';
 import type { CalendarDate } from '../domain/calendar-date';
 import { eligibilityText, evaluateRow, isEmptyRow } from '../domain/nomination/eligibility';
 import { matchHeaders, NO_HEADER_ROW } from '../domain/nomination/headers';
-import { calendarDateOfInstant } from '../gas/cell-dates';
 import { domainCell } from '../gas/spreadsheet';
 
-const TIME_ZONE = DEFAULT_PRESET.timeZone;
-
 /** The working-day calendar for a call, with the 节假日 range's overrides when one is given. */
-function calendarFor(holidays: unknown): WorkingDayCalendar {
+function calendarFor(holidays: unknown, timeZone: string): WorkingDayCalendar {
   if (isBlankCell(holidays)) return new WorkingDayCalendar();
   if (!isRange(holidays)) throw new CellInputError('节假日参数应为一个区域，例如 节假日!A2:C');
-  return new WorkingDayCalendar(readHolidayRows(holidays, TIME_ZONE));
+  return new WorkingDayCalendar(readHolidayRows(holidays, timeZone));
 }
 
-/** Reads a date argument; undefined means blank. */
-function readDate(value: unknown, what: string): CalendarDate | undefined {
-  const reading = readDateCell(value, TIME_ZONE);
+/** Reads a date argument in the spreadsheet's time zone; undefined means blank. */
+function readDate(value: unknown, what: string, timeZone: string): CalendarDate | undefined {
+  const reading = readDateCell(value, timeZone);
   if (reading.kind === 'blank') return undefined;
   if (reading.kind === 'invalid') {
   throw new CellInputError(`${what}“${reading.shown}”不是可识别的日期（可写作 2024-09-27、2024/9/27、2024.9.27 或 2024年9月27日）`);
@@ -35,8 +33,8 @@ function readDate(value: unknown, what: string): CalendarDate | undefined {
 }
 
 /** A date as a cell value: midnight of that day in the spreadsheet's time zone. */
-function dateCell(date: CalendarDate): Date {
-  return instantOfCalendarDate(date, TIME_ZONE);
+function dateCell(date: CalendarDate, timeZone: string): Date {
+  return instantOfCalendarDate(date, timeZone);
 }
 
 /**
@@ -48,9 +46,10 @@ function dateCell(date: CalendarDate): Date {
  * @customfunction
  */
 export function IS_WORKDAY(date: unknown, holidays?: unknown): unknown {
-  const calendar = calendarFor(holidays);
+  const timeZone = cellTimeZone();
+  const calendar = calendarFor(holidays, timeZone);
   return mapCells([date], (cell) => {
-    const day = readDate(cell, '日期');
+    const day = readDate(cell, '日期', timeZone);
     return day === undefined ? '' : calendar.isWorkday(day);
   });
 }
@@ -65,11 +64,12 @@ export function IS_WORKDAY(date: unknown, holidays?: unknown): unknown {
  * @customfunction
  */
 export function CN_WORKDAY(start: unknown, n: unknown, holidays?: unknown): unknown {
-  const calendar = calendarFor(holidays);
+  const timeZone = cellTimeZone();
+  const calendar = calendarFor(holidays, timeZone);
   return mapCells([start, n], (startCell, daysCell) => {
-    const day = readDate(startCell, '开始日期');
+    const day = readDate(startCell, '开始日期', timeZone);
     if (day === undefined || isBlankCell(daysCell)) return '';
-    return dateCell(calendar.addWorkdays(day, readWholeNumber(daysCell, '工作日数')));
+    return dateCell(calendar.addWorkdays(day, readWholeNumber(daysCell, '工作日数')), timeZone);
   });
 }
 
@@ -83,10 +83,11 @@ export function CN_WORKDAY(start: unknown, n: unknown, holidays?: unknown): unkn
  * @customfunction
  */
 export function CN_NETWORKDAYS(start: unknown, end: unknown, holidays?: unknown): unknown {
-  const calendar = calendarFor(holidays);
+  const timeZone = cellTimeZone();
+  const calendar = calendarFor(holidays, timeZone);
   return mapCells([start, end], (startCell, endCell) => {
-    const first = readDate(startCell, '开始日期');
-    const last = readDate(endCell, '结束日期');
+    const first = readDate(startCell, '开始日期', timeZone);
+    const last = readDate(endCell, '结束日期', timeZone);
     if (first === undefined || last === undefined) return '';
     return calendar.countWorkdays(first, last);
   });
@@ -104,13 +105,14 @@ export function CN_NETWORKDAYS(start: unknown, end: unknown, holidays?: unknown)
 export function PUBLICITY_END(start: unknown, days?: unknown, holidays?: unknown): unknown {
   // PUBLICITY_END(F2:F, 节假日!A2:C): a range of two or more columns in second place is the holidays.
   if (holidays === undefined && isRange(days) && (days[0]?.length ?? 0) >= 2) [days, holidays] = [undefined, days];
-  const calendar = calendarFor(holidays);
+  const timeZone = cellTimeZone();
+  const calendar = calendarFor(holidays, timeZone);
   return mapCells([start, days], (startCell, daysCell) => {
-    const day = readDate(startCell, '公示开始日期');
+    const day = readDate(startCell, '公示开始日期', timeZone);
     if (day === undefined) return '';
     const count = isBlankCell(daysCell) ? DEFAULT_PRESET.publicityDays : readWholeNumber(daysCell, '公示天数');
     if (count < 1) throw new CellInputError(`公示天数应至少为 1 个工作日，收到 ${count}`);
-    return dateCell(calendar.publicityEnd(day, count));
+    return dateCell(calendar.publicityEnd(day, count), timeZone);
   });
 }
 
@@ -122,9 +124,10 @@ export function PUBLICITY_END(start: unknown, days?: unknown, holidays?: unknown
  * @customfunction
  */
 export function TERM_END(awardDate: unknown): unknown {
+  const timeZone = cellTimeZone();
   return mapCells([awardDate], (cell) => {
-  const day = readDate(cell, '认定日期');
-  return day === undefined ? '' : dateCell(termEnd(day, DEFAULT_PRESET.termYears));
+    const day = readDate(cell, '认定日期', timeZone);
+    return day === undefined ? '' : dateCell(termEnd(day, DEFAULT_PRESET.termYears), timeZone);
   });
 }
 
@@ -138,16 +141,17 @@ export function TERM_END(awardDate: unknown): unknown {
  */
 export function ELIGIBILITY(row: unknown, headers: unknown): unknown {
   if (!isRange(headers) || headers.length !== 1) throw new CellInputError('表头参数应为表头所在的一行，例如 A$1:AF$1');
-  const headerMatch = matchHeaders((headers[0] ?? []).map((cell) => domainCell(cell, TIME_ZONE)));
+  const timeZone = cellTimeZone();
+  const headerMatch = matchHeaders((headers[0] ?? []).map((cell) => domainCell(cell, timeZone)));
   if (!headerMatch.found) throw new CellInputError(NO_HEADER_ROW);
   const rows = isRange(row) ? row : [[row]];
   const width = headers[0]?.length ?? 0;
   if (rows.some((cells) => cells.length !== width)) {
     throw new CellInputError(`行与表头的列数不同：表头${width}列，行${rows[0]?.length ?? 0}列`);
   }
-  const reviewDate = calendarDateOfInstant(new Date(), TIME_ZONE);
+  const reviewDate = calendarDateOfInstant(new Date(), timeZone);
   const answers = rows.map((cells) => {
-    const values = cells.map((cell) => domainCell(cell, TIME_ZONE));
+    const values = cells.map((cell) => domainCell(cell, timeZone));
     if (isEmptyRow(values, headerMatch)) return [''];
     return [eligibilityText(evaluateRow(headerMatch, values, { reviewDate, preset: DEFAULT_PRESET }))];
   });

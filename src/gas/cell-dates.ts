@@ -1,8 +1,9 @@
 /**
  * Where dates cross the boundary between cells and the domain. A date cell arrives as an instant
  * (midnight of that day in the spreadsheet's time zone); it becomes a calendar date here, read in
- * that time zone, and a calendar date becomes an instant only when written back. Uses no service,
- * so custom functions can call it.
+ * that time zone, and a calendar date becomes an instant only when written back. The only service
+ * call is reading the spreadsheet's time zone, which custom functions may do (Spreadsheet is
+ * read-only for them, and getSpreadsheetTimeZone is a get method).
  */
 import { fromDayNumber, fromSerialNumber, partsOf, type CalendarDate } from '../domain/calendar-date';
 import { parseDateText } from '../domain/date-text';
@@ -78,6 +79,17 @@ export function instantOfCalendarDate(date: CalendarDate, timeZone: string): Dat
   // Across a daylight-saving change the offset at the answer may differ from the first guess.
   instant = wallMidnight - offsetAt(instant, timeZone);
   return new Date(instant);
+}
+
+/**
+ * The time zone a custom function reads and writes date cells in: the active spreadsheet's
+ * (File › Settings), never the script's (Session.getScriptTimeZone is appsscript.json's zone).
+ * Where no SpreadsheetApp exists at all (the bundle in a bare V8 context) the runtime's own zone
+ * stands for the spreadsheet's.
+ */
+export function cellTimeZone(): string {
+  const spreadsheet = typeof SpreadsheetApp === 'undefined' ? null : SpreadsheetApp.getActive();
+  return spreadsheet ? spreadsheet.getSpreadsheetTimeZone() : new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** What a cell holds when it should hold a date. */

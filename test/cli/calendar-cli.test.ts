@@ -53,10 +53,10 @@ test('--help is in Chinese and lists the calendar commands', () => {
   }
 });
 
-test('--stats ends stderr with the service-call counts (custom functions call none)', () => {
+test('--stats ends stderr with the service-call counts (a custom function reads only the time zone)', () => {
   const result = runCli(['publicity-end', '2024-09-27', '--stats']);
   expect(result.code).toBe(0);
-  expect(statsOf(result)).toEqual({ calls: {}, total: 0 });
+  expect(statsOf(result)).toEqual({ calls: { 'Spreadsheet.getSpreadsheetTimeZone': 1, 'SpreadsheetApp.getActive': 1 }, total: 2 });
 });
 
 test("--book uses the workbook's 节假日 sheet, read once", async () => {

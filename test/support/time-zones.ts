@@ -30,3 +30,33 @@ export function shanghaiDay(value: unknown): string {
   if (Object.prototype.toString.call(value) !== '[object Date]') throw new Error(`not a Date: ${String(value)}`);
   return new Date((value as Date).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The date cell Sheets hands a script for a day in a spreadsheet set to `timeZone` (midnight there). */
+export function zonedDateCell(realm: Realm, date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(year, month - 1, day);
+  // The zone's offset at that midnight, found from how the zone shows the UTC midnight.
+  const shown = zonedDay(new Date(guess), timeZone, true);
+  return new realm.Date(guess - (Date.parse(`${shown}Z`) - guess));
+}
+
+/** 'YYYY-MM-DD' of an instant as a spreadsheet set to `timeZone` shows it. */
+export function dayIn(value: unknown, timeZone: string): string {
+  if (Object.prototype.toString.call(value) !== '[object Date]') throw new Error(`not a Date: ${String(value)}`);
+  return zonedDay(value as Date, timeZone, false);
+}
+
+/** The process's own time zone (what TZ says, else the system's). */
+export function processTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+function zonedDay(instant: Date, timeZone: string, withTime: boolean): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return withTime ? `${day}T${parts.hour}:${parts.minute}:${parts.second}` : day;
+}
