@@ -8,7 +8,7 @@ import { DEFAULT_PRESET } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { isState, STATES } from '../domain/workflow/states';
 import { writePublicityList, type PublicityListReport } from '../gas/publicity-list';
-import { activeUserEmail } from '../gas/session';
+import { requireActiveUserEmail, UnknownUserError } from '../gas/session';
 import { readLogEntries, type AuditEntry } from '../gas/audit-log';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { askText, selectedRowNumbers, showMessage } from '../gas/ui';
@@ -35,7 +35,7 @@ export function runAdvance(options: AdvanceOptions): AdvanceReport {
       choice: { rows: options.rows },
       to: options.to,
       by: 'person',
-      email: activeUserEmail(),
+      email: requireActiveUserEmail(),
       reason: options.reason ?? '',
       start: options.start,
     },
@@ -64,7 +64,8 @@ export function readAuditLog(): AuditEntry[] {
 
 /**
  * 菜单：推进所选行（按提示输入目标状态、理由或公示开始日期）. Only rows selected on a nomination
- * sheet are moved, on that sheet; a busy document (another teacher moving rows) is said in Chinese.
+ * sheet are moved, on that sheet; a busy document (another teacher moving rows) or a user Google
+ * does not name is said in Chinese.
  */
 export function advanceSelectedRows(): void {
   const selection = selectedRowNumbers();
@@ -82,7 +83,7 @@ export function advanceSelectedRows(): void {
   try {
     report = runAdvance({ rows: selection.rows, to: to.trim(), reason, start: start?.trim(), sheet: selection.sheetName });
   } catch (error) {
-    if (!(error instanceof DocumentBusyError)) throw error;
+    if (!(error instanceof DocumentBusyError || error instanceof UnknownUserError)) throw error;
     showMessage('推进所选行', error.message);
     return;
   }

@@ -132,3 +132,16 @@ describe.each(['NONE', 'LIMITED'])('onOpen in AuthMode.%s', (authMode) => {
     });
   });
 });
+
+test('when Google gives no email (a consumer account, a user outside the domain) nothing moves and the official is told why', async () => {
+  const path = await book('no-email');
+  await withMenu(path, { as: '', promptAnswers: ['初审通过', ''] }, (runtime) => {
+    expect(() => runtime.bundle.call('runAdvance', { rows: [2], to: '初审通过' })).toThrow(/^Google 没有提供您的账号邮箱，无法按“权限”表核对身份，本次没有做任何修改。/);
+    runtime.selectRows('推荐名单', 2);
+    runtime.bundle.call('advanceSelectedRows');
+    expect(runtime.ui.alerts.pop()).toMatch(/^推进所选行\nGoogle 没有提供您的账号邮箱.*个人 gmail\.com 账号.*请改用本单位的工作账号登录 Google 后重试/);
+    expect(runtime.counter.of('Range.setValues')).toBe(0);
+    expect(runtime.counter.of('Lock.waitLock')).toBe(0);
+  });
+  expect(await states(path)).toEqual(['', '', '', '', '']);
+});

@@ -1,0 +1,173 @@
+/**
+ * appsscript.json asks for exactly the OAuth scopes the bundle needs, no more and no less. The
+ * Apps Script methods dist/Code.js calls are derived from the code itself — a static scan for
+ * `Service.member`, and every global entry point run in the offline runtime with the call counter
+ * (which names each call Interface.method) — and each is mapped to the narrowest scope Google's
+ * reference documents for it (the table below, with its source). A method missing from the table
+ * fails the test until someone looks it up.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CallCounter } from '../../local/runtime/call-counter';
+import { openWorkbookRuntime, type WorkbookRuntime } from '../../local/workbook-runtime';
+import { candidate, scenarioWorkbook } from '../support/scenario';
+import { temporaryFolder } from '../support/workbooks';
+
+const dist = join(__dirname, '..', '..', 'dist');
+const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+
+const CURRENT_SPREADSHEET = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+const CONTAINER_UI = 'https://www.googleapis.com/auth/script.container.ui';
+const USER_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
+const NONE = '';
+
+const REFERENCE = 'https://developers.google.com/apps-script/reference';
+
+/**
+ * The narrowest scope each interface's methods need, from the "Authorization" section of each
+ * method in Google's reference ('' where the reference lists none). Spreadsheet methods list
+ * "spreadsheets.currentonly, spreadsheets": the add-on only ever opens the spreadsheet it is
+ * bound to, so currentonly suffices.
+ */
+const SCOPE_BY_INTERFACE: Record<string, { scope: string; source: string }> = {
+  SpreadsheetApp: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/spreadsheet-app` },
+  Spreadsheet: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/spreadsheet` },
+  Sheet: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/sheet` },
+  Range: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/range` },
+  RangeList: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/range-list` },
+  Protection: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/protection` },
+  ConditionalFormatRule: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/conditional-format-rule` },
+  DataValidation: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/data-validation` },
+  DataValidationBuilder: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/data-validation-builder` },
+  ConditionalFormatRuleBuilder: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/conditional-format-rule-builder` },
+  BooleanCondition: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/boolean-condition` },
+  // Ui: alert, prompt, createAddonMenu, showSidebar … all list script.container.ui.
+  Ui: { scope: CONTAINER_UI, source: `${REFERENCE}/base/ui` },
+  Menu: { scope: CONTAINER_UI, source: `${REFERENCE}/base/menu` },
+  PromptResponse: { scope: NONE, source: `${REFERENCE}/base/prompt-response` },
+  // Session.getActiveUser / getEffectiveUser list userinfo.email; User.getEmail gives it.
+  Session: { scope: USER_EMAIL, source: `${REFERENCE}/base/session` },
+  User: { scope: USER_EMAIL, source: `${REFERENCE}/base/user` },
+  LockService: { scope: NONE, source: `${REFERENCE}/lock/lock-service` },
+  Lock: { scope: NONE, source: `${REFERENCE}/lock/lock` },
+  PropertiesService: { scope: NONE, source: `${REFERENCE}/properties/properties-service` },
+  Properties: { scope: NONE, source: `${REFERENCE}/properties/properties` },
+  CacheService: { scope: NONE, source: `${REFERENCE}/cache/cache-service` },
+  Cache: { scope: NONE, source: `${REFERENCE}/cache/cache` },
+  Utilities: { scope: NONE, source: `${REFERENCE}/utilities/utilities` },
+  Logger: { scope: NONE, source: `${REFERENCE}/base/logger` },
+  HtmlService: { scope: NONE, source: `${REFERENCE}/html/html-service` },
+  HtmlOutput: { scope: NONE, source: `${REFERENCE}/html/html-output` },
+  HtmlTemplate: { scope: NONE, source: `${REFERENCE}/html/html-template` },
+};
+
+/** Members whose reference lists a different scope than their interface (or none): enums, builders, the time zone. */
+const SCOPE_BY_MEMBER: Record<string, { scope: string; source: string }> = {
+  'SpreadsheetApp.getUi': { scope: NONE, source: `${REFERENCE}/spreadsheet/spreadsheet-app#getUi()` },
+  'SpreadsheetApp.newDataValidation': { scope: NONE, source: `${REFERENCE}/spreadsheet/spreadsheet-app#newDataValidation()` },
+  'SpreadsheetApp.newConditionalFormatRule': { scope: NONE, source: `${REFERENCE}/spreadsheet/spreadsheet-app#newConditionalFormatRule()` },
+  'SpreadsheetApp.ProtectionType': { scope: NONE, source: `${REFERENCE}/spreadsheet/protection-type` },
+  'SpreadsheetApp.DataValidationCriteria': { scope: NONE, source: `${REFERENCE}/spreadsheet/data-validation-criteria` },
+  'SpreadsheetApp.BooleanCriteria': { scope: NONE, source: `${REFERENCE}/spreadsheet/boolean-criteria` },
+  'Session.getScriptTimeZone': { scope: NONE, source: `${REFERENCE}/base/session#getScriptTimeZone()` },
+  'Session.getTemporaryActiveUserKey': { scope: NONE, source: `${REFERENCE}/base/session#getTemporaryActiveUserKey()` },
+  'Ui.ButtonSet': { scope: NONE, source: `${REFERENCE}/base/button-set` },
+  'Ui.Button': { scope: NONE, source: `${REFERENCE}/base/button` },
+};
+
+const SERVICES = ['SpreadsheetApp', 'DriveApp', 'DocumentApp', 'SlidesApp', 'MailApp', 'GmailApp', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'HtmlService', 'Logger', 'UrlFetchApp'];
+
+/** `Service.member` written in the bundle, for every top-level Apps Script service. */
+function staticallyCalled(): string[] {
+  const pattern = new RegExp(`\\b(${SERVICES.join('|')})\\.([A-Za-z_]+)`, 'g');
+  return [...new Set([...code.matchAll(pattern)].map((match) => `${match[1]}.${match[2]}`))];
+}
+
+/** The top-level functions of the bundle (what Apps Script can call by name). */
+function globalsOf(): string[] {
+  return [...code.matchAll(/^function ([A-Za-z_]\w*)\(/gm)].map((match) => match[1] as string);
+}
+
+/** Runs a step with a runtime over the workbook as `as` on `today`, saving after. */
+async function session(path: string, as: string, today: string, promptAnswers: string[], body: (runtime: WorkbookRuntime, called: Set<string>) => void, called: Set<string>): Promise<string[]> {
+  const counter = new CallCounter();
+  const runtime = await openWorkbookRuntime({ path, as, today, counter, print: () => undefined, promptAnswers });
+  try {
+    body(runtime, called);
+    await runtime.save();
+  } finally {
+    runtime.close();
+  }
+  return Object.keys(counter.snapshot().calls);
+}
+
+/** Every global of the bundle run at least once over a real workbook; the Interface.method calls it made. */
+async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<string> }> {
+  const path = join(temporaryFolder(), 'scopes.xlsx');
+  await scenarioWorkbook(path, [candidate({ 姓名: '甲' }), candidate({ 姓名: '乙' })], [['ht@yuxi.cn', '红塔区'], ['city@yuxi.cn', '市级']]);
+  const run = new Set<string>();
+  const call = (runtime: WorkbookRuntime, name: string, ...args: unknown[]) => {
+    run.add(name);
+    return runtime.bundle.call(name, ...args);
+  };
+  const calls = new Set<string>();
+  const add = (names: string[]) => names.forEach((name) => calls.add(name));
+  add(
+    await session(path, 'ht@yuxi.cn', '2024-09-02', ['初审通过', ''], (runtime) => {
+      const date = new runtime.bundle.realm.Date('2024-09-27T00:00:00+08:00');
+      call(runtime, 'onOpen', { authMode: 'FULL' });
+      call(runtime, 'onInstall', { authMode: 'FULL' });
+      call(runtime, 'initializeSpreadsheet');
+      call(runtime, 'runInitialize');
+      call(runtime, 'checkAllEligibility');
+      call(runtime, 'runEligibilityCheck', {});
+      call(runtime, 'runAdvance', { rows: [2], to: '初审通过' });
+      runtime.selectRows('推荐名单', 3);
+      call(runtime, 'advanceSelectedRows');
+      call(runtime, 'readAuditLog');
+      call(runtime, 'showSidebar');
+      call(runtime, 'sidebarCalendarInfo');
+      call(runtime, 'sidebarPublicityPeriod', '2024-09-27', 5);
+      call(runtime, 'IS_WORKDAY', date);
+      call(runtime, 'CN_WORKDAY', date, 1);
+      call(runtime, 'CN_NETWORKDAYS', date, date);
+      call(runtime, 'PUBLICITY_END', date);
+      call(runtime, 'TERM_END', date);
+      call(runtime, 'ELIGIBILITY', [['甲', '一中']], [['姓名', '学校']]);
+    }, run),
+  );
+  add(
+    await session(path, 'city@yuxi.cn', '2024-09-20', [], (runtime) => {
+      call(runtime, 'runAdvance', { rows: [2], to: '评审通过' });
+      call(runtime, 'runAdvance', { rows: [2], to: '公示中', start: '2024-09-23' });
+      call(runtime, 'makePublicityList');
+      call(runtime, 'runPublicityList');
+    }, run),
+  );
+  add(
+    await session(path, 'city@yuxi.cn', '2024-10-10', [], (runtime) => {
+      const report = call(runtime, 'runAdvance', { rows: [2], to: '已认定' }) as { moved: unknown[] };
+      expect(report.moved).toHaveLength(1); // the certificate counter (PropertiesService) was used
+      call(runtime, 'runDailyJobs');
+    }, run),
+  );
+  return { calls: [...calls], globalsRun: run };
+}
+
+/** The scope a called member needs, or undefined when the table does not say. */
+function scopeOf(member: string): { scope: string; source: string } | undefined {
+  return SCOPE_BY_MEMBER[member] ?? SCOPE_BY_INTERFACE[member.split('.')[0] ?? ''];
+}
+
+test('the manifest holds exactly the scopes the methods dist/Code.js calls need', async () => {
+  const { calls, globalsRun } = await dynamicallyCalled();
+  expect(globalsOf().filter((name) => !globalsRun.has(name))).toEqual([]);
+  const used = [...new Set([...staticallyCalled(), ...calls])].sort();
+  expect(used).toEqual(expect.arrayContaining(['Session.getActiveUser', 'User.getEmail', 'Ui.showSidebar', 'Range.setValues']));
+  expect(used.filter((member) => scopeOf(member) === undefined)).toEqual([]);
+  const needed = [...new Set(used.map((member) => scopeOf(member)!.scope).filter((scope) => scope !== NONE))].sort();
+  expect([...manifest.oauthScopes].sort()).toEqual(needed);
+  // The narrowest spreadsheet scope: this add-on never opens another file.
+  expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
+});
