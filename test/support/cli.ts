@@ -14,9 +14,9 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `banzhuren ...args` with an optional process time zone. */
-export function runCli(args: string[], options: { timeZone?: string; cwd?: string } = {}): CliResult {
-  const env = { ...process.env };
+/** Runs `banzhuren ...args` with an optional process time zone and extra environment. */
+export function runCli(args: string[], options: { timeZone?: string; cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const env = { ...process.env, ...options.env };
   if (options.timeZone) env.TZ = options.timeZone;
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: options.cwd });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
