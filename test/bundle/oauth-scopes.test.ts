@@ -42,9 +42,11 @@ const SCOPE_BY_INTERFACE: Record<string, { scope: string; source: string }> = {
   DataValidationBuilder: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/data-validation-builder` },
   ConditionalFormatRuleBuilder: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/conditional-format-rule-builder` },
   BooleanCondition: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/boolean-condition` },
-  // Ui: alert, prompt, createAddonMenu, showSidebar … all list script.container.ui.
-  Ui: { scope: CONTAINER_UI, source: `${REFERENCE}/base/ui` },
-  Menu: { scope: CONTAINER_UI, source: `${REFERENCE}/base/menu` },
+  // script.container.ui lets the script show its own HTML in the editor (Ui.showSidebar); the
+  // other Ui methods are counted under the same scope, which changes nothing since showSidebar is used.
+  Ui: { scope: CONTAINER_UI, source: `${REFERENCE}/base/ui#showSidebar(Object)` },
+  // The Menu reference lists no authorization for addItem, addSeparator, addSubMenu or addToUi.
+  Menu: { scope: NONE, source: `${REFERENCE}/base/menu` },
   PromptResponse: { scope: NONE, source: `${REFERENCE}/base/prompt-response` },
   // Session.getActiveUser / getEffectiveUser list userinfo.email; User.getEmail gives it.
   Session: { scope: USER_EMAIL, source: `${REFERENCE}/base/session` },
