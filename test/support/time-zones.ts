@@ -8,7 +8,11 @@ import type { Realm } from '../../local/runtime/bundle';
 /** The process time zones every date test runs under. */
 export const PROCESS_TIME_ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'] as const;
 
-/** Runs `body` with the process in a time zone, restoring the previous zone after. */
+/**
+ * Runs `body` with process.env.TZ set, restoring it after. Under Jest this changes nothing (a test
+ * sees a copy of process.env, so neither Date nor Intl follows it): code that must run in another
+ * zone runs in a child process with TZ set (test/support/bare-bundle.ts, runCli, runChild).
+ */
 export function inProcessTimeZone<T>(timeZone: string, body: () => T): T {
   const previous = process.env.TZ;
   process.env.TZ = timeZone;
