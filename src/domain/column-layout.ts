@@ -16,8 +16,8 @@ export interface ColumnLook {
 
 /** yyyy-mm-dd needs about 75 px; a bit more than the default so the width is a deliberate one. */
 const DATE_WIDTH = 110;
-/** yyyy-mm-dd hh:mm:ss needs about 140 px. */
-const DATE_TIME_WIDTH = 160;
+/** yyyy-mm-dd hh:mm:ss needs about 140 px (170 leaves room for a wider font). */
+const DATE_TIME_WIDTH = 170;
 
 /**
  * Columns by header text (the add-on's sheets). Every width differs from the default, so a column
@@ -66,8 +66,8 @@ export function textUnits(text: string): number {
   return units;
 }
 
-/** Pixels per Latin character at Sheets' and Excel's default font, and the cell's padding. */
-const PIXELS_PER_UNIT = 7;
+/** Pixels per Latin character (a little over the 7 of a digit at the default font: CJK glyphs are 15–16 px), and the padding. */
+const PIXELS_PER_UNIT = 8;
 const PADDING = 14;
 
 /** The width in pixels a column needs to show the longest of these texts on one line (at least 40). */

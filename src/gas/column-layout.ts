@@ -71,7 +71,10 @@ export function freezeHeaderAndName(sheet: GoogleAppsScript.Spreadsheet.Sheet, h
 /** What adding output columns did: each new column's 0-based index, and notes for the official. */
 export interface AddedOutputs {
   columns: Record<string, number>;
+  /** Output columns that had been there and were recreated (renamed, deleted or merged away). */
   notes: string[];
+  /** Widths, wrap and frozen panes set (or why not), as initialising reports them. */
+  layoutChanges: string[];
 }
 
 /**
@@ -81,7 +84,7 @@ export interface AddedOutputs {
  * header of its neighbour) stops the run with a message naming the cell and what to do.
  */
 export function addOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: NominationHeader, width: number, missing: readonly string[]): AddedOutputs {
-  const added: AddedOutputs = { columns: {}, notes: [] };
+  const added: AddedOutputs = { columns: {}, notes: [], layoutChanges: [] };
   if (missing.length === 0) return added;
   const found = Object.entries(header.headers.outputs) as [string, number][];
   const merges = sheet.getRange(header.row, 1, 1, sheet.getMaxColumns()).getMergedRanges().filter((merge) => merge.getNumColumns() > 1);
@@ -102,8 +105,10 @@ export function addOutputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, head
     added.columns[name] = start + index;
     if (found.length > 0) added.notes.push(`没有找到输出列“${name}”（可能被改名、删除或合并），已在第${start + index + 1}列重新建立`);
   });
-  applyColumnLooks(sheet, header.row, missing.map((name, index) => ({ header: name, column: start + index + 1 })));
   const name = header.headers.columns.name;
-  freezeHeaderAndName(sheet, header.row, name === undefined ? undefined : name + 1);
+  added.layoutChanges.push(
+    ...freezeHeaderAndName(sheet, header.row, name === undefined ? undefined : name + 1),
+    ...applyColumnLooks(sheet, header.row, missing.map((output, index) => ({ header: output, column: start + index + 1 }))),
+  );
   return added;
 }

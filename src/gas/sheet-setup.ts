@@ -66,6 +66,7 @@ function setUpSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, layou
       try {
         const added = addOutputColumns(sheet, { row: headerRowNumber, headers: found.match }, lastColumn, missing);
         for (const [header, column] of Object.entries(added.columns)) columnsByHeader.set(foldHeader(header), column + 1);
+        report.changes.push(...added.layoutChanges);
       } catch (error) {
         report.problems.push(error instanceof Error ? error.message : String(error));
         return report;
@@ -81,9 +82,9 @@ function setUpSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, layou
     report.addedHeaders = missing;
   }
   const columnOf = (header: string) => columnsByHeader.get(foldHeader(header));
-  report.changes.push(...freezeHeaderAndName(sheet, headerRowNumber, isNominations ? columnOf('姓名') : undefined));
   const placed = layout.headers.map((header) => ({ header, column: columnOf(header) })).filter((entry): entry is PlacedColumn => entry.column !== undefined);
-  report.changes.push(...applyColumnLooks(sheet, headerRowNumber, placed));
+  const layoutChanges = [...freezeHeaderAndName(sheet, headerRowNumber, isNominations ? columnOf('姓名') : undefined), ...applyColumnLooks(sheet, headerRowNumber, placed)];
+  for (const change of layoutChanges) if (!report.changes.includes(change)) report.changes.push(change);
   addDropdowns(sheet, layout, headerRowNumber, columnOf, report);
   if (isNominations) {
     const verdictColumn = columnOf('资格审查');
