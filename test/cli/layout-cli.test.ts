@@ -99,5 +99,5 @@ test('a merged title across 姓名: rows frozen down to the header, the 姓名 c
   expect(result.stdout).toContain('未冻结“姓名”列：合并单元格 A1:E1 跨过了“姓名”列的右边线');
   const after = await sheetOf(path, '推荐名单');
   expect(after.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-  expect(after.views[0]?.xSplit ?? 0).toBe(0);
+  expect((after.views[0] as { xSplit?: number } | undefined)?.xSplit ?? 0).toBe(0);
 });
