@@ -101,3 +101,20 @@ test('a merged title across 姓名: rows frozen down to the header, the 姓名 c
   expect(after.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   expect((after.views[0] as { xSplit?: number } | undefined)?.xSplit ?? 0).toBe(0);
 });
+
+test('an 操作记录 made by the first move (no init) shows the whole time, never ###', async () => {
+  const path = join(folder, 'no-init.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('推荐名单');
+  sheet.addRow(['姓名', '学校', '申报类别', '县（市、区）', '班主任累计年限', '县级认定', '政治素质', '职业道德', '敬业奉献', '理论功底', '业务水平', '身心健康', '获奖级别', '荣誉级别']);
+  sheet.addRow(['张丽', '玉溪第一中学', '骨干班主任', '红塔区', 6, '县级骨干班主任', '符合', '符合', '符合', '符合', '符合', '符合', '县级', '市级']);
+  workbook.addWorksheet('权限').addRows([['邮箱', '角色', '学校'], ['ht@yuxi.edu.cn', '红塔区', '']]);
+  await workbook.xlsx.writeFile(path);
+  const result = runCli(['advance', path, '--rows', '2', '--to', '初审通过', '--as', 'ht@yuxi.edu.cn', '--today', '2024-09-02']);
+  expect(result.stderr).toBe('');
+  const log = await sheetOf(path, '操作记录');
+  expect(pixels(log, columnOf(log, '时间'))).toBeGreaterThanOrEqual(DATE_TIME_PIXELS);
+  const nominations = await sheetOf(path, '推荐名单');
+  expect(pixels(nominations, columnOf(nominations, '公示截止'))).toBeGreaterThanOrEqual(DATE_PIXELS);
+  expect(pixels(nominations, columnOf(nominations, '认定日期'))).toBeGreaterThanOrEqual(DATE_PIXELS);
+});
