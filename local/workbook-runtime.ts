@@ -5,6 +5,7 @@
  * workbook (with its state) and releases the lock. A second process on the same workbook waits
  * for the first to close, then reads what it saved.
  */
+import type ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { defaultBundlePath, loadBundle, type LoadedBundle } from './runtime/bundle';
@@ -60,6 +61,8 @@ export interface WorkbookRuntimeOptions {
 /** One opened workbook with the bundle loaded over it. */
 export interface WorkbookRuntime {
   bundle: LoadedBundle;
+  /** The workbook itself, for what Apps Script has no API for (print settings of the 公示名单). */
+  readonly workbook: ExcelJS.Workbook;
   counter: CallCounter;
   clock: SimulatedClock;
   /** The spreadsheet's time zone (as it is now: the bundle may change it). */
@@ -147,6 +150,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     };
     return {
       bundle,
+      workbook,
       counter: options.counter,
       clock,
       get timeZone() {

@@ -3,6 +3,7 @@
  * function in the loaded bundle over the workbook (under its lock), as the user named by --as.
  * advance exits 3 when any row was refused, with one stderr line per refused row.
  */
+import { setListPrintLayout } from '../runtime/print-layout';
 import { UsageError, type Command, type CommandContext } from './command';
 import { withWorkbook } from './workbook-commands';
 
@@ -28,6 +29,13 @@ export function parseRowList(text: string): number[] {
   }
   return rows;
 }
+
+interface PublicityReport {
+  lists: { sheet: string; period: string; people: number }[];
+}
+
+/** Row of the 公示名单's header (under the title and the period), repeated on every printed page. */
+const PUBLICITY_LIST_HEADER_ROW = 3;
 
 interface AdvanceResult {
   moved: { row: number; name: string; from: string; to: string }[];
@@ -65,13 +73,18 @@ export const WORKFLOW_COMMANDS: Command[] = [
   {
     name: 'publicity-list',
     usage: publicityUsage,
-    summary: '生成“公示名单”表：公示中的人选（只含姓名、性别、学校、县（市、区）、学段、申报类别）和公示期',
+    summary: '生成公示名单：每个公示期一张表（“公示名单 开始日至截止日”），只含序号、姓名、性别、学校、县（市、区）、学段、申报类别；A4 横向、一页宽',
     options: { sheet: { type: 'string' }, out: { type: 'string' } },
     async run(context) {
       const sheet = typeof context.options.sheet === 'string' ? context.options.sheet : undefined;
-      const report = await withWorkbook(context, publicityUsage, {}, (runtime) => runtime.bundle.call('runPublicityList', sheet) as { people: number; periods: string[] });
-      context.out(report.people === 0 ? '目前没有处于“公示中”的人选' : `已写入“公示名单”：${report.people} 人`);
-      for (const period of report.periods) context.out(period);
+      const report = await withWorkbook(context, publicityUsage, { save: (written: PublicityReport) => written.lists.length > 0 }, (runtime) => {
+        const written = runtime.bundle.call('runPublicityList', sheet) as PublicityReport;
+        // Apps Script has no print settings; the saved .xlsx gets them here (A4 landscape, one page wide).
+        setListPrintLayout(runtime.workbook, written.lists.map((list) => list.sheet), PUBLICITY_LIST_HEADER_ROW);
+        return written;
+      });
+      if (report.lists.length === 0) context.out('目前没有处于“公示中”的人选：没有写入，已有的公示名单保持不变');
+      for (const list of report.lists) context.out(`已写入“${list.sheet}”：${list.people} 人（${list.period}）`);
       return 0;
     },
   },

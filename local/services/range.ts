@@ -181,6 +181,28 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
   const setFormat = (cell: ExcelJS.Cell, format: unknown) =>
     restyle(cell, (style) => ({ ...style, numFmt: String(format) }));
 
+  /**
+   * Merges rectangles as Sheets does: merges wholly inside one are absorbed, a merge reaching
+   * partly outside is refused with Sheets' message, and only the top-left value is kept.
+   */
+  const mergeRects = (rects: GridRect[]) => {
+    const existing = mergesOf(sheet);
+    for (const rect of rects) {
+      for (const merge of existing.filter((other) => intersects(other, rect))) {
+        const inside = merge.row >= rect.row && merge.column >= rect.column &&
+          merge.row + merge.numRows <= rect.row + rect.numRows && merge.column + merge.numColumns <= rect.column + rect.numColumns;
+        if (!inside) throw realmError(context, 'You must select all cells in a merged range to merge or unmerge them.');
+      }
+    }
+    for (const rect of rects) {
+      for (const merge of mergesOf(sheet).filter((other) => intersects(other, rect))) sheet.unMergeCells(rectA1(merge));
+      if (rect.numRows > 1 || rect.numColumns > 1) sheet.mergeCells(rect.row, rect.column, rect.row + rect.numRows - 1, rect.column + rect.numColumns - 1);
+    }
+  };
+
+  const setAlignment = (cell: ExcelJS.Cell, change: Partial<ExcelJS.Alignment>) =>
+    restyle(cell, (style) => ({ ...style, alignment: { ...style.alignment, ...change } }));
+
   const offsetRef = (rect: GridRect): unknown => {
     model.checkRect(context, sheet, rect);
     return makeRange(env, { sheet, ...rect });
@@ -325,6 +347,46 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
           (merge) => makeRange(env, { sheet, ...merge }),
         ),
       isPartOfMerge: () => mergesOf(sheet).some((merge) => intersects(merge, ref)),
+      merge() {
+        mergeRects([ref]);
+        return self;
+      },
+      mergeAcross() {
+        mergeRects(Array.from({ length: ref.numRows }, (_, i) => ({ row: ref.row + i, column: ref.column, numRows: 1, numColumns: ref.numColumns })));
+        return self;
+      },
+      breakApart() {
+        const merges = mergesOf(sheet).filter((merge) => intersects(merge, ref));
+        if (merges.some((merge) => merge.row < ref.row || merge.column < ref.column ||
+          merge.row + merge.numRows > ref.row + ref.numRows || merge.column + merge.numColumns > ref.column + ref.numColumns)) {
+          throw realmError(context, 'You must select all cells in a merged range to merge or unmerge them.');
+        }
+        for (const merge of merges) sheet.unMergeCells(rectA1(merge));
+        return self;
+      },
+      setWrap(isWrapEnabled: unknown) {
+        if (typeof isWrapEnabled !== 'boolean') unavailable(context, 'Range', 'setWrap', `the value ${String(isWrapEnabled)}`);
+        if (ref.row + ref.numRows - 1 < model.grid(sheet).maxRows) {
+          eachCell((cell) => setAlignment(cell, { wrapText: isWrapEnabled }));
+          return self;
+        }
+        // Down to the grid's last row: the column's own style (an .xlsx <col> style, which cells
+        // created later take), and the cells that already exist in the range.
+        for (let column = ref.column; column < ref.column + ref.numColumns; column += 1) {
+          const xlsxColumn = sheet.getColumn(column);
+          xlsxColumn.style = { ...xlsxColumn.style, alignment: { ...xlsxColumn.style?.alignment, wrapText: isWrapEnabled } };
+          sheet.eachRow((row, rowNumber) => {
+            const cell = rowNumber >= ref.row ? row.findCell(column) : undefined;
+            if (cell) setAlignment(cell, { wrapText: isWrapEnabled });
+          });
+        }
+        return self;
+      },
+      setHorizontalAlignment(alignment: unknown) {
+        if (alignment !== 'left' && alignment !== 'center' && alignment !== 'right') unavailable(context, 'Range', 'setHorizontalAlignment', `alignment ${String(alignment)}`);
+        eachCell((cell) => setAlignment(cell, { horizontal: alignment }));
+        return self;
+      },
       protect() {
         const stored = { type: 'RANGE' as const, sheetName: sheet.name, a1: rectA1(ref), description: '', warningOnly: false };
         model.state.protections.push(stored);
@@ -344,6 +406,7 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         setBackground: 'write', setBackgrounds: 'write', setFontWeight: 'write', setFontWeights: 'write',
         setNumberFormat: 'write', setNumberFormats: 'write',
         clearContent: 'write', clearFormat: 'write', clear: 'write', protect: 'write',
+        merge: 'write', mergeAcross: 'write', breakApart: 'write', setWrap: 'write', setHorizontalAlignment: 'write',
       },
     },
   );

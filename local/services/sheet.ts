@@ -1,10 +1,11 @@
 /**
  * The Sheet fake: one worksheet of the .xlsx with a Sheets-like grid (getMaxRows/getMaxColumns),
- * content bounds (getLastRow/getLastColumn), frozen rows, conditional formatting, protections and
- * visibility. Ranges it gives are checked against the grid with Apps Script's messages.
+ * content bounds (getLastRow/getLastColumn), frozen rows and columns, column widths in pixels,
+ * conditional formatting, protections and visibility. Ranges it gives are checked against the grid
+ * with Apps Script's messages.
  */
 import type ExcelJS from 'exceljs';
-import { columnNumber, parseA1, splitSheetName } from './a1-notation';
+import { columnNumber, parseA1, rectA1, splitSheetName } from './a1-notation';
 import { cellContentOf, writeCell } from './cell-values';
 import {
   makeConditionalFormatRule,
@@ -50,6 +51,38 @@ function frozen(sheet: ExcelJS.Worksheet): { rows: number; columns: number } {
   return { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
 }
 
+/** Sheets' width of a column nobody sized, in pixels. */
+export const DEFAULT_COLUMN_PIXELS = 100;
+
+/**
+ * A column's width in pixels from its .xlsx width (in characters of the default font, 7 px each,
+ * as Excel stores it: pixels = trunc(7 × width + 0.5)); a column with no width of its own has
+ * Sheets' default.
+ */
+export function columnPixels(sheet: ExcelJS.Worksheet, column: number): number {
+  const width = sheet.getColumn(column).width;
+  return width === undefined ? DEFAULT_COLUMN_PIXELS : Math.trunc(7 * width + 0.5);
+}
+
+/** The .xlsx width (characters) that Excel shows as this many pixels. */
+export function xlsxWidthOf(pixels: number): number {
+  return Math.trunc((pixels * 256) / 7) / 256;
+}
+
+/**
+ * Sheets refuses to freeze rows or columns through a merged cell (the merge must lie wholly
+ * inside or wholly outside the frozen part); the fake refuses it too, naming the merge.
+ */
+function checkFreezeAcrossMerges(context: FakeContext, sheet: ExcelJS.Worksheet, rows: number, columns: number, method: string): void {
+  for (const merge of mergesOf(sheet)) {
+    const crossesRows = rows > 0 && merge.row <= rows && merge.row + merge.numRows - 1 > rows;
+    const crossesColumns = columns > 0 && merge.column <= columns && merge.column + merge.numColumns - 1 > columns;
+    if (crossesRows || crossesColumns) {
+      unavailable(context, 'Sheet', method, `freezing through the merged cell ${rectA1(merge)}, which Sheets refuses`);
+    }
+  }
+}
+
 function setFrozen(sheet: ExcelJS.Worksheet, rows: number, columns: number): void {
   const [first = {}, ...rest] = sheet.views ?? [];
   const view: Partial<ExcelJS.WorksheetView> & { topLeftCell?: string } = { ...first };
@@ -58,6 +91,13 @@ function setFrozen(sheet: ExcelJS.Worksheet, rows: number, columns: number): voi
     rows === 0 && columns === 0 ? { ...view, state: 'normal', xSplit: undefined, ySplit: undefined } : { ...view, state: 'frozen', xSplit: columns, ySplit: rows }
   ) as Partial<ExcelJS.WorksheetView>;
   sheet.views = [next, ...rest];
+}
+
+/** A 1-based column position inside the grid, else Apps Script's out-of-range message. */
+function checkColumn(context: FakeContext, grid: { maxColumns: number }, value: unknown, method: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) unavailable(context, 'Sheet', method, `the column ${String(value)}`);
+  if (value < 1 || value > grid.maxColumns) throw realmError(context, 'The coordinates of the range are outside the dimensions of the sheet.');
+  return value;
 }
 
 function checkCount(context: FakeContext, value: unknown, method: string): number {
@@ -148,11 +188,31 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
       },
       getFrozenRows: () => frozen(sheet).rows,
       setFrozenRows(rows: unknown) {
-        setFrozen(sheet, checkCount(context, rows, 'setFrozenRows'), frozen(sheet).columns);
+        const count = checkCount(context, rows, 'setFrozenRows');
+        checkFreezeAcrossMerges(context, sheet, count, 0, 'setFrozenRows');
+        setFrozen(sheet, count, frozen(sheet).columns);
       },
       getFrozenColumns: () => frozen(sheet).columns,
       setFrozenColumns(columns: unknown) {
-        setFrozen(sheet, frozen(sheet).rows, checkCount(context, columns, 'setFrozenColumns'));
+        const count = checkCount(context, columns, 'setFrozenColumns');
+        checkFreezeAcrossMerges(context, sheet, 0, count, 'setFrozenColumns');
+        setFrozen(sheet, frozen(sheet).rows, count);
+      },
+      getColumnWidth(columnPosition: unknown) {
+        return columnPixels(sheet, checkColumn(context, grid(), columnPosition, 'getColumnWidth'));
+      },
+      setColumnWidth(columnPosition: unknown, width: unknown) {
+        const column = checkColumn(context, grid(), columnPosition, 'setColumnWidth');
+        sheet.getColumn(column).width = xlsxWidthOf(checkCount(context, width, 'setColumnWidth'));
+        return self;
+      },
+      setColumnWidths(startColumn: unknown, numColumns: unknown, width: unknown) {
+        const first = checkColumn(context, grid(), startColumn, 'setColumnWidths');
+        const count = checkCount(context, numColumns, 'setColumnWidths');
+        checkColumn(context, grid(), first + count - 1, 'setColumnWidths');
+        const xlsxWidth = xlsxWidthOf(checkCount(context, width, 'setColumnWidths'));
+        for (let column = first; column < first + count; column += 1) sheet.getColumn(column).width = xlsxWidth;
+        return self;
       },
       getConditionalFormatRules() {
         const specs = rulesFromXlsx(conditionalFormattingsOf(sheet), (a1) => {
@@ -225,7 +285,7 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
     {
       internal: sheet,
       costs: {
-        setName: 'write', appendRow: 'write', insertColumnAfter: 'write', insertColumnsAfter: 'write', insertRowsAfter: 'write',
+        setName: 'write', appendRow: 'write', getColumnWidth: 'light', setColumnWidth: 'write', setColumnWidths: 'write', insertColumnAfter: 'write', insertColumnsAfter: 'write', insertRowsAfter: 'write',
         setFrozenRows: 'write', setFrozenColumns: 'write', getConditionalFormatRules: 'read',
         setConditionalFormatRules: 'write', clearConditionalFormatRules: 'write', protect: 'write',
         getProtections: 'read', hideSheet: 'write', showSheet: 'write', clear: 'write', clearContents: 'write',
@@ -262,13 +322,19 @@ function insertRowsAtEnd(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPos
 }
 
 /**
- * Inserts columns after a position. Cells to the right move; validation, conditional formatting,
- * merges and protections to the right would not move with them in exceljs, so those cases are
- * reported as not available rather than left pointing at the wrong columns.
+ * Inserts columns after a position. After the grid's last column nothing moves: the grid grows,
+ * whatever the sheet holds (this is how the add-on adds output columns at the right end). Inside
+ * the grid, cells to the right move; validation, conditional formatting, merges and protected
+ * ranges to the right would not move with them in exceljs, so those cases are reported as not
+ * available rather than left pointing at the wrong columns.
  */
 function insertColumns(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition: unknown, howMany: unknown, method: string): void {
   const { context, model } = env;
   const { grid, after, count } = insertion(env, sheet, afterPosition, howMany, 'columns', method);
+  if (after === grid.maxColumns) {
+    grid.maxColumns += count;
+    return;
+  }
   const rightOf = (column: number) => column > after;
   const obstacles: string[] = [];
   const validated = Object.entries(validationModelOf(sheet)).filter(([, validation]) => validation);
@@ -283,7 +349,10 @@ function insertColumns(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosit
     if (rules.some((rule) => rule.ranges.some((ref) => rightOf(ref.column + ref.numColumns - 1)))) obstacles.push('conditional formatting');
   }
   if (mergesOf(sheet).some((merge) => rightOf(merge.column + merge.numColumns - 1))) obstacles.push('merged cells');
-  if (model.state.protections.some((protection) => protection.sheetName === sheet.name && protection.a1)) obstacles.push('protected ranges');
+  const protectedRects = model.state.protections
+    .filter((protection) => protection.sheetName === sheet.name && protection.a1)
+    .map((protection) => parseA1(protection.a1 as string, grid.maxRows, grid.maxColumns));
+  if (protectedRects.some((rect) => !rect || rightOf(rect.column + rect.numColumns - 1))) obstacles.push('protected ranges');
   if (obstacles.length > 0) unavailable(context, 'Sheet', method, `columns to the right have ${obstacles.join(', ')}`);
   let cellsToTheRight = false;
   let formulas = false;

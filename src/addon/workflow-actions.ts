@@ -52,7 +52,7 @@ export function runDailyJobs(): AdvanceReport {
   );
 }
 
-/** Writes the 公示名单 sheet. */
+/** Writes one 公示名单 sheet per publicity period in 公示中 (nothing when nobody is). */
 export function runPublicityList(sheet?: string): PublicityListReport {
   return writePublicityList(activeSpreadsheet(), sheet ?? SHEET_NAMES.nominations);
 }
@@ -97,5 +97,10 @@ export function advanceSelectedRows(): void {
 /** 菜单：生成公示名单. */
 export function makePublicityList(): void {
   const report = runPublicityList();
-  showMessage('生成公示名单', report.people === 0 ? '目前没有处于“公示中”的人选' : `已写入“公示名单”：${report.people} 人\n${report.periods.join('\n')}`);
+  showMessage(
+    '生成公示名单',
+    report.people === 0
+      ? '目前没有处于“公示中”的人选：没有写入，已有的公示名单保持不变'
+      : report.lists.map((list) => `已写入“${list.sheet}”：${list.people} 人（${list.period}）`).join('\n'),
+  );
 }

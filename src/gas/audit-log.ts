@@ -1,9 +1,11 @@
 /**
  * The 操作记录 sheet: one row per change (时间, 操作人, 工作表, 行, 姓名, 原状态, 新状态, 说明),
  * appended in one call per action under the caller's document lock, and read back for
- * `banzhuren log`. Every text is written as text (a reason typed as =… never becomes a formula).
+ * `banzhuren log`. Every text is written as text (a reason typed as =… never becomes a formula);
+ * a sheet it creates gets widths that show the whole time (never `###`).
  */
 import { SHEET_NAMES } from '../domain/sheet-layouts';
+import { applyColumnLooks } from './column-layout';
 import { domainCell, ensureRows, textCell } from './spreadsheet';
 
 /** Header of the audit log, in order. */
@@ -15,6 +17,7 @@ export function appendLog(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   if (!sheet) {
     sheet = spreadsheet.insertSheet(SHEET_NAMES.log);
     sheet.getRange(1, 1, 1, LOG_HEADERS.length).setValues([[...LOG_HEADERS]]);
+    applyColumnLooks(sheet, 1, LOG_HEADERS.map((header, index) => ({ header, column: index + 1 })));
   }
   const lastRow = Math.max(sheet.getLastRow(), 1);
   ensureRows(sheet, lastRow + rows.length);

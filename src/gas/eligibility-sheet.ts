@@ -1,12 +1,13 @@
 /**
- * 校验全部资格 on a nomination sheet: reads the sheet once (values and notes), evaluates every
- * non-empty row, then writes 资格审查 and 审查说明 in one batch and the cell notes in one batch. Only
+ * 校验全部资格 on a nomination sheet: reads the sheet once (values and notes), finds the header row
+ * (title rows above it are left alone), evaluates every non-empty row below it, then writes 资格审查 and 审查说明 in one batch and the cell notes in one batch. Only
  * the output columns and the add-on's own notes change; a person's notes are kept as they are.
  */
 import { evaluateRow, isEmptyRow, type EligibilityResult } from '../domain/nomination/eligibility';
-import { matchHeaders, NO_HEADER_ROW } from '../domain/nomination/headers';
+import { HEADER_SEARCH_ROWS } from '../domain/nomination/headers';
 import type { Preset } from '../domain/presets';
-import { adjacentRuns, domainCell, ensureColumns } from './spreadsheet';
+import { addOutputColumns } from './column-layout';
+import { adjacentRuns, domainCell, nominationHeader } from './spreadsheet';
 
 /** The prefix of every note the add-on writes, so it can find and replace its own notes. */
 export const NOTE_PREFIX = '【资格审查】';
@@ -28,52 +29,47 @@ export interface CheckReport {
   problems: string[];
 }
 
-/** Checks every row of a nomination sheet and writes the verdicts, reasons and notes. */
+/** Checks every row below the header row and writes the verdicts, reasons and notes. */
 export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, reviewDate: string, preset: Preset): CheckReport {
   const dataRange = sheet.getDataRange();
   const values = dataRange.getValues();
-  const headerRow = (values[0] ?? []).map((cell) => domainCell(cell, timeZone));
-  const headers = matchHeaders(headerRow);
-  if (!headers.found) throw new Error(`工作表“${sheet.getName()}”：${NO_HEADER_ROW}`);
+  const header = nominationHeader(sheet.getName(), values.slice(0, HEADER_SEARCH_ROWS).map((row) => row.map((cell) => domainCell(cell, timeZone))));
+  const { headers } = header;
   const report: CheckReport = { sheet: sheet.getName(), reviewDate, rows: [], counts: { 符合: 0, 不符合: 0, 待核实: 0 }, problems: [...headers.problems] };
 
-  let width = headerRow.length;
-  const outputColumns = { verdict: headers.outputs['资格审查'], explanation: headers.outputs['审查说明'] };
-  const newHeaders: string[] = [];
-  if (outputColumns.verdict === undefined) {
-    outputColumns.verdict = width + newHeaders.length;
-    newHeaders.push('资格审查');
-  }
-  if (outputColumns.explanation === undefined) {
-    outputColumns.explanation = width + newHeaders.length;
-    newHeaders.push('审查说明');
-  }
-  if (newHeaders.length > 0) {
-    ensureColumns(sheet, width + newHeaders.length);
-    sheet.getRange(1, width + 1, 1, newHeaders.length).setValues([newHeaders]);
-    width += newHeaders.length;
-  }
+  const width = values[0]?.length ?? 0;
+  const missing = (['资格审查', '审查说明'] as const).filter((output) => headers.outputs[output] === undefined);
+  const added = addOutputColumns(sheet, header, width, missing);
+  report.problems.push(...added.notes);
+  const outputColumns = {
+    verdict: headers.outputs['资格审查'] ?? (added.columns['资格审查'] as number),
+    explanation: headers.outputs['审查说明'] ?? (added.columns['审查说明'] as number),
+  };
 
-  const dataRows = values.length - 1;
-  const notes = dataRows > 0 ? dataRange.getNotes() : [];
+  // Only the rows below the header row are data; the rows above it (titles) are never touched.
+  const firstDataRow = header.row + 1;
+  const dataRows = values.length - header.row;
+  const notesRange = dataRows > 0 ? sheet.getRange(firstDataRow, 1, dataRows, width) : undefined;
+  const notes = notesRange ? notesRange.getNotes() : [];
   const verdicts: string[] = [];
   const explanations: string[] = [];
   const newNotes = notes.map((row) => [...row]);
   let notesChanged = false;
-  for (let index = 1; index < values.length; index += 1) {
-    const row = (values[index] ?? []).map((cell) => domainCell(cell, timeZone));
-    const noteRow = newNotes[index] ?? [];
+  for (let offset = 0; offset < dataRows; offset += 1) {
+    const rowNumber = firstDataRow + offset;
+    const row = (values[rowNumber - 1] ?? []).map((cell) => domainCell(cell, timeZone));
+    const noteRow = newNotes[offset] ?? [];
     const cellNotes = new Map<number, string>();
     if (isEmptyRow(row, headers)) {
       verdicts.push('');
       explanations.push('');
     } else {
-      const result = evaluateRow(headers, row, { reviewDate, preset, rowNumber: index + 1 });
+      const result = evaluateRow(headers, row, { reviewDate, preset, rowNumber });
       verdicts.push(result.verdict);
       explanations.push(result.explanation);
       report.counts[result.verdict] = (report.counts[result.verdict] ?? 0) + 1;
       report.rows.push({
-        row: index + 1,
+        row: rowNumber,
         name: typeof row[headers.columns.name ?? -1] === 'string' ? String(row[headers.columns.name ?? -1]).trim() : '',
         verdict: result.verdict,
         findings: result.findings.map(({ rule, clause, verdict, message }) => ({ rule, clause, verdict, message })),
@@ -90,11 +86,11 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
   }
 
   if (dataRows > 0) {
-    writeColumns(sheet, dataRows, [
+    writeColumns(sheet, firstDataRow, dataRows, [
       { column: outputColumns.verdict, values: verdicts },
       { column: outputColumns.explanation, values: explanations },
     ]);
-    if (notesChanged) dataRange.setNotes(newNotes);
+    if (notesChanged) notesRange?.setNotes(newNotes);
   }
   return report;
 }
@@ -107,13 +103,13 @@ export function mergeNote(existing: string, ours: string | undefined): string {
 }
 
 /**
- * Writes output columns for rows 2…: adjacent columns go out in one setValues call, so the usual
- * layout (资格审查 then 审查说明) costs one write whatever the number of rows.
+ * Writes output columns for the data rows from `firstRow`: adjacent columns go out in one setValues
+ * call, so the usual layout (资格审查 then 审查说明) costs one write whatever the number of rows.
  */
-function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: { column: number; values: string[] }[]): void {
+function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, firstRow: number, rows: number, columns: { column: number; values: string[] }[]): void {
   const valuesOf = new Map(columns.map((entry) => [entry.column, entry.values]));
   for (const run of adjacentRuns([...valuesOf.keys()].sort((a, b) => a - b))) {
     const matrix = Array.from({ length: rows }, (_, row) => run.map((column) => valuesOf.get(column)?.[row] ?? ''));
-    sheet.getRange(2, run[0]! + 1, rows, run.length).setValues(matrix);
+    sheet.getRange(firstRow, run[0]! + 1, rows, run.length).setValues(matrix);
   }
 }

@@ -1,80 +1,96 @@
 /**
- * The 公示名单 sheet: every row in 公示中, grouped by publicity period, with only the columns a
- * publicity list may show (姓名, 性别, 学校, 县（市、区）, 学段, 申报类别) — never 身份证号, 联系电话
- * or 电子邮箱. The sheet is the add-on's own output: it is rewritten whole, in one write.
+ * The 公示名单 sheets: the nomination sheet's rows in 公示中, one sheet per publicity period named by
+ * the period (`公示名单 2024-09-27至2024-10-09`), with only the columns a publicity list may show
+ * (src/domain/publicity-list) — never 身份证号, 联系电话 or 电子邮箱. Re-running refreshes only the
+ * sheets of the periods now in 公示中; a list already published (its people since awarded) is never
+ * replaced, and with nobody in 公示中 nothing is written at all. Print settings (A4 landscape, one
+ * page wide, header row repeated) have no Apps Script API: the CLI sets them on the saved .xlsx,
+ * and on Google they are chosen in the print dialog (README).
  */
 import { isCalendarDate } from '../domain/calendar-date';
-import { matchHeaders, NO_HEADER_ROW } from '../domain/nomination/headers';
-import type { FieldKey } from '../domain/nomination/fields';
-import { SHEET_NAMES } from '../domain/sheet-layouts';
+import { PUBLICITY_COLUMNS, PUBLICITY_HEADER_ROW, publicityLayout, publicitySheetName } from '../domain/publicity-list';
 import { publicityPeriodText } from '../domain/workflow/records';
 import { readState } from '../domain/workflow/states';
 import { readWorkingDayCalendar } from './holiday-sheet';
-import { ensureColumns, ensureRows, readCells, requireSheet, textCell } from './spreadsheet';
+import { ensureColumns, ensureRows, nominationHeader, readCells, requireSheet, textCell } from './spreadsheet';
 
-/** Name of the sheet written. */
-export const PUBLICITY_SHEET_NAME = SHEET_NAMES.publicity;
+/** One list written. */
+export interface PublicityListSheet {
+  sheet: string;
+  period: string;
+  people: number;
+}
 
-/** The columns of the list: only these, by design. */
-export const PUBLICITY_COLUMNS: readonly { key: FieldKey; header: string }[] = [
-  { key: 'name', header: '姓名' },
-  { key: 'gender', header: '性别' },
-  { key: 'school', header: '学校' },
-  { key: 'county', header: '县（市、区）' },
-  { key: 'stage', header: '学段' },
-  { key: 'category', header: '申报类别' },
-];
-
-const TITLE = '玉溪市骨干班主任、名班主任拟认定人选公示名单';
-
-/** What was written. */
+/** What was written (nothing when nobody is in 公示中). */
 export interface PublicityListReport {
   people: number;
   periods: string[];
+  lists: PublicityListSheet[];
 }
 
-/** Writes the 公示名单 sheet from the nomination sheet's rows in 公示中. */
+/** Writes one 公示名单 sheet per publicity period now in 公示中 on the nomination sheet. */
 export function writePublicityList(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string): PublicityListReport {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const source = requireSheet(spreadsheet, sheetName);
   const cells = readCells(source, timeZone);
-  const headers = matchHeaders(cells[0] ?? []);
-  if (!headers.found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW}`);
+  const { row: headerRow, headers } = nominationHeader(sheetName, cells);
   const [state, start, end] = [headers.outputs['状态'], headers.outputs['公示开始'], headers.outputs['公示截止']];
-  const groups = new Map<string, unknown[][]>();
+  const groups = new Map<string, string[][]>();
   const problems: string[] = [];
-  cells.slice(1).forEach((row, index) => {
-    if (state === undefined || readState(row[state]) !== '公示中') return;
+  cells.forEach((row, index) => {
+    if (index < headerRow || state === undefined || readState(row[state]) !== '公示中') return;
     const first = start === undefined ? '' : row[start];
     const last = end === undefined ? '' : row[end];
     if (!isCalendarDate(first) || !isCalendarDate(last)) {
-      problems.push(`第${index + 2}行在“公示中”，但公示开始或公示截止不是日期`);
+      problems.push(`工作表“${sheetName}”第${index + 1}行在“公示中”，但公示开始或公示截止不是日期`);
       return;
     }
     const key = `${first}|${last}`;
-    const listed = PUBLICITY_COLUMNS.map(({ key: field }) => textCell(String(row[headers.columns[field] ?? -1] ?? '')));
-    groups.set(key, [...(groups.get(key) ?? []), listed]);
+    const person = PUBLICITY_COLUMNS.map(({ key: field }) => String(row[headers.columns[field] ?? -1] ?? '').trim());
+    groups.set(key, [...(groups.get(key) ?? []), person]);
   });
   if (problems.length > 0) throw new Error(problems.join('；'));
 
-  const calendar = groups.size > 0 ? readWorkingDayCalendar(spreadsheet) : undefined;
-  const width = PUBLICITY_COLUMNS.length;
-  const pad = (row: unknown[]) => [...row, ...Array(width - row.length).fill('')];
-  const output: unknown[][] = [pad([TITLE])];
-  const periods: string[] = [];
+  const report: PublicityListReport = { people: 0, periods: [], lists: [] };
+  if (groups.size === 0) return report;
+  const calendar = readWorkingDayCalendar(spreadsheet);
   for (const key of [...groups.keys()].sort()) {
     const [first, last] = key.split('|') as [string, string];
-    const period = publicityPeriodText(first, last, calendar!.countWorkdays(first, last));
-    periods.push(period);
-    output.push(pad([period]), PUBLICITY_COLUMNS.map(({ header }) => header), ...(groups.get(key) ?? []), pad([]));
+    const period = publicityPeriodText(first, last, calendar.countWorkdays(first, last));
+    const people = groups.get(key) ?? [];
+    const name = publicitySheetName(first, last);
+    writeListSheet(spreadsheet, name, period, people);
+    report.lists.push({ sheet: name, period, people: people.length });
+    report.periods.push(period);
+    report.people += people.length;
   }
-  if (groups.size === 0) output.push(pad(['目前没有处于“公示中”的人选']));
+  return report;
+}
 
-  let sheet = spreadsheet.getSheetByName(PUBLICITY_SHEET_NAME);
-  if (!sheet) sheet = spreadsheet.insertSheet(PUBLICITY_SHEET_NAME);
+/**
+ * Writes one period's list into its own sheet (created, or refreshed in place): values in one
+ * call, the title and period rows merged across the table, headers bold, columns widened to fit
+ * (a column is never narrowed, so a width a person chose stays), the rows down to the header frozen.
+ */
+function writeListSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, period: string, people: string[][]): void {
+  const layout = publicityLayout(period, people);
+  const width = layout.widths.length;
+  const rows = layout.rows.map((row, index) =>
+    index < PUBLICITY_HEADER_ROW ? row : row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell)),
+  );
+  let sheet = spreadsheet.getSheetByName(name);
+  if (!sheet) sheet = spreadsheet.insertSheet(name);
   sheet.clearContents();
   ensureColumns(sheet, width);
-  ensureRows(sheet, output.length);
-  sheet.getRange(1, 1, output.length, width).setValues(output);
-  return { people: [...groups.values()].reduce((sum, rows) => sum + rows.length, 0), periods };
+  ensureRows(sheet, rows.length);
+  sheet.getRange(1, 1, rows.length, width).setValues(rows);
+  const heading = sheet.getRange(1, 1, PUBLICITY_HEADER_ROW - 1, width);
+  heading.mergeAcross();
+  heading.setHorizontalAlignment('center');
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  sheet.getRange(PUBLICITY_HEADER_ROW, 1, 1, width).setFontWeight('bold');
+  layout.widths.forEach((needed, index) => {
+    if (sheet.getColumnWidth(index + 1) < needed) sheet.setColumnWidth(index + 1, needed);
+  });
+  if (sheet.getFrozenRows() !== PUBLICITY_HEADER_ROW) sheet.setFrozenRows(PUBLICITY_HEADER_ROW);
 }

@@ -1,12 +1,15 @@
 /**
  * 初始化表格: creates or completes the add-on's sheets from their layouts (src/domain/sheet-layouts)
- * — missing sheets, missing header cells at the right end, a frozen header row, dropdowns, the
- * colours of 资格审查 and a warning on the output columns. Running it again changes nothing; it
+ * — missing sheets, missing header cells at the right end of the header row (on a nomination
+ * sheet, the first of its first 10 rows that is a header row; title rows above it stay as they
+ * are), frozen header rows and 姓名 column, column widths, dropdowns, the colours of 资格审查 and a
+ * warning on the output columns. Running it again changes nothing; it
  * never deletes, moves or rewrites a person's columns or data.
  */
-import { foldHeader, matchHeaders } from '../domain/nomination/headers';
+import { findHeaderRow, foldHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from '../domain/nomination/headers';
 import { OUTPUT_COLUMNS, fieldOf } from '../domain/nomination/fields';
 import { SHEET_NAMES, type SheetLayout } from '../domain/sheet-layouts';
+import { addOutputColumns, applyColumnLooks, freezeHeaderAndName, type PlacedColumn } from './column-layout';
 import { ensureColumns } from './spreadsheet';
 
 /** What initialising did to one sheet, for the official. */
@@ -37,38 +40,64 @@ function setUpSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, layou
     sheet = spreadsheet.insertSheet(layout.name);
     report.created = true;
   }
+  const isNominations = layout.name === SHEET_NAMES.nominations;
   const lastColumn = sheet.getLastColumn();
-  const headerRow = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [] : [];
-  const missing = missingHeaders(layout, headerRow);
+  // A nomination sheet's header row may sit under title rows (SPEC §2); the other sheets' is row 1.
+  const topRows = lastColumn > 0 ? sheet.getRange(1, 1, isNominations ? Math.min(HEADER_SEARCH_ROWS, Math.max(sheet.getLastRow(), 1)) : 1, lastColumn).getValues() : [];
+  const found = isNominations && topRows.length > 0 ? findHeaderRow(topRows) : null;
+  const headerRowNumber = found ? found.index + 1 : 1;
+  const headerRow = topRows[headerRowNumber - 1] ?? [];
+  const missing = isNominations && topRows.length > 0 ? (found ? missingNominationHeaders(found.match) : null) : missingHeaders(layout, headerRow);
   if (missing === null) {
-    report.problems.push(`工作表“${layout.name}”第1行不是表头（没有任何已知列名），未做修改：请在第1行填好表头，或把数据移到第2行以下后重新初始化`);
+    report.problems.push(
+      isNominations
+        ? `工作表“${layout.name}”前${HEADER_SEARCH_ROWS}行中没有表头行（需含“姓名”和至少三个其他已知列名），未做修改：请在标题下方的一行填好表头，或把数据移到表头以下后重新初始化`
+        : `工作表“${layout.name}”第1行不是表头（没有任何已知列名），未做修改：请在第1行填好表头，或把数据移到第2行以下后重新初始化`,
+    );
     return report;
   }
+  const columnsByHeader = new Map<string, number>();
+  headerRow.forEach((cell, index) => {
+    const folded = foldHeader(String(cell));
+    if (folded !== '' && !columnsByHeader.has(folded)) columnsByHeader.set(folded, index + 1);
+  });
   if (missing.length > 0) {
-    ensureColumns(sheet, lastColumn + missing.length);
-    sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing]);
-    report.addedHeaders = missing;
-    if (lastColumn === 0 && layout.initialRows.length > 0) {
-      sheet.getRange(2, 1, layout.initialRows.length, layout.headers.length).setValues(layout.initialRows);
+    if (found) {
+      try {
+        const added = addOutputColumns(sheet, { row: headerRowNumber, headers: found.match }, lastColumn, missing);
+        for (const [header, column] of Object.entries(added.columns)) columnsByHeader.set(foldHeader(header), column + 1);
+        report.changes.push(...added.layoutChanges);
+      } catch (error) {
+        report.problems.push(error instanceof Error ? error.message : String(error));
+        return report;
+      }
+    } else {
+      ensureColumns(sheet, lastColumn + missing.length);
+      sheet.getRange(1, lastColumn + 1, 1, missing.length).setValues([missing]);
+      missing.forEach((header, index) => columnsByHeader.set(foldHeader(header), lastColumn + index + 1));
+      if (lastColumn === 0 && layout.initialRows.length > 0) {
+        sheet.getRange(2, 1, layout.initialRows.length, layout.headers.length).setValues(layout.initialRows);
+      }
     }
+    report.addedHeaders = missing;
   }
-  const headers = [...headerRow.map((cell) => String(cell)), ...missing];
-  const columnOf = (header: string) => {
-    const folded = foldHeader(header);
-    const index = headers.findIndex((cell) => foldHeader(cell) === folded);
-    return index < 0 ? undefined : index + 1;
-  };
-  if (sheet.getFrozenRows() === 0) {
-    sheet.setFrozenRows(1);
-    report.changes.push('冻结表头');
-  }
-  addDropdowns(sheet, layout, columnOf, report);
-  if (layout.name === SHEET_NAMES.nominations) {
+  const columnOf = (header: string) => columnsByHeader.get(foldHeader(header));
+  const placed = layout.headers.map((header) => ({ header, column: columnOf(header) })).filter((entry): entry is PlacedColumn => entry.column !== undefined);
+  const layoutChanges = [...freezeHeaderAndName(sheet, headerRowNumber, isNominations ? columnOf('姓名') : undefined), ...applyColumnLooks(sheet, headerRowNumber, placed)];
+  for (const change of layoutChanges) if (!report.changes.includes(change)) report.changes.push(change);
+  addDropdowns(sheet, layout, headerRowNumber, columnOf, report);
+  if (isNominations) {
     const verdictColumn = columnOf('资格审查');
-    if (verdictColumn) colourVerdicts(sheet, verdictColumn, report);
-    protectOutputs(sheet, columnOf, report);
+    if (verdictColumn) colourVerdicts(sheet, headerRowNumber, verdictColumn, report);
+    protectOutputs(sheet, headerRowNumber, columnOf, report);
   }
   return report;
+}
+
+/** The nomination headers a header row lacks (inputs first, then outputs, in SPEC order). */
+function missingNominationHeaders(match: HeaderMatch): string[] {
+  const missingInputs = match.missing.filter((key) => !(key === 'assessments' && match.assessmentYears.length > 0));
+  return [...missingInputs.map((key) => fieldOf(key).header), ...match.missingOutputs];
 }
 
 /**
@@ -77,13 +106,7 @@ function setUpSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, layou
  */
 function missingHeaders(layout: SheetLayout, headerRow: unknown[]): string[] | null {
   const typed = headerRow.filter((cell) => String(cell).trim() !== '');
-  if (layout.name === SHEET_NAMES.nominations) {
-    if (typed.length === 0) return [...layout.headers];
-    const match = matchHeaders(headerRow);
-    if (!match.found) return null;
-    const missingInputs = match.missing.filter((key) => !(key === 'assessments' && match.assessmentYears.length > 0));
-    return [...missingInputs.map((key) => fieldOf(key).header), ...match.missingOutputs];
-  }
+  if (layout.name === SHEET_NAMES.nominations && typed.length === 0) return [...layout.headers];
   const present = new Set(headerRow.map((cell) => foldHeader(String(cell))));
   const missing = layout.headers.filter((header) => !present.has(foldHeader(header)));
   if (typed.length > 0 && missing.length === layout.headers.length) return null;
@@ -93,6 +116,7 @@ function missingHeaders(layout: SheetLayout, headerRow: unknown[]): string[] | n
 function addDropdowns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   layout: SheetLayout,
+  headerRow: number,
   columnOf: (header: string) => number | undefined,
   report: SheetSetupReport,
 ): void {
@@ -100,9 +124,9 @@ function addDropdowns(
     .map(([header, choices]) => ({ header, choices, column: columnOf(header) }))
     .filter((entry): entry is { header: string; choices: string[]; column: number } => entry.column !== undefined);
   if (entries.length === 0) return;
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const rows = Math.max(sheet.getMaxRows() - headerRow, 1);
   const width = Math.max(...entries.map((entry) => entry.column));
-  const existing = sheet.getRange(2, 1, 1, width).getDataValidations()[0] ?? [];
+  const existing = sheet.getRange(headerRow + 1, 1, 1, width).getDataValidations()[0] ?? [];
   for (const { header, choices, column } of entries) {
     if (existing[column - 1]) continue;
     const rule = SpreadsheetApp.newDataValidation()
@@ -110,18 +134,18 @@ function addDropdowns(
       .setAllowInvalid(true)
       .setHelpText(`可选：${choices.join('、')}`)
       .build();
-    sheet.getRange(2, column, rows, 1).setDataValidation(rule);
+    sheet.getRange(headerRow + 1, column, rows, 1).setDataValidation(rule);
     report.changes.push(`“${header}”下拉选项`);
   }
 }
 
-function colourVerdicts(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, report: SheetSetupReport): void {
+function colourVerdicts(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, column: number, report: SheetSetupReport): void {
   const rules = sheet.getConditionalFormatRules();
   const alreadyThere = rules.some((rule) =>
     rule.getRanges().some((range) => range.getColumn() === column) && rule.getBooleanCondition()?.getCriteriaValues()?.[0] === '不符合',
   );
   if (alreadyThere) return;
-  const range = sheet.getRange(2, column, Math.max(sheet.getMaxRows() - 1, 1), 1);
+  const range = sheet.getRange(headerRow + 1, column, Math.max(sheet.getMaxRows() - headerRow, 1), 1);
   const added = VERDICT_COLOURS.map(([text, colour]) =>
     SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([range]).build(),
   );
@@ -129,18 +153,18 @@ function colourVerdicts(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: numbe
   report.changes.push('“资格审查”按结果着色（符合绿、不符合红、待核实黄）');
 }
 
-function protectOutputs(sheet: GoogleAppsScript.Spreadsheet.Sheet, columnOf: (header: string) => number | undefined, report: SheetSetupReport): void {
+function protectOutputs(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: number, columnOf: (header: string) => number | undefined, report: SheetSetupReport): void {
   const protectedColumns = new Set(
     sheet
       .getProtections(SpreadsheetApp.ProtectionType.RANGE)
       .filter((protection) => protection.getDescription().startsWith(PROTECTION_DESCRIPTION))
       .map((protection) => protection.getRange().getColumn()),
   );
-  const rows = sheet.getMaxRows();
+  const rows = sheet.getMaxRows() - headerRow + 1;
   for (const header of OUTPUT_COLUMNS) {
     const column = columnOf(header);
     if (!column || protectedColumns.has(column)) continue;
-    sheet.getRange(1, column, rows, 1).protect().setDescription(`${PROTECTION_DESCRIPTION}（${header}）`).setWarningOnly(true);
+    sheet.getRange(headerRow, column, rows, 1).protect().setDescription(`${PROTECTION_DESCRIPTION}（${header}）`).setWarningOnly(true);
     report.changes.push(`“${header}”列编辑提醒`);
   }
 }

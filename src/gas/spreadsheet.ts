@@ -3,6 +3,7 @@
  * sheet in one getValues call, date cells turned into 'YYYY-MM-DD' text in the spreadsheet's time
  * zone, so the domain never sees an instant.
  */
+import { findHeaderRow, NO_HEADER_ROW_IN_SHEET, type HeaderMatch } from '../domain/nomination/headers';
 import { calendarDateOfInstant, isDateValue } from './cell-dates';
 
 /** The spreadsheet the add-on runs in. */
@@ -25,6 +26,22 @@ export function domainCells(values: unknown[][], timeZone: string): (string | nu
 /** A whole sheet for the domain, read with one getValues call. */
 export function readCells(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): (string | number | boolean | null)[][] {
   return domainCells(sheet.getDataRange().getValues(), timeZone);
+}
+
+/** A nomination sheet's header row: its 1-based row number (rows above it are titles) and columns. */
+export interface NominationHeader {
+  row: number;
+  headers: HeaderMatch;
+}
+
+/**
+ * The header row of a nomination sheet read as `cells` (SPEC §2: the first of the first 10 rows
+ * holding 姓名 and three other known headers), or a Chinese error naming the sheet.
+ */
+export function nominationHeader(sheetName: string, cells: readonly (readonly unknown[])[]): NominationHeader {
+  const found = findHeaderRow(cells);
+  if (!found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW_IN_SHEET}`);
+  return { row: found.index + 1, headers: found.match };
 }
 
 /**

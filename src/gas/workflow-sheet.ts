@@ -6,7 +6,7 @@
  */
 import { isCalendarDate, partsOf, type CalendarDate } from '../domain/calendar-date';
 import { evaluateRow } from '../domain/nomination/eligibility';
-import { matchHeaders, NO_HEADER_ROW, type HeaderMatch } from '../domain/nomination/headers';
+import type { HeaderMatch } from '../domain/nomination/headers';
 import { disqualificationOf } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
@@ -19,7 +19,8 @@ import { appendLog } from './audit-log';
 import { instantOfCalendarDate } from './cell-dates';
 import { readWorkingDayCalendar } from './holiday-sheet';
 import { readSettings } from './settings-sheet';
-import { adjacentRuns, domainCells, ensureColumns, readCells, requireSheet, textCell, todayIn } from './spreadsheet';
+import { addOutputColumns } from './column-layout';
+import { adjacentRuns, domainCells, nominationHeader, readCells, requireSheet, textCell, todayIn, type NominationHeader } from './spreadsheet';
 
 /** The output columns a move may write, in the order they are created when missing. */
 const WORKFLOW_COLUMNS = ['状态', '公示开始', '公示截止', '认定日期', '证书编号', '最后操作'] as const;
@@ -83,9 +84,9 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   const sheetName = sheet.getName();
   const values = sheet.getDataRange().getValues();
   const cells = domainCells(values, timeZone);
-  const headers = matchHeaders(cells[0] ?? []);
-  if (!headers.found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW}`);
-  const columns = outputColumns(sheet, headers, cells[0]?.length ?? 0);
+  const header = nominationHeader(sheetName, cells);
+  const headers = header.headers;
+  const columns = outputColumns(sheet, header, cells[0]?.length ?? 0);
 
   const roles = request.by === 'person' ? rolesOf(readPermissions(permissionCells(spreadsheet, timeZone), preset), request.email) : [];
   const calendar = request.to === '公示中' ? readWorkingDayCalendar(spreadsheet) : undefined;
@@ -95,10 +96,10 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
   const logRows: unknown[][] = [];
   const disqualificationItem = disqualificationOf(request.reason.trim());
-  for (const rowNumber of chosenRows(request.choice, cells, headers, today, preset.termYears)) {
+  for (const rowNumber of chosenRows(request.choice, cells, header, today, preset.termYears)) {
     const row = cells[rowNumber - 1];
-    if (!row || rowNumber < 2) {
-      report.refused.push({ row: rowNumber, message: `第${rowNumber}行不在表格的数据范围内（第2行至第${cells.length}行）` });
+    if (!row || rowNumber <= header.row) {
+      report.refused.push({ row: rowNumber, message: `第${rowNumber}行不在表格的数据范围内（第${header.row + 1}行至第${cells.length}行）` });
       continue;
     }
     const facts = rowFacts(row, headers, columns, today, preset);
@@ -138,7 +139,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
 }
 
 /** The rows a choice names: listed ones (each once, in order), or those whose term has ended. */
-function chosenRows(choice: RowChoice, cells: unknown[][], headers: HeaderMatch, today: CalendarDate, termYears: number): number[] {
+function chosenRows(choice: RowChoice, cells: unknown[][], { row: headerRow, headers }: NominationHeader, today: CalendarDate, termYears: number): number[] {
   if ('rows' in choice) return [...new Set(choice.rows)];
   const stateColumn = headers.outputs['状态'];
   const awardColumn = headers.outputs['认定日期'];
@@ -146,7 +147,7 @@ function chosenRows(choice: RowChoice, cells: unknown[][], headers: HeaderMatch,
   const rows: number[] = [];
   cells.forEach((row, index) => {
     const award = row[awardColumn];
-    if (index > 0 && readState(row[stateColumn]) === '已认定' && isCalendarDate(award) && termEnd(award, termYears) < today) rows.push(index + 1);
+    if (index >= headerRow && readState(row[stateColumn]) === '已认定' && isCalendarDate(award) && termEnd(award, termYears) < today) rows.push(index + 1);
   });
   return rows;
 }
@@ -173,16 +174,13 @@ function rowFacts(row: (string | number | boolean | null)[], headers: HeaderMatc
   };
 }
 
-/** The 0-based column of each workflow output, creating missing ones at the right end. */
-function outputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, headers: HeaderMatch, width: number): Record<WorkflowColumn, number> {
-  const missing = WORKFLOW_COLUMNS.filter((column) => headers.outputs[column] === undefined);
-  if (missing.length > 0) {
-    ensureColumns(sheet, width + missing.length);
-    sheet.getRange(1, width + 1, 1, missing.length).setValues([missing]);
-  }
+/** The 0-based column of each workflow output, creating missing ones at the right end of the header row. */
+function outputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: NominationHeader, width: number): Record<WorkflowColumn, number> {
+  const missing = WORKFLOW_COLUMNS.filter((column) => header.headers.outputs[column] === undefined);
+  const added = addOutputColumns(sheet, header, width, missing).columns;
   const result = {} as Record<WorkflowColumn, number>;
   for (const column of WORKFLOW_COLUMNS) {
-    result[column] = headers.outputs[column] ?? width + missing.indexOf(column);
+    result[column] = header.headers.outputs[column] ?? (added[column] as number);
   }
   return result;
 }

@@ -66,6 +66,6 @@ test('a first row of data is reported, not overwritten', async () => {
   const book = await writeWorkbook(join(folder, 'data-first.xlsx'), '推荐名单', [['张三', '某小学', 5]]);
   const result = runCli(['init', book]);
   expect(result.code).toBe(0);
-  expect(result.stdout).toContain('推荐名单：工作表“推荐名单”第1行不是表头');
+  expect(result.stdout).toContain('推荐名单：工作表“推荐名单”前10行中没有表头行');
   expect((await readSheet(book, '推荐名单')).rows).toEqual([['张三', '某小学', 5]]);
 });

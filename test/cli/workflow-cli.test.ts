@@ -82,9 +82,10 @@ test('the whole procedure, with every refusal explained', async () => {
 
   // The publicity list: only the six public columns and the period; no personal data anywhere.
   expect(runCli(['publicity-list', book]).stdout).toContain('公示期：2024年9月27日至2024年10月9日（5个工作日）');
-  const list = await readSheet(book, '公示名单');
-  expect(list.rows[2]).toEqual(['姓名', '性别', '学校', '县（市、区）', '学段', '申报类别']);
-  expect(list.rows.slice(3, 7).map((row) => row[0])).toEqual(['张丽', '李华', '王强', '孙杰']);
+  const list = await readSheet(book, '公示名单 2024-09-27至2024-10-09');
+  expect(list.rows[1]?.[0]).toBe('公示期：2024年9月27日至2024年10月9日（5个工作日）');
+  expect(list.rows[2]).toEqual(['序号', '姓名', '性别', '学校', '县（市、区）', '学段', '申报类别']);
+  expect(list.rows.slice(3, 7).map((row) => row.slice(0, 2))).toEqual([[1, '张丽'], [2, '李华'], [3, '王强'], [4, '孙杰']]);
   const listText = JSON.stringify(list.rows);
   for (const secret of ['11010519491231002X', '13812345678', 'zhangli@example.com']) expect(listText).not.toContain(secret);
 

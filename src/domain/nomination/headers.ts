@@ -1,9 +1,11 @@
 /**
- * Finding the nomination sheet's columns by header text (SPEC §2), never by position. Headers
- * match whatever their spaces, full-width or half-width brackets and colons, or trailing `*`;
- * unknown columns are listed and left alone; duplicated headers are reported with their columns,
- * and a column whose header is duplicated is not read at all (the rows say 待核实), since the
- * program cannot know which of the two a person meant.
+ * Finding the nomination sheet's header row and its columns by header text (SPEC §2), never by
+ * position. The header row is the first of the first 10 rows holding 姓名 and at least three other
+ * known headers (government forms carry title rows above it). Headers match whatever their spaces,
+ * full-width or half-width brackets and colons, or trailing `*`; unknown columns are listed and
+ * left alone; duplicated headers are reported with their columns, and a column whose header is
+ * duplicated is not read at all (the rows say 待核实), since the program cannot know which of the
+ * two a person meant.
  */
 import { FIELDS, OUTPUT_COLUMNS, fieldOf, type FieldKey, type OutputColumn } from './fields';
 
@@ -11,6 +13,8 @@ import { FIELDS, OUTPUT_COLUMNS, fieldOf, type FieldKey, type OutputColumn } fro
 export interface HeaderMatch {
   /** Whether the row holds at least one known header (else it is not a header row). */
   found: boolean;
+  /** Every known header the row holds, once each: field keys, output columns, `year:YYYY`. */
+  known: string[];
   /** Column of each input field that appears exactly once. */
   columns: Partial<Record<FieldKey, number>>;
   /** `YYYY年度考核` columns, by year ascending; when present they replace 近5年考核. */
@@ -34,7 +38,18 @@ export interface HeaderMatch {
 }
 
 /** Message for a row with no known header at all. */
-export const NO_HEADER_ROW = '没有找到表头：第一行里没有“姓名”“学校”“申报类别”等任何已知列名，请先在第一行填好表头';
+export const NO_HEADER_ROW = '没有找到表头：表头行里没有“姓名”“学校”“申报类别”等任何已知列名，请先填好表头';
+
+/** How many rows from the top of a sheet may hold the header row (SPEC §2). */
+export const HEADER_SEARCH_ROWS = 10;
+
+/** How many known headers besides 姓名 make a row the header row (SPEC §2). */
+export const HEADER_ROW_OTHER_HEADERS = 3;
+
+/** Message for a sheet none of whose first rows is a header row. */
+export const NO_HEADER_ROW_IN_SHEET =
+  `没有找到表头行：前${HEADER_SEARCH_ROWS}行中没有一行同时含有“姓名”和至少${HEADER_ROW_OTHER_HEADERS}个其他已知列名（如“学校”“县（市、区）”“申报类别”），` +
+  '请在标题下方的一行填好表头';
 
 const YEAR_HEADER = /^(\d{4})年度?(?:履职)?考核$/u;
 
@@ -107,6 +122,7 @@ export function matchHeaders(headerRow: unknown[]): HeaderMatch {
 
   const match: HeaderMatch = {
     found: seen.size > 0,
+    known: [...seen.keys()],
     columns: {},
     assessmentYears: [],
     outputs: {},
@@ -154,4 +170,31 @@ export function matchHeaders(headerRow: unknown[]): HeaderMatch {
   );
   match.missingOutputs = OUTPUT_COLUMNS.filter((output) => !seen.has(output));
   return match;
+}
+
+/** The header row of a sheet: its 0-based index among the sheet's rows, and its columns. */
+export interface HeaderRow {
+  index: number;
+  match: HeaderMatch;
+}
+
+/** Whether a matched row is a header row by SPEC §2: 姓名 and at least three other known headers. */
+export function isHeaderRow(match: HeaderMatch): boolean {
+  return match.known.includes('name') && match.known.length - 1 >= HEADER_ROW_OTHER_HEADERS;
+}
+
+/**
+ * The sheet's header row: the first of its first 10 rows that is a header row by SPEC §2; else
+ * row 1 when it holds any known header (a sheet still being filled in, whose missing headers
+ * initialising adds); else null. Rows above the header row are titles, never data.
+ */
+export function findHeaderRow(rows: readonly (readonly unknown[])[]): HeaderRow | null {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  let first: HeaderMatch | undefined;
+  for (let index = 0; index < limit; index += 1) {
+    const match = matchHeaders([...(rows[index] ?? [])]);
+    if (index === 0) first = match;
+    if (isHeaderRow(match)) return { index, match };
+  }
+  return first?.found ? { index: 0, match: first } : null;
 }
