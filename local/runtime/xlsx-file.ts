@@ -7,7 +7,10 @@
  */
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
-import { existsSync, renameSync, unlinkSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { forget, removeOnExit } from './exit-cleanup';
+import { fileAccessError } from './file-errors';
+import { keepExactColumnWidths, restoreParts, type KeptPart } from './xlsx-preserve';
 
 interface DefaultFormat {
   f?: string;
@@ -126,25 +129,64 @@ export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
-    throw new Error(`无法读取 ${path}：文件已损坏，或不是 Excel/WPS 保存的 .xlsx 文件`, { cause: error });
+    throw fileAccessError(error, path, 'read') ?? new Error(`无法读取 ${path}：文件已损坏，或不是 Excel/WPS 保存的 .xlsx 文件`, { cause: error });
   }
   if (workbook.worksheets.length === 0) throw new Error(`无法读取 ${path}：文件中没有工作表`);
   return workbook;
 }
 
-/** Writes a workbook to `path`, replacing the file only once the new one is complete. */
-export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+/** Options of writeWorkbook. */
+export interface WriteOptions {
+  /** Package parts of the file that was read, which exceljs drops (see xlsx-preserve). */
+  keptParts?: readonly KeptPart[];
+  /** The file as the user named it, for messages (default: `path`). */
+  shownPath?: string;
+  /** Runs once the temporary copy is complete, just before it replaces the file (tests stop here). */
+  beforeReplace?: (temporary: string) => Promise<void> | void;
+}
+
+/** The temporary copy a process writes before replacing `path`: `<path>.<pid>.tmp`. */
+export function temporaryPathOf(path: string, pid: number = process.pid): string {
+  return `${path}.${pid}.tmp`;
+}
+
+/**
+ * Writes a workbook to `path` (a real path: symbolic links already resolved), replacing the file
+ * only once the new one is complete and on disk, with the old file's permission bits. The
+ * temporary copy is removed on failure and if the process is stopped meanwhile.
+ */
+export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, options: WriteOptions = {}): Promise<void> {
   patchExcelJs();
-  const temporary = `${path}.${process.pid}.tmp`;
+  keepExactColumnWidths();
+  const temporary = temporaryPathOf(path);
+  let step: 'build' | 'write' = 'build';
   try {
-    await workbook.xlsx.writeFile(temporary);
+    const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const bytes = await restoreParts(written, options.keptParts ?? []);
+    step = 'write';
+    const mode = existsSync(path) ? statSync(path).mode & 0o7777 : undefined;
+    removeOnExit(temporary);
+    const fd = openSync(temporary, 'w', 0o666);
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (mode !== undefined) chmodSync(temporary, mode);
+    await options.beforeReplace?.(temporary);
     renameSync(temporary, path);
+    forget(temporary);
   } catch (error) {
     try {
       unlinkSync(temporary);
     } catch {
       // nothing written
     }
-    throw new Error(`无法写入 ${path}：${(error as Error).message}（文件是否正被 Excel/WPS 打开？）`, { cause: error });
+    forget(temporary);
+    if (step === 'build') throw error;
+    const shown = options.shownPath ?? path;
+    throw fileAccessError(error, shown, 'write') ?? new Error(`无法写入 ${shown}：${(error as Error).message}`, { cause: error });
   }
 }
