@@ -1,7 +1,8 @@
 /**
  * Reading and writing .xlsx files with exceljs for the offline runtime: one clear Chinese error
  * naming the file when it is missing or unreadable, a new workbook shaped like a new Google
- * spreadsheet (one sheet, 工作表1), and saves that replace the file only once fully written.
+ * spreadsheet (one sheet, 工作表1), and saves that replace the file only once fully written and
+ * on disk, keeping what exceljs alone would drop (see xlsx-preserve).
  * Also mends three losses of exceljs 4.4 (see patchExcelJs): zh-CN built-in date formats, range
  * validations expanded cell by cell, and notes on empty cells.
  */

@@ -167,3 +167,32 @@ test('a lock whose pid now belongs to another process is stale; the live owner o
     other.kill();
   }
 });
+
+test('a save happens only when a call changed the workbook (a cell, a sheet, a document property)', async () => {
+  const CALLS = `
+function readOnly() {
+  var spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  spreadsheet.getSheetByName('计数').getDataRange().getValues();
+  PropertiesService.getDocumentProperties().getProperty('x');
+  SpreadsheetApp.flush();
+}
+function renameSheet() { SpreadsheetApp.getActiveSpreadsheet().getSheetByName('计数').setName('次数'); }
+function setProperty() { PropertiesService.getDocumentProperties().setProperty('x', '1'); }`;
+  const { path } = await counterBook(3);
+  const before = { bytes: readFileSync(path), mtime: statSync(path).mtimeMs };
+  const reader = await openWith(path, CALLS);
+  reader.bundle.call('readOnly');
+  expect(reader.changed).toBe(false);
+  expect(await reader.save()).toBe(false);
+  reader.close();
+  expect(statSync(path).mtimeMs).toBe(before.mtime);
+  expect(readFileSync(path).equals(before.bytes)).toBe(true);
+  for (const call of ['renameSheet', 'setProperty']) {
+    const runtime = await openWith(path, CALLS);
+    runtime.bundle.call(call);
+    expect(runtime.changed).toBe(true);
+    expect(await runtime.save()).toBe(true);
+    runtime.close();
+  }
+  expect((await readXlsx(path)).getWorksheet('次数')?.getCell('A1').value).toBe(3);
+});
