@@ -84,11 +84,11 @@ export interface WorkbookRuntime {
    * from; writes nothing, and returns false, when nothing changed a workbook read from that file.
    */
   save(outPath?: string): Promise<boolean>;
-  /** Releases the workbook's lock. */
+  /** Releases the workbook's lock (and the lock of `out`). */
   close(): void;
 }
 
-/** Opens a workbook for one run; see WorkbookRuntime. Holds the workbook's lock until close(). */
+/** Opens a workbook for one run; see WorkbookRuntime. Holds the workbook's lock (and --out's) until close(). */
 export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Promise<WorkbookRuntime> {
   if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
     throw new Error(`日期应为 YYYY-MM-DD，收到“${options.today}”`);
@@ -99,11 +99,21 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
   const path = options.path;
   const realPath = path ? realPathOf(path) : undefined;
   const writable = options.readOnly !== true;
-  if (writable && path && realPath) assertWritable(options.out ? realPathOf(options.out) : realPath, options.out ?? path);
-  const lock: FileLock | undefined =
-    path && realPath && writable ? await acquireFileLock(`${realPath}.lock`, { waitMs: options.lockWaitMs, workbookPath: path }) : undefined;
+  const realOut = options.out !== undefined ? realPathOf(options.out) : undefined;
+  if (writable && path && realPath) assertWritable(realOut ?? realPath, options.out ?? path);
+  // The file read and, with --out, the file written: each locked (in one order for all processes,
+  // so two runs reading each other's output cannot wait for each other forever) and cleaned of leftovers.
+  const lockedFiles = writable ? [...new Set([realPath, realOut])].filter((file): file is string => file !== undefined).sort() : [];
+  const locks: FileLock[] = [];
+  const releaseLocks = () => {
+    for (const held of locks.reverse()) held.release();
+    locks.length = 0;
+  };
   try {
-    if (lock && realPath) removeLeftoverTemporaries(realPath);
+    for (const file of lockedFiles) {
+      locks.push(await acquireFileLock(`${file}.lock`, { waitMs: options.lockWaitMs, workbookPath: file === realPath ? path : options.out }));
+      removeLeftoverTemporaries(file);
+    }
     const existed = realPath !== undefined && existsSync(realPath);
     const workbook = path && realPath ? await readOrCreate(realPath, path, options.create === true) : newWorkbook();
     const kept: KeptPart[] = existed && writable ? await keptParts(readFileSync(realPath)) : [];
@@ -190,11 +200,11 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       },
       close() {
         closed = true;
-        lock?.release();
+        releaseLocks();
       },
     };
   } catch (error) {
-    lock?.release();
+    releaseLocks();
     throw error;
   }
 }

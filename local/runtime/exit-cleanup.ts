@@ -1,12 +1,14 @@
 /**
  * Files a `banzhuren` process must not leave behind (its lock files, a half-written temporary
- * copy of a workbook): removed when the process exits, and also when it is stopped by Ctrl+C,
- * SIGTERM or a closed terminal (SIGHUP) — after which the process dies of that same signal. The
- * signal handlers are installed only while there is something to remove.
+ * copy of a workbook): removed when the process exits. While a save is writing its temporary copy,
+ * Ctrl+C, SIGTERM or a closed terminal (SIGHUP) also remove them all, after which the process dies
+ * of that same signal. Outside a save a signal kills the process at once, as usual: the lock it
+ * leaves names a process that is gone, and the next run removes it (see file-lock).
  */
 import { unlinkSync } from 'node:fs';
 
-const pending = new Set<string>();
+const onExit = new Set<string>();
+const onSignalToo = new Set<string>();
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 let exitInstalled = false;
 let signalsInstalled = false;
@@ -20,8 +22,9 @@ function removeQuietly(path: string): void {
 }
 
 function removeAll(): void {
-  for (const path of pending) removeQuietly(path);
-  pending.clear();
+  for (const path of [...onExit, ...onSignalToo]) removeQuietly(path);
+  onExit.clear();
+  onSignalToo.clear();
   uninstallSignals();
 }
 
@@ -37,25 +40,30 @@ function uninstallSignals(): void {
   for (const signal of SIGNALS) process.removeListener(signal, onSignal);
 }
 
-function install(): void {
-  if (!exitInstalled) {
-    exitInstalled = true;
-    process.on('exit', removeAll);
-  }
-  if (!signalsInstalled) {
-    signalsInstalled = true;
-    for (const signal of SIGNALS) process.on(signal, onSignal);
-  }
+function installExit(): void {
+  if (exitInstalled) return;
+  exitInstalled = true;
+  process.on('exit', removeAll);
 }
 
-/** Removes `path` if the process exits or is stopped by a signal before `forget(path)`. */
+/** Removes `path` if the process exits before `forget(path)`. */
 export function removeOnExit(path: string): void {
-  install();
-  pending.add(path);
+  installExit();
+  onExit.add(path);
 }
 
-/** `path` is no longer to be removed on exit (it was removed, or renamed into place). */
+/** Removes `path` (and every other file registered here) if the process exits or is stopped by a signal before `forget(path)`. */
+export function removeOnExitOrSignal(path: string): void {
+  installExit();
+  onSignalToo.add(path);
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+}
+
+/** `path` is no longer to be removed (it was removed, or renamed into place). */
 export function forget(path: string): void {
-  pending.delete(path);
-  if (pending.size === 0) uninstallSignals();
+  onExit.delete(path);
+  onSignalToo.delete(path);
+  if (onSignalToo.size === 0) uninstallSignals();
 }

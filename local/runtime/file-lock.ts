@@ -4,7 +4,7 @@
  * (boot id and start time from /proc on Linux). A second process waits (up to 30 s by default)
  * until the first removes it; a lock is stale, and removed, when its pid is no longer alive or
  * now belongs to another process (same pid, other start token: the pid was reused). Locks still
- * held when the process exits or is stopped by a signal are removed then.
+ * held when the process exits (or is stopped by a signal during a save) are removed then.
  */
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { fileAccessError } from './file-errors';

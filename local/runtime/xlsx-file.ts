@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { forget, removeOnExit } from './exit-cleanup';
+import { forget, removeOnExitOrSignal } from './exit-cleanup';
 import { fileAccessError } from './file-errors';
 import { keepExactColumnWidths, restoreParts, type KeptPart } from './xlsx-preserve';
 
@@ -166,7 +166,7 @@ export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, op
     const bytes = await restoreParts(written, options.keptParts ?? []);
     step = 'write';
     const mode = existsSync(path) ? statSync(path).mode & 0o7777 : undefined;
-    removeOnExit(temporary);
+    removeOnExitOrSignal(temporary);
     const fd = openSync(temporary, 'w', 0o666);
     try {
       let offset = 0;

@@ -196,3 +196,21 @@ function setProperty() { PropertiesService.getDocumentProperties().setProperty('
   }
   expect((await readXlsx(path)).getWorksheet('次数')?.getCell('A1').value).toBe(3);
 });
+
+test('with --out the file written is locked too', async () => {
+  const { folder, path } = await counterBook(1);
+  const out = join(folder, '另存.xlsx');
+  const writer = await openWith(out, INCREMENT, { create: true });
+  try {
+    await expect(openWith(path, INCREMENT, { out, lockWaitMs: 300 })).rejects.toThrow(`${out} 正被另一个 banzhuren 进程使用`);
+  } finally {
+    writer.close();
+  }
+  const runtime = await openWith(path, INCREMENT, { out });
+  runtime.bundle.call('increment');
+  await runtime.save();
+  runtime.close();
+  expect(await counterOf(out)).toBe(2);
+  expect(await counterOf(path)).toBe(1);
+  expect(readdirSync(folder).sort()).toEqual(['另存.xlsx', '计数.xlsx']);
+});
