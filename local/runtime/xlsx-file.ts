@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { forget, removeOnExitOrSignal } from './exit-cleanup';
 import { fileAccessError } from './file-errors';
 import { keepExactColumnWidths, restoreParts, type KeptPart } from './xlsx-preserve';
@@ -153,7 +153,8 @@ export function temporaryPathOf(path: string, pid: number = process.pid): string
 
 /**
  * Writes a workbook to `path` (a real path: symbolic links already resolved), replacing the file
- * only once the new one is complete and on disk, with the old file's permission bits. The
+ * only once the new one is complete and on disk, with the old file's permission bits (and owner,
+ * when root saves it). The
  * temporary copy is removed on failure and if the process is stopped meanwhile.
  */
 export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, options: WriteOptions = {}): Promise<void> {
@@ -165,7 +166,7 @@ export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, op
     const written = new Uint8Array(await workbook.xlsx.writeBuffer());
     const bytes = await restoreParts(written, options.keptParts ?? []);
     step = 'write';
-    const mode = existsSync(path) ? statSync(path).mode & 0o7777 : undefined;
+    const before = existsSync(path) ? statSync(path) : undefined;
     removeOnExitOrSignal(temporary);
     const fd = openSync(temporary, 'w', 0o666);
     try {
@@ -175,7 +176,11 @@ export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, op
     } finally {
       closeSync(fd);
     }
-    if (mode !== undefined) chmodSync(temporary, mode);
+    if (before) {
+      chmodSync(temporary, before.mode & 0o7777);
+      // Root (sudo) saving someone's workbook must not leave it owned by root.
+      if (process.getuid?.() === 0 && (before.uid !== 0 || before.gid !== 0)) chownSync(temporary, before.uid, before.gid);
+    }
     await options.beforeReplace?.(temporary);
     renameSync(temporary, path);
     forget(temporary);

@@ -8,7 +8,7 @@
  */
 import { buildSync } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processStartToken } from '../../local/runtime/file-lock';
 import { openWith, readXlsx, tempDir, writeXlsx } from './helpers';
@@ -92,14 +92,18 @@ test('a workbook in a read-only folder is refused at the start', async () => {
   }
 });
 
-test('a save keeps the permission bits of the file it replaces', async () => {
+test('a save keeps the permission bits (and, saved by root, the owner) of the file it replaces', async () => {
   const { path } = await counterBook(1);
   chmodSync(path, 0o600);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) chownSync(path, 1234, 1234);
   const runtime = await openWith(path, INCREMENT);
   runtime.bundle.call('increment');
   await runtime.save();
   runtime.close();
   expect(statSync(path).mode & 0o777).toBe(0o600);
+  if (asRoot) expect([statSync(path).uid, statSync(path).gid]).toEqual([1234, 1234]);
+  expect(await counterOf(path)).toBe(2);
 });
 
 /** A Node script built from test/runtime/save-child.ts. */
