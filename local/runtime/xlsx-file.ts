@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { forget, removeOnExitOrSignal } from './exit-cleanup';
 import { fileAccessError } from './file-errors';
-import { keepExactColumnWidths, restoreParts, type KeptPart } from './xlsx-preserve';
+import { keepExactColumnWidths, keepInternalHyperlinks, restoreParts, type KeptPart } from './xlsx-preserve';
 
 interface DefaultFormat {
   f?: string;
@@ -125,6 +125,7 @@ export function newWorkbook(): ExcelJS.Workbook {
 /** Reads an .xlsx file; a missing or unreadable file is one Chinese error naming it. */
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   patchExcelJs();
+  keepInternalHyperlinks();
   if (!existsSync(path)) throw new Error(`找不到文件：${path}`);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -160,6 +161,7 @@ export function temporaryPathOf(path: string, pid: number = process.pid): string
 export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, options: WriteOptions = {}): Promise<void> {
   patchExcelJs();
   keepExactColumnWidths();
+  keepInternalHyperlinks();
   const temporary = temporaryPathOf(path);
   let step: 'build' | 'write' = 'build';
   try {

@@ -3,6 +3,8 @@
  * - a column width of exactly 9 (exceljs's own default width, which it takes for "no width" and
  *   leaves out of <cols>; Excel's, LibreOffice's and openpyxl's default is about 8.43, so 9 is a
  *   width a person chose, column A's as much as any other);
+ * - a hyperlink to a place in the workbook (<hyperlink location="'说明'!A1"/>, no relationship),
+ *   which exceljs reads as plain text: read as the link '#'说明'!A1' and written back as a location;
  * - package parts exceljs never reads, above all the custom document properties
  *   (docProps/custom.xml), put back at the zip level after exceljs writes, with their
  *   [Content_Types].xml entry and their relationship in _rels/.rels.
@@ -36,6 +38,70 @@ export function keepExactColumnWidths(): void {
       return this.width !== undefined;
     },
   });
+}
+
+interface HyperlinkModel {
+  address: string;
+  rId?: string;
+  target?: string;
+  tooltip?: string;
+  location?: string;
+}
+
+interface SheetModel {
+  hyperlinks?: HyperlinkModel[];
+  relationships?: { Id: string; Target: string; Type?: string }[];
+  rels?: { Id: string; Target: string }[];
+}
+
+interface XmlLeafStream {
+  leafNode(name: string, attributes: Record<string, unknown>): void;
+}
+
+let linksPatched = false;
+
+/**
+ * Makes exceljs keep hyperlinks to places in the workbook: on reading, a <hyperlink> with a
+ * location and no relationship becomes the cell link '#location' (exceljs's own form of an
+ * internal link); on writing, a link starting with '#' is written as a location, without the
+ * external relationship exceljs would give it. Call before reading and before writing.
+ */
+export function keepInternalHyperlinks(): void {
+  if (linksPatched) return;
+  linksPatched = true;
+  const load = createRequire(__filename);
+  const worksheets = load('exceljs/lib/xlsx/xform/sheet/worksheet-xform') as {
+    prototype: { reconcile(model: SheetModel, options: unknown): void; prepare(model: SheetModel, options: unknown): void };
+  };
+  const links = load('exceljs/lib/xlsx/xform/sheet/hyperlink-xform') as {
+    prototype: { render(this: unknown, stream: XmlLeafStream, model: HyperlinkModel): void };
+  };
+  const originalReconcile = worksheets.prototype.reconcile;
+  worksheets.prototype.reconcile = function reconcile(model, options) {
+    (model.hyperlinks ?? []).forEach((link, index) => {
+      if (link.rId || !link.target) return;
+      link.rId = `banzhuren-location-${index}`;
+      (model.relationships ??= []).push({ Id: link.rId, Target: `#${link.target}` });
+    });
+    originalReconcile.call(this, model, options);
+  };
+  const originalPrepare = worksheets.prototype.prepare;
+  worksheets.prototype.prepare = function prepare(model, options) {
+    originalPrepare.call(this, model, options);
+    const internal = new Set<string>();
+    for (const link of model.hyperlinks ?? []) {
+      if (!link.target?.startsWith('#') || !link.rId) continue;
+      internal.add(link.rId);
+      link.location = link.target.slice(1);
+      delete link.rId;
+    }
+    if (internal.size > 0) model.rels = (model.rels ?? []).filter((rel) => !internal.has(rel.Id));
+  };
+  const originalRender = links.prototype.render;
+  links.prototype.render = function render(stream, model) {
+    if (model.location === undefined) return originalRender.call(this, stream, model);
+    stream.leafNode('hyperlink', { ref: model.address, location: model.location, tooltip: model.tooltip });
+  };
 }
 
 function attributes(tag: string): Record<string, string> {

@@ -1,10 +1,11 @@
 /**
  * What people put in a workbook survives `banzhuren init`, `check` and `advance`: column widths
  * (column A's included), notes, merged cells, the autofilter, custom document properties, defined
- * names, tab colours, frozen panes, and the hyperlinks and formulas of cells the program does not
- * change — also in a row between two moved rows. The workbooks were made by openpyxl and re-saved
- * by LibreOffice Calc (test/fixtures/preservation/make-fixtures.py). A command that changes
- * nothing leaves the file as it was, bytes and modification time.
+ * names, tab colours, frozen panes, links to places in the workbook, and the hyperlinks and
+ * formulas of cells the program does not change — also in a row between two moved rows. The
+ * workbooks were made by openpyxl and re-saved by LibreOffice Calc
+ * (test/fixtures/preservation/make-fixtures.py). A command that changes nothing leaves the file
+ * as it was, bytes and modification time.
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -66,6 +67,13 @@ describe.each(['openpyxl.xlsx', 'libreoffice.xlsx'])('%s after init, check and a
     }
     const certificate = cellOf(sheet, '证书链接', 2).value as ExcelJS.CellHyperlinkValue;
     expect(certificate).toEqual(expect.objectContaining({ text: '证书扫描件', hyperlink: 'https://example.com/zhangli' }));
+  });
+
+  test('a link to a place in the workbook stays such a link', async () => {
+    // exceljs alone reads such a link as plain text: look at the XML.
+    expect(workbook.getWorksheet('说明')!.getCell('A4').text).toBe('查看推荐名单');
+    const notes = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(notes).toMatch(/<hyperlink ref="A4" location="(&apos;|')推荐名单(&apos;|')!A1"\/>/);
   });
 
   test('column widths, column A included', () => {
