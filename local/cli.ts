@@ -10,6 +10,7 @@ import { UsageError, type Command, type CommandContext } from './commands/comman
 import { WORKBOOK_COMMANDS } from './commands/workbook-commands';
 import { WORKFLOW_COMMANDS } from './commands/workflow-commands';
 import { errorMessage } from './runtime/bundle';
+import { FileAccessError } from './runtime/file-errors';
 import { CallCounter } from './runtime/call-counter';
 
 const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...CALENDAR_COMMANDS];
@@ -79,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(context);
   } catch (error) {
     process.stderr.write(`banzhuren：${errorMessage(error)}\n`);
-    return error instanceof UsageError ? 2 : 1;
+    return error instanceof UsageError || (error instanceof FileAccessError && error.wrongPath) ? 2 : 1;
   } finally {
     if (wantStats) process.stderr.write(JSON.stringify(counter.snapshot()) + '\n');
   }

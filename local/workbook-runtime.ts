@@ -1,19 +1,23 @@
 /**
- * Opens a workbook for one `banzhuren` run: takes the workbook's lock file, reads the .xlsx and the
- * state kept in it, starts the simulated clock (--today at 09:00 in the spreadsheet's time zone),
- * loads dist/Code.js with the fake Apps Script services over that workbook, and later saves the
- * workbook (with its state) and releases the lock. A second process on the same workbook waits
- * for the first to close, then reads what it saved.
+ * Opens a workbook for one `banzhuren` run: follows symbolic links to the real file, refuses a
+ * read-only one before anything is done, takes the real file's lock, removes temporary copies a
+ * killed run left, reads the .xlsx and the state kept in it, starts the simulated clock (--today
+ * at 09:00 in the spreadsheet's time zone), loads dist/Code.js with the fake Apps Script services
+ * over that workbook, and later saves the workbook (with its state) — only if a call changed it —
+ * and releases the lock. A second process on the same workbook waits for the first to close,
+ * then reads what it saved.
  */
 import type ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { defaultBundlePath, loadBundle, type LoadedBundle } from './runtime/bundle';
 import type { CallCounter } from './runtime/call-counter';
 import { SimulatedClock } from './runtime/clock';
 import { acquireFileLock, type FileLock } from './runtime/file-lock';
 import { instantOfDateAndTime, isKnownTimeZone } from './runtime/time-zones';
-import { newWorkbook, readWorkbook, writeWorkbook } from './runtime/xlsx-file';
+import { assertWritable, realPathOf, removeLeftoverTemporaries } from './runtime/workbook-path';
+import { newWorkbook, readWorkbook, writeWorkbook, type WriteOptions } from './runtime/xlsx-file';
+import { keptParts, type KeptPart } from './runtime/xlsx-preserve';
 import { parseA1, splitSheetName } from './services/a1-notation';
 import { makeCacheService } from './services/cache-service';
 import type { FakeContext } from './services/fake-object';
@@ -56,6 +60,12 @@ export interface WorkbookRuntimeOptions {
    * BANZHUREN_DOCUMENT_LOCK_BUSY=1 (so a test can run the real command under contention).
    */
   documentLockBusy?: boolean;
+  /** Only read the workbook (log, --book): no lock, no check that it may be written; save() refuses. */
+  readOnly?: boolean;
+  /** Where save() writes when given no path (checked to be writable when the workbook is opened). */
+  out?: string;
+  /** Runs just before a save replaces the file (tests stop a save there). */
+  beforeReplace?: WriteOptions['beforeReplace'];
 }
 
 /** One opened workbook with the bundle loaded over it. */
@@ -79,13 +89,18 @@ export interface WorkbookRuntime {
   selectRanges(sheetName: string, a1s: string[]): void;
   /** Makes `sheetName` active and selects whole rows `firstRow`…`lastRow`, as clicking row headers does. */
   selectRows(sheetName: string, firstRow: number, lastRow?: number): void;
-  /** Writes the workbook (and its state) to `outPath`, by default where it was read from. */
-  save(outPath?: string): Promise<void>;
-  /** Releases the workbook's lock. */
+  /** Whether a call of the bundle changed the workbook (a write to a sheet, a range or the properties). */
+  readonly changed: boolean;
+  /**
+   * Writes the workbook (and its state) to `outPath`, by default to `out` or where it was read
+   * from; writes nothing, and returns false, when nothing changed a workbook read from that file.
+   */
+  save(outPath?: string): Promise<boolean>;
+  /** Releases the workbook's lock (and the lock of `out`). */
   close(): void;
 }
 
-/** Opens a workbook for one run; see WorkbookRuntime. Holds the workbook's lock until close(). */
+/** Opens a workbook for one run; see WorkbookRuntime. Holds the workbook's lock (and --out's) until close(). */
 export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Promise<WorkbookRuntime> {
   if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
     throw new Error(`日期应为 YYYY-MM-DD，收到“${options.today}”`);
@@ -94,11 +109,30 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     throw new Error(`不认识的时区：${options.timeZone}`);
   }
   const path = options.path;
-  const lock: FileLock | undefined = path
-    ? await acquireFileLock(`${path}.lock`, { waitMs: options.lockWaitMs, workbookPath: path })
-    : undefined;
+  const realPath = path ? realPathOf(path) : undefined;
+  const writable = options.readOnly !== true;
+  const realOut = options.out !== undefined ? realPathOf(options.out) : undefined;
+  if (writable && path && realPath) assertWritable(realOut ?? realPath, options.out ?? path);
+  // The file read and, with --out, the file written: each locked (in one order for all processes,
+  // so two runs reading each other's output cannot wait for each other forever) and cleaned of leftovers.
+  const lockedFiles = writable ? [...new Set([realPath, realOut])].filter((file): file is string => file !== undefined).sort() : [];
+  const locks: FileLock[] = [];
+  const releaseLocks = () => {
+    for (const held of locks.reverse()) held.release();
+    locks.length = 0;
+  };
   try {
-    const workbook = path ? await readOrCreate(path, options.create === true) : newWorkbook();
+    for (const file of lockedFiles) {
+      locks.push(await acquireFileLock(`${file}.lock`, { waitMs: options.lockWaitMs, workbookPath: file === realPath ? path : options.out }));
+      removeLeftoverTemporaries(file);
+    }
+    const existed = realPath !== undefined && existsSync(realPath);
+    const workbook = path && realPath ? await readOrCreate(realPath, path, options.create === true) : newWorkbook();
+    const kept: KeptPart[] = existed && writable ? await keptParts(readFileSync(realPath)) : [];
+    let changed = false;
+    const onCall = (interfaceName: string, method: string, cost: string) => {
+      if (!changed && changesWorkbook(interfaceName, method, cost)) changed = true;
+    };
     const state = WorkbookState.read(workbook, { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE });
     const start = options.today ? instantOfDateAndTime(options.today, 9, 0, state.timeZone) : Date.now();
     const clock = new SimulatedClock(start);
@@ -112,7 +146,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     let fakeContext: FakeContext | undefined;
     const bundle = loadBundle(
       (realm) => {
-        const context: FakeContext = { realm, counter: options.counter, clock };
+        const context: FakeContext = { realm, counter: options.counter, clock, onCall };
         fakeContext = context;
         const env: SpreadsheetEnv = { context, model, print };
         return {
@@ -173,26 +207,55 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
         const columns = sheet ? model.grid(sheet).maxColumns : 1;
         selectRect(sheetName, { row: firstRow, column: 1, numRows: lastRow - firstRow + 1, numColumns: columns });
       },
+      get changed() {
+        return changed;
+      },
       async save(outPath) {
         if (closed) throw new Error('工作簿已关闭，无法保存');
-        const target = outPath ?? path;
-        if (!target) throw new Error('没有指定保存位置');
+        if (!writable) throw new Error('以只读方式打开的工作簿不能保存');
+        const shown = outPath ?? options.out ?? path;
+        if (!shown) throw new Error('没有指定保存位置');
+        const target = realPathOf(shown);
+        if (!changed && existed && target === realPath) return false;
+        assertWritable(target, shown);
         state.write(workbook);
-        await writeWorkbook(workbook, target);
+        await writeWorkbook(workbook, target, { keptParts: kept, beforeReplace: options.beforeReplace, shownPath: shown });
+        return true;
       },
       close() {
         closed = true;
-        lock?.release();
+        releaseLocks();
       },
     };
   } catch (error) {
-    lock?.release();
+    releaseLocks();
     throw error;
   }
 }
 
-/** The workbook at `path`, or a new one when it does not exist and `create` is set. */
-async function readOrCreate(path: string, create: boolean) {
-  if (create && !existsSync(path)) return newWorkbook();
-  return readWorkbook(path);
+/** The workbook at `realPath` (named `path` to the user), or a new one when it does not exist and `create` is set. */
+async function readOrCreate(realPath: string, path: string, create: boolean) {
+  if (!existsSync(realPath)) {
+    if (create) return newWorkbook();
+    throw new Error(`找不到文件：${path}`);
+  }
+  return readWorkbook(path); // messages name the file as the user did; reading follows links anyway
+}
+
+/** Services whose changes are saved in the file: the spreadsheet and the properties kept in it. */
+const SAVED_INTERFACES = new Set(['Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Protection', 'Properties']);
+/** Method names that change what they are called on (a net under the cost table, which marks writes). */
+const CHANGING_METHOD = /^(set|insert|delete|clear|append|remove|add|merge|unmerge|protect|hide|show|sort|copy|move|apply|update|create|auto|break|trim|randomize|uncheck|check)/;
+/** Choosing the active sheet or range is the user's view of the file, not a change to keep. */
+const VIEW_METHOD = /^setActive/;
+
+/**
+ * Whether a call changes the workbook: a call the cost table marks as a write, or any method of a
+ * saved service named like a change, so that a fake added without its cost still makes the save
+ * happen (a needless rewrite is harmless; a skipped save would lose work).
+ */
+function changesWorkbook(interfaceName: string, method: string, cost: string): boolean {
+  if (!SAVED_INTERFACES.has(interfaceName)) return false;
+  if (cost === 'write') return true;
+  return CHANGING_METHOD.test(method) && !VIEW_METHOD.test(method);
 }

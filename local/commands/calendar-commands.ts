@@ -21,7 +21,7 @@ async function evaluate(context: CommandContext, functionName: string, args: unk
   const book = context.options.book;
   if (typeof book !== 'string') return evaluateWithoutBook(context, functionName, args);
   if (!existsSync(book)) throw new UsageError(`找不到文件：${book}`);
-  const runtime = await openWorkbookRuntime({ path: book, today: context.today, as: context.as, counter: context.counter });
+  const runtime = await openWorkbookRuntime({ path: book, today: context.today, as: context.as, counter: context.counter, readOnly: true });
   try {
     const spreadsheet = (runtime.bundle.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
     const sheet = spreadsheet.getSheetByName(HOLIDAY_SHEET);

@@ -9,8 +9,9 @@ import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { UsageError, type Command, type CommandContext } from './command';
 
 /**
- * Opens the workbook named by the first positional argument, runs `body`, saves (unless `save`
- * says not to, e.g. when nothing changed: every save rewrites the file through exceljs) and closes.
+ * Opens the workbook named by the first positional argument (only for reading when `save` is
+ * false), runs `body`, saves to --out or in place (unless `save` says not to; the runtime itself
+ * writes nothing when no call changed the workbook) and closes.
  */
 export async function withWorkbook<T>(
   context: CommandContext,
@@ -21,7 +22,9 @@ export async function withWorkbook<T>(
   const [path, ...extra] = context.positionals;
   if (!path || extra.length > 0) throw new UsageError(`参数个数不对。用法：banzhuren ${usage}`);
   if (!options.create && !existsSync(path)) throw new UsageError(`找不到文件：${path}`);
-  const runtime = await openWorkbookRuntime({ path, create: options.create, today: context.today, as: context.as, counter: context.counter, print: context.err });
+  const out = typeof context.options.out === 'string' ? context.options.out : undefined;
+  const readOnly = options.save === false;
+  const runtime = await openWorkbookRuntime({ path, create: options.create, today: context.today, as: context.as, counter: context.counter, print: context.err, readOnly, out });
   try {
     const result = (() => {
       try {
@@ -31,10 +34,7 @@ export async function withWorkbook<T>(
       }
     })();
     const save = typeof options.save === 'function' ? options.save(result) : options.save !== false;
-    if (save) {
-      const out = context.options.out;
-      await runtime.save(typeof out === 'string' ? out : undefined);
-    }
+    if (save) await runtime.save();
     return result;
   } finally {
     runtime.close();

@@ -1,10 +1,14 @@
 /**
  * An exclusive lock on a workbook between `banzhuren` processes: a file `<workbook>.lock` created
- * with 'wx' (fails if it exists) holding the owner's pid. A second process waits (up to 30 s by
- * default) until the first removes it; a lock whose pid is no longer alive is stale and removed.
- * Locks still held when the process exits are removed then.
+ * with 'wx' (fails if it exists) holding the owner's pid and a token of when that process started
+ * (boot id and start time from /proc on Linux). A second process waits (up to 30 s by default)
+ * until the first removes it; a lock is stale, and removed, when its pid is no longer alive or
+ * now belongs to another process (same pid, other start token: the pid was reused). Locks still
+ * held when the process exits (or is stopped by a signal during a save) are removed then.
  */
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { fileAccessError } from './file-errors';
+import { forget, removeOnExit } from './exit-cleanup';
 
 /** A held lock. */
 export interface FileLock {
@@ -19,23 +23,12 @@ const POLL_MS = 100;
 /** A lock file without a readable pid this old is a leftover of a crash during its creation. */
 const UNREADABLE_LOCK_STALE_MS = 5_000;
 
-const held = new Set<string>();
-let exitHookInstalled = false;
-
 function removeQuietly(path: string): void {
   try {
     unlinkSync(path);
   } catch {
     // already gone
   }
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const path of held) removeQuietly(path);
-  });
 }
 
 /** Whether a process with this pid is alive. */
@@ -48,19 +41,46 @@ function isAlive(pid: number): boolean {
   }
 }
 
+let bootId: string | undefined;
+
+/**
+ * A token of when process `pid` started: the boot id and field 22 (starttime, in clock ticks since
+ * boot) of /proc/<pid>/stat; undefined where /proc is not available (then only the pid is compared).
+ */
+export function processStartToken(pid: number): string | undefined {
+  try {
+    bootId ??= readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2 (the command name, in parentheses) may hold spaces: count fields after its ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const startTime = fields[22 - 3];
+    return startTime ? `${bootId}:${startTime}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process that wrote (`pid`, `token`) is still running: alive and, where known, the same start. */
+export function isRunning(pid: number, token: string | undefined): boolean {
+  if (!isAlive(pid)) return false;
+  if (!token) return true;
+  const now = processStartToken(pid);
+  return now === undefined || now === token;
+}
+
 /** Tries once to create the lock file; true when this process now holds it. */
 function tryCreate(path: string): boolean {
   try {
     const fd = openSync(path, 'wx');
     try {
-      writeSync(fd, `${process.pid}\n`);
+      writeSync(fd, `${process.pid}\n${processStartToken(process.pid) ?? ''}\n`);
     } finally {
       closeSync(fd);
     }
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new Error(`无法创建锁文件 ${path}：${(error as Error).message}`);
+    throw fileAccessError(error, path, 'lock') ?? new Error(`无法创建锁文件 ${path}：${(error as Error).message}`);
   }
 }
 
@@ -74,8 +94,9 @@ function removeIfStale(path: string): boolean {
   } catch {
     return true; // removed meanwhile: try again at once
   }
-  const pid = Number.parseInt(content, 10);
-  const stale = Number.isInteger(pid) && pid > 0 ? !isAlive(pid) : Date.now() - before.mtimeMs > UNREADABLE_LOCK_STALE_MS;
+  const [pidText = '', token] = content.split('\n');
+  const pid = Number.parseInt(pidText, 10);
+  const stale = Number.isInteger(pid) && pid > 0 ? !isRunning(pid, token?.trim() || undefined) : Date.now() - before.mtimeMs > UNREADABLE_LOCK_STALE_MS;
   if (!stale) return false;
   try {
     const now = statSync(path);
@@ -101,16 +122,15 @@ export async function acquireFileLock(path: string, options: { waitMs?: number; 
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  held.add(path);
-  installExitHook();
+  removeOnExit(path);
   let released = false;
   return {
     path,
     release() {
       if (released) return;
       released = true;
-      held.delete(path);
       removeQuietly(path);
+      forget(path);
     },
   };
 }

@@ -1,13 +1,17 @@
 /**
  * Reading and writing .xlsx files with exceljs for the offline runtime: one clear Chinese error
  * naming the file when it is missing or unreadable, a new workbook shaped like a new Google
- * spreadsheet (one sheet, 工作表1), and saves that replace the file only once fully written.
+ * spreadsheet (one sheet, 工作表1), and saves that replace the file only once fully written and
+ * on disk, keeping what exceljs alone would drop (see xlsx-preserve).
  * Also mends three losses of exceljs 4.4 (see patchExcelJs): zh-CN built-in date formats, range
  * validations expanded cell by cell, and notes on empty cells.
  */
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
-import { existsSync, renameSync, unlinkSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { forget, removeOnExitOrSignal } from './exit-cleanup';
+import { fileAccessError } from './file-errors';
+import { keepExactColumnWidths, keepInternalHyperlinks, restoreParts, type KeptPart } from './xlsx-preserve';
 
 interface DefaultFormat {
   f?: string;
@@ -121,30 +125,76 @@ export function newWorkbook(): ExcelJS.Workbook {
 /** Reads an .xlsx file; a missing or unreadable file is one Chinese error naming it. */
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   patchExcelJs();
+  keepInternalHyperlinks();
   if (!existsSync(path)) throw new Error(`找不到文件：${path}`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
-    throw new Error(`无法读取 ${path}：文件已损坏，或不是 Excel/WPS 保存的 .xlsx 文件`, { cause: error });
+    throw fileAccessError(error, path, 'read') ?? new Error(`无法读取 ${path}：文件已损坏，或不是 Excel/WPS 保存的 .xlsx 文件`, { cause: error });
   }
   if (workbook.worksheets.length === 0) throw new Error(`无法读取 ${path}：文件中没有工作表`);
   return workbook;
 }
 
-/** Writes a workbook to `path`, replacing the file only once the new one is complete. */
-export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+/** Options of writeWorkbook. */
+export interface WriteOptions {
+  /** Package parts of the file that was read, which exceljs drops (see xlsx-preserve). */
+  keptParts?: readonly KeptPart[];
+  /** The file as the user named it, for messages (default: `path`). */
+  shownPath?: string;
+  /** Runs once the temporary copy is complete, just before it replaces the file (tests stop here). */
+  beforeReplace?: (temporary: string) => Promise<void> | void;
+}
+
+/** The temporary copy a process writes before replacing `path`: `<path>.<pid>.tmp`. */
+export function temporaryPathOf(path: string, pid: number = process.pid): string {
+  return `${path}.${pid}.tmp`;
+}
+
+/**
+ * Writes a workbook to `path` (a real path: symbolic links already resolved), replacing the file
+ * only once the new one is complete and on disk, with the old file's permission bits (and owner,
+ * when root saves it). The
+ * temporary copy is removed on failure and if the process is stopped meanwhile.
+ */
+export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, options: WriteOptions = {}): Promise<void> {
   patchExcelJs();
-  const temporary = `${path}.${process.pid}.tmp`;
+  keepExactColumnWidths();
+  keepInternalHyperlinks();
+  const temporary = temporaryPathOf(path);
+  let step: 'build' | 'write' = 'build';
   try {
-    await workbook.xlsx.writeFile(temporary);
+    const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const bytes = await restoreParts(written, options.keptParts ?? []);
+    step = 'write';
+    const before = existsSync(path) ? statSync(path) : undefined;
+    removeOnExitOrSignal(temporary);
+    const fd = openSync(temporary, 'w', 0o666);
+    try {
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (before) {
+      chmodSync(temporary, before.mode & 0o7777);
+      // Root (sudo) saving someone's workbook must not leave it owned by root.
+      if (process.getuid?.() === 0 && (before.uid !== 0 || before.gid !== 0)) chownSync(temporary, before.uid, before.gid);
+    }
+    await options.beforeReplace?.(temporary);
     renameSync(temporary, path);
+    forget(temporary);
   } catch (error) {
     try {
       unlinkSync(temporary);
     } catch {
       // nothing written
     }
-    throw new Error(`无法写入 ${path}：${(error as Error).message}（文件是否正被 Excel/WPS 打开？）`, { cause: error });
+    forget(temporary);
+    if (step === 'build') throw error;
+    const shown = options.shownPath ?? path;
+    throw fileAccessError(error, shown, 'write') ?? new Error(`无法写入 ${shown}：${(error as Error).message}`, { cause: error });
   }
 }

@@ -13,6 +13,8 @@ export interface FakeContext {
   realm: Realm;
   counter: CallCounter;
   clock: SimulatedClock;
+  /** Told of every call with its modelled cost (the runtime learns from it whether the workbook changed). */
+  onCall?: (interfaceName: string, method: string, cost: CallCost) => void;
 }
 
 /** Members of a fake: methods, and constants such as enums. */
@@ -80,6 +82,7 @@ export function makeFake<T extends FakeMembers>(
       if (typeof member !== 'function') return member;
       return (...args: unknown[]) => {
         context.counter.count(`${interfaceName}.${property}`);
+        context.onCall?.(interfaceName, property, costs[property] ?? 'light');
         advanceClock(context, costs[property] ?? 'light');
         return (member as (...a: unknown[]) => unknown)(...args);
       };

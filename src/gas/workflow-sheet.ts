@@ -1,6 +1,6 @@
 /**
  * Moving nomination rows through the review workflow (SPEC §4) under the document lock: read the
- * sheet once, decide every row (src/domain/workflow), write the changed output cells in one batch,
+ * sheet once, decide every row (src/domain/workflow), write only the changed output cells, in blocks,
  * append one 操作记录 row per change in one call, flush, release. Certificate numbers come from a
  * per-year counter in the document properties that only ever goes up.
  */
@@ -131,7 +131,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   }
 
   if (changes.size > 0) {
-    writeChanges(sheet, values, columns, changes);
+    writeChanges(sheet, columns, changes);
     certificates?.save();
     appendLog(spreadsheet, logRows);
   }
@@ -186,35 +186,44 @@ function outputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: Nomina
 }
 
 /**
- * Writes the changes in one setValues per run of adjacent output columns, spanning the first to
- * the last changed row; cells of those columns that did not change are written back as read.
+ * Writes only the cells that change, so a formula, a link or a typed value in a row between two
+ * moved rows is never rewritten: one setValues per block of adjacent moved rows × adjacent output
+ * columns they change. Moving rows 3–502 to one state costs as many calls as moving row 3 (one per
+ * run of adjacent columns, two for most moves); moving rows 2, 4 and 6 costs three times that.
  */
 function writeChanges(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  values: unknown[][],
   columns: Record<WorkflowColumn, number>,
   changes: Map<number, Partial<Record<WorkflowColumn, unknown>>>,
 ): void {
-  const rowNumbers = [...changes.keys()];
-  const first = Math.min(...rowNumbers);
-  const last = Math.max(...rowNumbers);
-  const touched = WORKFLOW_COLUMNS.filter((column) => [...changes.values()].some((change) => column in change));
-  const outputAt = new Map(touched.map((column) => [columns[column], column]));
-  for (const run of adjacentRuns([...outputAt.keys()].sort((a, b) => a - b))) {
-    const block = run.map((index) => outputAt.get(index)!);
-    const matrix = [];
-    for (let rowNumber = first; rowNumber <= last; rowNumber += 1) {
-      const change = changes.get(rowNumber);
-      matrix.push(block.map((column) => (change && column in change ? change[column] : asWrittenBack(values[rowNumber - 1]?.[columns[column]]))));
-    }
-    sheet.getRange(first, run[0]! + 1, last - first + 1, run.length).setValues(matrix);
+  interface Block {
+    firstRow: number;
+    lastRow: number;
+    run: number[];
+    values: unknown[][];
   }
-}
-
-/** An unchanged cell's value to write back: text stays text (a 001 must not become the number 1). */
-function asWrittenBack(value: unknown): unknown {
-  if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? textCell(value) : value;
+  const blocks: Block[] = [];
+  const open = new Map<string, Block>();
+  for (const rowNumber of [...changes.keys()].sort((a, b) => a - b)) {
+    const change = changes.get(rowNumber)!;
+    const columnAt = new Map(WORKFLOW_COLUMNS.filter((column) => column in change).map((column) => [columns[column], column]));
+    for (const run of adjacentRuns([...columnAt.keys()].sort((a, b) => a - b))) {
+      const key = run.join(',');
+      const row = run.map((index) => change[columnAt.get(index)!]);
+      const block = open.get(key);
+      if (block && block.lastRow === rowNumber - 1) {
+        block.lastRow = rowNumber;
+        block.values.push(row);
+      } else {
+        const next = { firstRow: rowNumber, lastRow: rowNumber, run, values: [row] };
+        blocks.push(next);
+        open.set(key, next);
+      }
+    }
+  }
+  for (const { firstRow, run, values } of blocks) {
+    sheet.getRange(firstRow, run[0]! + 1, values.length, run.length).setValues(values);
+  }
 }
 
 /** The 权限 sheet for the domain, or no rows when it is missing. */

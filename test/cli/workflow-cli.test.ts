@@ -160,6 +160,9 @@ test('moving 500 rows costs the same service calls as moving one', async () => {
   const many = statsOf(runCli(['advance', large, '--rows', '3-502', '--to', '初审通过', '--as', HONGTA, '--today', '2024-09-02', '--stats']));
   expect(many).toEqual(one);
   expect(one.calls['Range.getValues']).toBe(2); // 推荐名单 and 权限, once each
+  // Only the changed cells are written: one setValues per block of adjacent moved rows × adjacent
+  // output columns (状态 and 最后操作 are not adjacent: two blocks), and one for the log.
+  expect(one.calls['Range.setValues']).toBe(3);
 });
 
 test('bad arguments exit 2 with one line', () => {
