@@ -32,6 +32,7 @@ export function parseRowList(text: string): number[] {
 interface AdvanceResult {
   moved: { row: number; name: string; from: string; to: string }[];
   refused: { row: number; message: string }[];
+  problems?: string[];
 }
 
 function requireOption(context: CommandContext, name: string, usage: string): string {
@@ -57,6 +58,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
       if (typeof start === 'string') options.start = start;
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
       const result = await withWorkbook(context, advanceUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runAdvance', options) as AdvanceResult);
+      for (const problem of result.problems ?? []) context.err(`提示：${problem}`);
       for (const moved of result.moved) context.out(`第${moved.row}行 ${moved.name}：${moved.from}→${moved.to}`);
       for (const refused of result.refused) context.err(`第${refused.row}行：${refused.message}`);
       return result.refused.length > 0 ? EXIT_SOME_REFUSED : 0;

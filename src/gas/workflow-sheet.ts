@@ -7,7 +7,7 @@
 import { isCalendarDate, partsOf, type CalendarDate } from '../domain/calendar-date';
 import { evaluateRow } from '../domain/nomination/eligibility';
 import { matchHeaders, NO_HEADER_ROW, type HeaderMatch } from '../domain/nomination/headers';
-import { disqualificationOf } from '../domain/nomination/values';
+import { countyOf, disqualificationOf, quote } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { termEnd } from '../domain/term';
@@ -46,6 +46,8 @@ export interface AdvanceRequest {
 export interface AdvanceReport {
   moved: { row: number; name: string; from: State; to: State }[];
   refused: { row: number; message: string }[];
+  /** Rows of 权限 that grant nothing (blank or unknown role, invalid email), each naming its row. */
+  problems: string[];
 }
 
 /** Moves rows under the document lock; every refused row says why. */
@@ -72,11 +74,12 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   if (!headers.found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW}`);
   const columns = outputColumns(sheet, headers, cells[0]?.length ?? 0);
 
-  const roles = request.by === 'person' ? rolesOf(readPermissions(permissionCells(spreadsheet, timeZone), preset), request.email) : [];
+  const permissions = request.by === 'person' ? readPermissions(permissionCells(spreadsheet, timeZone), preset) : undefined;
+  const roles = permissions ? rolesOf(permissions, request.email) : [];
   const calendar = request.to === '公示中' ? readWorkingDayCalendar(spreadsheet) : undefined;
   const certificates = request.to === '已认定' ? certificateCounter(spreadsheet, preset, today, cells, headers) : undefined;
 
-  const report: AdvanceReport = { moved: [], refused: [] };
+  const report: AdvanceReport = { moved: [], refused: [], problems: permissions?.problems ?? [] };
   const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
   const logRows: unknown[][] = [];
   const disqualificationItem = disqualificationOf(request.reason.trim());
@@ -139,8 +142,8 @@ function chosenRows(choice: RowChoice, cells: unknown[][], headers: HeaderMatch,
 /** The facts the decision needs about one row. */
 function rowFacts(row: (string | number | boolean | null)[], headers: HeaderMatch, columns: Record<WorkflowColumn, number>, today: CalendarDate, preset: Preset): RowFacts {
   const stateText = String(row[columns['状态']] ?? '').trim();
-  const county = String(row[headers.columns.county ?? -1] ?? '').normalize('NFKC').trim();
-  const canonicalCounty = preset.counties.find((name) => name === county || name.startsWith(county)) ?? county;
+  const countyCell = headers.columns.county === undefined ? '' : row[headers.columns.county];
+  const county = countyOf(countyCell, preset) ?? '';
   const dateFact = (column: number): CalendarDate | 'invalid' | undefined => {
     const value = row[column];
     if (value === '' || value === null || value === undefined) return undefined;
@@ -150,8 +153,9 @@ function rowFacts(row: (string | number | boolean | null)[], headers: HeaderMatc
   return {
     stateText,
     state: readState(stateText),
-    county: canonicalCounty,
-    cityDirect: county === preset.cityDirect || county === '市直',
+    county,
+    countyText: quote(String(countyCell ?? '')),
+    cityDirect: county === preset.cityDirect,
     eligibility: () => evaluateRow(headers, row, { reviewDate: today, preset }),
     publicityEnd: dateFact(columns['公示截止']),
     termEnd: award && award !== 'invalid' ? termEnd(award, preset.termYears) : award,
