@@ -100,7 +100,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     let fakeContext: FakeContext | undefined;
     const bundle = loadBundle(
       (realm) => {
-        const context: FakeContext = { realm, counter: options.counter, clock };
+        const context: FakeContext = { realm, counter: options.counter, clock, activeUser: email };
         fakeContext = context;
         const env: SpreadsheetEnv = { context, model, print };
         return {

@@ -13,6 +13,8 @@ export interface FakeContext {
   realm: Realm;
   counter: CallCounter;
   clock: SimulatedClock;
+  /** The active user's email (--as), '' or absent when unknown. */
+  activeUser?: string;
 }
 
 /** Members of a fake: methods, and constants such as enums. */

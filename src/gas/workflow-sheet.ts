@@ -72,12 +72,14 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   const cells = domainCells(values, timeZone);
   const headers = matchHeaders(cells[0] ?? []);
   if (!headers.found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW}`);
+  // Everything that can stop the move is checked before the first write (output headers included).
+  const pattern = request.to === '已认定' ? certificatePattern(spreadsheet, preset) : undefined;
   const columns = outputColumns(sheet, headers, cells[0]?.length ?? 0);
 
   const permissions = request.by === 'person' ? readPermissions(permissionCells(spreadsheet, timeZone), preset) : undefined;
   const roles = permissions ? rolesOf(permissions, request.email) : [];
   const calendar = request.to === '公示中' ? readWorkingDayCalendar(spreadsheet) : undefined;
-  const certificates = request.to === '已认定' ? certificateCounter(spreadsheet, preset, today, cells, headers) : undefined;
+  const certificates = pattern !== undefined ? certificateCounter(pattern, today, cells, headers) : undefined;
 
   const report: AdvanceReport = { moved: [], refused: [], problems: permissions?.problems ?? [] };
   const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
@@ -100,6 +102,9 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
     const name = String(row[headers.columns.name ?? -1] ?? '').trim();
     const change: Partial<Record<WorkflowColumn, unknown>> = { 状态: request.to, 最后操作: textCell(lastActionText(today, request.email, from, request.to)) };
     let note = request.reason.trim();
+    if (request.by === 'dailyJob' && facts.termEnd !== undefined && facts.termEnd !== 'invalid') {
+      note = [`每日定时任务：任期至 ${facts.termEnd}，已届满`, note].filter(Boolean).join('；');
+    }
     if (decision.move.effect === 'publicityPeriod' && request.start && calendar) {
       const end = calendar.publicityEnd(request.start, preset.publicityDays);
       change['公示开始'] = instantOfCalendarDate(request.start, timeZone);
@@ -214,12 +219,18 @@ function permissionCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   return sheet ? readCells(sheet, timeZone) : [];
 }
 
+/** 设置's 证书编号格式 (else the preset's); an unusable one stops the move with a message naming it. */
+function certificatePattern(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset): string {
+  const settings = readSettings(spreadsheet);
+  if (settings.certificatePatternProblem !== undefined) throw new Error(settings.certificatePatternProblem);
+  return settings.certificatePattern ?? preset.certificatePattern;
+}
+
 /**
  * The next certificate numbers of this year: after the larger of the stored counter and any
  * number of this year already in the sheet, so a number once given is never given again.
  */
-function certificateCounter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset, today: CalendarDate, cells: unknown[][], headers: HeaderMatch) {
-  const pattern = readSettings(spreadsheet).certificatePattern ?? preset.certificatePattern;
+function certificateCounter(pattern: string, today: CalendarDate, cells: unknown[][], headers: HeaderMatch) {
   const year = partsOf(today).year;
   const properties = PropertiesService.getDocumentProperties();
   const key = `${COUNTER_PROPERTY}${year}`;

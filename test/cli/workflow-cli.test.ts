@@ -133,7 +133,7 @@ test('the whole procedure, with every refusal explained', async () => {
   ]);
   expect(log[2]).toMatchObject({ email: HONGTA, name: '赵敏', reason: '=年限不足5年', time: '2024-09-02 09:00:00' });
   expect(log[8]?.reason).toBe('公示期：2024年9月27日至2024年10月9日（5个工作日）');
-  expect(log[20]?.email).toBe('（每日定时任务）');
+  expect(log[20]).toMatchObject({ email: '（每日定时任务）', reason: '每日定时任务：任期至 2027-10-09，已届满' });
   expect(JSON.stringify(log)).not.toContain('11010519491231002X');
 });
 

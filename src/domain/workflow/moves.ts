@@ -43,13 +43,13 @@ export interface MoveRequest {
 /** The decision: the move to make, or why not. */
 export type MoveDecision = { ok: true; move: Transition } | { ok: false; message: string };
 
-const ACTOR_NAMES: Record<Actor, string> = { county: '县级', city: '市级', dailyJob: '每日定时任务' };
+const ACTOR_SHORT_NAMES: Record<Actor, string> = { county: '县级', city: '市级', dailyJob: '每日定时任务' };
 
 /** The moves allowed from a state, as the refusal message lists them. */
 export function allowedMovesText(state: State, cityDirect: boolean): string {
   const moves = movesFrom(state, cityDirect);
   if (moves.length === 0) return `“${state}”是最终状态，不能再改`;
-  return `从“${state}”可以改为：${moves.map((move) => `${move.to}（${ACTOR_NAMES[move.actor]}）`).join('、')}`;
+  return `从“${state}”可以改为：${moves.map((move) => `${move.to}（${ACTOR_SHORT_NAMES[move.actor]}）`).join('、')}`;
 }
 
 /** Decides one move of one row. */
