@@ -4,7 +4,6 @@
  * (a certificate number pattern only when numbers are issued: a check does not need it).
  */
 import { isCalendarDate } from '../domain/calendar-date';
-import { quote } from '../domain/nomination/values';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
 import { certificatePatternProblem } from '../domain/workflow/records';
 import { domainCell } from './spreadsheet';
@@ -39,7 +38,7 @@ export function readSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
       if (key === SETTING_KEYS.certificatePattern) {
         settings.certificatePattern = String(value);
         const problem = certificatePatternProblem(settings.certificatePattern);
-        if (problem !== null) settings.certificatePatternProblem = `设置第${index + 1}行：证书编号格式“${quote(settings.certificatePattern)}”${problem}；请改正后重试`;
+        if (problem !== null) settings.certificatePatternProblem = `设置第${index + 1}行：证书编号格式“${settings.certificatePattern.replace(/\s+/g, ' ')}”${problem}；请改正后重试`;
       }
     });
   return settings;
