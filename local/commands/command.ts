@@ -42,6 +42,8 @@ export interface Command {
   /** Global options this command reads (--today, --as), shown in its help. */
   uses?: string[];
   examples?: string[];
+  /** Whether some rows may be refused (exit code 3). */
+  refusesRows?: boolean;
   options?: Record<string, OptionSpec>;
   run(context: CommandContext): Promise<number>;
 }

@@ -14,8 +14,13 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   version: { type: 'boolean', short: 'v', help: '显示版本' },
 };
 
-/** The exit codes, as every help states them. */
+/** The exit codes, as the general help states them. */
 export const EXIT_CODES_HELP = '退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）；3 部分行被拒绝。';
+
+/** The exit codes of one command: 3 only for those that refuse rows. */
+function exitCodesOf(command: Command): string {
+  return command.refusesRows ? EXIT_CODES_HELP : '退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）。';
+}
 
 /** Columns a text takes in a terminal: Chinese characters and full-width forms take two. */
 function displayWidth(text: string): number {
@@ -44,6 +49,6 @@ export function commandHelp(command: Command): string {
     ...(command.moreHelp ? ['', ...command.moreHelp()] : []),
     ...(command.examples && command.examples.length > 0 ? ['', '示例：', ...command.examples.map((example) => `  ${example}`)] : []),
     '',
-    EXIT_CODES_HELP,
+    exitCodesOf(command),
   ].join('\n');
 }

@@ -82,6 +82,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
       '理由等文字按输入原样保存（以 - = + @ 开头也不会变成公式或选项）。',
     ],
     uses: ['today', 'as'],
+    refusesRows: true,
     options: {
       rows: { type: 'string', value: '行号', help: '要改动的行，如 2,5-7（第 1 行是表头）' },
       to: { type: 'string', value: '状态', help: '目标状态（见下）' },
@@ -135,6 +136,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
     summary: '每日任务：把任期已届满的“已认定”行改为“任期届满”（与 Google 表格中的定时任务相同）',
     details: ['TERM_END(认定日期) 早于今天（--today）的“已认定”行改为“任期届满”；操作记录的操作人和说明注明“每日定时任务”。'],
     uses: ['today'],
+    refusesRows: true,
     options: { out: outOption },
     examples: ['banzhuren daily 名单.xlsx --today 2027-10-10'],
     async run(context) {
