@@ -97,7 +97,8 @@ export async function main(argv: string[]): Promise<number> {
 /** An error as one line: line breaks become '；', control characters are dropped. */
 function oneLine(message: string): string {
   // eslint-disable-next-line no-control-regex
-  return message.replace(/\s*\n+\s*/g, '；').replace(/[\u0000-\u001f\u007f]/g, '').trim() || '未知错误';
+  const line = message.replace(/\s*\n+\s*/g, '；').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return line === '' || line.startsWith('[object ') ? '程序内部出错，没有给出原因' : line;
 }
 
 let pipeGuardInstalled = false;
@@ -112,8 +113,8 @@ function quietOnClosedPipe(): void {
   pipeGuardInstalled = true;
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(0);
-      throw error;
+      if (error.code !== 'EPIPE') process.stderr.write(`banzhuren：无法输出结果（${error.code ?? error.message}）\n`);
+      process.exit(error.code === 'EPIPE' ? 0 : 1);
     });
   }
 }

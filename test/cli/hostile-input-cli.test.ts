@@ -24,7 +24,8 @@ function expectOneChineseLine(result: CliResult, code: number): void {
   const lines = result.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^banzhuren：.*[\u4e00-\u9fff]/u);
-  expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]|\[object |Error:|\n\s+at |not available in the local runtime|undefined/u);
+  expect([...result.stderr].filter((char) => char.charCodeAt(0) < 0x20 && char !== '\n')).toEqual([]);
+  expect(result.stderr).not.toMatch(/\[object |Error:|\n\s+at |not available in the local runtime|undefined/u);
 }
 
 /** The 操作记录 rows below the header. */
