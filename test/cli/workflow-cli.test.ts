@@ -174,8 +174,8 @@ test('bad arguments exit 2 with one line', () => {
     expect(result.stderr).toContain(message);
   }
   const bad = runCli(['advance', book, '--rows', '2', '--to', '通过', '--as', CITY]);
-  expect(bad.code).toBe(1);
-  expect(bad.stderr).toContain('目标状态“通过”无效');
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--to 的状态“通过”无效');
 });
 
 test('certificate numbers that look like numbers stay text, also when rewritten beside a new award', async () => {
