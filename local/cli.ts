@@ -3,10 +3,12 @@
  * Each command is an entry of COMMANDS; global options set the simulated clock (--today), the
  * active user (--as) and print the service-call counts (--stats, last line of stderr, as JSON).
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../package.json';
+import { commandNameOf, parseArguments, shown, type OptionSpecs } from './commands/arguments';
 import { CALENDAR_COMMANDS } from './commands/calendar-commands';
 import { UsageError, type Command, type CommandContext } from './commands/command';
+import { commandHelp, EXIT_CODES_HELP, GLOBAL_OPTIONS, optionLine } from './commands/help';
+import { checkedDate, farFromToday } from './commands/dates';
 import { WORKBOOK_COMMANDS } from './commands/workbook-commands';
 import { WORKFLOW_COMMANDS } from './commands/workflow-commands';
 import { errorMessage } from './runtime/bundle';
@@ -15,100 +17,105 @@ import { CallCounter } from './runtime/call-counter';
 
 const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...CALENDAR_COMMANDS];
 
-const GLOBAL_OPTIONS = {
-  today: { type: 'string' },
-  as: { type: 'string' },
-  stats: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
-
 function helpText(): string {
   return [
     '班主任评选助手（离线版）：在 Excel/WPS 的 .xlsx 文件上运行与 Google 表格插件相同的程序。',
     '',
     '用法：banzhuren <命令> [参数] [选项]',
+    '      banzhuren <命令> --help     （或 banzhuren help <命令>）查看该命令的详细帮助',
     '',
     '命令：',
     ...COMMANDS.flatMap((command) => [`  ${command.usage}`, `      ${command.summary}`]),
     '',
     '通用选项：',
-    '  --today YYYY-MM-DD   模拟“今天”（默认为表格时区的今天）',
-    '  --as EMAIL           以该邮箱的身份操作（对应“权限”表）',
-    '  --stats              结束时在标准错误输出最后一行打印服务调用次数（JSON）',
-    '  -h, --help           显示帮助',
-    '  -v, --version        显示版本',
+    ...Object.entries(GLOBAL_OPTIONS).map(([name, spec]) => optionLine(name, spec)),
     '',
-    '退出码：0 成功；1 运行出错；2 参数有误；3 部分行被拒绝。',
+    EXIT_CODES_HELP,
     '示例：banzhuren publicity-end 2024-09-27   → 2024-10-09',
   ].join('\n');
 }
 
+/** Every string option of any command (to find the command's name past their values). */
+function stringOptionNames(): Set<string> {
+  const all: OptionSpecs[] = [GLOBAL_OPTIONS, ...COMMANDS.map((command) => command.options ?? {})];
+  return new Set(all.flatMap((options) => Object.entries(options).filter(([, spec]) => spec.type === 'string').map(([name]) => name)));
+}
+
 /** Runs the command line; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const counter = new CallCounter();
   let wantStats = false;
   try {
-    const commandName = argv.find((argument) => !argument.startsWith('-'));
+    let commandName = commandNameOf(argv, stringOptionNames());
+    let args = argv;
+    // `banzhuren help advance` is `banzhuren advance --help`.
+    if (commandName === 'help') {
+      const rest = [...argv];
+      rest.splice(rest.indexOf('help'), 1);
+      commandName = commandNameOf(rest, stringOptionNames());
+      args = [...rest, '--help'];
+    }
     const command = COMMANDS.find((candidate) => candidate.name === commandName);
-    const options = { ...GLOBAL_OPTIONS, ...(command?.options ?? {}) };
-    const parsed = parseCommandLine(argv, options);
-    const values = parsed.values as Record<string, string | boolean | undefined>;
+    if (commandName !== undefined && !command) throw new UsageError(`未知命令“${shown(commandName)}”；运行 banzhuren --help 查看全部命令`);
+    const parsed = parseArguments(args, { ...GLOBAL_OPTIONS, ...(command?.options ?? {}) });
+    const values = parsed.values;
     wantStats = values.stats === true;
     if (values.version) {
       process.stdout.write(`banzhuren ${packageJson.version}\n`);
       return 0;
     }
-    if (values.help || !commandName) {
+    if (values.help && command) {
+      process.stdout.write(commandHelp(command) + '\n');
+      return 0;
+    }
+    if (values.help || !command) {
       process.stdout.write(helpText() + '\n');
       return values.help ? 0 : 2;
     }
-    if (!command) throw new UsageError(`未知命令“${commandName}”；运行 banzhuren --help 查看全部命令`);
-    const today = values.today;
-    if (today !== undefined && (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today))) {
-      throw new UsageError(`--today 应为 YYYY-MM-DD，收到“${String(today)}”`);
-    }
+    const today = values.today === undefined ? undefined : checkedDate('--today', values.today);
+    // Scripts and tests that simulate dates on purpose set BANZHUREN_SIMULATED_DATES=1.
+    const far = today === undefined || process.env.BANZHUREN_SIMULATED_DATES === '1' ? undefined : farFromToday(today);
+    if (far) process.stderr.write(`提示：${far}\n`);
     const context: CommandContext = {
       positionals: parsed.positionals.slice(1),
       options: values,
-      today: today as string | undefined,
-      as: values.as as string | undefined,
+      today,
+      as: typeof values.as === 'string' ? values.as : undefined,
       counter,
       out: (line) => process.stdout.write(line + '\n'),
       err: (line) => process.stderr.write(line + '\n'),
     };
     return await command.run(context);
   } catch (error) {
-    process.stderr.write(`banzhuren：${errorMessage(error)}\n`);
+    process.stderr.write(`banzhuren：${oneLine(errorMessage(error))}\n`);
     return error instanceof UsageError || (error instanceof FileAccessError && error.wrongPath) ? 2 : 1;
   } finally {
     if (wantStats) process.stderr.write(JSON.stringify(counter.snapshot()) + '\n');
   }
 }
 
-/**
- * node:util's parseArgs, except that negative numbers (`workday 2024-10-08 -1`) are positionals,
- * not options: they are set aside before parsing and put back in their places after.
- */
-function parseCommandLine(argv: string[], options: ParseArgsConfig['options']) {
-  const negatives: string[] = [];
-  const placeholder = (index: number) => `\u0000negative-${index}`;
-  const args = argv.map((argument) => (/^-\d+(\.\d+)?$/.test(argument) ? placeholder(negatives.push(argument) - 1) : argument));
-  try {
-    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-    const restore = (value: string) => negatives.find((_, index) => value === placeholder(index)) ?? value;
-    return { values: parsed.values, positionals: parsed.positionals.map(restore) };
-  } catch (error) {
-    throw new UsageError(translateParseError(error));
-  }
+/** An error as one line: line breaks become '；', control characters are dropped. */
+function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const line = message.replace(/\s*\n+\s*/g, '；').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return line === '' || line.startsWith('[object ') ? '程序内部出错，没有给出原因' : line;
 }
 
-/** node:util's parse errors in Chinese. */
-function translateParseError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `未知选项 ${unknown[1]}；运行 banzhuren --help 查看用法`;
-  const missing = /Option '([^']+)'.*argument missing/.exec(message);
-  if (missing) return `选项 ${missing[1]} 需要一个值`;
-  return `参数有误：${message}`;
+let pipeGuardInstalled = false;
+
+/**
+ * `banzhuren log 名单.xlsx | head -1`: when the reader closes the pipe, writing fails with EPIPE;
+ * the output is simply no longer wanted, so the process ends quietly (exit 0) instead of with a
+ * stack trace. The workbook's lock is released by the lock's own exit hook.
+ */
+function quietOnClosedPipe(): void {
+  if (pipeGuardInstalled) return;
+  pipeGuardInstalled = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') process.stderr.write(`banzhuren：无法输出结果（${error.code ?? error.message}）\n`);
+      process.exit(error.code === 'EPIPE' ? 0 : 1);
+    });
+  }
 }

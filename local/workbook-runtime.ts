@@ -146,7 +146,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     let fakeContext: FakeContext | undefined;
     const bundle = loadBundle(
       (realm) => {
-        const context: FakeContext = { realm, counter: options.counter, clock, onCall };
+        const context: FakeContext = { realm, counter: options.counter, clock, onCall, activeUser: email };
         fakeContext = context;
         const env: SpreadsheetEnv = { context, model, print };
         return {

@@ -20,11 +20,30 @@ export interface CommandContext {
   err(line: string): void;
 }
 
+/** One option of a command: its kind, and for help its value's name and what it does. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** The value's name in help (`日期`, `邮箱`). */
+  value?: string;
+  /** One line of help, in Chinese. */
+  help?: string;
+}
+
 /** One command of the CLI. */
 export interface Command {
   name: string;
   usage: string;
   summary: string;
-  options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  /** More lines of `banzhuren <command> --help` (what it does, in detail). */
+  details?: string[];
+  /** Extra help sections, computed when help is shown (advance: its states and moves, from the bundle). */
+  moreHelp?(): string[];
+  /** Global options this command reads (--today, --as), shown in its help. */
+  uses?: string[];
+  examples?: string[];
+  /** Whether some rows may be refused (exit code 3). */
+  refusesRows?: boolean;
+  options?: Record<string, OptionSpec>;
   run(context: CommandContext): Promise<number>;
 }

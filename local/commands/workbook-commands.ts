@@ -30,6 +30,8 @@ export async function withWorkbook<T>(
       try {
         return body(runtime);
       } catch (error) {
+        // The add-on refused what was asked (a sheet that holds no nominations …): wrong arguments, exit 2.
+        if ((error as { name?: unknown } | null)?.name === 'ArgumentError') throw new UsageError(errorMessage(error));
         throw new Error(errorMessage(error));
       }
     })();
@@ -48,8 +50,9 @@ interface CheckedRow {
   findings: { rule: string; clause: string; verdict: string; message: string }[];
 }
 
-const initUsage = 'init <文件.xlsx>';
-const checkUsage = 'check <文件.xlsx> [--sheet 推荐名单] [--json] [--out 文件]';
+const initUsage = 'init <文件.xlsx> [--out 文件]';
+const checkUsage = 'check <文件.xlsx> [--sheet 工作表] [--today 日期] [--json] [--out 文件]';
+const outOption = { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' } as const;
 
 /** The workbook commands of the CLI. */
 export const WORKBOOK_COMMANDS: Command[] = [
@@ -57,7 +60,12 @@ export const WORKBOOK_COMMANDS: Command[] = [
     name: 'init',
     usage: initUsage,
     summary: '初始化表格：创建或补全 推荐名单、节假日、权限、操作记录、设置（文件不存在则新建）',
-    options: { out: { type: 'string' } },
+    details: [
+      '缺少的表和表头补在右端，不移动、不删除、不改写任何人工填写的内容；再次运行不做任何修改。',
+      '“权限”“操作记录”“设置”三张表设为受保护（Google 表格中只有表格所有者可编辑；“操作记录”另允许“权限”表中的账号追加记录）。',
+    ],
+    options: { out: outOption },
+    examples: ['banzhuren init 江川区推荐名单.xlsx'],
     async run(context) {
       const result = await withWorkbook(context, initUsage, { create: true }, (runtime) => runtime.bundle.call('runInitialize') as { summary: string });
       context.out(result.summary);
@@ -68,7 +76,17 @@ export const WORKBOOK_COMMANDS: Command[] = [
     name: 'check',
     usage: checkUsage,
     summary: '校验全部资格：逐行写入 资格审查、审查说明，并在有问题的单元格加批注',
-    options: { sheet: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+    details: [
+      '按方案四（一）等条款逐行审查，写入“资格审查”（符合/不符合/待核实）和“审查说明”（条款与理由）。',
+      '评审基准日：--today，否则“设置”表的“评审基准日”，否则表格时区的今天。',
+    ],
+    uses: ['today'],
+    options: {
+      sheet: { type: 'string', value: '工作表', help: '推荐名单所在的工作表（默认“推荐名单”）；插件自己的表（权限、操作记录、设置…）会被拒绝' },
+      json: { type: 'boolean', help: '以 JSON 输出每行结果：[{"row","name","verdict","findings":[{"rule","clause","verdict","message"}]}]' },
+      out: outOption,
+    },
+    examples: ['banzhuren check 名单.xlsx', 'banzhuren check 名单.xlsx --sheet 推荐名单 --today 2025-09-01 --json'],
     async run(context) {
       const sheet = context.options.sheet;
       const report = await withWorkbook(context, checkUsage, {}, (runtime) => {

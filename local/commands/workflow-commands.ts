@@ -3,27 +3,56 @@
  * function in the loaded bundle over the workbook (under its lock), as the user named by --as.
  * advance exits 3 when any row was refused, with one stderr line per refused row.
  */
+import { loadBundle } from '../runtime/bundle';
 import { setListPrintLayout } from '../runtime/print-layout';
-import { UsageError, type Command, type CommandContext } from './command';
+import { shown } from './arguments';
+import { UsageError, type Command, type CommandContext, type OptionSpec } from './command';
+import { checkedDate } from './dates';
 import { withWorkbook } from './workbook-commands';
 
 /** Exit code of advance when some rows could not move. */
 export const EXIT_SOME_REFUSED = 3;
 
-const advanceUsage = 'advance <文件.xlsx> --rows 2,5-7 --to 状态 --as 邮箱 [--reason 理由] [--start 日期] [--today 日期]';
+const advanceUsage = 'advance <文件.xlsx> --rows 2,5-7 --to 状态 --as 邮箱 [--reason 理由] [--start 日期] [--sheet 工作表] [--today 日期] [--out 文件]';
 const logUsage = 'log <文件.xlsx> [--json]';
-const publicityUsage = 'publicity-list <文件.xlsx>';
-const dailyUsage = 'daily <文件.xlsx> [--today 日期]';
+const publicityUsage = 'publicity-list <文件.xlsx> [--sheet 工作表] [--out 文件]';
+const dailyUsage = 'daily <文件.xlsx> [--today 日期] [--out 文件]';
+
+const sheetOption: OptionSpec = { type: 'string', value: '工作表', help: '推荐名单所在的工作表（默认“推荐名单”）；“权限”“操作记录”“设置”等插件自己的表会被拒绝' };
+const outOption: OptionSpec = { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' };
+
+/** advance's extra help: states, roles and moves, from the bundle's own tables (never a copy). */
+interface WorkflowTable {
+  states: string[];
+  roles: string[];
+  moves: { from: string; to: string; who: string; needs: string; cityDirectOnly: boolean }[];
+}
+
+/** The workflow's states, roles and moves, from the bundle's own tables. */
+function workflowTable(): WorkflowTable {
+  return loadBundle().call('workflowTable') as WorkflowTable;
+}
+
+function workflowHelp(): string[] {
+  const table = workflowTable();
+  return [
+    `状态（--to 可取）：${table.states.join('、')}（“状态”为空视为“${table.states[0]}”）`,
+    `角色（“权限”表的“角色”列）：${table.roles.join('、')}；县名也可写简称（如“红塔”），留空或无法识别的角色没有任何权限；学校角色只能填报`,
+    '',
+    '允许的改动（从 → 到：谁；条件）：',
+    ...table.moves.map((move) => `  ${move.from}${move.cityDirectOnly ? '（仅市直学校）' : ''} → ${move.to}：${move.who}${move.needs ? `；${move.needs}` : ''}`),
+  ];
+}
 
 /** Row numbers from `2,5-7` (each ≥ 2, at most 100,000 in all). */
 export function parseRowList(text: string): number[] {
   const rows: number[] = [];
   for (const part of text.split(/[,，]/)) {
     const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
-    if (!match) throw new UsageError(`--rows 应形如 2,5-7，无法识别“${part}”`);
+    if (!match) throw new UsageError(`--rows 应形如 2,5-7，无法识别“${shown(part)}”`);
     const first = Number(match[1]);
     const last = Number(match[2] ?? match[1]);
-    if (first < 2 || last < first) throw new UsageError(`--rows 中的“${part.trim()}”无效：行号从 2 开始（第 1 行是表头），区间须从小到大`);
+    if (first < 2 || last < first) throw new UsageError(`--rows 中的“${shown(part.trim())}”无效：行号从 2 开始（第 1 行是表头），区间须从小到大`);
     if (rows.length + (last - first + 1) > 100_000) throw new UsageError('--rows 一次最多 100,000 行');
     for (let row = first; row <= last; row += 1) rows.push(row);
   }
@@ -40,11 +69,12 @@ const PUBLICITY_LIST_HEADER_ROW = 3;
 interface AdvanceResult {
   moved: { row: number; name: string; from: string; to: string }[];
   refused: { row: number; message: string }[];
+  problems?: string[];
 }
 
 function requireOption(context: CommandContext, name: string, usage: string): string {
   const value = context.options[name];
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少 --${name}。用法：banzhuren ${usage}`);
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少 --${name}。用法：banzhuren ${usage}；运行 banzhuren help ${usage.split(' ')[0]} 查看说明`);
   return value;
 }
 
@@ -54,17 +84,40 @@ export const WORKFLOW_COMMANDS: Command[] = [
     name: 'advance',
     usage: advanceUsage,
     summary: '推进所选行的审核状态（初审、评审、公示、认定、异议、取消），写入操作记录；有行被拒绝时退出码为 3',
-    options: { rows: { type: 'string' }, to: { type: 'string' }, reason: { type: 'string' }, start: { type: 'string' }, sheet: { type: 'string' }, out: { type: 'string' } },
+    details: [
+      '按“权限”表核对 --as 邮箱的角色，逐行检查能否从当前状态改为 --to 的状态；能改的行写入 状态、最后操作（公示中另写',
+      '公示开始、公示截止；已认定另写认定日期、证书编号），并在“操作记录”追加一行；不能改的行在标准错误输出“第N行：原因”。',
+      '理由等文字按输入原样保存（以 - = + @ 开头也不会变成公式或选项）。',
+    ],
+    uses: ['today', 'as'],
+    refusesRows: true,
+    options: {
+      rows: { type: 'string', value: '行号', help: '要改动的行，如 2,5-7（第 1 行是表头）' },
+      to: { type: 'string', value: '状态', help: '目标状态（见下）' },
+      reason: { type: 'string', value: '理由', help: '理由或说明；未通过、异议、取消时必填（取消须写六（四）的项号）' },
+      start: { type: 'string', value: 'YYYY-MM-DD', help: '公示开始日期（改为“公示中”时必填）' },
+      sheet: sheetOption,
+      out: outOption,
+    },
+    moreHelp: workflowHelp,
+    examples: [
+      'banzhuren advance 名单.xlsx --rows 2,5-7 --to 初审通过 --as ht@yuxi.edu.cn',
+      'banzhuren advance 名单.xlsx --rows 2-4 --to 公示中 --start 2024-09-27 --as city@yuxi.edu.cn',
+      'banzhuren advance 名单.xlsx --rows 3 --to 已取消 --reason "六（四）6" --as city@yuxi.edu.cn',
+    ],
     async run(context) {
       const rows = parseRowList(requireOption(context, 'rows', advanceUsage));
       const to = requireOption(context, 'to', advanceUsage);
+      const { states } = workflowTable();
+      if (!states.includes(to)) throw new UsageError(`--to 的状态“${shown(to)}”无效，应为：${states.join('、')}`);
       if (!context.as) throw new UsageError(`缺少 --as（操作人的邮箱）。用法：banzhuren ${advanceUsage}`);
-      const start = context.options.start;
-      if (start !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(start))) throw new UsageError(`--start 应为 YYYY-MM-DD，收到“${String(start)}”`);
-      const options: Record<string, unknown> = { rows, to, reason: context.options.reason ?? '' };
-      if (typeof start === 'string') options.start = start;
+      const start = context.options.start === undefined ? undefined : checkedDate('--start', context.options.start);
+      const reason = context.options.reason;
+      const options: Record<string, unknown> = { rows, to, reason: typeof reason === 'string' ? reason : '' };
+      if (start !== undefined) options.start = start;
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
       const result = await withWorkbook(context, advanceUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runAdvance', options) as AdvanceResult);
+      for (const problem of result.problems ?? []) context.err(`提示：${problem}`);
       for (const moved of result.moved) context.out(`第${moved.row}行 ${moved.name}：${moved.from}→${moved.to}`);
       for (const refused of result.refused) context.err(`第${refused.row}行：${refused.message}`);
       return result.refused.length > 0 ? EXIT_SOME_REFUSED : 0;
@@ -74,7 +127,13 @@ export const WORKFLOW_COMMANDS: Command[] = [
     name: 'publicity-list',
     usage: publicityUsage,
     summary: '生成公示名单：每个公示期一张表（“公示名单 开始日至截止日”），只含序号、姓名、性别、学校、县（市、区）、学段、申报类别；A4 横向、一页宽',
-    options: { sheet: { type: 'string' }, out: { type: 'string' } },
+    details: [
+      '读取推荐名单中状态为“公示中”的行，每个公示期写入一张“公示名单 开始日至截止日”表；不含身份证号、联系电话、电子邮箱。',
+      '同一公示期再次生成只刷新该表；没有“公示中”的人选时不写入任何内容，已发布的名单保持不变。',
+      '保存的 .xlsx 设为 A4 横向、缩放到一页宽、每页重复表头行（Google 表格请在打印对话框中选择）。',
+    ],
+    options: { sheet: sheetOption, out: outOption },
+    examples: ['banzhuren publicity-list 名单.xlsx'],
     async run(context) {
       const sheet = typeof context.options.sheet === 'string' ? context.options.sheet : undefined;
       const report = await withWorkbook(context, publicityUsage, { save: (written: PublicityReport) => written.lists.length > 0 }, (runtime) => {
@@ -92,7 +151,11 @@ export const WORKFLOW_COMMANDS: Command[] = [
     name: 'daily',
     usage: dailyUsage,
     summary: '每日任务：把任期已届满的“已认定”行改为“任期届满”（与 Google 表格中的定时任务相同）',
-    options: { out: { type: 'string' } },
+    details: ['TERM_END(认定日期) 早于今天（--today）的“已认定”行改为“任期届满”；操作记录的操作人和说明注明“每日定时任务”。'],
+    uses: ['today'],
+    refusesRows: true,
+    options: { out: outOption },
+    examples: ['banzhuren daily 名单.xlsx --today 2027-10-10'],
     async run(context) {
       const result = await withWorkbook(context, dailyUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runDailyJobs') as AdvanceResult);
       for (const moved of result.moved) context.out(`第${moved.row}行 ${moved.name}：${moved.from}→${moved.to}`);
@@ -105,7 +168,9 @@ export const WORKFLOW_COMMANDS: Command[] = [
     name: 'log',
     usage: logUsage,
     summary: '查看操作记录（--json 输出 JSON）',
-    options: { json: { type: 'boolean' } },
+    details: ['按时间顺序列出“操作记录”表的每一行：时间、操作人、工作表、行、姓名、原状态→新状态（说明）。不修改文件。'],
+    options: { json: { type: 'boolean', help: '输出 JSON：[{"time","email","sheet","row","name","from","to","reason"}]' } },
+    examples: ['banzhuren log 名单.xlsx | head -5', 'banzhuren log 名单.xlsx --json'],
     async run(context) {
       const entries = await withWorkbook(context, logUsage, { save: false }, (runtime) =>
         runtime.bundle.call('readAuditLog') as { time: string; email: string; sheet: string; row: number; name: string; from: string; to: string; reason: string }[],

@@ -15,6 +15,8 @@ export interface FakeContext {
   clock: SimulatedClock;
   /** Told of every call with its modelled cost (the runtime learns from it whether the workbook changed). */
   onCall?: (interfaceName: string, method: string, cost: CallCost) => void;
+  /** The active user's email (--as), '' or absent when unknown. */
+  activeUser?: string;
 }
 
 /** Members of a fake: methods, and constants such as enums. */

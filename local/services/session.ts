@@ -8,12 +8,14 @@ import { makeFake, type FakeContext } from './fake-object';
 /** The script's time zone, from appsscript.json. */
 export const SCRIPT_TIME_ZONE = 'Asia/Shanghai';
 
+/** A User fake; its internal value is its email, so Protection.addEditor(user) can read it. */
+export function makeUser(context: FakeContext, email: string): unknown {
+  return makeFake(context, 'User', () => ({ getEmail: () => email }), { internal: email });
+}
+
 /** The Session fake. `spreadsheetId` scopes the temporary user key, as Apps Script scopes it per script. */
 export function makeSession(context: FakeContext, email: string, spreadsheetId: string): unknown {
-  const user = () =>
-    makeFake(context, 'User', () => ({
-      getEmail: () => email,
-    }));
+  const user = () => makeUser(context, email);
   return makeFake(context, 'Session', () => ({
     getActiveUser: user,
     getEffectiveUser: user,

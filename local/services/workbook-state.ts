@@ -21,6 +21,10 @@ export interface StoredProtection {
   a1?: string;
   description: string;
   warningOnly: boolean;
+  /** Editors by email once a script set them (absent: the spreadsheet's editors, i.e. unprotected). */
+  editors?: string[];
+  /** Whether everyone in the owner's domain may edit (setDomainEdit). */
+  domainEdit?: boolean;
 }
 
 /** Characters per cell when a long value is split across cells (Excel holds 32767 at most). */

@@ -5,12 +5,13 @@
  */
 import { isCalendarDate } from '../domain/calendar-date';
 import { DEFAULT_PRESET } from '../domain/presets';
-import { SHEET_NAMES, sheetLayouts } from '../domain/sheet-layouts';
+import { sheetLayouts } from '../domain/sheet-layouts';
 import { checkNominationSheet, type CheckReport } from '../gas/eligibility-sheet';
 import { readSettings } from '../gas/settings-sheet';
 import { setUpSheets, type SheetSetupReport } from '../gas/sheet-setup';
 import { activeSpreadsheet, requireSheet, todayIn } from '../gas/spreadsheet';
 import { showMessage } from '../gas/ui';
+import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
 
 /** Options of a check. */
 export interface CheckOptions {
@@ -33,13 +34,13 @@ export function runEligibilityCheck(options: CheckOptions = {}): CheckReport & {
 
 function checkRows(options: CheckOptions): CheckReport {
   const spreadsheet = activeSpreadsheet();
-  const sheet = requireSheet(spreadsheet, options.sheet ?? SHEET_NAMES.nominations);
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
   if (options.reviewDate !== undefined && !isCalendarDate(options.reviewDate)) {
-    throw new Error(`评审基准日“${options.reviewDate}”无效，应为 YYYY-MM-DD`);
+    throw new ArgumentError(`评审基准日“${options.reviewDate}”无效，应为 YYYY-MM-DD`);
   }
+  const sheet = requireSheet(spreadsheet, nominationSheetName(spreadsheet, options.sheet));
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const reviewDate = options.reviewDate ?? readSettings(spreadsheet).reviewDate ?? todayIn(timeZone);
-  return checkNominationSheet(sheet, timeZone, reviewDate, DEFAULT_PRESET);
+  return onNominationSheet(() => checkNominationSheet(sheet, timeZone, reviewDate, DEFAULT_PRESET));
 }
 
 /** 菜单：初始化表格. */

@@ -6,13 +6,14 @@
 import { isCalendarDate } from '../domain/calendar-date';
 import { DEFAULT_PRESET } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
-import { isState, STATES } from '../domain/workflow/states';
+import { ACTOR_NAMES, GUARD_TEXTS, isState, STATES, TRANSITIONS } from '../domain/workflow/states';
 import { writePublicityList, type PublicityListReport } from '../gas/publicity-list';
 import { requireActiveUserEmail, UnknownUserError } from '../gas/session';
 import { readLogEntries, type AuditEntry } from '../gas/audit-log';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { askText, selectedRowNumbers, showMessage } from '../gas/ui';
 import { advanceRows, DocumentBusyError, type AdvanceReport } from '../gas/workflow-sheet';
+import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
 
 /** What a move asks for. */
 export interface AdvanceOptions {
@@ -26,35 +27,67 @@ export interface AdvanceOptions {
 
 /** Moves the listed rows of the nomination sheet to a state, as the active user. */
 export function runAdvance(options: AdvanceOptions): AdvanceReport {
-  if (!isState(options.to)) throw new Error(`目标状态“${options.to}”无效，应为：${STATES.join('、')}`);
-  if (options.start !== undefined && !isCalendarDate(options.start)) throw new Error(`公示开始日期“${options.start}”无效，应为 YYYY-MM-DD`);
-  return advanceRows(
-    activeSpreadsheet(),
+  if (!isState(options.to)) throw new ArgumentError(`目标状态“${options.to}”无效，应为：${STATES.join('、')}`);
+  if (options.start !== undefined && !isCalendarDate(options.start)) throw new ArgumentError(`公示开始日期“${options.start}”无效，应为 YYYY-MM-DD`);
+  const to = options.to;
+  const spreadsheet = activeSpreadsheet();
+  const sheetName = nominationSheetName(spreadsheet, options.sheet);
+  return onNominationSheet(() => advanceRows(
+    spreadsheet,
     {
-      sheetName: options.sheet ?? SHEET_NAMES.nominations,
+      sheetName,
       choice: { rows: options.rows },
-      to: options.to,
+      to,
       by: 'person',
       email: requireActiveUserEmail(),
       reason: options.reason ?? '',
       start: options.start,
     },
     DEFAULT_PRESET,
-  );
+  ));
 }
 
-/** The daily job: moves 已认定 rows whose term has ended to 任期届满. */
+/** Who the daily job is in 操作记录's 操作人 column and 最后操作. */
+export const DAILY_JOB_ACTOR = '（每日定时任务）';
+
+/** The daily job: moves 已认定 rows whose term has ended to 任期届满; its log lines name it. */
 export function runDailyJobs(): AdvanceReport {
   return advanceRows(
     activeSpreadsheet(),
-    { sheetName: SHEET_NAMES.nominations, choice: { termExpired: true }, to: '任期届满', by: 'dailyJob', email: '（每日定时任务）', reason: '' },
+    { sheetName: SHEET_NAMES.nominations, choice: { termExpired: true }, to: '任期届满', by: 'dailyJob', email: DAILY_JOB_ACTOR, reason: '' },
     DEFAULT_PRESET,
   );
 }
 
+/** One move of the workflow as help shows it. */
+export interface WorkflowMoveText {
+  from: string;
+  to: string;
+  who: string;
+  needs: string;
+  cityDirectOnly: boolean;
+}
+
+/** The workflow as data for help texts (`banzhuren advance --help`): states, roles of 权限, every move. */
+export function workflowTable(): { states: string[]; roles: string[]; moves: WorkflowMoveText[] } {
+  return {
+    states: [...STATES],
+    roles: ['市级', ...DEFAULT_PRESET.counties, '学校'],
+    moves: TRANSITIONS.map((move) => ({
+      from: move.from,
+      to: move.to,
+      who: ACTOR_NAMES[move.actor],
+      needs: move.guard ? GUARD_TEXTS[move.guard] : '',
+      cityDirectOnly: move.cityDirectOnly === true,
+    })),
+  };
+}
+
 /** Writes one 公示名单 sheet per publicity period in 公示中 (nothing when nobody is). */
 export function runPublicityList(sheet?: string): PublicityListReport {
-  return writePublicityList(activeSpreadsheet(), sheet ?? SHEET_NAMES.nominations);
+  const spreadsheet = activeSpreadsheet();
+  const sheetName = nominationSheetName(spreadsheet, sheet);
+  return onNominationSheet(() => writePublicityList(spreadsheet, sheetName));
 }
 
 /** The 操作记录 rows, oldest first. */

@@ -1,15 +1,19 @@
 /**
  * The 设置 sheet: one setting per row (设置项, 值). Read once; dates become calendar dates in the
- * spreadsheet's time zone. A setting that cannot be read is an error naming the row and value.
+ * spreadsheet's time zone. A setting that cannot be read is an error naming the row and value
+ * (a certificate number pattern only when numbers are issued: a check does not need it).
  */
 import { isCalendarDate } from '../domain/calendar-date';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
+import { certificatePatternProblem } from '../domain/workflow/records';
 import { domainCell } from './spreadsheet';
 
 /** The settings the add-on reads. */
 export interface Settings {
   reviewDate?: string;
   certificatePattern?: string;
+  /** Why 证书编号格式 cannot be used, naming the row and the value; checked by whoever issues numbers. */
+  certificatePatternProblem?: string;
 }
 
 /** Reads the 设置 sheet, if there is one. */
@@ -31,7 +35,11 @@ export function readSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
         }
         settings.reviewDate = value;
       }
-      if (key === SETTING_KEYS.certificatePattern) settings.certificatePattern = String(value);
+      if (key === SETTING_KEYS.certificatePattern) {
+        settings.certificatePattern = String(value);
+        const problem = certificatePatternProblem(settings.certificatePattern);
+        if (problem !== null) settings.certificatePatternProblem = `设置第${index + 1}行：证书编号格式“${settings.certificatePattern.replace(/\s+/g, ' ')}”${problem}；请改正后重试`;
+      }
     });
   return settings;
 }

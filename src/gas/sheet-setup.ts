@@ -10,6 +10,7 @@ import { findHeaderRow, foldHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from 
 import { OUTPUT_COLUMNS, fieldOf } from '../domain/nomination/fields';
 import { SHEET_NAMES, type SheetLayout } from '../domain/sheet-layouts';
 import { addOutputColumns, applyColumnLooks, freezeHeaderAndName, type PlacedColumn } from './column-layout';
+import { protectAddOnSheets } from './sheet-protection';
 import { ensureColumns } from './spreadsheet';
 
 /** What initialising did to one sheet, for the official. */
@@ -30,7 +31,9 @@ const VERDICT_COLOURS: [string, string][] = [
 
 /** Creates or completes every sheet of the layouts; returns what changed per sheet. */
 export function setUpSheets(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, layouts: SheetLayout[]): SheetSetupReport[] {
-  return layouts.map((layout) => setUpSheet(spreadsheet, layout));
+  const reports = layouts.map((layout) => setUpSheet(spreadsheet, layout));
+  for (const [sheet, changes] of protectAddOnSheets(spreadsheet)) reports.find((report) => report.sheet === sheet)?.changes.push(...changes);
+  return reports;
 }
 
 function setUpSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, layout: SheetLayout): SheetSetupReport {

@@ -34,13 +34,18 @@ export interface NominationHeader {
   headers: HeaderMatch;
 }
 
+/** A sheet has no nomination header row in its first rows: nothing was read further or written. */
+export class NoHeaderRowError extends Error {
+  override name = 'NoHeaderRowError';
+}
+
 /**
  * The header row of a nomination sheet read as `cells` (SPEC §2: the first of the first 10 rows
  * holding 姓名 and three other known headers), or a Chinese error naming the sheet.
  */
 export function nominationHeader(sheetName: string, cells: readonly (readonly unknown[])[]): NominationHeader {
   const found = findHeaderRow(cells);
-  if (!found) throw new Error(`工作表“${sheetName}”：${NO_HEADER_ROW_IN_SHEET}`);
+  if (!found) throw new NoHeaderRowError(`工作表“${sheetName}”：${NO_HEADER_ROW_IN_SHEET}`);
   return { row: found.index + 1, headers: found.match };
 }
 

@@ -2,12 +2,9 @@
  * The spreadsheet's user interface: the add-on menu, the sidebar, message boxes and prompts, and
  * the rows an official selected. The only place that calls SpreadsheetApp.getUi and HtmlService.
  */
-import { matchHeaders } from '../domain/nomination/headers';
+import { findHeaderRow, HEADER_SEARCH_ROWS } from '../domain/nomination/headers';
 import { mayHoldNominations } from '../domain/sheet-layouts';
 import { domainCells } from './spreadsheet';
-
-/** How many rows from the top may hold the header row. */
-const HEADER_SEARCH_ROWS = 10;
 
 /** One entry of the add-on menu: its Chinese label and the global function it runs. */
 export interface MenuItem {
@@ -58,7 +55,7 @@ export function selectedRowNumbers(): SelectedRows {
   const lastRow = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
   const lastColumn = sheet.getLastColumn();
   const top = lastRow > 0 && lastColumn > 0 ? domainCells(sheet.getRange(1, 1, lastRow, lastColumn).getValues(), spreadsheet.getSpreadsheetTimeZone()) : [];
-  if (!top.some((row) => matchHeaders(row).found)) {
+  if (!findHeaderRow(top)) {
     return { problem: `工作表“${sheetName}”的前 ${HEADER_SEARCH_ROWS} 行里没有推荐名单的表头（如“姓名”“学校”“申报类别”），不能推进。请在推荐名单中选中要推进的行。` };
   }
   const ranges = spreadsheet.getActiveRangeList()?.getRanges() ?? [];

@@ -7,7 +7,7 @@
 import { isCalendarDate, partsOf, type CalendarDate } from '../domain/calendar-date';
 import { evaluateRow } from '../domain/nomination/eligibility';
 import type { HeaderMatch } from '../domain/nomination/headers';
-import { disqualificationOf } from '../domain/nomination/values';
+import { countyOf, disqualificationOf, quote } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { termEnd } from '../domain/term';
@@ -47,6 +47,8 @@ export interface AdvanceRequest {
 export interface AdvanceReport {
   moved: { row: number; name: string; from: State; to: State }[];
   refused: { row: number; message: string }[];
+  /** Rows of 权限 that grant nothing (blank or unknown role, invalid email), each naming its row. */
+  problems: string[];
 }
 
 /** Another execution held the document lock past the wait: nothing was read or written. */
@@ -86,13 +88,16 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   const cells = domainCells(values, timeZone);
   const header = nominationHeader(sheetName, cells);
   const headers = header.headers;
+  // Everything that can stop the move is checked before the first write (output headers included).
+  const pattern = request.to === '已认定' ? certificatePattern(spreadsheet, preset) : undefined;
   const columns = outputColumns(sheet, header, cells[0]?.length ?? 0);
 
-  const roles = request.by === 'person' ? rolesOf(readPermissions(permissionCells(spreadsheet, timeZone), preset), request.email) : [];
+  const permissions = request.by === 'person' ? readPermissions(permissionCells(spreadsheet, timeZone), preset) : undefined;
+  const roles = permissions ? rolesOf(permissions, request.email) : [];
   const calendar = request.to === '公示中' ? readWorkingDayCalendar(spreadsheet) : undefined;
-  const certificates = request.to === '已认定' ? certificateCounter(spreadsheet, preset, today, cells, headers) : undefined;
+  const certificates = pattern !== undefined ? certificateCounter(pattern, today, cells, headers) : undefined;
 
-  const report: AdvanceReport = { moved: [], refused: [] };
+  const report: AdvanceReport = { moved: [], refused: [], problems: permissions?.problems ?? [] };
   const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
   const logRows: unknown[][] = [];
   const disqualificationItem = disqualificationOf(request.reason.trim());
@@ -113,6 +118,9 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
     const name = String(row[headers.columns.name ?? -1] ?? '').trim();
     const change: Partial<Record<WorkflowColumn, unknown>> = { 状态: request.to, 最后操作: textCell(lastActionText(today, request.email, from, request.to)) };
     let note = request.reason.trim();
+    if (request.by === 'dailyJob' && facts.termEnd !== undefined && facts.termEnd !== 'invalid') {
+      note = [`每日定时任务：任期至 ${facts.termEnd}，已届满`, note].filter(Boolean).join('；');
+    }
     if (decision.move.effect === 'publicityPeriod' && request.start && calendar) {
       const end = calendar.publicityEnd(request.start, preset.publicityDays);
       change['公示开始'] = instantOfCalendarDate(request.start, timeZone);
@@ -155,8 +163,8 @@ function chosenRows(choice: RowChoice, cells: unknown[][], { row: headerRow, hea
 /** The facts the decision needs about one row. */
 function rowFacts(row: (string | number | boolean | null)[], headers: HeaderMatch, columns: Record<WorkflowColumn, number>, today: CalendarDate, preset: Preset): RowFacts {
   const stateText = String(row[columns['状态']] ?? '').trim();
-  const county = String(row[headers.columns.county ?? -1] ?? '').normalize('NFKC').trim();
-  const canonicalCounty = preset.counties.find((name) => name === county || name.startsWith(county)) ?? county;
+  const countyCell = headers.columns.county === undefined ? '' : row[headers.columns.county];
+  const county = countyOf(countyCell, preset) ?? '';
   const dateFact = (column: number): CalendarDate | 'invalid' | undefined => {
     const value = row[column];
     if (value === '' || value === null || value === undefined) return undefined;
@@ -166,8 +174,9 @@ function rowFacts(row: (string | number | boolean | null)[], headers: HeaderMatc
   return {
     stateText,
     state: readState(stateText),
-    county: canonicalCounty,
-    cityDirect: county === preset.cityDirect || county === '市直',
+    county,
+    countyText: quote(String(countyCell ?? '')),
+    cityDirect: county === preset.cityDirect,
     eligibility: () => evaluateRow(headers, row, { reviewDate: today, preset }),
     publicityEnd: dateFact(columns['公示截止']),
     termEnd: award && award !== 'invalid' ? termEnd(award, preset.termYears) : award,
@@ -232,12 +241,18 @@ function permissionCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   return sheet ? readCells(sheet, timeZone) : [];
 }
 
+/** 设置's 证书编号格式 (else the preset's); an unusable one stops the move with a message naming it. */
+function certificatePattern(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset): string {
+  const settings = readSettings(spreadsheet);
+  if (settings.certificatePatternProblem !== undefined) throw new Error(settings.certificatePatternProblem);
+  return settings.certificatePattern ?? preset.certificatePattern;
+}
+
 /**
  * The next certificate numbers of this year: after the larger of the stored counter and any
  * number of this year already in the sheet, so a number once given is never given again.
  */
-function certificateCounter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset, today: CalendarDate, cells: unknown[][], headers: HeaderMatch) {
-  const pattern = readSettings(spreadsheet).certificatePattern ?? preset.certificatePattern;
+function certificateCounter(pattern: string, today: CalendarDate, cells: unknown[][], headers: HeaderMatch) {
   const year = partsOf(today).year;
   const properties = PropertiesService.getDocumentProperties();
   const key = `${COUNTER_PROPERTY}${year}`;

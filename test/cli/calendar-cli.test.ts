@@ -31,7 +31,6 @@ describe('bad arguments', () => {
     [['publicity-end', '2024-09-27', '--days', 'five'], '--days 应为正整数'],
     [['workday', '2024-09-30'], '参数个数不对'],
     [['workday', '2024-09-30', '1.5'], 'N 应为整数'],
-    [['publicity-end'], '缺少日期'],
     [['calendar'], '未知命令“calendar”'],
     [['publicity-end', '2024-09-27', '--bogus'], '未知选项 --bogus'],
     [['publicity-end', '2024-09-27', '--today', 'tomorrow'], '--today 应为 YYYY-MM-DD'],

@@ -135,11 +135,11 @@ describe('banzhuren check', () => {
     const other = join(folder, 'other.xlsx');
     copyFileSync(book, other);
     const noSheet = runCli(['check', other, '--sheet', '名单2']);
-    expect(noSheet.code).toBe(1);
+    expect(noSheet.code).toBe(2);
     expect(noSheet.stderr).toContain('找不到工作表“名单2”');
     const noHeader = await writeWorkbook(join(folder, 'no-header.xlsx'), '推荐名单', [['张三', '某小学', 5], ['李四', '某中学', 6]]);
     const result = runCli(['check', noHeader]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('没有找到表头');
     expect((await readSheet(noHeader, '推荐名单')).rows).toEqual([['张三', '某小学', 5], ['李四', '某中学', 6]]);
   });

@@ -134,7 +134,7 @@ test('the whole procedure, with every refusal explained', async () => {
   ]);
   expect(log[2]).toMatchObject({ email: HONGTA, name: '赵敏', reason: '=年限不足5年', time: '2024-09-02 09:00:00' });
   expect(log[8]?.reason).toBe('公示期：2024年9月27日至2024年10月9日（5个工作日）');
-  expect(log[20]?.email).toBe('（每日定时任务）');
+  expect(log[20]).toMatchObject({ email: '（每日定时任务）', reason: '每日定时任务：任期至 2027-10-09，已届满' });
   expect(JSON.stringify(log)).not.toContain('11010519491231002X');
 });
 
@@ -178,8 +178,8 @@ test('bad arguments exit 2 with one line', () => {
     expect(result.stderr).toContain(message);
   }
   const bad = runCli(['advance', book, '--rows', '2', '--to', '通过', '--as', CITY]);
-  expect(bad.code).toBe(1);
-  expect(bad.stderr).toContain('目标状态“通过”无效');
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--to 的状态“通过”无效');
 });
 
 test('certificate numbers that look like numbers stay text, also when rewritten beside a new award', async () => {

@@ -14,10 +14,19 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `banzhuren ...args` with an optional process time zone and extra environment. */
-export function runCli(args: string[], options: { timeZone?: string; cwd?: string; env?: Record<string, string> } = {}): CliResult {
+/**
+ * Runs `banzhuren ...args` with an optional process time zone and extra environment. Tests
+ * simulate dates years away from the real one, so the far-date 提示 is off unless `farDateHint`
+ * asks for it.
+ */
+export function runCli(
+  args: string[],
+  options: { timeZone?: string; cwd?: string; env?: Record<string, string>; farDateHint?: boolean } = {},
+): CliResult {
   const env = { ...process.env, ...options.env };
   if (options.timeZone) env.TZ = options.timeZone;
+  if (options.farDateHint) delete env.BANZHUREN_SIMULATED_DATES;
+  else env.BANZHUREN_SIMULATED_DATES = '1';
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, cwd: options.cwd });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -193,6 +193,26 @@ export interface EnumDef {
   values(preset: Preset): readonly string[];
   /** canonical value → other spellings of it; SPEC §2's "obvious spellings". */
   spellings: Readonly<Record<string, readonly string[]>>;
+  /** More spellings that depend on the preset (a county's short name). */
+  presetSpellings?(preset: Preset): Readonly<Record<string, readonly string[]>>;
+}
+
+/** A county's name: a base of two or more characters, then its administrative suffix. */
+const COUNTY_NAME = /^(.{2,}?)(?:(?:.{1,4}族)+自治县|区|市|县)$/u;
+
+/**
+ * The short names of the preset's counties, the name without its administrative suffix (红塔区 →
+ * 红塔, 峨山彝族自治县 → 峨山). A short name is kept only when it names exactly one county and is
+ * not itself another county's name, so a blank or a single character (红) never names a county.
+ */
+export function countyShortNames(preset: Preset): Record<string, string[]> {
+  const candidates = preset.counties.map((county) => ({ county, short: COUNTY_NAME.exec(county)?.[1] ?? '' }));
+  const result: Record<string, string[]> = {};
+  for (const { county, short } of candidates) {
+    const clashes = candidates.filter((other) => other.short === short).length > 1 || preset.counties.includes(short) || short === preset.cityDirect;
+    if (short !== '' && !clashes) result[county] = [short];
+  }
+  return result;
 }
 
 const COUNTY_PREFIXES = ['县', '区', '县级', '区级', '县（市、区）级', '县（区）级'];
@@ -200,7 +220,7 @@ const COUNTY_PREFIXES = ['县', '区', '县级', '区级', '县（市、区）�
 /** Every enumeration, with its accepted spellings. */
 export const ENUMS: Readonly<Record<EnumName, EnumDef>> = {
   gender: { values: () => GENDERS, spellings: { 男: ['男性'], 女: ['女性'] } },
-  county: { values: (preset) => [...preset.counties, preset.cityDirect], spellings: { 市直学校: ['市直'] } },
+  county: { values: (preset) => [...preset.counties, preset.cityDirect], spellings: { 市直学校: ['市直'] }, presetSpellings: countyShortNames },
   stage: {
     values: (preset) => preset.stages,
     spellings: { 中职: ['中等职业学校'], 高职: ['高等职业院校', '高职院校'], 特殊教育: ['特殊教育学校'] },
@@ -255,9 +275,10 @@ export function spellingMap(name: EnumName, preset: Preset): ReadonlyMap<string,
   if (cached) return cached;
   const definition = ENUMS[name];
   const map = new Map<string, string>();
+  const more = definition.presetSpellings?.(preset) ?? {};
   for (const value of definition.values(preset)) {
     map.set(foldSpelling(value), value);
-    for (const spelling of definition.spellings[value] ?? []) map.set(foldSpelling(spelling), value);
+    for (const spelling of [...(definition.spellings[value] ?? []), ...(more[value] ?? [])]) map.set(foldSpelling(spelling), value);
   }
   maps.set(name, map);
   return map;

@@ -2,7 +2,7 @@
  * The eligibility rules of SPEC §3 (plan 四（一）, 六（二）, 六（四）) as a table. Each rule reads the
  * typed record of one row and gives one finding — 符合, 不符合 or 待核实 — whose message cites the
  * clause and names the column and the value in plain Chinese. Blank or unreadable input is always
- * 待核实, never a guess. Besides SPEC's ids there are three completeness rules: name, school and
+ * 待核实, never a guess. Besides SPEC's ids (county included) there are three completeness rules: name, school and
  * category (申报类别 decides which rules apply, so it must be known).
  */
 import { formatChineseDate, toDayNumber, type CalendarDate } from '../calendar-date';
@@ -34,7 +34,8 @@ export type RuleId =
   | 'studioHost'
   | 'lastTerm'
   | 'disqualified'
-  | 'idNumber';
+  | 'idNumber'
+  | 'county';
 
 /** One rule's answer for one row. */
 export interface Finding {
@@ -288,6 +289,26 @@ const idNumber: Rule = {
   },
 };
 
+/**
+ * 四（二）2: nominations go through the county (县（市、区）) or, for 市直学校, straight to the city,
+ * so the row must name one of the preset's counties or 市直学校 exactly (or a spelling listed in
+ * fields.ts). Anything else is 待核实, and such a row belongs to no county (no county role matches it).
+ */
+const county: Rule = {
+  id: 'county',
+  clause: '四（二）2',
+  appliesTo: '全部',
+  check(record, context) {
+    const { header } = fieldOf('county');
+    if (record.county === undefined) {
+      // An unreadable value's message already lists the accepted names (values.ts).
+      const names = context.states.county.state === 'problem' ? '' : `，应填本市的县（市、区）名或“${context.preset.cityDirect}”`;
+      return finding(county, '待核实', `${whyUnknown('county', context)}${names}；该行不属于任何县（市、区），无法初审`);
+    }
+    return finding(county, '符合', `${header}为“${record.county}”`);
+  },
+};
+
 /** SPEC §3's table (plus name, school, category), in the order findings are listed. */
 export const RULES: readonly Rule[] = [
   requiredText('name', 'name'),
@@ -309,6 +330,7 @@ export const RULES: readonly Rule[] = [
   lastTerm,
   disqualified,
   idNumber,
+  county,
 ];
 
 /** The input columns each rule reads: a finding that is not 符合 marks these cells with a note. */
@@ -332,6 +354,7 @@ export const RULE_INPUTS: Readonly<Record<RuleId, readonly FieldKey[]>> = {
   lastTerm: ['lastTermResult', 'lastTermDate'],
   disqualified: ['disqualification'],
   idNumber: ['idNumber'],
+  county: ['county'],
 };
 
 /** The findings of every rule that applies to a record. */

@@ -338,6 +338,16 @@ export function readCell(field: FieldDef, cell: unknown, preset: Preset): { blan
   return checked.success ? { ...read, value: checked.data } : { problem: `${describeCell(field, cell)}不符合要求` };
 }
 
+/**
+ * The county (县（市、区）) a cell names, canonical (`市直` → 市直学校), or null when it is blank or
+ * names none of the preset's counties: only exact names and the spellings of fields.ts count, never
+ * a prefix, so a blank or a stray `红` belongs to no county.
+ */
+export function countyOf(cell: unknown, preset: Preset): string | null {
+  const read = readCell(fieldOf('county'), cell, preset);
+  return 'value' in read && typeof read.value === 'string' ? read.value : null;
+}
+
 /** Reads the `YYYY年度考核` columns: the most recent ones up to the preset's count, trailing blanks dropped. */
 function readAssessmentYears(headers: HeaderMatch, row: readonly unknown[], preset: Preset, problems: CellProblem[]): Read | { blank: true } {
   const columns = [...headers.assessmentYears];

@@ -13,7 +13,10 @@ export interface RowFacts {
   /** The 状态 cell as typed ('' for blank). */
   stateText: string;
   state: State | null;
+  /** The row's county as the preset names it, or '' when 县（市、区） is blank or names none. */
   county: string;
+  /** 县（市、区） as typed, for messages. */
+  countyText?: string;
   cityDirect: boolean;
   /** The verdict as of the move's date, computed only if a guard needs it. */
   eligibility(): { verdict: Verdict; explanation: string };
@@ -40,13 +43,13 @@ export interface MoveRequest {
 /** The decision: the move to make, or why not. */
 export type MoveDecision = { ok: true; move: Transition } | { ok: false; message: string };
 
-const ACTOR_NAMES: Record<Actor, string> = { county: '县级', city: '市级', dailyJob: '每日定时任务' };
+const ACTOR_SHORT_NAMES: Record<Actor, string> = { county: '县级', city: '市级', dailyJob: '每日定时任务' };
 
 /** The moves allowed from a state, as the refusal message lists them. */
 export function allowedMovesText(state: State, cityDirect: boolean): string {
   const moves = movesFrom(state, cityDirect);
   if (moves.length === 0) return `“${state}”是最终状态，不能再改`;
-  return `从“${state}”可以改为：${moves.map((move) => `${move.to}（${ACTOR_NAMES[move.actor]}）`).join('、')}`;
+  return `从“${state}”可以改为：${moves.map((move) => `${move.to}（${ACTOR_SHORT_NAMES[move.actor]}）`).join('、')}`;
 }
 
 /** Decides one move of one row. */
@@ -62,7 +65,11 @@ export function decideMove(row: RowFacts, request: MoveRequest): MoveDecision {
   if (request.by === 'person') {
     if (move.actor === 'dailyJob') return refuse(`“${move.to}”由每日定时任务在任期届满后自动设置`);
     if (!mayAct(request.roles, move.actor, row.county)) {
-      const who = move.actor === 'city' ? '市级账号' : `该行所在县（${row.county || '未填县（市、区）'}）的账号`;
+      if (move.actor === 'county' && row.county === '') {
+        const typed = row.countyText ? `“${row.countyText}”不是本方案的县（市、区）` : '未填写';
+        return refuse(`该行的县（市、区）${typed}，不属于任何县，任何县级账号都不能操作；请先更正县（市、区）`);
+      }
+      const who = move.actor === 'city' ? '市级账号' : `该行所在县（${row.county}）的账号`;
       return refuse(`“${state}→${move.to}”须由${who}操作，你的角色是：${describeRoles(request.roles)}`);
     }
   } else if (move.actor !== 'dailyJob') {

@@ -1,6 +1,6 @@
 /**
- * The texts the workflow writes: certificate numbers from the pattern setting, the publicity
- * period line and 最后操作.
+ * The texts the workflow writes: certificate numbers from the pattern setting (checked before
+ * use), the publicity period line and 最后操作.
  */
 import { formatChineseDate, type CalendarDate } from '../calendar-date';
 
@@ -9,6 +9,25 @@ export function formatCertificateNumber(pattern: string, year: number, sequence:
   return pattern
     .replace(/\{year\}/g, String(year))
     .replace(/\{seq(?::(0+))?\}/g, (_match, zeros?: string) => String(sequence).padStart(zeros?.length ?? 0, '0'));
+}
+
+/** Placeholders a certificate number pattern may hold. */
+const PATTERN_PLACEHOLDER = /^\{(?:year|seq(?::0+)?)\}$/;
+
+/**
+ * Why a certificate number pattern cannot be used, or null: it needs exactly one `{seq}` (or
+ * `{seq:000}`), else every number of a year would be the same; other placeholders than `{year}`
+ * and `{seq}` are typing mistakes that would be printed on certificates as they are.
+ */
+export function certificatePatternProblem(pattern: string): string | null {
+  const placeholders = pattern.match(/\{[^{}]*\}/g) ?? [];
+  const unknown = placeholders.filter((placeholder) => !PATTERN_PLACEHOLDER.test(placeholder));
+  if (unknown.length > 0) return `含无法识别的占位符 ${unknown.join('、')}，只能用 {year} 和 {seq}（或 {seq:000}）`;
+  const sequences = placeholders.filter((placeholder) => placeholder.startsWith('{seq')).length;
+  if (sequences === 0) return '缺少 {seq}（当年流水号），否则同一年的证书编号都会相同';
+  if (sequences > 1) return '只能有一个 {seq}';
+  if (/[{}]/.test(pattern.replace(/\{[^{}]*\}/g, ''))) return '有不成对的花括号 { }';
+  return null;
 }
 
 /** The sequence number of a certificate number of that year written by the pattern, or null. */

@@ -1,8 +1,11 @@
 /**
  * Who may do what (SPEC §4): the 权限 sheet maps an email to 市级, a county's name or 学校. The city
  * makes city moves; a county makes county moves on its own rows only; a school makes none (it
- * only enters rows); anyone not in 权限 can do nothing.
+ * only enters rows); anyone not in 权限 can do nothing. A role is 市级, 学校 (or a spelling listed
+ * below), a county's full name or its unambiguous short name (红塔区 or 红塔, see countyShortNames);
+ * a blank or unknown role grants nothing and is reported as a problem naming the 权限 row.
  */
+import { foldSpelling, spellingMap } from '../nomination/fields';
 import type { Preset } from '../presets';
 import type { Actor } from './states';
 
@@ -39,9 +42,13 @@ export function readPermissions(rows: readonly (readonly unknown[])[], preset: P
       problems.push(`${where}：邮箱“${email}”无效`);
       return;
     }
+    if (roleText === '') {
+      problems.push(`${where}：邮箱“${email}”的角色未填写，该邮箱没有任何权限；应填 市级、${preset.counties.join('、')} 或 学校`);
+      return;
+    }
     const role = roleOf(roleText, String(row[schoolColumn] ?? '').trim(), preset);
     if (!role) {
-      problems.push(`${where}：角色“${roleText}”应为 市级、${preset.counties.join('、')} 或 学校`);
+      problems.push(`${where}：邮箱“${email}”的角色“${roleText}”无法识别，该邮箱没有任何权限；应填 市级、${preset.counties.join('、')} 或 学校`);
       return;
     }
     byEmail.set(email, [...(byEmail.get(email) ?? []), role]);
@@ -52,8 +59,10 @@ export function readPermissions(rows: readonly (readonly unknown[])[], preset: P
 function roleOf(text: string, school: string, preset: Preset): Role | null {
   if (CITY_WORDS.has(text)) return { kind: 'city' };
   if (SCHOOL_WORDS.has(text)) return { kind: 'school', school };
-  const county = preset.counties.find((name) => name === text || name.startsWith(text));
-  return county ? { kind: 'county', county } : null;
+  // A county's full name or its unambiguous short name (fields.ts), never a prefix: a blank or 红
+  // must never make someone a county's reviewer.
+  const county = spellingMap('county', preset).get(foldSpelling(text));
+  return county !== undefined && preset.counties.includes(county) ? { kind: 'county', county } : null;
 }
 
 /** The roles of an email, or [] when it is not in 权限. */
@@ -61,10 +70,10 @@ export function rolesOf(permissions: Permissions, email: string): Role[] {
   return permissions.byEmail.get(email.trim().toLowerCase()) ?? [];
 }
 
-/** Whether someone with these roles may make a move of this actor on a row of this county. */
+/** Whether someone with these roles may make a move of this actor on a row of this county ('' = none). */
 export function mayAct(roles: readonly Role[], actor: Actor, rowCounty: string): boolean {
   if (actor === 'city') return roles.some((role) => role.kind === 'city');
-  if (actor === 'county') return roles.some((role) => role.kind === 'county' && role.county === rowCounty);
+  if (actor === 'county') return rowCounty !== '' && roles.some((role) => role.kind === 'county' && role.county === rowCounty);
   return false;
 }
 

@@ -22,6 +22,19 @@ export type Actor = 'county' | 'city' | 'dailyJob';
  */
 export type Guard = 'eligible' | 'reason' | 'publicityStart' | 'publicityOver' | 'disqualification' | 'termOver';
 
+/** Who makes each kind of move, as messages and help name them. */
+export const ACTOR_NAMES: Readonly<Record<Actor, string>> = { county: '该行所在县', city: '市级', dailyJob: '每日定时任务' };
+
+/** What each guard needs, as help and the README say it. */
+export const GUARD_TEXTS: Readonly<Record<Guard, string>> = {
+  eligible: '按当天重新审查为“符合”',
+  reason: '须写理由（--reason）',
+  publicityStart: '须给出公示开始日期（--start）；公示截止 = PUBLICITY_END(开始)',
+  publicityOver: '当天晚于公示截止；写入认定日期和证书编号',
+  disqualification: '理由须注明六（四）1–6 的项号（--reason）',
+  termOver: 'TERM_END(认定日期) 已过',
+};
+
 /** What a move writes besides 状态 and 最后操作. */
 export type Effect = 'publicityPeriod' | 'award';
 

@@ -18,7 +18,7 @@ describe('the rule table', () => {
   test('ids are SPEC §3 ids plus name, school and category, each once', () => {
     expect(RULES.map((rule) => rule.id)).toEqual([
       'name', 'school', 'category', 'years', 'countyTitle', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6',
-      'award', 'honor', 'assessments', 'research', 'studioHost', 'lastTerm', 'disqualified', 'idNumber',
+      'award', 'honor', 'assessments', 'research', 'studioHost', 'lastTerm', 'disqualified', 'idNumber', 'county',
     ]);
   });
 
@@ -215,6 +215,31 @@ describe('disqualified (六（四）)', () => {
       expect(check('disqualified', { 取消资格情形: cell })?.verdict).toBe('不符合');
     }
     expect(check('disqualified', { 取消资格情形: '待查' })?.verdict).toBe('待核实');
+  });
+});
+
+describe('county (四（二）2): one of the preset\'s counties or 市直学校, never a prefix', () => {
+  test.each([['红塔区', '红塔区'], ['红塔', '红塔区'], ['峨山', '峨山彝族自治县'], ['市直', '市直学校'], [' 江川区 ', '江川区']])('%p is %p', (cell, county) => {
+    expect(check('county', { '县（市、区）': cell })).toMatchObject({ rule: 'county', clause: '四（二）2', verdict: '符合', message: `四（二）2：县（市、区）为“${county}”` });
+  });
+
+  test.each(['红', '江', '玉溪市', '昆明市五华区', '2'])('%p is 待核实, naming the column and the value', (cell) => {
+    const finding = check('county', { '县（市、区）': cell });
+    expect(finding?.verdict).toBe('待核实');
+    expect(finding?.message).toContain(`四（二）2：县（市、区）“${cell}”无法识别，应填以下之一：红塔区、`);
+    expect(finding?.message).toContain('该行不属于任何县（市、区）');
+  });
+
+  test('blank or missing is 待核实 and says what to fill in', () => {
+    expect(check('county', { '县（市、区）': '' })?.message).toMatch(/^四（二）2：县（市、区）未填写，应填本市的县（市、区）名或“市直学校”；该行不属于任何县（市、区），无法初审$/);
+    expect(check('county', { '县（市、区）': undefined })?.message).toMatch(/^四（二）2：表中没有“县（市、区）”列，应填本市的县/);
+    expect(evaluate({ '县（市、区）': '' }).verdict).toBe('待核实');
+  });
+
+  test('the 县（市、区） cell gets the note', () => {
+    const result = evaluate({ '县（市、区）': '' });
+    const column = Object.keys(VALID_FAMOUS).indexOf('县（市、区）');
+    expect(result.problems).toEqual([{ column, message: expect.stringContaining('四（二）2：县（市、区）未填写') }]);
   });
 });
 

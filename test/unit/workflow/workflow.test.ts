@@ -89,8 +89,34 @@ describe('roles', () => {
     expect(rolesOf(permissions, 'HT@yuxi.cn')).toEqual([{ kind: 'county', county: '红塔区' }]);
     expect(rolesOf(permissions, 'school@yuxi.cn')).toEqual([{ kind: 'school', school: '玉溪一中' }]);
     expect(rolesOf(permissions, 'x@yuxi.cn')).toEqual([]);
-    expect(permissions.problems).toEqual([expect.stringContaining('权限第5行：角色“省级”'), expect.stringContaining('权限第6行：邮箱“不是邮箱”无效')]);
+    expect(permissions.problems).toEqual([expect.stringContaining('权限第5行：邮箱“x@yuxi.cn”的角色“省级”无法识别'), expect.stringContaining('权限第6行：邮箱“不是邮箱”无效')]);
     expect(mayAct([{ kind: 'school', school: '玉溪一中' }], 'county', '红塔区')).toBe(false);
+  });
+
+  test('a blank, partial or unknown 角色 grants nothing and is reported naming its row', () => {
+    const permissions = readPermissions(
+      [['邮箱', '角色'], ['blank@yuxi.cn', ''], ['spaces@yuxi.cn', '  '], ['red@yuxi.cn', '红'], ['jiang@yuxi.cn', '江'], ['es@yuxi.cn', '峨山'], ['full@yuxi.cn', '元江哈尼族彝族傣族自治县'], ['direct@yuxi.cn', '市直学校']],
+      preset,
+    );
+    for (const email of ['blank@yuxi.cn', 'spaces@yuxi.cn', 'red@yuxi.cn', 'jiang@yuxi.cn', 'direct@yuxi.cn']) expect(rolesOf(permissions, email)).toEqual([]);
+    expect(rolesOf(permissions, 'es@yuxi.cn')).toEqual([{ kind: 'county', county: '峨山彝族自治县' }]);
+    expect(rolesOf(permissions, 'full@yuxi.cn')).toEqual([{ kind: 'county', county: '元江哈尼族彝族傣族自治县' }]);
+    expect(permissions.problems).toEqual([
+      expect.stringMatching(/^权限第2行：邮箱“blank@yuxi.cn”的角色未填写，该邮箱没有任何权限/),
+      expect.stringMatching(/^权限第3行：邮箱“spaces@yuxi.cn”的角色未填写/),
+      expect.stringMatching(/^权限第4行：邮箱“red@yuxi.cn”的角色“红”无法识别，该邮箱没有任何权限/),
+      expect.stringMatching(/^权限第5行：邮箱“jiang@yuxi.cn”的角色“江”无法识别/),
+      expect.stringMatching(/^权限第8行：邮箱“direct@yuxi.cn”的角色“市直学校”无法识别/),
+    ]);
+  });
+
+  test('no county role acts on a row whose county is blank or unknown', () => {
+    const hongta = [{ kind: 'county', county: '红塔区' }] as const;
+    expect(mayAct(hongta, 'county', '')).toBe(false);
+    const blank = decideMove(facts({ county: '', countyText: '' }), request({ to: '初审未通过', reason: '材料不全', roles: [...hongta] }));
+    expect(blank).toEqual({ ok: false, message: expect.stringContaining('该行的县（市、区）未填写，不属于任何县') });
+    const unknown = decideMove(facts({ county: '', countyText: '红' }), request({ to: '初审未通过', reason: '材料不全', roles: [...hongta] }));
+    expect(unknown).toEqual({ ok: false, message: expect.stringContaining('该行的县（市、区）“红”不是本方案的县（市、区）') });
   });
 });
 

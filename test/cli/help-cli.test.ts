@@ -1,0 +1,69 @@
+/**
+ * `banzhuren <command> --help` and `banzhuren help <command>` (issue 7, item 18): each command's
+ * own help, in Chinese — usage, what it does, every option it takes, its exit codes — and for
+ * advance the states, roles and moves, generated from the bundle's own workflow tables.
+ */
+import { loadBundle } from '../../local/runtime/bundle';
+import { wallClockAt } from '../../local/runtime/time-zones';
+import { runCli } from '../support/cli';
+
+/** Every command, with the options its help must list. */
+const COMMANDS: [string, string[]][] = [
+  ['init', ['--out']],
+  ['check', ['--sheet', '--json', '--out', '--today']],
+  ['advance', ['--rows', '--to', '--reason', '--start', '--sheet', '--out', '--today', '--as']],
+  ['publicity-list', ['--sheet', '--out']],
+  ['daily', ['--out', '--today']],
+  ['log', ['--json']],
+  ['publicity-end', ['--days', '--book', '--today']],
+  ['workday', ['--book']],
+  ['networkdays', ['--book']],
+  ['is-workday', ['--book', '--today']],
+  ['term-end', []],
+];
+
+test.each(COMMANDS)('banzhuren %s --help is that command\'s help, in Chinese', (name, options) => {
+  const help = runCli([name, '--help']);
+  expect(help.code).toBe(0);
+  expect(help.stderr).toBe('');
+  expect(help.stdout).toMatch(new RegExp(`^banzhuren ${name}：[\\u4e00-\\u9fff]`, 'u'));
+  expect(help.stdout).toContain(`用法：banzhuren ${name}`);
+  expect(help.stdout).not.toContain('命令：'); // not the general help
+  for (const option of options) expect(help.stdout).toMatch(new RegExp(`^  (?:-\\w, )?${option}\\b.*[\\u4e00-\\u9fff]`, 'mu'));
+  expect(help.stdout).toContain('退出码：0 成功；1 运行出错；2 参数有误');
+  expect(help.stdout.includes('3 部分行被拒绝')).toBe(name === 'advance' || name === 'daily');
+  expect(help.stdout).not.toMatch(/\b(?:Usage|Options|usage|error)\b/u);
+  expect(runCli(['help', name])).toEqual(help);
+  expect(runCli(['-h', name]).stdout).toBe(help.stdout);
+});
+
+test('advance --help lists every state, role and move from the workflow tables, and --sheet', () => {
+  const help = runCli(['advance', '--help']).stdout;
+  const table = loadBundle().call('workflowTable') as { states: string[]; roles: string[]; moves: { from: string; to: string; who: string; needs: string; cityDirectOnly: boolean }[] };
+  expect(table.states).toContain('公示有异议');
+  expect(help).toContain(`状态（--to 可取）：${table.states.join('、')}`);
+  expect(help).toContain(`角色（“权限”表的“角色”列）：${table.roles.join('、')}`);
+  for (const move of table.moves) {
+    expect(help).toContain(`  ${move.from}${move.cityDirectOnly ? '（仅市直学校）' : ''} → ${move.to}：${move.who}${move.needs ? `；${move.needs}` : ''}\n`);
+  }
+  expect(help.match(/^ {2}\S.* → /gmu)).toHaveLength(table.moves.length);
+  expect(help).toMatch(/^ {2}--sheet 工作表 +推荐名单所在的工作表/mu);
+});
+
+test('the general help points to each command\'s help', () => {
+  const help = runCli(['--help']).stdout;
+  expect(help).toContain('banzhuren <命令> --help');
+  for (const [name] of COMMANDS) expect(help).toContain(`  ${name}`);
+});
+
+test('a date shown as optional is optional: without it, today in the spreadsheet time zone', () => {
+  const { year, month, day } = wallClockAt(Date.now(), 'Asia/Shanghai');
+  const today = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  expect(runCli(['is-workday', '--help']).stdout).toContain('用法：banzhuren is-workday [日期]');
+  expect(runCli(['publicity-end', '--help']).stdout).toContain('用法：banzhuren publicity-end [开始日期]');
+  for (const name of ['is-workday', 'publicity-end']) {
+    const without = runCli([name]);
+    const withToday = runCli([name, today]);
+    expect(without).toEqual(withToday);
+  }
+});
