@@ -116,13 +116,14 @@ export function advanceSelectedRows(): void {
   try {
     report = runAdvance({ rows: selection.rows, to: to.trim(), reason, start: start?.trim(), sheet: selection.sheetName });
   } catch (error) {
-    if (!(error instanceof DocumentBusyError || error instanceof UnknownUserError)) throw error;
+    if (!(error instanceof DocumentBusyError || error instanceof UnknownUserError || error instanceof ArgumentError)) throw error;
     showMessage('推进所选行', error.message);
     return;
   }
   const lines = [
     `已改为“${to.trim()}”：${report.moved.length} 行`,
     ...report.refused.map((refusal) => `第${refusal.row}行未改：${refusal.message}`),
+    ...report.problems.map((problem) => `提示：${problem}`),
   ];
   showMessage('推进所选行', lines.join('\n'));
 }

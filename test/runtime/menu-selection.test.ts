@@ -145,3 +145,23 @@ test('when Google gives no email (a consumer account, a user outside the domain)
   });
   expect(await states(path)).toEqual(['', '', '', '', '']);
 });
+
+test('a state typed wrong at the prompt is answered in a message box, and nothing moves', async () => {
+  const path = await book('typo-state');
+  await withMenu(path, { promptAnswers: ['初审通 过', ''] }, (runtime) => {
+    runtime.selectRows('推荐名单', 2);
+    runtime.bundle.call('advanceSelectedRows');
+    expect(runtime.ui.alerts.pop()).toMatch(/^推进所选行\n目标状态“初审通 过”无效，应为：学校推荐、/);
+  });
+  expect(await states(path)).toEqual(['', '', '', '', '']);
+});
+
+test('rows of 权限 that grant nothing are shown beside the outcome of 推进所选行', async () => {
+  const path = join(temporaryFolder(), 'blank-role.xlsx');
+  await scenarioWorkbook(path, [candidate({ 姓名: '甲' })], [['ht@yuxi.cn', '红塔区'], ['blank@yuxi.cn', '']]);
+  await withMenu(path, { promptAnswers: ['初审通过', ''] }, (runtime) => {
+    runtime.selectRows('推荐名单', 2);
+    runtime.bundle.call('advanceSelectedRows');
+    expect(runtime.ui.alerts.pop()).toMatch(/^推进所选行\n已改为“初审通过”：1 行\n提示：权限第3行：.*blank@yuxi\.cn.*没有任何权限/);
+  });
+});
