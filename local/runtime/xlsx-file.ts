@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
+import { patchCommentParts } from './xlsx-comment-parts';
 
 interface DefaultFormat {
   f?: string;
@@ -48,11 +49,14 @@ let patched = false;
  * - a data validation over a range stays one entry keyed by the range (exceljs makes one entry per
  *   cell: a whole-column rule costs seconds and hundreds of MB);
  * - a note on an empty cell survives: exceljs neither writes such a cell nor reads a note whose
- *   cell is absent from the sheet data.
+ *   cell is absent from the sheet data;
+ * - comments stored under other part names (openpyxl's xl/comments/comment1.xml) are found
+ *   (see xlsx-comment-parts.ts).
  */
 function patchExcelJs(): void {
   if (patched) return;
   patched = true;
+  patchCommentParts();
   const load = createRequire(__filename);
   const numFmtXform = load('exceljs/lib/xlsx/xform/style/numfmt-xform') as { getDefaultFmtCode(id: number): string | undefined };
   const defaults = load('exceljs/lib/xlsx/defaultnumformats') as Record<string, DefaultFormat>;
