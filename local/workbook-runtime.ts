@@ -157,6 +157,10 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
         await writeWorkbook(workbook, target);
       },
       close() {
+        if (!closed) {
+          const hint = model.uncalculatedHint();
+          if (hint) print(hint);
+        }
         closed = true;
         lock?.release();
       },

@@ -77,7 +77,7 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
   };
 
   /** A cell's value as the bundle receives it. */
-  const valueOf = (cell: ExcelJS.Cell | undefined, row: number, column: number, method: string): unknown => {
+  const valueOf = (cell: ExcelJS.Cell | undefined, row: number, column: number): unknown => {
     const reading = readCell(cell);
     switch (reading.kind) {
       case 'empty':
@@ -87,7 +87,10 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
       case 'error':
         return reading.text;
       case 'uncalculated':
-        return unavailable(context, 'Range', method, `the formula =${reading.formula} in ${sheet.name}!${rectA1({ row, column, numRows: 1, numColumns: 1 })} has no calculated value in the file`);
+        // Google always has a result; a file saved by openpyxl or exceljs may not. Read as unknown
+        // (blank), and tell the person once per run (WorkbookModel.uncalculatedHint).
+        model.noteUncalculated(sheet, row, column);
+        return '';
       default:
         return reading.value;
     }
@@ -112,7 +115,8 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
       case 'date':
         return formatDateForDisplay(reading.wall, format ?? 'yyyy-mm-dd') ?? unavailable(context, 'Range', method, `number format "${format}" at ${at}`);
       case 'uncalculated':
-        return unavailable(context, 'Range', method, `the formula =${reading.formula} at ${at} has no calculated value in the file`);
+        model.noteUncalculated(sheet, row, column);
+        return '';
     }
   };
 
@@ -190,8 +194,8 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
     context,
     'Range',
     (self) => ({
-      getValues: () => realmGrid(context, grid((cell, row, column) => valueOf(cell, row, column, 'getValues'))),
-      getValue: () => valueOf(find(ref.row, ref.column), ref.row, ref.column, 'getValue'),
+      getValues: () => realmGrid(context, grid((cell, row, column) => valueOf(cell, row, column))),
+      getValue: () => valueOf(find(ref.row, ref.column), ref.row, ref.column),
       getDisplayValues: () => realmGrid(context, grid((cell, row, column) => displayOf(cell, row, column, 'getDisplayValues'))),
       getDisplayValue: () => displayOf(find(ref.row, ref.column), ref.row, ref.column, 'getDisplayValue'),
       setValues(values: unknown) {

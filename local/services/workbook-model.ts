@@ -5,7 +5,7 @@
  * Sheet and Range are thin views over this.
  */
 import type ExcelJS from 'exceljs';
-import type { GridRect } from './a1-notation';
+import { cellA1, type GridRect } from './a1-notation';
 import { setTabOrder } from './exceljs-internals';
 import { realmError, unavailable, type FakeContext } from './fake-object';
 import { STATE_SHEET_NAME, type WorkbookState } from './workbook-state';
@@ -50,6 +50,9 @@ export interface SpreadsheetEnv {
   print(line: string): void;
 }
 
+/** How many cells the 提示 about formulas without calculated values lists by name. */
+const UNCALCULATED_LISTED = 10;
+
 /** Characters Excel refuses in a sheet name. */
 const FORBIDDEN_SHEET_NAME = /[[\]:*?/\\]/;
 
@@ -60,6 +63,8 @@ export class WorkbookModel {
   /** The selected range, when the runtime or the bundle set one. */
   selection?: RangeRef;
   readonly ui: UiRecord = { menus: [], alerts: [], toasts: [] };
+  /** Formula cells read this run that have no calculated value in the file ('推荐名单!M5'), in order. */
+  readonly uncalculated = new Set<string>();
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -108,6 +113,23 @@ export class WorkbookModel {
       });
     });
     return { lastRow, lastColumn };
+  }
+
+  /** Records that a formula cell without a calculated value was read (as empty). */
+  noteUncalculated(sheet: ExcelJS.Worksheet, row: number, column: number): void {
+    this.uncalculated.add(`${sheet.name}!${cellA1(row, column)}`);
+  }
+
+  /**
+   * The one 提示 line for the person running the command when formula cells without calculated
+   * values were read (openpyxl and exceljs save formulas without results), or undefined.
+   */
+  uncalculatedHint(): string | undefined {
+    const cells = [...this.uncalculated];
+    if (cells.length === 0) return undefined;
+    const shown = cells.slice(0, UNCALCULATED_LISTED).join('、');
+    const more = cells.length > UNCALCULATED_LISTED ? `等 ${cells.length} 个单元格` : '';
+    return `提示：${shown}${more}的公式在文件中没有计算结果，已按空白处理（需要它的审查项为“待核实”）。请用 Excel、WPS 或 LibreOffice 打开该文件并保存一次，让公式算出结果后再运行。`;
   }
 
   /** The active sheet: the one the runtime or the bundle activated, else the first visible one. */
