@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
 import { existsSync, renameSync, unlinkSync } from 'node:fs';
 import { patchCommentParts } from './xlsx-comment-parts';
+import { patchWriteMemory } from './xlsx-write-memory';
 
 interface DefaultFormat {
   f?: string;
@@ -51,12 +52,14 @@ let patched = false;
  * - a note on an empty cell survives: exceljs neither writes such a cell nor reads a note whose
  *   cell is absent from the sheet data;
  * - comments stored under other part names (openpyxl's xl/comments/comment1.xml) are found
- *   (see xlsx-comment-parts.ts).
+ *   (see xlsx-comment-parts.ts);
+ * - a sheet being written is held as its XML, not as millions of pieces (see xlsx-write-memory.ts).
  */
 function patchExcelJs(): void {
   if (patched) return;
   patched = true;
   patchCommentParts();
+  patchWriteMemory();
   const load = createRequire(__filename);
   const numFmtXform = load('exceljs/lib/xlsx/xform/style/numfmt-xform') as { getDefaultFmtCode(id: number): string | undefined };
   const defaults = load('exceljs/lib/xlsx/defaultnumformats') as Record<string, DefaultFormat>;

@@ -20,7 +20,6 @@ import {
   makeFake,
   realmDate,
   realmError,
-  realmGrid,
   unavailable,
   type FakeContext,
 } from './fake-object';
@@ -65,13 +64,23 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
   const sheet = ref.sheet;
   const timeZone = () => model.state.timeZone;
   const find = (row: number, column: number) => sheet.findCell(row, column);
-  const grid = <T>(read: (cell: ExcelJS.Cell | undefined, row: number, column: number) => T): T[][] => {
-    const rows: T[][] = [];
-    for (const { row, column, i } of cellsOf(ref)) {
-      (rows[i] ??= []).push(read(find(row, column), row, column));
+  /**
+   * Reads every cell of the range, row by row, into arrays made by `into` (the bundle's realm's
+   * Array for what the bundle receives). Rows absent from the sheet cost no lookup of their cells.
+   */
+  const grid = <T>(read: (cell: ExcelJS.Cell | undefined, row: number, column: number) => T, into: ArrayConstructor = Array): T[][] => {
+    const rows = new into(ref.numRows) as T[][];
+    for (let i = 0; i < ref.numRows; i += 1) {
+      const row = ref.row + i;
+      const cells = sheet.findRow(row);
+      const values = new into(ref.numColumns) as T[];
+      for (let j = 0; j < ref.numColumns; j += 1) values[j] = read(cells?.findCell(ref.column + j), row, ref.column + j);
+      rows[i] = values;
     }
     return rows;
   };
+  const realmRows = <T>(read: (cell: ExcelJS.Cell | undefined, row: number, column: number) => T): T[][] =>
+    grid(read, context.realm.Array as ArrayConstructor);
   const eachCell = (write: (cell: ExcelJS.Cell, i: number, j: number) => void) => {
     for (const { row, column, i, j } of cellsOf(ref)) write(sheet.getCell(row, column), i, j);
   };
@@ -120,13 +129,24 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
     }
   };
 
-  /** Converts all of `data` first, so a bad value leaves the sheet untouched, then writes. */
+  /**
+   * Converts all of `data` first, so a bad value leaves the sheet untouched, then writes. Clearing
+   * a cell the sheet does not hold changes nothing, so no cell is made for it (a blank column
+   * written over many empty rows stays cheap).
+   */
   const writeContents = (data: unknown[][], convert: (input: unknown, cell: ExcelJS.Cell | undefined) => CellContent) => {
     const contents = grid((cell, row, column) => convert(data[row - ref.row]?.[column - ref.column], cell));
-    eachCell((cell, i, j) => {
-      if (isMergedAway(cell)) return; // Sheets keeps only the top-left value of a merge
-      writeCell(cell, contents[i]?.[j] as CellContent);
-    });
+    for (let i = 0; i < ref.numRows; i += 1) {
+      for (let j = 0; j < ref.numColumns; j += 1) {
+        const content = contents[i]?.[j] as CellContent;
+        const [row, column] = [ref.row + i, ref.column + j];
+        const existing = sheet.findRow(row)?.findCell(column);
+        if (!existing && content.value === null && content.numFmt === undefined) continue;
+        const cell = existing ?? sheet.getCell(row, column);
+        if (isMergedAway(cell)) continue; // Sheets keeps only the top-left value of a merge
+        writeCell(cell, content);
+      }
+    }
   };
 
   const valueContent = (method: string) => (input: unknown, cell: ExcelJS.Cell | undefined) =>
@@ -194,9 +214,9 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
     context,
     'Range',
     (self) => ({
-      getValues: () => realmGrid(context, grid((cell, row, column) => valueOf(cell, row, column))),
+      getValues: () => realmRows((cell, row, column) => valueOf(cell, row, column)),
       getValue: () => valueOf(find(ref.row, ref.column), ref.row, ref.column),
-      getDisplayValues: () => realmGrid(context, grid((cell, row, column) => displayOf(cell, row, column, 'getDisplayValues'))),
+      getDisplayValues: () => realmRows((cell, row, column) => displayOf(cell, row, column, 'getDisplayValues')),
       getDisplayValue: () => displayOf(find(ref.row, ref.column), ref.row, ref.column, 'getDisplayValue'),
       setValues(values: unknown) {
         writeContents(checkGrid(context, values, ref, 'setValues'), valueContent('setValues'));
@@ -206,7 +226,7 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         writeContents(grid(() => value), valueContent('setValue'));
         return self;
       },
-      getFormulas: () => realmGrid(context, grid((cell) => readFormula(cell))),
+      getFormulas: () => realmRows((cell) => readFormula(cell)),
       getFormula: () => readFormula(find(ref.row, ref.column)),
       setFormulas(formulas: unknown) {
         writeContents(checkGrid(context, formulas, ref, 'setFormulas'), formulaContent('setFormulas'));
@@ -216,11 +236,18 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         writeContents(grid(() => formula), formulaContent('setFormula'));
         return self;
       },
-      getNotes: () => realmGrid(context, grid((cell) => readNote(cell))),
+      getNotes: () => realmRows((cell) => readNote(cell)),
       getNote: () => readNote(find(ref.row, ref.column)),
       setNotes(notes: unknown) {
         const rows = checkGrid(context, notes, ref, 'setNotes');
-        eachCell((cell, i, j) => setNoteOf(cell, rows[i]?.[j]));
+        for (let i = 0; i < ref.numRows; i += 1) {
+          for (let j = 0; j < ref.numColumns; j += 1) {
+            const note = rows[i]?.[j];
+            const existing = sheet.findRow(ref.row + i)?.findCell(ref.column + j);
+            if (existing) setNoteOf(existing, note);
+            else if (note !== null && note !== undefined && note !== '') setNoteOf(sheet.getCell(ref.row + i, ref.column + j), note);
+          }
+        }
         return self;
       },
       setNote(note: unknown) {
@@ -232,7 +259,7 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         return self;
       },
       getDataValidation: () => validationOf(ref.row, ref.column, 'getDataValidation'),
-      getDataValidations: () => realmGrid(context, grid((_cell, row, column) => validationOf(row, column, 'getDataValidations'))),
+      getDataValidations: () => realmRows((_cell, row, column) => validationOf(row, column, 'getDataValidations')),
       setDataValidation(rule: unknown) {
         applyValidations(() => rule, 'setDataValidation');
         return self;

@@ -6,7 +6,8 @@
  */
 import type ExcelJS from 'exceljs';
 import { cellA1, type GridRect } from './a1-notation';
-import { setTabOrder } from './exceljs-internals';
+import { isMergedAway } from './cell-values';
+import { eachStoredCell, setTabOrder } from './exceljs-internals';
 import { realmError, unavailable, type FakeContext } from './fake-object';
 import { STATE_SHEET_NAME, type WorkbookState } from './workbook-state';
 
@@ -88,31 +89,28 @@ export class WorkbookModel {
     return this.sheets().includes(sheet);
   }
 
-  /** A sheet's grid size: what Sheets would show for it (at least 1000 × 26, at least its content). */
+  /**
+   * A sheet's grid size: what Sheets would show for it (at least 1000 × 26, at least as far as its
+   * values and notes reach). Formatting alone does not stretch it: LibreOffice writes a formatted
+   * empty row at 1,048,576, and a grid that long would make every whole-column call cost a million
+   * rows.
+   */
   grid(sheet: ExcelJS.Worksheet): { maxRows: number; maxColumns: number } {
     let grid = this.grids.get(sheet);
     if (!grid) {
-      grid = {
-        maxRows: Math.max(NEW_SHEET_ROWS, sheet.rowCount),
-        maxColumns: Math.max(NEW_SHEET_COLUMNS, sheet.columnCount),
-      };
+      const used = usedBounds(sheet, true);
+      grid = { maxRows: Math.max(NEW_SHEET_ROWS, used.lastRow), maxColumns: Math.max(NEW_SHEET_COLUMNS, used.lastColumn) };
       this.grids.set(sheet, grid);
     }
     return grid;
   }
 
-  /** The last row and column holding content (a value or formula), 0 when the sheet is empty. */
+  /**
+   * The last row and column holding content (a value or formula), 0 when the sheet is empty, as
+   * Sheet.getLastRow/getLastColumn give them; costs what the sheet holds, not its grid.
+   */
   contentBounds(sheet: ExcelJS.Worksheet): { lastRow: number; lastColumn: number } {
-    let lastRow = 0;
-    let lastColumn = 0;
-    sheet.eachRow((row, rowNumber) => {
-      row.eachCell((cell, columnNumber) => {
-        if (cell.type === 1 /* Merge */ || cell.value === null || cell.value === '') return;
-        lastRow = Math.max(lastRow, rowNumber);
-        lastColumn = Math.max(lastColumn, columnNumber);
-      });
-    });
-    return { lastRow, lastColumn };
+    return usedBounds(sheet, false);
   }
 
   /** Records that a formula cell without a calculated value was read (as empty). */
@@ -188,6 +186,19 @@ export class WorkbookModel {
       throw realmError(context, 'The coordinates of the range are outside the dimensions of the sheet.');
     }
   }
+}
+
+/** The last row and column with a value (or, with `notes`, a note), over the cells the sheet holds. */
+function usedBounds(sheet: ExcelJS.Worksheet, notes: boolean): { lastRow: number; lastColumn: number } {
+  let lastRow = 0;
+  let lastColumn = 0;
+  eachStoredCell(sheet, (cell, row, column) => {
+    const content = !isMergedAway(cell) && cell.value !== null && cell.value !== undefined && cell.value !== '';
+    if (!content && !(notes && cell.note)) return;
+    if (row > lastRow) lastRow = row;
+    if (column > lastColumn) lastColumn = column;
+  });
+  return { lastRow, lastColumn };
 }
 
 /** Every cell address of a rectangle, row by row. */
