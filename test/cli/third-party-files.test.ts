@@ -7,12 +7,14 @@
  * what it could not know.
  */
 import ExcelJS from 'exceljs';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
 import { readSheet, temporaryFolder } from '../support/workbooks';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'third-party');
+const JSZip = createRequire(require.resolve('exceljs'))('jszip') as { loadAsync(data: Buffer): Promise<{ files: Record<string, unknown> }> };
 const folder = temporaryFolder();
 
 /** A fresh copy of a fixture, so a command may write it. */
@@ -107,6 +109,23 @@ describe('nominations written by openpyxl', () => {
     expect(result.code).toBe(0);
     const { notes } = await readSheet(book, '推荐名单');
     expect(notes.get('B2')).toBe('县里备注：材料已齐 (ok)');
+  });
+
+  test('a workbook with our notes, edited in openpyxl, opens and is checked again', async () => {
+    // openpyxl rewrote our notes under its own part names, which exceljs alone cannot read.
+    const zip = await JSZip.loadAsync(readFileSync(join(FIXTURES, 'checked-openpyxl-edit.xlsx')));
+    expect(Object.keys(zip.files)).toContain('xl/comments/comment1.xml');
+    const book = copyOf('checked-openpyxl-edit.xlsx');
+    const result = runCli(['check', book, '--json', '--today', '2025-09-01']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as CheckedRow[];
+    expect(rows.map((row) => row.verdict)).toEqual(['符合', '不符合', '待核实', '不符合', '符合']);
+    const { rows: cells, notes } = await readSheet(book, '推荐名单');
+    const years = (cells[0] as string[]).indexOf('班主任累计年限');
+    const note = notes.get(`${String.fromCharCode(65 + years)}3`) ?? '';
+    expect(note).toMatch(/^【资格审查】.*不足5年/);
+    for (const text of notes.values()) expect(text.split('【资格审查】').length).toBeLessThanOrEqual(2);
   });
 
   test('formulas without results read as unknown: 待核实 where a rule needs one, one 提示 for the run', () => {
