@@ -5,9 +5,14 @@
  * blanks over rows the sheet does not hold makes no cells. What a run costs is measured in
  * `npm run bench`, not here.
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
+import { CallCounter } from '../../local/runtime/call-counter';
+import { SimulatedClock } from '../../local/runtime/clock';
 import { eachStoredCell } from '../../local/services/exceljs-internals';
+import { makeSheet } from '../../local/services/sheet';
+import { WorkbookModel } from '../../local/services/workbook-model';
+import { WorkbookState } from '../../local/services/workbook-state';
 import { openWith, readXlsx, tempDir, writeXlsx } from './helpers';
 
 const CODE = `
@@ -85,4 +90,17 @@ test('writing blanks and empty notes over rows the sheet does not hold makes no 
   const sheet = (await readXlsx(path)).getWorksheet('S')!;
   expect(sheet.rowCount).toBe(2);
   expect(storedCells(sheet)).toBe(4);
+});
+
+test('inserting columns into a sheet with a formatted row at 1,048,576 makes no empty rows', () => {
+  const workbook = new ExcelJS.Workbook();
+  const worksheet = workbook.addWorksheet('S');
+  worksheet.addRow(['姓名', '学校']);
+  worksheet.getRow(LAST_ROW).getCell(1).style = { font: { bold: true } };
+  const context = { realm: globalThis, counter: new CallCounter(), clock: new SimulatedClock(Date.UTC(2024, 8, 27)) };
+  const sheet = makeSheet({ context, model: new WorkbookModel(workbook, new WorkbookState(), 'x'), print: () => undefined }, worksheet) as GoogleAppsScript.Spreadsheet.Sheet;
+  sheet.insertColumnsAfter(2, 3);
+  expect(sheet.getMaxColumns()).toBe(29);
+  const rowsHeld = (worksheet as unknown as { _rows: unknown[] })._rows.filter(Boolean).length;
+  expect(rowsHeld).toBe(2);
 });
