@@ -171,8 +171,11 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
     return makeDataValidation(context, spec);
   };
 
-  /** Sets (or, for null, removes) each cell's validation; all rules are converted before any is set. */
-  const applyValidations = (pick: (i: number, j: number) => unknown, method: string) => {
+  /**
+   * Sets (or, for null, removes) each cell's validation; all rules are converted before any is set.
+   * One rule for the whole range is converted once, however many cells it covers.
+   */
+  const applyValidations = (pick: ((i: number, j: number) => unknown) | { all: unknown }, method: string) => {
     const converted = new Map<unknown, ReturnType<typeof validationToXlsx> | undefined>();
     const xlsxOf = (rule: unknown) => {
       if (rule === null || rule === undefined) return undefined;
@@ -182,6 +185,11 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
       }
       return converted.get(rule);
     };
+    if (typeof pick !== 'function') {
+      const rule = xlsxOf(pick.all);
+      setValidations(sheet, ref, () => rule);
+      return;
+    }
     const rules = [...cellsOf(ref)].map(({ i, j }) => xlsxOf(pick(i, j)));
     setValidations(sheet, ref, (i, j) => rules[i * ref.numColumns + j]);
   };
@@ -261,7 +269,7 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
       getDataValidation: () => validationOf(ref.row, ref.column, 'getDataValidation'),
       getDataValidations: () => realmRows((_cell, row, column) => validationOf(row, column, 'getDataValidations')),
       setDataValidation(rule: unknown) {
-        applyValidations(() => rule, 'setDataValidation');
+        applyValidations({ all: rule }, 'setDataValidation');
         return self;
       },
       setDataValidations(rules: unknown) {
@@ -270,7 +278,7 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         return self;
       },
       clearDataValidations() {
-        applyValidations(() => null, 'clearDataValidations');
+        applyValidations({ all: null }, 'clearDataValidations');
         return self;
       },
       getBackground() {
