@@ -102,6 +102,16 @@ describe('a workbook re-saved by LibreOffice after init', () => {
   });
 });
 
+test('our notes, re-saved by LibreOffice, are read back and replaced, never doubled', async () => {
+  const book = copyOf('checked-libreoffice.xlsx');
+  const before = (await readSheet(book, '推荐名单')).notes;
+  expect([...before.values()].filter((text) => text.startsWith('【资格审查】'))).toHaveLength(3);
+  const result = runCli(['check', book, '--today', '2025-09-01']);
+  expect(result.code).toBe(0);
+  const after = (await readSheet(book, '推荐名单')).notes;
+  expect(after).toEqual(before);
+});
+
 describe('nominations written by openpyxl', () => {
   test('a comment openpyxl wrote is read, and kept through a check', async () => {
     const book = copyOf('openpyxl-nominations.xlsx');
