@@ -223,6 +223,10 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
         return true;
       },
       close() {
+        if (!closed) {
+          const hint = model.uncalculatedHint();
+          if (hint) print(hint);
+        }
         closed = true;
         releaseLocks();
       },

@@ -12,6 +12,8 @@ import { chmodSync, chownSync, closeSync, existsSync, fsyncSync, openSync, renam
 import { forget, removeOnExitOrSignal } from './exit-cleanup';
 import { fileAccessError } from './file-errors';
 import { keepExactColumnWidths, keepInternalHyperlinks, restoreParts, type KeptPart } from './xlsx-preserve';
+import { patchCommentParts } from './xlsx-comment-parts';
+import { patchWriteMemory } from './xlsx-write-memory';
 
 interface DefaultFormat {
   f?: string;
@@ -52,11 +54,16 @@ let patched = false;
  * - a data validation over a range stays one entry keyed by the range (exceljs makes one entry per
  *   cell: a whole-column rule costs seconds and hundreds of MB);
  * - a note on an empty cell survives: exceljs neither writes such a cell nor reads a note whose
- *   cell is absent from the sheet data.
+ *   cell is absent from the sheet data;
+ * - comments stored under other part names (openpyxl's xl/comments/comment1.xml) are found
+ *   (see xlsx-comment-parts.ts);
+ * - a sheet being written is held as its XML, not as millions of pieces (see xlsx-write-memory.ts).
  */
 function patchExcelJs(): void {
   if (patched) return;
   patched = true;
+  patchCommentParts();
+  patchWriteMemory();
   const load = createRequire(__filename);
   const numFmtXform = load('exceljs/lib/xlsx/xform/style/numfmt-xform') as { getDefaultFmtCode(id: number): string | undefined };
   const defaults = load('exceljs/lib/xlsx/defaultnumformats') as Record<string, DefaultFormat>;

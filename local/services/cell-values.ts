@@ -30,13 +30,25 @@ export function isMergedAway(cell: ExcelJS.Cell): boolean {
   return cell.type === ExcelJS.ValueType.Merge;
 }
 
-/** Plain text of rich text, or of a hyperlink's text. */
-function plainText(value: unknown): string {
+/**
+ * The text of any cell value exceljs reads, as a person sees it: a string; rich text (LibreOffice
+ * saves mixed Chinese/Latin text as runs of two fonts) and a hyperlink as their plain text; a
+ * formula or shared formula as its cached result; an error as its code; a date as ISO text; ''
+ * for empty. The one place a cell's text is read in local/.
+ */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && Array.isArray((value as ExcelJS.CellRichTextValue).richText)) {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value !== 'object') return String(value);
+  if (Array.isArray((value as ExcelJS.CellRichTextValue).richText)) {
     return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join('');
   }
-  return value === null || value === undefined ? '' : String(value);
+  if ('hyperlink' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text);
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result);
+  if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  if ('text' in value) return cellText((value as { text: unknown }).text);
+  return '';
 }
 
 function readScalar(value: unknown): CellReading {
@@ -45,12 +57,8 @@ function readScalar(value: unknown): CellReading {
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (typeof value === 'string') return { kind: 'text', value };
   if (value instanceof Date) return { kind: 'date', wall: wallClockOfUtcDate(value) };
-  if (typeof value === 'object') {
-    if ('error' in value) return { kind: 'error', text: String((value as ExcelJS.CellErrorValue).error) };
-    if ('richText' in value) return { kind: 'text', value: plainText(value) };
-    if ('hyperlink' in value) return { kind: 'text', value: plainText((value as ExcelJS.CellHyperlinkValue).text) };
-  }
-  return { kind: 'text', value: String(value) };
+  if (typeof value === 'object' && 'error' in value) return { kind: 'error', text: String((value as ExcelJS.CellErrorValue).error) };
+  return { kind: 'text', value: cellText(value) };
 }
 
 /** What a cell holds (undefined: a cell never written). */

@@ -1,6 +1,7 @@
 /**
  * The parts of exceljs 4.4 the runtime needs that its type definitions leave out: a sheet's data
- * validations, conditional formattings, merges and tab order, and removing a cell's note. Kept
+ * validations, conditional formattings, merges and tab order, the cells it holds, and removing a
+ * cell's note. Kept
  * in one place so an exceljs upgrade has one file to check.
  */
 import type ExcelJS from 'exceljs';
@@ -20,6 +21,19 @@ interface WorksheetInternals {
   conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
   orderNo: number;
   _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } } | undefined>;
+}
+
+/**
+ * Calls `visit` for each cell the sheet holds (with or without a value), row by row, without
+ * making the missing rows and cells that exceljs's own eachRow/eachCell with includeEmpty make.
+ */
+export function eachStoredCell(sheet: ExcelJS.Worksheet, visit: (cell: ExcelJS.Cell, row: number, column: number) => void): void {
+  const rows = (sheet as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows;
+  rows.forEach((row, rowIndex) => {
+    (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] } | undefined)?._cells.forEach((cell, columnIndex) => {
+      if (cell) visit(cell, rowIndex + 1, columnIndex + 1);
+    });
+  });
 }
 
 function internals(sheet: ExcelJS.Worksheet): WorksheetInternals {

@@ -20,7 +20,6 @@ import {
   makeFake,
   realmDate,
   realmError,
-  realmGrid,
   unavailable,
   type FakeContext,
 } from './fake-object';
@@ -65,19 +64,29 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
   const sheet = ref.sheet;
   const timeZone = () => model.state.timeZone;
   const find = (row: number, column: number) => sheet.findCell(row, column);
-  const grid = <T>(read: (cell: ExcelJS.Cell | undefined, row: number, column: number) => T): T[][] => {
-    const rows: T[][] = [];
-    for (const { row, column, i } of cellsOf(ref)) {
-      (rows[i] ??= []).push(read(find(row, column), row, column));
+  /**
+   * Reads every cell of the range, row by row, into arrays made by `into` (the bundle's realm's
+   * Array for what the bundle receives). Rows absent from the sheet cost no lookup of their cells.
+   */
+  const grid = <T>(read: (cell: ExcelJS.Cell | undefined, row: number, column: number) => T, into: ArrayConstructor = Array): T[][] => {
+    const rows = new into(ref.numRows) as T[][];
+    for (let i = 0; i < ref.numRows; i += 1) {
+      const row = ref.row + i;
+      const cells = sheet.findRow(row);
+      const values = new into(ref.numColumns) as T[];
+      for (let j = 0; j < ref.numColumns; j += 1) values[j] = read(cells?.findCell(ref.column + j), row, ref.column + j);
+      rows[i] = values;
     }
     return rows;
   };
+  const realmRows = <T>(read: (cell: ExcelJS.Cell | undefined, row: number, column: number) => T): T[][] =>
+    grid(read, context.realm.Array as ArrayConstructor);
   const eachCell = (write: (cell: ExcelJS.Cell, i: number, j: number) => void) => {
     for (const { row, column, i, j } of cellsOf(ref)) write(sheet.getCell(row, column), i, j);
   };
 
   /** A cell's value as the bundle receives it. */
-  const valueOf = (cell: ExcelJS.Cell | undefined, row: number, column: number, method: string): unknown => {
+  const valueOf = (cell: ExcelJS.Cell | undefined, row: number, column: number): unknown => {
     const reading = readCell(cell);
     switch (reading.kind) {
       case 'empty':
@@ -87,7 +96,10 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
       case 'error':
         return reading.text;
       case 'uncalculated':
-        return unavailable(context, 'Range', method, `the formula =${reading.formula} in ${sheet.name}!${rectA1({ row, column, numRows: 1, numColumns: 1 })} has no calculated value in the file`);
+        // Google always has a result; a file saved by openpyxl or exceljs may not. Read as unknown
+        // (blank), and tell the person once per run (WorkbookModel.uncalculatedHint).
+        model.noteUncalculated(sheet, row, column);
+        return '';
       default:
         return reading.value;
     }
@@ -112,17 +124,29 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
       case 'date':
         return formatDateForDisplay(reading.wall, format ?? 'yyyy-mm-dd') ?? unavailable(context, 'Range', method, `number format "${format}" at ${at}`);
       case 'uncalculated':
-        return unavailable(context, 'Range', method, `the formula =${reading.formula} at ${at} has no calculated value in the file`);
+        model.noteUncalculated(sheet, row, column);
+        return '';
     }
   };
 
-  /** Converts all of `data` first, so a bad value leaves the sheet untouched, then writes. */
+  /**
+   * Converts all of `data` first, so a bad value leaves the sheet untouched, then writes. Clearing
+   * a cell the sheet does not hold changes nothing, so no cell is made for it (a blank column
+   * written over many empty rows stays cheap).
+   */
   const writeContents = (data: unknown[][], convert: (input: unknown, cell: ExcelJS.Cell | undefined) => CellContent) => {
     const contents = grid((cell, row, column) => convert(data[row - ref.row]?.[column - ref.column], cell));
-    eachCell((cell, i, j) => {
-      if (isMergedAway(cell)) return; // Sheets keeps only the top-left value of a merge
-      writeCell(cell, contents[i]?.[j] as CellContent);
-    });
+    for (let i = 0; i < ref.numRows; i += 1) {
+      for (let j = 0; j < ref.numColumns; j += 1) {
+        const content = contents[i]?.[j] as CellContent;
+        const [row, column] = [ref.row + i, ref.column + j];
+        const existing = sheet.findRow(row)?.findCell(column);
+        if (!existing && content.value === null && content.numFmt === undefined) continue;
+        const cell = existing ?? sheet.getCell(row, column);
+        if (isMergedAway(cell)) continue; // Sheets keeps only the top-left value of a merge
+        writeCell(cell, content);
+      }
+    }
   };
 
   const valueContent = (method: string) => (input: unknown, cell: ExcelJS.Cell | undefined) =>
@@ -147,8 +171,11 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
     return makeDataValidation(context, spec);
   };
 
-  /** Sets (or, for null, removes) each cell's validation; all rules are converted before any is set. */
-  const applyValidations = (pick: (i: number, j: number) => unknown, method: string) => {
+  /**
+   * Sets (or, for null, removes) each cell's validation; all rules are converted before any is set.
+   * One rule for the whole range is converted once, however many cells it covers.
+   */
+  const applyValidations = (pick: ((i: number, j: number) => unknown) | { all: unknown }, method: string) => {
     const converted = new Map<unknown, ReturnType<typeof validationToXlsx> | undefined>();
     const xlsxOf = (rule: unknown) => {
       if (rule === null || rule === undefined) return undefined;
@@ -158,6 +185,11 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
       }
       return converted.get(rule);
     };
+    if (typeof pick !== 'function') {
+      const rule = xlsxOf(pick.all);
+      setValidations(sheet, ref, () => rule);
+      return;
+    }
     const rules = [...cellsOf(ref)].map(({ i, j }) => xlsxOf(pick(i, j)));
     setValidations(sheet, ref, (i, j) => rules[i * ref.numColumns + j]);
   };
@@ -212,9 +244,9 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
     context,
     'Range',
     (self) => ({
-      getValues: () => realmGrid(context, grid((cell, row, column) => valueOf(cell, row, column, 'getValues'))),
-      getValue: () => valueOf(find(ref.row, ref.column), ref.row, ref.column, 'getValue'),
-      getDisplayValues: () => realmGrid(context, grid((cell, row, column) => displayOf(cell, row, column, 'getDisplayValues'))),
+      getValues: () => realmRows((cell, row, column) => valueOf(cell, row, column)),
+      getValue: () => valueOf(find(ref.row, ref.column), ref.row, ref.column),
+      getDisplayValues: () => realmRows((cell, row, column) => displayOf(cell, row, column, 'getDisplayValues')),
       getDisplayValue: () => displayOf(find(ref.row, ref.column), ref.row, ref.column, 'getDisplayValue'),
       setValues(values: unknown) {
         writeContents(checkGrid(context, values, ref, 'setValues'), valueContent('setValues'));
@@ -224,7 +256,7 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         writeContents(grid(() => value), valueContent('setValue'));
         return self;
       },
-      getFormulas: () => realmGrid(context, grid((cell) => readFormula(cell))),
+      getFormulas: () => realmRows((cell) => readFormula(cell)),
       getFormula: () => readFormula(find(ref.row, ref.column)),
       setFormulas(formulas: unknown) {
         writeContents(checkGrid(context, formulas, ref, 'setFormulas'), formulaContent('setFormulas'));
@@ -234,11 +266,18 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         writeContents(grid(() => formula), formulaContent('setFormula'));
         return self;
       },
-      getNotes: () => realmGrid(context, grid((cell) => readNote(cell))),
+      getNotes: () => realmRows((cell) => readNote(cell)),
       getNote: () => readNote(find(ref.row, ref.column)),
       setNotes(notes: unknown) {
         const rows = checkGrid(context, notes, ref, 'setNotes');
-        eachCell((cell, i, j) => setNoteOf(cell, rows[i]?.[j]));
+        for (let i = 0; i < ref.numRows; i += 1) {
+          for (let j = 0; j < ref.numColumns; j += 1) {
+            const note = rows[i]?.[j];
+            const existing = sheet.findRow(ref.row + i)?.findCell(ref.column + j);
+            if (existing) setNoteOf(existing, note);
+            else if (note !== null && note !== undefined && note !== '') setNoteOf(sheet.getCell(ref.row + i, ref.column + j), note);
+          }
+        }
         return self;
       },
       setNote(note: unknown) {
@@ -250,9 +289,9 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         return self;
       },
       getDataValidation: () => validationOf(ref.row, ref.column, 'getDataValidation'),
-      getDataValidations: () => realmGrid(context, grid((_cell, row, column) => validationOf(row, column, 'getDataValidations'))),
+      getDataValidations: () => realmRows((_cell, row, column) => validationOf(row, column, 'getDataValidations')),
       setDataValidation(rule: unknown) {
-        applyValidations(() => rule, 'setDataValidation');
+        applyValidations({ all: rule }, 'setDataValidation');
         return self;
       },
       setDataValidations(rules: unknown) {
@@ -261,7 +300,7 @@ export function makeRange(env: SpreadsheetEnv, ref: RangeRef): unknown {
         return self;
       },
       clearDataValidations() {
-        applyValidations(() => null, 'clearDataValidations');
+        applyValidations({ all: null }, 'clearDataValidations');
         return self;
       },
       getBackground() {

@@ -14,7 +14,7 @@ import {
   rulesToXlsx,
   type RuleRanges,
 } from './conditional-format';
-import { conditionalFormattingsOf, mergesOf, setConditionalFormattings, validationModelOf } from './exceljs-internals';
+import { conditionalFormattingsOf, eachStoredCell, mergesOf, setConditionalFormattings, validationModelOf } from './exceljs-internals';
 import { makeFake, realmArray, realmError, unavailable, type FakeContext } from './fake-object';
 import { makeProtection } from './protection';
 import { makeRange, rangeRefOf } from './range';
@@ -356,11 +356,11 @@ function insertColumns(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosit
   if (obstacles.length > 0) unavailable(context, 'Sheet', method, `columns to the right have ${obstacles.join(', ')}`);
   let cellsToTheRight = false;
   let formulas = false;
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    if (row.cellCount > after) cellsToTheRight = true;
-    row.eachCell((cell) => {
-      if (cell.type === 6 /* Formula */) formulas = true;
-    });
+  // Over the cells the sheet holds: eachRow with includeEmpty would make every row up to the last
+  // (a million of them when LibreOffice left a formatted row at 1,048,576).
+  eachStoredCell(sheet, (cell, _row, column) => {
+    if (column > after) cellsToTheRight = true;
+    if (cell.type === 6 /* Formula */) formulas = true;
   });
   if (cellsToTheRight && formulas) unavailable(context, 'Sheet', method, 'moving cells of a sheet with formulas (their references would not follow)');
   if (cellsToTheRight) sheet.spliceColumns(after + 1, 0, ...Array.from({ length: count }, () => []));

@@ -5,8 +5,9 @@
  * Sheet and Range are thin views over this.
  */
 import type ExcelJS from 'exceljs';
-import type { GridRect } from './a1-notation';
-import { setTabOrder } from './exceljs-internals';
+import { cellA1, type GridRect } from './a1-notation';
+import { isMergedAway } from './cell-values';
+import { eachStoredCell, setTabOrder } from './exceljs-internals';
 import { realmError, unavailable, type FakeContext } from './fake-object';
 import { STATE_SHEET_NAME, type WorkbookState } from './workbook-state';
 
@@ -52,6 +53,9 @@ export interface SpreadsheetEnv {
   print(line: string): void;
 }
 
+/** How many cells the 提示 about formulas without calculated values lists by name. */
+const UNCALCULATED_LISTED = 10;
+
 /** Characters Excel refuses in a sheet name. */
 const FORBIDDEN_SHEET_NAME = /[[\]:*?/\\]/;
 
@@ -64,6 +68,8 @@ export class WorkbookModel {
   /** Every selected range when several are (Spreadsheet.getActiveRangeList), all on the active sheet. */
   selectedRanges?: RangeRef[];
   readonly ui: UiRecord = { menus: [], alerts: [], toasts: [], sidebars: [] };
+  /** Formula cells read this run that have no calculated value in the file ('推荐名单!M5'), in order. */
+  readonly uncalculated = new Set<string>();
 
   constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -87,31 +93,45 @@ export class WorkbookModel {
     return this.sheets().includes(sheet);
   }
 
-  /** A sheet's grid size: what Sheets would show for it (at least 1000 × 26, at least its content). */
+  /**
+   * A sheet's grid size: what Sheets would show for it (at least 1000 × 26, at least as far as its
+   * values and notes reach). Formatting alone does not stretch it: LibreOffice writes a formatted
+   * empty row at 1,048,576, and a grid that long would make every whole-column call cost a million
+   * rows.
+   */
   grid(sheet: ExcelJS.Worksheet): { maxRows: number; maxColumns: number } {
     let grid = this.grids.get(sheet);
     if (!grid) {
-      grid = {
-        maxRows: Math.max(NEW_SHEET_ROWS, sheet.rowCount),
-        maxColumns: Math.max(NEW_SHEET_COLUMNS, sheet.columnCount),
-      };
+      const used = usedBounds(sheet, true);
+      grid = { maxRows: Math.max(NEW_SHEET_ROWS, used.lastRow), maxColumns: Math.max(NEW_SHEET_COLUMNS, used.lastColumn) };
       this.grids.set(sheet, grid);
     }
     return grid;
   }
 
-  /** The last row and column holding content (a value or formula), 0 when the sheet is empty. */
+  /**
+   * The last row and column holding content (a value or formula), 0 when the sheet is empty, as
+   * Sheet.getLastRow/getLastColumn give them; costs what the sheet holds, not its grid.
+   */
   contentBounds(sheet: ExcelJS.Worksheet): { lastRow: number; lastColumn: number } {
-    let lastRow = 0;
-    let lastColumn = 0;
-    sheet.eachRow((row, rowNumber) => {
-      row.eachCell((cell, columnNumber) => {
-        if (cell.type === 1 /* Merge */ || cell.value === null || cell.value === '') return;
-        lastRow = Math.max(lastRow, rowNumber);
-        lastColumn = Math.max(lastColumn, columnNumber);
-      });
-    });
-    return { lastRow, lastColumn };
+    return usedBounds(sheet, false);
+  }
+
+  /** Records that a formula cell without a calculated value was read (as empty). */
+  noteUncalculated(sheet: ExcelJS.Worksheet, row: number, column: number): void {
+    this.uncalculated.add(`${sheet.name}!${cellA1(row, column)}`);
+  }
+
+  /**
+   * The one 提示 line for the person running the command when formula cells without calculated
+   * values were read (openpyxl and exceljs save formulas without results), or undefined.
+   */
+  uncalculatedHint(): string | undefined {
+    const cells = [...this.uncalculated];
+    if (cells.length === 0) return undefined;
+    const shown = cells.slice(0, UNCALCULATED_LISTED).join('、');
+    const more = cells.length > UNCALCULATED_LISTED ? `等 ${cells.length} 个单元格` : '';
+    return `提示：${shown}${more}的公式在文件中没有计算结果，已按空白处理（需要它的审查项为“待核实”）。请用 Excel、WPS 或 LibreOffice 打开该文件并保存一次，让公式算出结果后再运行。`;
   }
 
   /** The active sheet: the one the runtime or the bundle activated, else the first visible one. */
@@ -171,6 +191,19 @@ export class WorkbookModel {
       throw realmError(context, 'The coordinates of the range are outside the dimensions of the sheet.');
     }
   }
+}
+
+/** The last row and column with a value (or, with `notes`, a note), over the cells the sheet holds. */
+function usedBounds(sheet: ExcelJS.Worksheet, notes: boolean): { lastRow: number; lastColumn: number } {
+  let lastRow = 0;
+  let lastColumn = 0;
+  eachStoredCell(sheet, (cell, row, column) => {
+    const content = !isMergedAway(cell) && cell.value !== null && cell.value !== undefined && cell.value !== '';
+    if (!content && !(notes && cell.note)) return;
+    if (row > lastRow) lastRow = row;
+    if (column > lastColumn) lastColumn = column;
+  });
+  return { lastRow, lastColumn };
 }
 
 /** Every cell address of a rectangle, row by row. */

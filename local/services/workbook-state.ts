@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type ExcelJS from 'exceljs';
+import { cellText } from './cell-values';
 
 /** Name of the hidden sheet holding the workbook's state. */
 export const STATE_SHEET_NAME = '_banzhuren';
@@ -59,7 +60,8 @@ export class WorkbookState {
     if (!sheet) return state;
     sheet.eachRow((row, rowNumber) => {
       if (rowNumber === 1) return; // header
-      const cells = (row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)));
+      // Another program may have re-saved the sheet: LibreOffice stores mixed text as rich text.
+      const cells = Array.from((row.values as unknown[]).slice(1), (value) => cellText(value));
       const [kind = '', scope = '', key = ''] = cells;
       const value = cells.slice(3).join('');
       state.apply(kind, scope, key, value);

@@ -86,15 +86,16 @@ describe('getValues', () => {
     expect(result).toEqual([SHANGHAI_ROW]);
   });
 
-  test('a formula without a calculated value in the file is reported, not guessed', async () => {
-    const runtime = await openWith(await sampleWorkbook('uncalculated.xlsx'), READ_CODE);
-    try {
-      expect(() => runtime.bundle.call('read', 'S!A3')).toThrow(
-        'not available in the local runtime: Range.getValues (the formula =A1*2 in S!A3 has no calculated value in the file)',
-      );
-    } finally {
-      runtime.close();
-    }
+  test('a formula without a calculated value in the file reads as blank, with one 提示 for the run', async () => {
+    const runtime = await openWith(await sampleWorkbook('uncalculated.xlsx'), READ_CODE + 'function formulas(a1) { return SpreadsheetApp.getActiveSpreadsheet().getRange(a1).getFormulas(); }');
+    expect(runtime.bundle.call('read', 'S!A3')).toEqual([['']]);
+    expect(runtime.bundle.call('display', 'S!A3')).toEqual([['']]);
+    expect(runtime.bundle.call('read', 'S!A3')).toEqual([['']]);
+    expect(runtime.bundle.call('formulas', 'S!A3')).toEqual([['=A1*2']]);
+    expect(runtime.printed).toEqual([]);
+    runtime.close();
+    expect(runtime.printed).toHaveLength(1);
+    expect(runtime.printed[0]).toMatch(/^提示：S!A3的公式在文件中没有计算结果，已按空白处理.*打开该文件并保存一次/);
   });
 });
 
