@@ -128,6 +128,7 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       runtime.selectRows('推荐名单', 3);
       call(runtime, 'advanceSelectedRows');
       call(runtime, 'readAuditLog');
+      call(runtime, 'workflowTable');
       call(runtime, 'showSidebar');
       call(runtime, 'sidebarCalendarInfo');
       call(runtime, 'sidebarPublicityPeriod', '2024-09-27', 5);

@@ -41,7 +41,7 @@ test('权限, 操作记录 and 设置 are protected, owner only (操作记录: a
   const first = runCli(['init', book, '--as', OWNER]);
   expect(first.code).toBe(0);
   expect(first.stdout).toContain('权限：新建；补充列：邮箱、角色、学校；冻结表头；“角色”下拉选项；设为受保护：仅表格所有者可编辑');
-  expect(first.stdout).toContain('设置：新建；补充列：设置项、值、说明；冻结表头；设为受保护：仅表格所有者可编辑');
+  expect(first.stdout).toContain('设置：新建；补充列：设置项、值、说明；冻结表头；“说明”列宽320像素、自动换行；设为受保护：仅表格所有者可编辑');
   expect(first.stdout).toMatch(/操作记录：.*设为受保护：仅表格所有者和“权限”表中的账号可编辑/u);
   let protections = await sheetProtections();
   expect([...protections.keys()].sort()).toEqual(['操作记录', '权限', '设置'].sort());

@@ -67,7 +67,7 @@ describe('a workbook re-saved by LibreOffice after init', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     // LibreOffice's headless conversion drops frozen panes; everything else init wrote read back.
-    expect(init.stdout.trim().split('\n')).toEqual(['推荐名单：冻结表头', '节假日：冻结表头', '权限：冻结表头', '操作记录：冻结表头', '设置：冻结表头']);
+    expect(init.stdout.trim().split('\n')).toEqual(['推荐名单：冻结表头；冻结至“姓名”列', '节假日：冻结表头', '权限：冻结表头', '操作记录：冻结表头', '设置：冻结表头']);
     expect(runCli(['init', book]).stdout.trim()).not.toContain('补充');
     const saved = new ExcelJS.Workbook();
     await saved.xlsx.readFile(book);
