@@ -73,14 +73,17 @@ test('advance --to 公示中 --start writes the 公示截止 of the 节假日 sh
 });
 
 // Each command once, the process time zones taken in turn (every command is already run in all three elsewhere).
-test.each([
+const BOOK_COMMANDS: [string[], string][] = [
   [['publicity-end', '2024-11-01'], '2024-11-06'],
   [['publicity-end', '2024-11-05'], '2024-11-12'],
   [['is-workday', '2024-11-02'], '是'],
   [['is-workday', '2024-11-08'], '否'],
   [['workday', '2024-11-01', '1'], '2024-11-02'],
   [['networkdays', '2024-11-01', '2024-11-08'], '6'],
-].map(([args, expected], index) => [args, expected, PROCESS_TIME_ZONES[index % PROCESS_TIME_ZONES.length]!] as const))(
+];
+
+// Each command once, the process time zones taken in turn (every command is already run in all three elsewhere).
+test.each(BOOK_COMMANDS.map(([args, expected], index) => [args, expected, PROCESS_TIME_ZONES[index % PROCESS_TIME_ZONES.length]!] as const))(
   'banzhuren %j --book prints %s (TZ=%s)',
   (args, expected, timeZone) => {
     const result = runCli([...args, '--book', book], { timeZone });
