@@ -10,6 +10,7 @@ import { isState, STATES } from '../domain/workflow/states';
 import { writePublicityList, type PublicityListReport } from '../gas/publicity-list';
 import { activeUserEmail } from '../gas/session';
 import { readLogEntries, type AuditEntry } from '../gas/audit-log';
+import { underDocumentLock } from '../gas/document-lock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { askText, selectedRowNumbers, showMessage } from '../gas/ui';
 import { advanceRows, type AdvanceReport } from '../gas/workflow-sheet';
@@ -54,7 +55,7 @@ export function runDailyJobs(): AdvanceReport {
 
 /** Writes the 公示名单 sheet. */
 export function runPublicityList(sheet?: string): PublicityListReport {
-  return writePublicityList(activeSpreadsheet(), sheet ?? SHEET_NAMES.nominations);
+  return underDocumentLock(() => writePublicityList(activeSpreadsheet(), sheet ?? SHEET_NAMES.nominations));
 }
 
 /** The 操作记录 rows, oldest first. */
