@@ -82,7 +82,7 @@ test('IS_WORKDAY agrees with chinese-days on every sampled day of 2004–2026', 
 
 test('CN_WORKDAY and CN_NETWORKDAYS agree: the k-th working day after (or before) s closes a count of k', () => {
   fc.assert(
-    fc.property(days('2004-03-01', '2026-10-31'), fc.integer({ min: -40, max: 40 }).filter((k) => k !== 0), (start, k) => {
+    fc.property(days('2004-04-01', '2026-10-15'), fc.integer({ min: -40, max: 40 }).filter((k) => k !== 0), (start, k) => {
       const target = call('CN_WORKDAY', start, k) as string;
       expect(call('IS_WORKDAY', target)).toBe(true);
       expect(k > 0 ? target > start : target < start).toBe(true);
