@@ -20,10 +20,15 @@ const out = join(root, 'coverage');
 const jestArgs = process.argv.slice(2);
 const FOLDERS = ['src/domain', 'src/gas', 'src/addon', 'local'];
 
-/** Runs a command in the project root, failing loudly. */
+let failed = false;
+
+/** Runs a command in the project root; a failure is reported, counted, and the figures still printed. */
 function run(command, args, env = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) console.error(`覆盖率：${command} ${args.join(' ')} 退出码 ${result.status}（继续统计已收集的数据）`);
+  if (result.status !== 0) {
+    failed = true;
+    console.error(`覆盖率：${command} ${args.join(' ')} 退出码 ${result.status}（继续统计已收集的数据）`);
+  }
 }
 
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
@@ -54,6 +59,7 @@ const combined = union(inProcess, bundled);
 
 writeFileSync(join(out, 'lines.json'), JSON.stringify({ inProcess: toJson(inProcess), bundle: toJson(bundled), combined: toJson(combined) }, null, 1));
 printTable(inProcess, bundled, combined);
+if (failed) process.exitCode = 1;
 
 /** Line coverage out of istanbul's JSON: a line is executable when a statement starts on it. */
 function linesOfIstanbul(json) {
