@@ -6,6 +6,7 @@
 import { isCalendarDate } from '../domain/calendar-date';
 import { DEFAULT_PRESET } from '../domain/presets';
 import { sheetLayouts } from '../domain/sheet-layouts';
+import { underDocumentLock } from '../gas/document-lock';
 import { checkNominationSheet, type CheckReport } from '../gas/eligibility-sheet';
 import { readSettings } from '../gas/settings-sheet';
 import { setUpSheets, type SheetSetupReport } from '../gas/sheet-setup';
@@ -22,13 +23,13 @@ export interface CheckOptions {
 
 /** Creates or completes the add-on's sheets; returns what changed per sheet and a summary. */
 export function runInitialize(): { sheets: SheetSetupReport[]; summary: string } {
-  const sheets = setUpSheets(activeSpreadsheet(), sheetLayouts(DEFAULT_PRESET));
+  const sheets = underDocumentLock(() => setUpSheets(activeSpreadsheet(), sheetLayouts(DEFAULT_PRESET)));
   return { sheets, summary: describeSetup(sheets) };
 }
 
 /** Checks every row of the nomination sheet, writes 资格审查 and 审查说明; returns the rows and a summary. */
 export function runEligibilityCheck(options: CheckOptions = {}): CheckReport & { summary: string } {
-  const report = checkRows(options);
+  const report = underDocumentLock(() => checkRows(options));
   return { ...report, summary: describeCheck(report) };
 }
 

@@ -10,9 +10,10 @@ import { ACTOR_NAMES, GUARD_TEXTS, isState, STATES, TRANSITIONS } from '../domai
 import { writePublicityList, type PublicityListReport } from '../gas/publicity-list';
 import { requireActiveUserEmail, UnknownUserError } from '../gas/session';
 import { readLogEntries, type AuditEntry } from '../gas/audit-log';
+import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { askText, selectedRowNumbers, showMessage } from '../gas/ui';
-import { advanceRows, DocumentBusyError, type AdvanceReport } from '../gas/workflow-sheet';
+import { advanceRows, type AdvanceReport } from '../gas/workflow-sheet';
 import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
 
 /** What a move asks for. */
@@ -87,7 +88,7 @@ export function workflowTable(): { states: string[]; roles: string[]; moves: Wor
 export function runPublicityList(sheet?: string): PublicityListReport {
   const spreadsheet = activeSpreadsheet();
   const sheetName = nominationSheetName(spreadsheet, sheet);
-  return onNominationSheet(() => writePublicityList(spreadsheet, sheetName));
+  return onNominationSheet(() => underDocumentLock(() => writePublicityList(spreadsheet, sheetName)));
 }
 
 /** The 操作记录 rows, oldest first. */

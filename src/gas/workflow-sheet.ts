@@ -16,6 +16,7 @@ import { certificateSequence, formatCertificateNumber, lastActionText, publicity
 import { readPermissions, rolesOf } from '../domain/workflow/roles';
 import { readState, type State } from '../domain/workflow/states';
 import { appendLog } from './audit-log';
+import { underDocumentLock } from './document-lock';
 import { instantOfCalendarDate } from './cell-dates';
 import { readWorkingDayCalendar } from './holiday-sheet';
 import { readSettings } from './settings-sheet';
@@ -26,7 +27,6 @@ import { adjacentRuns, domainCells, nominationHeader, readCells, requireSheet, t
 const WORKFLOW_COLUMNS = ['状态', '公示开始', '公示截止', '认定日期', '证书编号', '最后操作'] as const;
 type WorkflowColumn = (typeof WORKFLOW_COLUMNS)[number];
 
-const LOCK_WAIT_MS = 30_000;
 const COUNTER_PROPERTY = 'banzhuren.certificateSequence.';
 
 /** Which rows to move: listed row numbers, or every row whose term has ended (the daily job). */
@@ -51,32 +51,12 @@ export interface AdvanceReport {
   problems: string[];
 }
 
-/** Another execution held the document lock past the wait: nothing was read or written. */
-export class DocumentBusyError extends Error {
-  override name = 'DocumentBusyError';
-  constructor() {
-    super(`另一位老师正在操作，请稍后重试（等了 ${LOCK_WAIT_MS / 1000} 秒仍未轮到，本次没有做任何修改）`);
-  }
-}
-
 /**
- * Moves rows under the document lock; every refused row says why. When the lock cannot be had
- * (Lock.waitLock throws once its timeout passes), throws DocumentBusyError having changed nothing.
+ * Moves rows under the document lock; every refused row says why. When the lock cannot be had,
+ * throws DocumentBusyError having changed nothing.
  */
 export function advanceRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): AdvanceReport {
-  const lock = LockService.getDocumentLock();
-  try {
-    lock.waitLock(LOCK_WAIT_MS);
-  } catch {
-    throw new DocumentBusyError();
-  }
-  try {
-    const report = moveUnderLock(spreadsheet, request, preset);
-    SpreadsheetApp.flush();
-    return report;
-  } finally {
-    lock.releaseLock();
-  }
+  return underDocumentLock(() => moveUnderLock(spreadsheet, request, preset));
 }
 
 function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): AdvanceReport {

@@ -109,9 +109,14 @@ export class WorkingDayCalendar {
     return first <= last ? count : -count;
   }
 
-  /** Last day of a publicity of `days` working days from start (start is day 1 when it is a working day). */
+  /**
+   * Last day of a publicity of `days` working days from start (start is day 1 when it is a working
+   * day). Only days from start on are looked at: a start on 1 January needs nothing of the year before.
+   */
   publicityEnd(start: CalendarDate, days: number): CalendarDate {
-    return fromDayNumber(this.addWorkdaysToDayNumber(toDayNumber(start) - 1, days));
+    const first = toDayNumber(start);
+    this.requireKnownYear(first);
+    return fromDayNumber(this.addWorkdaysToDayNumber(first, this.isWorkdayNumber(first) ? days - 1 : days));
   }
 
   private addWorkdaysToDayNumber(start: DayNumber, workdays: number): DayNumber {
