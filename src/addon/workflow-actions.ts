@@ -86,9 +86,11 @@ export function workflowTable(): { states: string[]; roles: string[]; moves: Wor
 
 /** Writes one 公示名单 sheet per publicity period in 公示中 (nothing when nobody is). */
 export function runPublicityList(sheet?: string): PublicityListReport {
-  const spreadsheet = activeSpreadsheet();
-  const sheetName = nominationSheetName(spreadsheet, sheet);
-  return onNominationSheet(() => underDocumentLock(() => writePublicityList(spreadsheet, sheetName)));
+  return underDocumentLock(() => {
+    const spreadsheet = activeSpreadsheet();
+    const sheetName = nominationSheetName(spreadsheet, sheet);
+    return onNominationSheet(() => writePublicityList(spreadsheet, sheetName));
+  });
 }
 
 /** The 操作记录 rows, oldest first. */

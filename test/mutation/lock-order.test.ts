@@ -109,6 +109,6 @@ test.each([
     message = errorMessage(error);
   }
   // SpreadsheetApp is absent here: any touch would have failed with "not available in the local runtime".
-  expect(message).toBe('另一位老师正在操作，请稍后重试');
+  expect(message).toBe('另一位老师正在操作，请稍后重试（等了 30 秒仍未轮到，本次没有做任何修改）');
   expect(asked).toEqual([30_000]);
 });
