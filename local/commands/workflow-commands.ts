@@ -52,7 +52,7 @@ export function parseRowList(text: string): number[] {
     if (!match) throw new UsageError(`--rows 应形如 2,5-7，无法识别“${shown(part)}”`);
     const first = Number(match[1]);
     const last = Number(match[2] ?? match[1]);
-    if (first < 2 || last < first) throw new UsageError(`--rows 中的“${shown(part.trim())}”无效：行号从 2 开始（第 1 行是表头），区间须从小到大`);
+    if (first < 2 || last < first) throw new UsageError(`--rows 中的“${shown(part.trim())}”无效：行号从 2 开始（表头所在行及其上方的行不能改动），区间须从小到大`);
     if (rows.length + (last - first + 1) > 100_000) throw new UsageError('--rows 一次最多 100,000 行');
     for (let row = first; row <= last; row += 1) rows.push(row);
   }
@@ -92,7 +92,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
     uses: ['today', 'as'],
     refusesRows: true,
     options: {
-      rows: { type: 'string', value: '行号', help: '要改动的行，如 2,5-7（第 1 行是表头）' },
+      rows: { type: 'string', value: '行号', help: '要改动的行（表格中的实际行号），如 2,5-7；表头不在第 1 行时从表头下一行算起' },
       to: { type: 'string', value: '状态', help: '目标状态（见下）' },
       reason: { type: 'string', value: '理由', help: '理由或说明；未通过、异议、取消时必填（取消须写六（四）的项号）' },
       start: { type: 'string', value: 'YYYY-MM-DD', help: '公示开始日期（改为“公示中”时必填）' },
@@ -112,6 +112,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
       if (!states.includes(to)) throw new UsageError(`--to 的状态“${shown(to)}”无效，应为：${states.join('、')}`);
       if (!context.as) throw new UsageError(`缺少 --as（操作人的邮箱）。用法：banzhuren ${advanceUsage}`);
       const start = context.options.start === undefined ? undefined : checkedDate('--start', context.options.start);
+      if (to === '公示中' && start === undefined) throw new UsageError('改为“公示中”须用 --start YYYY-MM-DD 给出公示开始日期（公示截止按工作日自动算出）');
       const reason = context.options.reason;
       const options: Record<string, unknown> = { rows, to, reason: typeof reason === 'string' ? reason : '' };
       if (start !== undefined) options.start = start;

@@ -5,7 +5,7 @@
  * turns it into exit code 2, the menu shows its message.
  */
 import { mayHoldNominations, SHEET_NAMES } from '../domain/sheet-layouts';
-import { NoHeaderRowError } from '../gas/spreadsheet';
+import { missingSheetMessage, NoHeaderRowError } from '../gas/spreadsheet';
 
 /** What the caller asked for is wrong (a sheet, a state, a date): nothing was written. */
 export class ArgumentError extends Error {
@@ -14,12 +14,15 @@ export class ArgumentError extends Error {
 
 /** The nomination sheet's name to use: the requested one (checked) or 推荐名单. */
 export function nominationSheetName(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, requested: string | undefined): string {
-  if (requested === undefined) return SHEET_NAMES.nominations;
+  if (requested === undefined) {
+    if (!spreadsheet.getSheetByName(SHEET_NAMES.nominations)) throw new ArgumentError(missingSheetMessage(spreadsheet, SHEET_NAMES.nominations));
+    return SHEET_NAMES.nominations;
+  }
   const name = requested.trim();
   if (!mayHoldNominations(name)) {
     throw new ArgumentError(`工作表“${name}”是插件自己的表，不是推荐名单，不能审查或改动；请指定推荐名单所在的工作表（默认“${SHEET_NAMES.nominations}”）`);
   }
-  if (!spreadsheet.getSheetByName(name)) throw new ArgumentError(`找不到工作表“${name}”`);
+  if (!spreadsheet.getSheetByName(name)) throw new ArgumentError(missingSheetMessage(spreadsheet, name));
   return name;
 }
 

@@ -63,10 +63,19 @@ export function adjacentRuns(sortedColumns: readonly number[]): number[][] {
   return runs;
 }
 
-/** The sheet of that name, or an error telling the official to initialise the spreadsheet. */
+/** Why a sheet is missing, naming the sheets there are and the two ways on (init, or --sheet). */
+export function missingSheetMessage(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): string {
+  const names = spreadsheet.getSheets().map((each) => `“${each.getName()}”`).join('、');
+  return (
+    `找不到工作表“${name}”（本表格中的工作表：${names}）：名单在别的工作表上时，请用 --sheet 指定该工作表；` +
+    '否则请先在菜单中运行“初始化表格”（或 banzhuren init）'
+  );
+}
+
+/** The sheet of that name, or an error saying which sheets there are (missingSheetMessage). */
 export function requireSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = spreadsheet.getSheetByName(name);
-  if (!sheet) throw new Error(`找不到工作表“${name}”：请先在菜单中运行“初始化表格”（或 banzhuren init）`);
+  if (!sheet) throw new Error(missingSheetMessage(spreadsheet, name));
   return sheet;
 }
 

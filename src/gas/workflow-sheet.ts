@@ -7,13 +7,13 @@
 import { isCalendarDate, partsOf, type CalendarDate } from '../domain/calendar-date';
 import { evaluateRow } from '../domain/nomination/eligibility';
 import type { HeaderMatch } from '../domain/nomination/headers';
-import { countyOf, disqualificationOf, quote } from '../domain/nomination/values';
+import { countyOf, disqualificationInReason, quote } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { termEnd } from '../domain/term';
 import { decideMove, type MoveRequest, type RowFacts } from '../domain/workflow/moves';
 import { certificateSequence, formatCertificateNumber, lastActionText, publicityPeriodText } from '../domain/workflow/records';
-import { readPermissions, rolesOf } from '../domain/workflow/roles';
+import { listedWithoutRole, readPermissions, rolesOf } from '../domain/workflow/roles';
 import { readState, type State } from '../domain/workflow/states';
 import { appendLog } from './audit-log';
 import { underDocumentLock } from './document-lock';
@@ -80,7 +80,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   const report: AdvanceReport = { moved: [], refused: [], problems: permissions?.problems ?? [] };
   const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
   const logRows: unknown[][] = [];
-  const disqualificationItem = disqualificationOf(request.reason.trim());
+  const disqualificationItem = disqualificationInReason(request.reason);
   for (const rowNumber of chosenRows(request.choice, cells, header, today, preset.termYears)) {
     const row = cells[rowNumber - 1];
     if (!row || rowNumber <= header.row) {
@@ -88,7 +88,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
       continue;
     }
     const facts = rowFacts(row, headers, columns, today, preset);
-    const moveRequest: MoveRequest = { to: request.to, by: request.by, roles, email: request.email, reason: request.reason, start: request.start, disqualificationItem, today };
+    const moveRequest: MoveRequest = { to: request.to, by: request.by, roles, email: request.email, listedWithoutRole: permissions ? listedWithoutRole(permissions, request.email) : false, reason: request.reason, start: request.start, disqualificationItem, today };
     const decision = decideMove(facts, moveRequest);
     if (!decision.ok) {
       report.refused.push({ row: rowNumber, message: decision.message });

@@ -6,6 +6,7 @@
 import { commandNameOf, parseArguments } from '../../local/commands/arguments';
 import { UsageError } from '../../local/commands/command';
 import { checkedDate, farFromToday, isRealDate } from '../../local/commands/dates';
+import { runCli } from '../support/cli';
 
 const OPTIONS = {
   reason: { type: 'string' },
@@ -89,4 +90,10 @@ describe('dates typed on the command line', () => {
     expect(farFromToday('2025-11-27', now)).toBe('--today 2025-11-27 与实际日期 2026-11-29 相差 367 天（早于今天）；按模拟的日期运行，请确认没有写错年份');
     expect(farFromToday('2042-11-29', now)).toContain('晚于今天');
   });
+});
+
+test('advance to 公示中 without --start is a wrong argument (exit 2) naming --start, and writes nothing', () => {
+  const result = runCli(['advance', '不存在也无妨.xlsx', '--rows', '2', '--to', '公示中', '--as', 'city@yuxi.cn']);
+  expect(result.code).toBe(2);
+  expect(result.stderr.trim()).toBe('banzhuren：改为“公示中”须用 --start YYYY-MM-DD 给出公示开始日期（公示截止按工作日自动算出）');
 });

@@ -136,7 +136,12 @@ describe('banzhuren check', () => {
     copyFileSync(book, other);
     const noSheet = runCli(['check', other, '--sheet', '名单2']);
     expect(noSheet.code).toBe(2);
-    expect(noSheet.stderr).toContain('找不到工作表“名单2”');
+    expect(noSheet.stderr).toContain('找不到工作表“名单2”（本表格中的工作表：“推荐名单”');
+    const elsewhere = await writeWorkbook(join(folder, 'elsewhere.xlsx'), 'C', [['姓名', '学校', '县（市、区）', '申报类别'], ['张三', '某小学', '红塔区', '骨干班主任']]);
+    const defaultSheet = runCli(['check', elsewhere]);
+    expect(defaultSheet.code).toBe(2);
+    expect(defaultSheet.stderr).toContain('找不到工作表“推荐名单”（本表格中的工作表：“C”）：名单在别的工作表上时，请用 --sheet 指定该工作表');
+    expect(runCli(['check', elsewhere, '--sheet', 'C']).code).toBe(0);
     const noHeader = await writeWorkbook(join(folder, 'no-header.xlsx'), '推荐名单', [['张三', '某小学', 5], ['李四', '某中学', 6]]);
     const result = runCli(['check', noHeader]);
     expect(result.code).toBe(2);

@@ -108,7 +108,7 @@ test('the whole procedure, with every refusal explained', async () => {
 
   // Cancellation needs a 六（四） item; a number once given is never given again.
   expect(advance('3', '已取消', CITY, '2024-11-01', ['--reason', '表现不好']).stderr).toContain('六（四）1–6');
-  expect(advance('3', '已取消', CITY, '2024-11-01', ['--reason', '六（四）6']).code).toBe(0);
+  expect(advance('3', '已取消', CITY, '2024-11-01', ['--reason', '六（四）6：弄虚作假（玉教发〔2024〕3号）']).code).toBe(0);
   expect(advance('6', '公示中', CITY, '2024-11-01', ['--start', '2024-11-04']).code).toBe(0);
   expect(advance('6', '已认定', CITY, '2024-11-11').code).toBe(0);
   sheet = await nominations();

@@ -227,6 +227,24 @@ export function disqualificationOf(cell: Cell): number | null {
   return DISQUALIFICATIONS.find((entry) => bare(entry.text) === bare(folded))?.item ?? null;
 }
 
+/**
+ * The 六（四） item a cancellation reason cites: the whole reason as a 取消资格情形 cell would be
+ * read, else the one item cited as 六（四）N anywhere in it, else a leading item number set off from
+ * the text that follows ("5 年度考核不合格"). Null when none, or when it cites several items.
+ */
+export function disqualificationInReason(reason: string): number | null {
+  const whole = disqualificationOf(reason);
+  if (whole) return whole;
+  const text = reason.normalize('NFKC').trim();
+  const cited = new Set([...foldSpelling(text).matchAll(/六\(四\)第?(\d+)/gu)].map((match) => Number(match[1])));
+  if (cited.size === 0) {
+    const leading = /^第?(\d+)(?:项|条)?(?:[\s、:,.;]|$)/u.exec(text);
+    if (leading) cited.add(Number(leading[1]));
+  }
+  const [item] = [...cited];
+  return cited.size === 1 && DISQUALIFICATIONS.some((entry) => entry.item === item) ? (item ?? null) : null;
+}
+
 /** Splits a 近5年考核 text into its results, oldest first. */
 function assessmentEntries(text: string, preset: Preset): { entries: AssessmentEntry[]; unknown: string[] } {
   const map = spellingMap('annualResult', preset);

@@ -33,6 +33,8 @@ export interface MoveRequest {
   by: 'person' | 'dailyJob';
   roles: readonly Role[];
   email: string;
+  /** The email is in 权限, but only on rows whose 角色 is blank or unknown. */
+  listedWithoutRole?: boolean;
   reason: string;
   start?: CalendarDate;
   /** Disqualification item 1–6 read from the reason, when it names one. */
@@ -56,6 +58,9 @@ export function allowedMovesText(state: State, cityDirect: boolean): string {
 export function decideMove(row: RowFacts, request: MoveRequest): MoveDecision {
   const refuse = (message: string): MoveDecision => ({ ok: false, message });
   if (request.by === 'person' && request.roles.length === 0) {
+    if (request.listedWithoutRole) {
+      return refuse(`邮箱“${request.email}”在“权限”表中的角色未填写或无法识别，没有任何权限，不能执行任何操作`);
+    }
     return refuse(`邮箱“${request.email || '（未登录）'}”不在“权限”表中，不能执行任何操作`);
   }
   if (!row.state) return refuse(`状态“${row.stateText}”无法识别，应为：${STATES.join('、')}`);

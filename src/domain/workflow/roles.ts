@@ -15,6 +15,8 @@ export type Role = { kind: 'city' } | { kind: 'county'; county: string } | { kin
 /** The roles of each email (lower-cased), and rows of 权限 that could not be read. */
 export interface Permissions {
   byEmail: Map<string, Role[]>;
+  /** Emails written in 权限 whose rows grant nothing (blank or unknown role), lower-cased. */
+  withoutRole: Set<string>;
   problems: string[];
 }
 
@@ -24,6 +26,7 @@ const SCHOOL_WORDS = new Set(['学校', '校级']);
 /** Reads the 权限 sheet's rows (header row first: 邮箱, 角色, 学校 — found by header text). */
 export function readPermissions(rows: readonly (readonly unknown[])[], preset: Preset): Permissions {
   const byEmail = new Map<string, Role[]>();
+  const withoutRole = new Set<string>();
   const problems: string[] = [];
   const header = (rows[0] ?? []).map((cell) => String(cell ?? '').trim());
   const emailColumn = header.indexOf('邮箱');
@@ -31,7 +34,7 @@ export function readPermissions(rows: readonly (readonly unknown[])[], preset: P
   const schoolColumn = header.indexOf('学校');
   if (emailColumn < 0 || roleColumn < 0) {
     problems.push('“权限”表缺少“邮箱”或“角色”列：请运行“初始化表格”');
-    return { byEmail, problems };
+    return { byEmail, withoutRole, problems };
   }
   rows.slice(1).forEach((row, index) => {
     const email = String(row[emailColumn] ?? '').trim().toLowerCase();
@@ -44,16 +47,18 @@ export function readPermissions(rows: readonly (readonly unknown[])[], preset: P
     }
     if (roleText === '') {
       problems.push(`${where}：邮箱“${email}”的角色未填写，该邮箱没有任何权限；应填 市级、${preset.counties.join('、')} 或 学校`);
+      withoutRole.add(email);
       return;
     }
     const role = roleOf(roleText, String(row[schoolColumn] ?? '').trim(), preset);
     if (!role) {
       problems.push(`${where}：邮箱“${email}”的角色“${roleText}”无法识别，该邮箱没有任何权限；应填 市级、${preset.counties.join('、')} 或 学校`);
+      withoutRole.add(email);
       return;
     }
     byEmail.set(email, [...(byEmail.get(email) ?? []), role]);
   });
-  return { byEmail, problems };
+  return { byEmail, withoutRole, problems };
 }
 
 function roleOf(text: string, school: string, preset: Preset): Role | null {
@@ -63,6 +68,12 @@ function roleOf(text: string, school: string, preset: Preset): Role | null {
   // must never make someone a county's reviewer.
   const county = spellingMap('county', preset).get(foldSpelling(text));
   return county !== undefined && preset.counties.includes(county) ? { kind: 'county', county } : null;
+}
+
+/** Whether an email is written in 权限 only on rows that grant nothing (blank or unknown role). */
+export function listedWithoutRole(permissions: Permissions, email: string): boolean {
+  const key = email.trim().toLowerCase();
+  return permissions.withoutRole.has(key) && !permissions.byEmail.has(key);
 }
 
 /** The roles of an email, or [] when it is not in 权限. */

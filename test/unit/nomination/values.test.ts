@@ -14,6 +14,7 @@ import {
   quote,
   readCell,
   readRow,
+  disqualificationInReason,
 } from '../../../src/domain/nomination/values';
 import { preset } from './fixtures';
 
@@ -284,5 +285,31 @@ describe('readRow', () => {
     const headers = matchHeaders(['姓名', '班主任累计年限', '上届考核日期', '取消资格情形']);
     const { record } = readRow(headers, ['张丽', '5年', 45562, '3'], preset);
     expect(NominationRecordSchema.parse(record)).toEqual({ name: '张丽', years: 5, lastTermDate: '2024-09-27', disqualification: 3 });
+  });
+});
+
+describe('the 六（四） item a cancellation reason cites', () => {
+  test.each([
+    ['六（四）6', 6],
+    ['5', 5],
+    ['六（四）1：受到党纪处分（玉纪发〔2024〕3号）', 1],
+    ['六（四）1 违纪处分', 1],
+    ['因违纪受处分，六（四）1', 1],
+    ['因违纪受处分，依据六(四)第1项', 1],
+    ['5 年度考核不合格', 5],
+    ['第3项，弄虚作假', 3],
+  ])('%s → %s', (reason, item) => {
+    expect(disqualificationInReason(reason)).toBe(item);
+  });
+
+  test.each([
+    [''],
+    ['违纪'],
+    ['2024年考核不合格'],
+    ['3人举报'],
+    ['六（四）7'],
+    ['六（四）1 与 六（四）5'],
+  ])('“%s” cites no single item', (reason) => {
+    expect(disqualificationInReason(reason)).toBeNull();
   });
 });
