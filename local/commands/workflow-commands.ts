@@ -44,7 +44,10 @@ function workflowHelp(): string[] {
   ];
 }
 
-/** Row numbers from `2,5-7` (each ≥ 2, at most 100,000 in all). */
+/** The last row an .xlsx sheet can have. */
+const LAST_XLSX_ROW = 1_048_576;
+
+/** Row numbers from `2,5-7` (each from 2 to 1,048,576, at most 100,000 in all). */
 export function parseRowList(text: string): number[] {
   const rows: number[] = [];
   for (const part of text.split(/[,，]/)) {
@@ -52,6 +55,7 @@ export function parseRowList(text: string): number[] {
     if (!match) throw new UsageError(`--rows 应形如 2,5-7，无法识别“${shown(part)}”`);
     const first = Number(match[1]);
     const last = Number(match[2] ?? match[1]);
+    if (last > LAST_XLSX_ROW) throw new UsageError(`--rows 中的“${shown(part.trim())}”无效：行号最大为 ${LAST_XLSX_ROW.toLocaleString('en-US')}`);
     if (first < 2 || last < first) throw new UsageError(`--rows 中的“${shown(part.trim())}”无效：行号从 2 开始（表头所在行及其上方的行不能改动），区间须从小到大`);
     if (rows.length + (last - first + 1) > 100_000) throw new UsageError('--rows 一次最多 100,000 行');
     for (let row = first; row <= last; row += 1) rows.push(row);
@@ -114,6 +118,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
       const start = context.options.start === undefined ? undefined : checkedDate('--start', context.options.start);
       if (to === '公示中' && start === undefined) throw new UsageError('改为“公示中”须用 --start YYYY-MM-DD 给出公示开始日期（公示截止按工作日自动算出）');
       const reason = context.options.reason;
+      if (typeof reason === 'string' && reason.length > 30_000) throw new UsageError(`--reason 太长（${reason.length} 个字符）：最多 30,000 个字符，请写明要点并附文件编号`);
       const options: Record<string, unknown> = { rows, to, reason: typeof reason === 'string' ? reason : '' };
       if (start !== undefined) options.start = start;
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
@@ -179,7 +184,11 @@ export const WORKFLOW_COMMANDS: Command[] = [
       if (context.options.json) {
         context.out(JSON.stringify(entries.map((entry) => ({ ...entry })), null, 2));
       } else {
-        for (const entry of entries) context.out(`${entry.time}  ${entry.email}  ${entry.sheet}第${entry.row}行 ${entry.name}：${entry.from}→${entry.to}${entry.reason ? `（${entry.reason}）` : ''}`);
+        // One line per entry: line breaks typed into a reason or name must not make a line that looks like another entry.
+        const oneLine = (text: unknown) => String(text).replace(/[\r\n\u2028\u2029]+/g, ' ⏎ ');
+        for (const entry of entries) {
+          context.out(oneLine(`${entry.time}  ${entry.email}  ${entry.sheet}第${entry.row}行 ${entry.name}：${entry.from}→${entry.to}${entry.reason ? `（${entry.reason}）` : ''}`));
+        }
         if (entries.length === 0) context.out('操作记录为空');
       }
       return 0;

@@ -70,12 +70,12 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   const headers = header.headers;
   // Everything that can stop the move is checked before the first write (output headers included).
   const pattern = request.to === '已认定' ? certificatePattern(spreadsheet, preset) : undefined;
+  const certificates = pattern !== undefined ? certificateCounter(pattern, today, cells, headers) : undefined;
   const columns = outputColumns(sheet, header, cells[0]?.length ?? 0);
 
   const permissions = request.by === 'person' ? readPermissions(permissionCells(spreadsheet, timeZone), preset) : undefined;
   const roles = permissions ? rolesOf(permissions, request.email) : [];
   const calendar = request.to === '公示中' ? readWorkingDayCalendar(spreadsheet) : undefined;
-  const certificates = pattern !== undefined ? certificateCounter(pattern, today, cells, headers) : undefined;
 
   const report: AdvanceReport = { moved: [], refused: [], problems: permissions?.problems ?? [] };
   const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
@@ -236,13 +236,22 @@ function certificateCounter(pattern: string, today: CalendarDate, cells: unknown
   const year = partsOf(today).year;
   const properties = PropertiesService.getDocumentProperties();
   const key = `${COUNTER_PROPERTY}${year}`;
-  let last = Number(properties.getProperty(key) ?? '0') || 0;
+  const stored = properties.getProperty(key) ?? '0';
+  let last = Number(stored);
+  if (!Number.isSafeInteger(last) || last < 0) {
+    throw new Error(`文档属性中${year}年的证书流水号“${stored}”无效，无法继续编号；本次没有做任何修改，请联系管理员`);
+  }
   const column = headers.outputs['证书编号'];
   if (column !== undefined) {
-    for (const row of cells.slice(1)) {
-      const sequence = certificateSequence(pattern, year, String(row[column] ?? ''));
-      if (sequence !== null && sequence > last) last = sequence;
-    }
+    cells.forEach((row, index) => {
+      const text = String(row[column] ?? '');
+      const sequence = certificateSequence(pattern, year, text);
+      if (sequence === null) return;
+      if (!Number.isSafeInteger(sequence + 1)) {
+        throw new Error(`第${index + 1}行的证书编号“${text}”流水号过大，无法接着编号；请更正该证书编号后重试（本次没有做任何修改）`);
+      }
+      if (sequence > last) last = sequence;
+    });
   }
   return {
     next(): string {

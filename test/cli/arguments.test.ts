@@ -97,3 +97,14 @@ test('advance to 公示中 without --start is a wrong argument (exit 2) naming -
   expect(result.code).toBe(2);
   expect(result.stderr.trim()).toBe('banzhuren：改为“公示中”须用 --start YYYY-MM-DD 给出公示开始日期（公示截止按工作日自动算出）');
 });
+
+test('row numbers past the last row a sheet can have, and reasons too long for a cell, are wrong arguments (exit 2)', () => {
+  for (const rows of ['9007199254740993', '2,99999999999999999999', '1048577']) {
+    const result = runCli(['advance', '名单.xlsx', '--rows', rows, '--to', '初审通过', '--as', 'ht@yuxi.cn']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^banzhuren：--rows 中的“.+”无效：行号最大为 1,048,576\n$/u);
+  }
+  const long = runCli(['advance', '名单.xlsx', '--rows', '2', '--to', '已取消', '--as', 'city@yuxi.cn', '--reason', `六（四）1${'违'.repeat(33_000)}`]);
+  expect(long.code).toBe(2);
+  expect(long.stderr).toBe('banzhuren：--reason 太长（33005 个字符）：最多 30,000 个字符，请写明要点并附文件编号\n');
+});

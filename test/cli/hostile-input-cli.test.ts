@@ -144,7 +144,7 @@ describe('only nomination sheets are moved or checked', () => {
 });
 
 test('a 证书编号格式 without {seq} or with an unknown placeholder is refused before anything is written', async () => {
-  for (const [pattern, problem] of [['玉教班〔{year}〕号', '缺少 {seq}'], ['玉教班〔{year}〕{sn}号', '含无法识别的占位符 {sn}'], ['玉教班〔{year}〕{seq}{seq}号', '只能有一个 {seq}']] as const) {
+  for (const [pattern, problem] of [['玉教班〔{year}〕号', '缺少 {seq}'], ['玉教班〔{year}〕{sn}号', '含无法识别的占位符 {sn}'], ['玉教班〔{year}〕{seq}{seq}号', '只能有一个 {seq}'], ['玉教班{seq:000}号', '缺少 {year}（认定年份）']] as const) {
     const path = join(folder, `pattern-${problem.length}.xlsx`);
     await scenarioWorkbook(path, [candidate({ 姓名: '张丽', 状态: '公示中', 公示开始: '2024-09-27', 公示截止: '2024-10-09' })], [[CITY, '市级']]);
     const workbook = new ExcelJS.Workbook();
@@ -160,6 +160,25 @@ test('a 证书编号格式 without {seq} or with an unknown placeholder is refus
     expect(result.stderr).toContain(`设置第3行：证书编号格式“${pattern}”${problem}`);
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(runCli(['check', path, '--today', '2024-10-10']).code).toBe(0);
+  }
+});
+
+test('a certificate number typed too large to count on stops the award with a Chinese line, and nothing is written', async () => {
+  for (const typed of ['玉教班〔2024〕9007199254740993号', '玉教班〔2024〕99999999999999999999999号']) {
+    const path = join(folder, `huge-${typed.length}.xlsx`);
+    await scenarioWorkbook(
+      path,
+      [
+        candidate({ 姓名: '张丽', 状态: '已认定', 认定日期: '2024-10-10', 证书编号: typed }),
+        candidate({ 姓名: '李华', 状态: '公示中', 公示开始: '2024-09-27', 公示截止: '2024-10-09' }),
+      ],
+      [[CITY, '市级']],
+    );
+    const bytes = readFileSync(path);
+    const result = runCli(['advance', path, '--rows', '3', '--to', '已认定', '--as', CITY, '--today', '2024-10-10']);
+    expectOneChineseLine(result, 1);
+    expect(result.stderr).toContain(`第2行的证书编号“${typed}”流水号过大，无法接着编号`);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
   }
 });
 

@@ -26,6 +26,7 @@ export function certificatePatternProblem(pattern: string): string | null {
   const sequences = placeholders.filter((placeholder) => placeholder.startsWith('{seq')).length;
   if (sequences === 0) return '缺少 {seq}（当年流水号），否则同一年的证书编号都会相同';
   if (sequences > 1) return '只能有一个 {seq}';
+  if (!placeholders.some((placeholder) => placeholder === '{year}')) return '缺少 {year}（认定年份）：流水号每年从 1 重新开始，没有年份的编号会与往年的重复';
   if (/[{}]/.test(pattern.replace(/\{[^{}]*\}/g, ''))) return '有不成对的花括号 { }';
   return null;
 }
