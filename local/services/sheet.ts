@@ -169,6 +169,7 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
         const contents = rowContents.map((value, index) =>
           cellContentOf(context, value, model.state.timeZone, sheet.findCell(row, index + 1)?.numFmt, 'appendRow'),
         );
+        checkXlsxLimits(sheet, row, contents.length);
         grid().maxRows = Math.max(grid().maxRows, row);
         grid().maxColumns = Math.max(grid().maxColumns, contents.length);
         contents.forEach((content, index) => writeCell(sheet.getCell(row, index + 1), content));
@@ -309,6 +310,23 @@ function insertion(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition:
   return { grid, after, count };
 }
 
+/** The most rows and columns an .xlsx sheet can hold (Excel's limits; Sheets' differ). */
+const XLSX_MAX_ROWS = 1_048_576;
+const XLSX_MAX_COLUMNS = 16_384;
+
+/**
+ * Refuses to grow a sheet past what an .xlsx file can hold, in Chinese: it happens when a stray
+ * cell sits at the last row or column, and a file written past it would be damaged.
+ */
+function checkXlsxLimits(sheet: ExcelJS.Worksheet, rows: number, columns: number): void {
+  if (rows <= XLSX_MAX_ROWS && columns <= XLSX_MAX_COLUMNS) return;
+  const where = rows > XLSX_MAX_ROWS ? `第 ${XLSX_MAX_ROWS.toLocaleString('en-US')} 行` : '最后一列（XFD 列）';
+  throw new Error(
+    `工作表“${sheet.name}”已经用到 .xlsx 文件的上限（最多 1,048,576 行、16,384 列），无法再添加行或列：${where}有内容，` +
+      '可能是误输入的单元格，请删除后重试（本次没有做任何修改）',
+  );
+}
+
 /**
  * Inserts rows after the last row of the grid (growing the sheet, as the add-on does before
  * appending). Inserting inside the sheet would have to move validation, formatting and merges,
@@ -318,6 +336,7 @@ function insertRowsAtEnd(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPos
   const { context } = env;
   const { grid, after, count } = insertion(env, sheet, afterPosition, howMany, 'rows', 'insertRowsAfter');
   if (after !== grid.maxRows) unavailable(context, 'Sheet', 'insertRowsAfter', 'inserting rows other than after the last row');
+  checkXlsxLimits(sheet, grid.maxRows + count, grid.maxColumns);
   grid.maxRows += count;
 }
 
@@ -331,6 +350,7 @@ function insertRowsAtEnd(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPos
 function insertColumns(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition: unknown, howMany: unknown, method: string): void {
   const { context, model } = env;
   const { grid, after, count } = insertion(env, sheet, afterPosition, howMany, 'columns', method);
+  checkXlsxLimits(sheet, grid.maxRows, grid.maxColumns + count);
   if (after === grid.maxColumns) {
     grid.maxColumns += count;
     return;

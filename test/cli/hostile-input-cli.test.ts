@@ -182,6 +182,22 @@ test('a certificate number typed too large to count on stops the award with a Ch
   }
 });
 
+test('a stray cell at the last row of 操作记录 stops the move in Chinese instead of writing past the end of the sheet', async () => {
+  const path = join(folder, 'log-full.xlsx');
+  await scenarioWorkbook(path, [candidate({ 姓名: '张丽' })], [[CITY, '市级'], ['ht@yuxi.cn', '红塔区']]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const log = workbook.getWorksheet('操作记录') ?? workbook.addWorksheet('操作记录');
+  log.getCell('A1').value = '时间';
+  log.getCell('A1048576').value = 'stray';
+  await workbook.xlsx.writeFile(path);
+  const bytes = readFileSync(path);
+  const result = runCli(['advance', path, '--rows', '2', '--to', '初审通过', '--as', 'ht@yuxi.cn', '--today', '2024-09-02']);
+  expectOneChineseLine(result, 1);
+  expect(result.stderr).toContain('工作表“操作记录”已经用到 .xlsx 文件的上限（最多 1,048,576 行、16,384 列）');
+  expect(readFileSync(path).equals(bytes)).toBe(true);
+});
+
 test('a closed pipe ends quietly: `banzhuren log 名单.xlsx | head -1`', async () => {
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, 'log', book], { stdio: ['ignore', 'pipe', 'pipe'] });
