@@ -8,6 +8,7 @@ import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync
 import { basename, dirname, join, resolve } from 'node:path';
 import { directoryError, fileAccessError, readOnlyFileError, readOnlyFolderError } from './file-errors';
 import { isRunning } from './file-lock';
+import { TEMPORARY_SUFFIX } from './xlsx-file';
 
 const MAX_LINKS = 40;
 
@@ -66,7 +67,7 @@ export function assertWritable(realPath: string, shownPath: string): void {
 }
 
 /**
- * Removes `<file>.<pid>.tmp` copies beside `realPath` that a process no longer running left (it
+ * Removes `<file>.<pid>.banzhuren.tmp` copies beside `realPath` that a process no longer running left (it
  * was killed while saving); returns the removed paths. A copy of a running process is left alone.
  */
 export function removeLeftoverTemporaries(realPath: string): string[] {
@@ -80,8 +81,8 @@ export function removeLeftoverTemporaries(realPath: string): string[] {
     return removed;
   }
   for (const entry of entries) {
-    if (!entry.startsWith(`${name}.`) || !entry.endsWith('.tmp')) continue;
-    const pidText = entry.slice(name.length + 1, -'.tmp'.length);
+    if (!entry.startsWith(`${name}.`) || !entry.endsWith(TEMPORARY_SUFFIX)) continue;
+    const pidText = entry.slice(name.length + 1, -TEMPORARY_SUFFIX.length);
     if (!/^\d+$/.test(pidText)) continue;
     const pid = Number(pidText);
     if (pid === process.pid || isRunning(pid, undefined)) continue;

@@ -154,9 +154,12 @@ export interface WriteOptions {
   beforeReplace?: (temporary: string) => Promise<void> | void;
 }
 
-/** The temporary copy a process writes before replacing `path`: `<path>.<pid>.tmp`. */
+/** How the runtime's temporary copies end, so that no one else's `.tmp` file is ever taken for one. */
+export const TEMPORARY_SUFFIX = '.banzhuren.tmp';
+
+/** The temporary copy a process writes before replacing `path`: `<path>.<pid>.banzhuren.tmp`. */
 export function temporaryPathOf(path: string, pid: number = process.pid): string {
-  return `${path}.${pid}.tmp`;
+  return `${path}.${pid}${TEMPORARY_SUFFIX}`;
 }
 
 /**

@@ -132,7 +132,7 @@ test.each(['SIGINT', 'SIGTERM'] as const)('a save stopped by %s leaves neither a
     });
     child.on('exit', () => reject(new Error(`child ended before its save: ${output}`)));
   });
-  expect(readdirSync(folder).sort()).toEqual(['计数.xlsx', `计数.xlsx.${child.pid}.tmp`, '计数.xlsx.lock']);
+  expect(readdirSync(folder).sort()).toEqual(['计数.xlsx', `计数.xlsx.${child.pid}.banzhuren.tmp`, '计数.xlsx.lock']);
   child.kill(signal);
   expect((await done).signal).toBe(signal);
   expect(readdirSync(folder)).toEqual(['计数.xlsx']);
@@ -143,11 +143,12 @@ test('a temporary copy left by a process that is gone is removed by the next run
   const { folder, path } = await counterBook(1);
   const sleeper = spawn('sleep', ['30']);
   try {
-    writeFileSync(`${path}.999999999.tmp`, 'half a workbook');
-    writeFileSync(`${path}.${sleeper.pid}.tmp`, 'being written');
+    writeFileSync(`${path}.999999999.banzhuren.tmp`, 'half a workbook');
+    writeFileSync(`${path}.20240927.tmp`, 'a backup a person made');
+    writeFileSync(`${path}.${sleeper.pid}.banzhuren.tmp`, 'being written');
     const runtime = await openWith(path, INCREMENT);
     runtime.close();
-    expect(readdirSync(folder).sort()).toEqual(['计数.xlsx', `计数.xlsx.${sleeper.pid}.tmp`]);
+    expect(readdirSync(folder).sort()).toEqual(['计数.xlsx', `计数.xlsx.${sleeper.pid}.banzhuren.tmp`, '计数.xlsx.20240927.tmp'].sort());
   } finally {
     sleeper.kill();
   }
