@@ -3,7 +3,8 @@
  * value kept exactly as typed. A string option takes the next argument whatever it looks like
  * (`--reason -1`, `--reason "-x"`) or its `=` part (`--reason=-x`); a negative number that is not
  * an option's value is a positional (`workday 2024-10-08 -1`); `--` ends the options. Anything
- * else starting with `-` is an unknown option. Errors are one Chinese line (UsageError, exit 2).
+ * else starting with `-` is an unknown option; a string option given twice (`--as a --as b`) is
+ * refused rather than silently taking the last. Errors are one Chinese line (UsageError, exit 2).
  */
 import { UsageError, type OptionSpec } from './command';
 
@@ -43,6 +44,9 @@ export function parseArguments(argv: readonly string[], options: OptionSpecs): P
     const name = optionNamed(flag, options);
     if (name === undefined) throw new UsageError(`未知选项 ${shown(flag)}；运行 banzhuren --help 查看用法`);
     const spec = options[name] as OptionSpec;
+    if (spec.type === 'string' && Object.hasOwn(values, name)) {
+      throw new UsageError(`选项 --${name} 给了不止一次；请只写一次（如 --as 只能是一位操作人）`);
+    }
     if (spec.type === 'boolean') {
       if (equals >= 0) throw new UsageError(`选项 --${name} 不带值，收到“${shown(argument.slice(equals + 1))}”`);
       values[name] = true;

@@ -108,3 +108,11 @@ test('row numbers past the last row a sheet can have, and reasons too long for a
   expect(long.code).toBe(2);
   expect(long.stderr).toBe('banzhuren：--reason 太长（33005 个字符）：最多 30,000 个字符，请写明要点并附文件编号\n');
 });
+
+test('a string option given twice is refused, never silently the last one (--as a --as b)', () => {
+  expect(() => parseArguments(['advance', 'B.xlsx', '--as', 'city@yuxi.cn', '--as', 'ht@yuxi.cn'], { as: { type: 'string' } })).toThrow(
+    new UsageError('选项 --as 给了不止一次；请只写一次（如 --as 只能是一位操作人）'),
+  );
+  expect(() => parseArguments(['--to=初审通过', '--to', '已认定'], { to: { type: 'string' } })).toThrow('选项 --to 给了不止一次');
+  expect(parseArguments(['--stats', '--stats'], { stats: { type: 'boolean' } }).values).toEqual({ stats: true });
+});

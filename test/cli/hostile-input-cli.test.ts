@@ -198,6 +198,21 @@ test('a stray cell at the last row of 操作记录 stops the move in Chinese ins
   expect(readFileSync(path).equals(bytes)).toBe(true);
 });
 
+test('a stray cell in the last column (XFD) stops check in Chinese: no room for the output columns', async () => {
+  const path = join(folder, 'wide.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('推荐名单');
+  sheet.addRow(['姓名', '学校', '县（市、区）', '申报类别']);
+  sheet.addRow(['张丽', '玉溪一中', '红塔区', '骨干班主任']);
+  sheet.getCell('XFD3').value = 'stray';
+  await workbook.xlsx.writeFile(path);
+  const bytes = readFileSync(path);
+  const result = runCli(['check', path, '--today', '2024-09-02']);
+  expectOneChineseLine(result, 1);
+  expect(result.stderr).toContain('工作表“推荐名单”已经用到 .xlsx 文件的上限（最多 1,048,576 行、16,384 列），无法再添加行或列：最后一列（XFD 列）有内容');
+  expect(readFileSync(path).equals(bytes)).toBe(true);
+});
+
 test('a closed pipe ends quietly: `banzhuren log 名单.xlsx | head -1`', async () => {
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, 'log', book], { stdio: ['ignore', 'pipe', 'pipe'] });
