@@ -72,7 +72,7 @@ test('the whole procedure, with every refusal explained', async () => {
   // Publicity from Friday 2024-09-27 over National Day: ends 2024-10-09.
   result = advance('2-4,6', '公示中', CITY, '2024-09-26', ['--start', '2024-09-27']);
   expect(result.code).toBe(0);
-  expect(advance('2', '公示中', CITY, '2024-09-26').stderr).toContain('不能从“公示中”改为“公示中”');
+  expect(advance('2', '公示中', CITY, '2024-09-26', ['--start', '2024-09-27']).stderr).toContain('不能从“公示中”改为“公示中”');
   let sheet = await nominations();
   expect(sheet.slice(0, 3).map((row) => [row['状态'], row['公示开始'], row['公示截止']])).toEqual([
     ['公示中', '2024-09-27', '2024-10-09'],
@@ -188,7 +188,7 @@ test('certificate numbers that look like numbers stay text, also when rewritten 
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(dated);
-  workbook.getWorksheet('设置')!.getCell('B3').value = '{seq:000}';
+  workbook.getWorksheet('设置')!.getCell('B3').value = '{year}{seq:000}';
   await workbook.xlsx.writeFile(dated);
   const step = (rows: string, to: string, as: string, today: string, extra: string[] = []) =>
     runCli(['advance', dated, '--rows', rows, '--to', to, '--as', as, '--today', today, ...extra]);
@@ -200,5 +200,5 @@ test('certificate numbers that look like numbers stay text, also when rewritten 
   expect(step('2,4', '已认定', CITY, '2024-10-10').code).toBe(0);
   const { rows } = await readSheet(dated, '推荐名单');
   const column = (rows[0] as string[]).indexOf('证书编号');
-  expect(rows.slice(1, 4).map((row) => row[column])).toEqual(['002', '001', '003']);
+  expect(rows.slice(1, 4).map((row) => row[column])).toEqual(['2024002', '2024001', '2024003']);
 });
