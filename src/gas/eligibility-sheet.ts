@@ -1,6 +1,6 @@
 /**
  * 校验全部资格 on a nomination sheet: reads the sheet once (values and notes), finds the header row
- * (title rows above it are left alone), evaluates every non-empty row below it, then writes 资格审查 and 审查说明 in one batch and the cell notes in one batch. Only
+ * (title rows above it are left alone), evaluates every non-empty row below it, then writes 资格审查 and 审查说明 in one batch and the cell notes in one batch, each down to the last row it changes. Only
  * the output columns and the add-on's own notes change; a person's notes are kept as they are.
  */
 import { evaluateRow, isEmptyRow, type EligibilityResult } from '../domain/nomination/eligibility';
@@ -47,20 +47,24 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
   };
 
   // Only the rows below the header row are data; the rows above it (titles) are never touched.
+  // The work follows the rows that hold something: a blank row (a stray cell far below the list
+  // makes a million of them) is recognised on its raw values, its outputs are blank, and the writes
+  // stop at the last row whose outputs or notes change.
   const firstDataRow = header.row + 1;
   const dataRows = values.length - header.row;
-  const notesRange = dataRows > 0 ? sheet.getRange(firstDataRow, 1, dataRows, width) : undefined;
-  const notes = notesRange ? notesRange.getNotes() : [];
+  const notes = dataRows > 0 ? sheet.getRange(firstDataRow, 1, dataRows, width).getNotes() : [];
   const verdicts: string[] = [];
   const explanations: string[] = [];
-  const newNotes = notes.map((row) => [...row]);
-  let notesChanged = false;
+  let outputRows = 0;
+  let noteRows = 0;
   for (let offset = 0; offset < dataRows; offset += 1) {
     const rowNumber = firstDataRow + offset;
-    const row = (values[rowNumber - 1] ?? []).map((cell) => domainCell(cell, timeZone));
-    const noteRow = newNotes[offset] ?? [];
+    const cells = values[rowNumber - 1] ?? [];
+    const noteRow = notes[offset] ?? [];
     const cellNotes = new Map<number, string>();
-    if (isEmptyRow(row, headers)) {
+    // A row of nothing at all needs no closer look; one with only spaces or FALSE is blank as before.
+    const row = cells.every((cell) => cell === '') || isEmptyRow(cells, headers) ? undefined : cells.map((cell) => domainCell(cell, timeZone));
+    if (!row || isEmptyRow(row, headers)) {
       verdicts.push('');
       explanations.push('');
     } else {
@@ -76,23 +80,38 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
       });
       for (const problem of result.problems) cellNotes.set(problem.column, `${NOTE_PREFIX}${problem.message}`);
     }
+    // A row is written while it gets an output or still shows one (a verdict left in a row that
+    // became blank is cleared, as before); below the last such row every output is already blank.
+    if (verdicts[offset] !== '' || explanations[offset] !== '' || !isBlankOutput(cells[outputColumns.verdict]) || !isBlankOutput(cells[outputColumns.explanation])) {
+      outputRows = offset + 1;
+    }
     for (let column = 0; column < noteRow.length; column += 1) {
-      const updated = mergeNote(noteRow[column] ?? '', cellNotes.get(column));
+      const existing = noteRow[column] ?? '';
+      const ours = cellNotes.get(column);
+      if (existing === '' && ours === undefined) continue;
+      const updated = mergeNote(existing, ours);
       if (updated !== noteRow[column]) {
         noteRow[column] = updated;
-        notesChanged = true;
+        noteRows = offset + 1;
       }
     }
   }
 
   if (dataRows > 0) {
-    writeColumns(sheet, firstDataRow, dataRows, [
-      { column: outputColumns.verdict, values: verdicts },
-      { column: outputColumns.explanation, values: explanations },
+    // One write of the outputs even when no row needs one, so the calls made do not depend on the data.
+    const rows = Math.max(outputRows, 1);
+    writeColumns(sheet, firstDataRow, rows, [
+      { column: outputColumns.verdict, values: verdicts.slice(0, rows) },
+      { column: outputColumns.explanation, values: explanations.slice(0, rows) },
     ]);
-    if (notesChanged) notesRange?.setNotes(newNotes);
+    if (noteRows > 0) sheet.getRange(firstDataRow, 1, noteRows, width).setNotes(notes.slice(0, noteRows));
   }
   return report;
+}
+
+/** Whether an output cell already shows nothing, so writing '' into it changes nothing. */
+function isBlankOutput(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
 }
 
 /** A cell's note with the add-on's part replaced: a person's own text stays first, untouched. */

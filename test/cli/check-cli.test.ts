@@ -111,6 +111,38 @@ describe('banzhuren check', () => {
     expect(largeStats).toEqual(smallStats);
   });
 
+  test('rows below the list that became blank: a verdict left there is cleared, our notes go, a person\'s stay, a lone space is no row', async () => {
+    const outputs = ['资格审查', '审查说明'];
+    const blank = (): unknown[] => [...HEADERS, ...outputs].map(() => '');
+    const stale = blank();
+    stale[HEADERS.length] = '符合';
+    stale[HEADERS.length + 1] = '旧的说明';
+    const space = blank();
+    space[2] = ' ';
+    const listed = [row({ '姓名*': '赵强', 班主任累计年限: '4.5年' }), row()].map((cells) => [...cells, '', '']);
+    // Rows 4–5 blank, row 6 a verdict left from a deleted candidate, row 7 notes only, row 9 a lone space.
+    const sheetRows = [[...HEADERS, ...outputs], ...listed, blank(), blank(), stale, blank(), blank(), space];
+    const stray = await writeWorkbook(join(folder, 'stray.xlsx'), '推荐名单', sheetRows, [
+      { cell: 'F7', text: '【资格审查】四（一）：旧的批注' },
+      { cell: 'A7', text: '县里备注：已退回' },
+      { cell: 'B6', text: '自己的批注\n【资格审查】旧的批注' },
+    ]);
+    const plain = await writeWorkbook(join(folder, 'plain.xlsx'), '推荐名单', [[...HEADERS, ...outputs], ...listed]);
+
+    const result = runCli(['check', stray, '--json', '--today', '2025-09-01', '--stats']);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as { row: number; verdict: string }[];
+    expect(rows.map(({ row: number, verdict }) => [number, verdict])).toEqual([[2, '不符合'], [3, '符合']]);
+    const sheet = await readSheet(stray, '推荐名单');
+    for (const number of [4, 5, 6, 7, 8, 9]) expect(sheet.rows[number - 1]?.slice(HEADERS.length).filter((cell) => cell !== '' && cell !== null && cell !== undefined)).toEqual([]);
+    expect(sheet.rows[8]?.[2]).toBe(' ');
+    expect(sheet.notes.has('F7')).toBe(false);
+    expect(sheet.notes.get('A7')).toBe('县里备注：已退回');
+    expect(sheet.notes.get('B6')).toBe('自己的批注');
+    expect(sheet.notes.get('F2')).toMatch(/^【资格审查】四（一）/);
+    expect(statsOf(result)).toEqual(statsOf(runCli(['check', plain, '--today', '2025-09-01', '--stats'])));
+  });
+
   test("the review date is --today, else 设置's 评审基准日; --out leaves the original untouched", async () => {
     const workbook = new ExcelJS.Workbook();
     const nominations = workbook.addWorksheet('推荐名单');
