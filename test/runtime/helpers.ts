@@ -12,6 +12,15 @@ import { join } from 'node:path';
 import { CallCounter } from '../../local/runtime/call-counter';
 import { openWorkbookRuntime, type WorkbookRuntime, type WorkbookRuntimeOptions } from '../../local/workbook-runtime';
 
+/** A tiny bundle with one global, increment(), adding 1 to 计数!A1: a write to save and to race on. */
+export const INCREMENT = `
+function increment() {
+  var cell = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('计数').getRange('A1');
+  var next = Number(cell.getValue() || 0) + 1;
+  cell.setValue(next);
+  return next;
+}`;
+
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'banzhuren-runtime-'));

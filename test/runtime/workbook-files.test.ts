@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processStartToken } from '../../local/runtime/file-lock';
-import { openWith, readXlsx, tempDir, writeXlsx } from './helpers';
+import { INCREMENT, openWith, readXlsx, tempDir, writeXlsx } from './helpers';
 
 const { dir, cleanup } = tempDir();
 afterAll(() => {
@@ -19,13 +19,6 @@ afterAll(() => {
   cleanup();
 });
 
-const INCREMENT = `
-function increment() {
-  var cell = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('计数').getRange('A1');
-  var next = Number(cell.getValue() || 0) + 1;
-  cell.setValue(next);
-  return next;
-}`;
 
 let count = 0;
 /** A new workbook whose 计数!A1 holds `value`, in its own folder. */

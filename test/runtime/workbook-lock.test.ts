@@ -5,18 +5,11 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWith, readXlsx, runChild, tempDir, writeXlsx } from './helpers';
+import { INCREMENT, openWith, readXlsx, runChild, tempDir, writeXlsx } from './helpers';
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
 
-const INCREMENT = `
-function increment() {
-  var cell = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('计数').getRange('A1');
-  var next = Number(cell.getValue() || 0) + 1;
-  cell.setValue(next);
-  return next;
-}`;
 
 test('two processes incrementing one cell serialize on the lock: the result is 2', async () => {
   const path = await writeXlsx(join(dir, 'counter.xlsx'), (workbook) => {
