@@ -1,6 +1,7 @@
 /**
- * Dates typed on the command line (--today, --start): only real calendar days in the form
- * YYYY-MM-DD pass (2024-02-30 and 2024-13-01 are refused, exit 2), and a --today far from the real
+ * Dates typed on the command line (--today, --start): real calendar days written as in the sheet —
+ * 2024-09-27, 2024/9/27, 2024.9.27 or 2024年9月27日, full-width digits too — become YYYY-MM-DD;
+ * anything else, and days that do not exist (2024-02-30, 2024-13-01), is refused (exit 2). A --today far from the real
  * date is worth one 提示 line: it is allowed (it simulates), but a typo such as 2042 is easy to miss.
  */
 import { wallClockAt } from '../runtime/time-zones';
@@ -21,11 +22,23 @@ export function isRealDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** The value of a date option, or a UsageError naming the option and the value. */
+/** The spellings of a date the sheet accepts (SPEC §2), as year, month and day. */
+const DATE_SPELLING = /^(\d{4})(?:-(\d{1,2})-(\d{1,2})|\/(\d{1,2})\/(\d{1,2})|\.(\d{1,2})\.(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/u;
+
+/** A date spelling rewritten as YYYY-MM-DD (the text itself when it is no such spelling). */
+function canonicalDate(value: string): string {
+  const text = value.normalize('NFKC').trim();
+  const match = DATE_SPELLING.exec(text);
+  if (!match) return text;
+  const [month, day] = match.slice(2).filter((part) => part !== undefined);
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The value of a date option as YYYY-MM-DD, or a UsageError naming the option and the value. */
 export function checkedDate(option: string, value: string | boolean): string {
-  const text = String(value);
+  const text = canonicalDate(String(value));
   if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !isRealDate(text)) throw new UsageError(`${option} 的日期“${shown(text)}”不存在，请检查月份和日期`);
-  if (!isRealDate(text)) throw new UsageError(`${option} 应为 YYYY-MM-DD，收到“${shown(text)}”`);
+  if (!isRealDate(text)) throw new UsageError(`${option} 应为 YYYY-MM-DD（也可写 2024/9/27、2024.9.27、2024年9月27日），收到“${shown(String(value))}”`);
   return text;
 }
 

@@ -78,9 +78,17 @@ describe('dates typed on the command line', () => {
     expect(checkedDate('--start', text)).toBe(text);
   });
 
+  test('the spellings the sheet accepts are accepted, as YYYY-MM-DD', () => {
+    for (const text of ['2024/9/27', '2024.9.27', '2024年9月27日', '２０２４－０９－２７', ' 2024-9-27 ']) {
+      expect(checkedDate('--start', text)).toBe('2024-09-27');
+    }
+    expect(() => checkedDate('--start', '2024年2月30日')).toThrow('--start 的日期“2024-02-30”不存在');
+  });
+
   test('other forms are refused with the expected form', () => {
-    expect(() => checkedDate('--today', 'tomorrow')).toThrow('--today 应为 YYYY-MM-DD，收到“tomorrow”');
-    expect(() => checkedDate('--start', '2024/9/27')).toThrow(UsageError);
+    expect(() => checkedDate('--today', 'tomorrow')).toThrow('--today 应为 YYYY-MM-DD（也可写 2024/9/27、2024.9.27、2024年9月27日），收到“tomorrow”');
+    expect(() => checkedDate('--start', '2024/9-27')).toThrow(UsageError);
+    expect(() => checkedDate('--start', '24.9.27')).toThrow(UsageError);
   });
 
   test('a --today more than 366 days from the real date gets one 提示', () => {
