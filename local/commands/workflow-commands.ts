@@ -4,6 +4,7 @@
  * advance exits 3 when any row was refused, with one stderr line per refused row.
  */
 import { loadBundle } from '../runtime/bundle';
+import { XLSX_MAX_ROWS } from '../services/a1-notation';
 import { setListPrintLayout } from '../runtime/print-layout';
 import { shown } from './arguments';
 import { UsageError, type Command, type CommandContext, type OptionSpec } from './command';
@@ -44,9 +45,6 @@ function workflowHelp(): string[] {
   ];
 }
 
-/** The last row an .xlsx sheet can have. */
-const LAST_XLSX_ROW = 1_048_576;
-
 /** Row numbers from `2,5-7` (each from 2 to 1,048,576, at most 100,000 in all). */
 export function parseRowList(text: string): number[] {
   const rows: number[] = [];
@@ -55,7 +53,7 @@ export function parseRowList(text: string): number[] {
     if (!match) throw new UsageError(`--rows 应形如 2,5-7，无法识别“${shown(part)}”`);
     const first = Number(match[1]);
     const last = Number(match[2] ?? match[1]);
-    if (last > LAST_XLSX_ROW) throw new UsageError(`--rows 中的“${shown(part.trim())}”无效：行号最大为 ${LAST_XLSX_ROW.toLocaleString('en-US')}`);
+    if (last > XLSX_MAX_ROWS) throw new UsageError(`--rows 中的“${shown(part.trim())}”无效：行号最大为 ${XLSX_MAX_ROWS.toLocaleString('en-US')}`);
     if (first < 2 || last < first) throw new UsageError(`--rows 中的“${shown(part.trim())}”无效：行号从 2 开始（表头所在行及其上方的行不能改动），区间须从小到大`);
     if (rows.length + (last - first + 1) > 100_000) throw new UsageError('--rows 一次最多 100,000 行');
     for (let row = first; row <= last; row += 1) rows.push(row);

@@ -3,6 +3,11 @@
  * open at the bottom 'A2:C', absolute markers '$A$1', and a sheet prefix "'My sheet'!A1:B2".
  */
 
+/** The most rows an .xlsx sheet can hold (Excel's grid; Sheets' limits differ). */
+export const XLSX_MAX_ROWS = 1_048_576;
+/** The most columns an .xlsx sheet can hold (XFD). */
+export const XLSX_MAX_COLUMNS = 16_384;
+
 /** A rectangle of cells, 1-based. */
 export interface GridRect {
   row: number;

@@ -5,7 +5,7 @@
  * with Apps Script's messages.
  */
 import type ExcelJS from 'exceljs';
-import { columnNumber, parseA1, rectA1, splitSheetName } from './a1-notation';
+import { columnNumber, parseA1, rectA1, splitSheetName, XLSX_MAX_COLUMNS, XLSX_MAX_ROWS } from './a1-notation';
 import { cellContentOf, writeCell } from './cell-values';
 import {
   makeConditionalFormatRule,
@@ -309,10 +309,6 @@ function insertion(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition:
   if (!Number.isInteger(count) || count < 1) unavailable(context, 'Sheet', method, `inserting ${String(howMany)} ${what}`);
   return { grid, after, count };
 }
-
-/** The most rows and columns an .xlsx sheet can hold (Excel's limits; Sheets' differ). */
-const XLSX_MAX_ROWS = 1_048_576;
-const XLSX_MAX_COLUMNS = 16_384;
 
 /**
  * Refuses to grow a sheet past what an .xlsx file can hold, in Chinese: it happens when a stray

@@ -6,16 +6,13 @@
  * overlapping ranges).
  */
 import type ExcelJS from 'exceljs';
-import { cellA1, parseA1, rectA1, type GridRect } from './a1-notation';
+import { cellA1, parseA1, rectA1, XLSX_MAX_COLUMNS, XLSX_MAX_ROWS, type GridRect } from './a1-notation';
 import { validationModelOf } from './exceljs-internals';
 import { intersects } from './workbook-model';
 
-/** Excel's grid, within which every stored key is read. */
-const XLSX_ROWS = 1048576;
-const XLSX_COLUMNS = 16384;
 
 function rectOfKey(key: string): GridRect | undefined {
-  return parseA1(key, XLSX_ROWS, XLSX_COLUMNS);
+  return parseA1(key, XLSX_MAX_ROWS, XLSX_MAX_COLUMNS); // Excel's grid, within which every stored key is read
 }
 
 /** The validation of one cell, or undefined. */
