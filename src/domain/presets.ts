@@ -20,6 +20,10 @@ export interface Preset {
   menteesPerYear: number;
   /** 五（二）–（四）: activities per semester by kind. */
   dutiesPerSemester: Record<string, number>;
+  /** 五（二）–（五）: the kinds of the 履职记录's 类型 column; the last is mentoring (结对帮带). */
+  dutyKinds: string[];
+  /** Default semester starts as month-day ('9-1'), changeable in 设置. */
+  semesterStarts: { first: string; second: string };
   /** 一: people awarded by the city per year. */
   cityTargetPerYear: number;
   /** 一: people awarded by each county per year, at least. */
@@ -49,6 +53,8 @@ export const YUXI_2023_2025: Preset = {
   termYears: 3,
   menteesPerYear: 5,
   dutiesPerSemester: { 读书: 1, 讲座: 1, 公开课: 1 },
+  dutyKinds: ['读书', '讲座', '公开课', '结对帮带'],
+  semesterStarts: { first: '9-1', second: '2-1' },
   cityTargetPerYear: 180,
   countyTargetPerYear: 100,
   studiosByStage: { 幼儿园: 2, 小学: 3, 初中: 3, 高中: 3, 中职: 3, 高职: 1 },

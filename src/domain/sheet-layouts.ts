@@ -14,6 +14,11 @@ export const SHEET_NAMES = {
   log: '操作记录',
   settings: '设置',
   publicity: '公示名单',
+  dutyLedger: '履职记录',
+  dutyReport: '履职情况',
+  studios: '工作室',
+  studioReport: '工作室情况',
+  statistics: '统计',
 } as const;
 
 /**
@@ -21,8 +26,15 @@ export const SHEET_NAMES = {
  * sheets, so no check or move ever writes into them. A generated list may carry a suffix
  * (公示名单 2024-09-27至2024-10-09), so names are compared by prefix for those.
  */
-const ADD_ON_SHEETS: readonly string[] = [SHEET_NAMES.holidays, SHEET_NAMES.permissions, SHEET_NAMES.log, SHEET_NAMES.settings];
-const GENERATED_SHEET_PREFIXES: readonly string[] = [SHEET_NAMES.publicity];
+const ADD_ON_SHEETS: readonly string[] = [
+  SHEET_NAMES.holidays,
+  SHEET_NAMES.permissions,
+  SHEET_NAMES.log,
+  SHEET_NAMES.settings,
+  SHEET_NAMES.dutyLedger,
+  SHEET_NAMES.studios,
+];
+const GENERATED_SHEET_PREFIXES: readonly string[] = [SHEET_NAMES.publicity, SHEET_NAMES.dutyReport, SHEET_NAMES.studioReport, SHEET_NAMES.statistics];
 
 /** Whether a sheet of this name may hold nominations (it is not one of the add-on's own sheets). */
 export function mayHoldNominations(sheetName: string): boolean {
@@ -46,7 +58,16 @@ export const SETTING_KEYS = {
   reviewDate: '评审基准日',
   certificatePattern: '证书编号格式',
   plan: '培养方案',
+  firstSemesterStart: '第一学期开始',
+  secondSemesterStart: '第二学期开始',
+  level: '评选级别',
 } as const;
+
+/** Headers of the 履职记录 sheet (五（二）–（五）), one row per activity. */
+export const DUTY_LEDGER_HEADERS = ['姓名', '证书编号', '身份证号', '学年学期', '类型', '内容', '日期', '级别', '帮带对象', '证明材料链接'] as const;
+
+/** Headers of the 工作室 sheet (三（三）), one row per person. */
+export const STUDIO_HEADERS = ['工作室名称', '学段', '级别', '角色', '姓名', '所属成员'] as const;
 
 /** The layouts of every add-on sheet for a preset, in the order they are created. */
 export function sheetLayouts(preset: Preset): SheetLayout[] {
@@ -89,7 +110,22 @@ export function sheetLayouts(preset: Preset): SheetLayout[] {
         [SETTING_KEYS.reviewDate, '', '资格审查的基准日期；留空为表格时区的今天'],
         [SETTING_KEYS.certificatePattern, preset.certificatePattern, '{year} 为认定年份，{seq:000} 为当年流水号'],
         [SETTING_KEYS.plan, preset.title, '本表格使用的培养方案'],
+        [SETTING_KEYS.firstSemesterStart, preset.semesterStarts.first, '第一学期从该日（月-日）起，至第二学期开始的前一天'],
+        [SETTING_KEYS.secondSemesterStart, preset.semesterStarts.second, '第二学期从该日（月-日）起，至下一个第一学期开始的前一天'],
+        [SETTING_KEYS.level, '市级', '市级：统计表按每年认定 ' + preset.cityTargetPerYear + ' 人衡量；县级：本县的表格，按每年不少于 ' + preset.countyTargetPerYear + ' 人衡量'],
       ],
+    },
+    {
+      name: SHEET_NAMES.dutyLedger,
+      headers: [...DUTY_LEDGER_HEADERS],
+      dropdowns: { 类型: [...preset.dutyKinds], 级别: ['市级', '县级', '校级'] },
+      initialRows: [],
+    },
+    {
+      name: SHEET_NAMES.studios,
+      headers: [...STUDIO_HEADERS],
+      dropdowns: { 学段: [...preset.stages], 级别: ['市级', '县级'], 角色: ['主持人', '成员', '学员'] },
+      initialRows: [],
     },
   ];
 }

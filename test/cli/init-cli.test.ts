@@ -32,6 +32,13 @@ test('creates a missing workbook with every sheet, header, dropdown, colour and 
   const settings = await readSheet(book, '设置');
   expect(settings.rows[1]?.[0]).toBe('评审基准日');
   expect(settings.rows[2]?.slice(0, 2)).toEqual(['证书编号格式', '玉教班〔{year}〕{seq:000}号']);
+  expect(settings.rows.map((row) => row.slice(0, 2))).toEqual(expect.arrayContaining([['第一学期开始', '9-1'], ['第二学期开始', '2-1'], ['评选级别', '市级']]));
+  const ledger = await readSheet(book, '履职记录');
+  expect(ledger.rows[0]).toEqual(['姓名', '证书编号', '身份证号', '学年学期', '类型', '内容', '日期', '级别', '帮带对象', '证明材料链接']);
+  expect(JSON.stringify(workbook.getWorksheet('履职记录')!.getCell(2, 5).dataValidation.formulae)).toContain('结对帮带');
+  const studios = await readSheet(book, '工作室');
+  expect(studios.rows[0]).toEqual(['工作室名称', '学段', '级别', '角色', '姓名', '所属成员']);
+  expect(JSON.stringify(workbook.getWorksheet('工作室')!.getCell(2, 4).dataValidation.formulae)).toContain('主持人');
 });
 
 test('run again, it changes nothing', async () => {
@@ -40,7 +47,7 @@ test('run again, it changes nothing', async () => {
   const before = await readSheet(book, '推荐名单');
   const result = runCli(['init', book, '--stats']);
   expect(result.code).toBe(0);
-  expect(result.stdout.trim().split('\n')).toEqual(['推荐名单：无需修改', '节假日：无需修改', '权限：无需修改', '操作记录：无需修改', '设置：无需修改']);
+  expect(result.stdout.trim().split('\n')).toEqual(['推荐名单：无需修改', '节假日：无需修改', '权限：无需修改', '操作记录：无需修改', '设置：无需修改', '履职记录：无需修改', '工作室：无需修改']);
   const writes = Object.entries(JSON.parse(result.stderr.trim().split('\n').pop()!).calls as Record<string, number>).filter(([name]) =>
     /\.(set|insert|protect|append)/.test(name),
   );
