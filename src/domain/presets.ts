@@ -24,6 +24,8 @@ export interface Preset {
   dutyKinds: string[];
   /** Default semester starts as month-day ('9-1'), changeable in 设置. */
   semesterStarts: { first: string; second: string };
+  /** 一: the plan's years (2023年至2025年); statistics count from the first. */
+  planYears: number[];
   /** 一: people awarded by the city per year. */
   cityTargetPerYear: number;
   /** 一: people awarded by each county per year, at least. */
@@ -55,6 +57,7 @@ export const YUXI_2023_2025: Preset = {
   dutiesPerSemester: { 读书: 1, 讲座: 1, 公开课: 1 },
   dutyKinds: ['读书', '讲座', '公开课', '结对帮带'],
   semesterStarts: { first: '9-1', second: '2-1' },
+  planYears: [2023, 2024, 2025],
   cityTargetPerYear: 180,
   countyTargetPerYear: 100,
   studiosByStage: { 幼儿园: 2, 小学: 3, 初中: 3, 高中: 3, 中职: 3, 高职: 1 },

@@ -1,0 +1,86 @@
+/**
+ * The 统计 sheet (plan 一): reads the nomination sheet, 设置 and 工作室 once each, counts the
+ * awarded by year against the yearly target, by county, stage and category and the city studios
+ * per stage, and writes the generated sheet — cleared, then every cell in one setValues — with one
+ * chart per table. Only counts and row numbers are written: never a name or any personal data.
+ */
+import { readSelectionLevel } from '../domain/statistics/level';
+import { countAwards, type AwardStatistics, type StatisticsRow } from '../domain/statistics/awards';
+import { statisticsLayout, type StudioCount } from '../domain/statistics/layout';
+import type { Preset } from '../domain/presets';
+import { SHEET_NAMES } from '../domain/sheet-layouts';
+import { cityStudiosByStage } from '../domain/studios/studio-rows';
+import { ensureColumns, ensureRows, nominationHeader, readCells, requireSheet, textCell } from './spreadsheet';
+import { readStudioRows } from './studio-sheet';
+
+/** What the statistics found, JSON-safe (the CLI prints it; the menu summarises it). */
+export interface StatisticsReport {
+  sheet: string;
+  today: string;
+  level: AwardStatistics['level'];
+  targetIsMinimum: boolean;
+  awarded: number;
+  byYear: AwardStatistics['byYear'];
+  byCounty: AwardStatistics['byCounty'];
+  byStage: AwardStatistics['byStage'];
+  byCategory: AwardStatistics['byCategory'];
+  studiosByStage: StudioCount[];
+  /** Rows counted under 日期不明/未填写/无法识别, unreadable 状态, and 工作室 problems, each naming its sheet and row. */
+  problems: string[];
+}
+
+/** Counts the nomination sheet `sheetName` and writes the 统计 sheet; see the file's comment. */
+export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, today: string, preset: Preset): StatisticsReport {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const cells = readCells(requireSheet(spreadsheet, sheetName), timeZone);
+  const { row: headerRow, headers } = nominationHeader(sheetName, cells);
+  const settings = spreadsheet.getSheetByName(SHEET_NAMES.settings);
+  const level = readSelectionLevel(settings ? readCells(settings, timeZone) : []);
+  if ('problem' in level) throw new Error(level.problem);
+
+  const column = (index: number | undefined) => (row: readonly (string | number | boolean | null)[]) => (index === undefined ? '' : (row[index] ?? ''));
+  const [state, awardDate, county, stage, category] = [
+    column(headers.outputs['状态']),
+    column(headers.outputs['认定日期']),
+    column(headers.columns.county),
+    column(headers.columns.stage),
+    column(headers.columns.category),
+  ];
+  const rows: StatisticsRow[] = [];
+  for (let index = headerRow; index < cells.length; index += 1) {
+    const row = cells[index] ?? [];
+    rows.push({ row: index + 1, state: state(row), awardDate: awardDate(row), county: county(row), stage: stage(row), category: category(row) });
+  }
+  const statistics = countAwards(rows, level.level, preset);
+  const studios = readStudioRows(spreadsheet, preset);
+  const studiosByStage = cityStudiosByStage(studios.rows, preset);
+  const problems = [...statistics.problems.map((problem) => `工作表“${sheetName}”${problem}`), ...studios.problems];
+
+  const layout = statisticsLayout(statistics, studiosByStage, problems, today, preset);
+  let sheet = spreadsheet.getSheetByName(SHEET_NAMES.statistics);
+  if (!sheet) sheet = spreadsheet.insertSheet(SHEET_NAMES.statistics);
+  // The sheet is generated: contents and formats of an earlier run go (bold rows move with the tables).
+  sheet.clear();
+  ensureColumns(sheet, layout.width);
+  ensureRows(sheet, layout.rows.length);
+  const range = sheet.getRange(1, 1, layout.rows.length, layout.width);
+  range.setValues(layout.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell))));
+  const bold = new Set(layout.boldRows);
+  range.setFontWeights(layout.rows.map((row, index) => row.map(() => (bold.has(index + 1) ? 'bold' : null))));
+  // INTEGRATION POINT (h-charts): placeCharts(sheet, chartPlans(layout)) — one chart per table — goes here once
+  // src/gas/charts.ts lands; layout.charts already holds each table's title, type, cells and anchor.
+
+  return {
+    sheet: SHEET_NAMES.statistics,
+    today,
+    level: statistics.level,
+    targetIsMinimum: statistics.targetIsMinimum,
+    awarded: statistics.awarded,
+    byYear: statistics.byYear,
+    byCounty: statistics.byCounty,
+    byStage: statistics.byStage,
+    byCategory: statistics.byCategory,
+    studiosByStage,
+    problems,
+  };
+}
