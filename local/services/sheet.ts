@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { columnNumber, parseA1, rectA1, splitSheetName, XLSX_MAX_COLUMNS, XLSX_MAX_ROWS } from './a1-notation';
 import { cellContentOf, writeCell } from './cell-values';
+import { renameChartSheet, sheetChartMembers } from './charts';
 import {
   makeConditionalFormatRule,
   ruleSpecOf,
@@ -130,6 +131,7 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
         if (problem?.sheetsMessage) throw realmError(context, problem.sheetsMessage);
         if (problem?.xlsxProblem) unavailable(context, 'Sheet', 'setName', problem.xlsxProblem);
         for (const protection of protections()) protection.sheetName = text;
+        renameChartSheet(model.state.charts, sheet.name, text);
         sheet.name = text;
         return self;
       },
@@ -282,6 +284,7 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
       },
       autoResizeColumns: () => self,
       autoResizeColumn: () => self,
+      ...sheetChartMembers(env, sheet),
     }),
     {
       internal: sheet,
@@ -291,6 +294,7 @@ export function makeSheet(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet): unknow
         setConditionalFormatRules: 'write', clearConditionalFormatRules: 'write', protect: 'write',
         getProtections: 'read', hideSheet: 'write', showSheet: 'write', clear: 'write', clearContents: 'write',
         autoResizeColumns: 'write', autoResizeColumn: 'write', getDataRange: 'light',
+        getCharts: 'read', insertChart: 'write', updateChart: 'write', removeChart: 'write',
       },
     },
   );
