@@ -2,14 +2,16 @@
  * The 统计 sheet (plan 一): reads the nomination sheet, 设置 and 工作室 once each, counts the
  * awarded by year against the yearly target, by county, stage and category and the city studios
  * per stage, and writes the generated sheet — cleared, then every cell in one setValues — with one
- * chart per table. Only counts and row numbers are written: never a name or any personal data.
+ * chart per table (placeCharts: a second run replaces them, never duplicates). Only counts and
+ * row numbers are written: never a name or any personal data.
  */
 import { readSelectionLevel } from '../domain/statistics/level';
 import { countAwards, type AwardStatistics, type StatisticsRow } from '../domain/statistics/awards';
-import { statisticsLayout, type StudioCount } from '../domain/statistics/layout';
+import { statisticsLayout, type StudioCount, type TableChart } from '../domain/statistics/layout';
 import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { cityStudiosByStage } from '../domain/studios/studio-rows';
+import { placeCharts, type ChartPlan } from './charts';
 import { ensureColumns, ensureRows, nominationHeader, readCells, requireSheet, textCell } from './spreadsheet';
 import { readStudioRows } from './studio-sheet';
 
@@ -67,8 +69,7 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   range.setValues(layout.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell))));
   const bold = new Set(layout.boldRows);
   range.setFontWeights(layout.rows.map((row, index) => row.map(() => (bold.has(index + 1) ? 'bold' : null))));
-  // INTEGRATION POINT (h-charts): placeCharts(sheet, chartPlans(layout)) — one chart per table — goes here once
-  // src/gas/charts.ts lands; layout.charts already holds each table's title, type, cells and anchor.
+  placeCharts(sheet, layout.charts.map(chartPlan));
 
   return {
     sheet: SHEET_NAMES.statistics,
@@ -82,5 +83,17 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     byCategory: statistics.byCategory,
     studiosByStage,
     problems,
+  };
+}
+
+/** A table's chart as placeCharts takes it: the table's cells as an A1 range (the tables are at most a few columns wide). */
+function chartPlan(chart: TableChart): ChartPlan {
+  const letter = (column: number) => String.fromCharCode(64 + column);
+  return {
+    title: chart.title,
+    type: chart.type,
+    range: `${letter(chart.firstColumn)}${chart.firstRow}:${letter(chart.lastColumn)}${chart.lastRow}`,
+    row: chart.anchorRow,
+    column: chart.anchorColumn,
   };
 }
