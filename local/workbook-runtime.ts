@@ -20,6 +20,7 @@ import { newWorkbook, readWorkbook, writeWorkbook, type WriteOptions } from './r
 import { keptParts, type KeptPart } from './runtime/xlsx-preserve';
 import { parseA1, splitSheetName } from './services/a1-notation';
 import { makeCacheService } from './services/cache-service';
+import { makeChartsService } from './services/charts';
 import type { FakeContext } from './services/fake-object';
 import { makeHtmlService } from './services/html-service';
 import { makeLockService } from './services/lock-service';
@@ -158,6 +159,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
           Session: makeSession(context, email, state.spreadsheetId),
           Utilities: makeUtilities(context),
           Logger: makeLogger(context, sink),
+          Charts: makeChartsService(context),
         };
       },
       { code: options.code, now: () => clock.now(), console: makeConsole(() => fakeContext as FakeContext, sink) },

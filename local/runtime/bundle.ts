@@ -43,6 +43,7 @@ export const SERVICE_NAMES = [
   'HtmlService',
   'Logger',
   'UrlFetchApp',
+  'Charts',
 ] as const;
 
 /** The path of the built bundle in this checkout. */

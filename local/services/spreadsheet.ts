@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { isKnownTimeZone } from '../runtime/time-zones';
 import { parseA1, splitSheetName } from './a1-notation';
+import { dropChartSheet } from './charts';
 import { internalOf, makeFake, realmArray, realmError, unavailable } from './fake-object';
 import { makeRange } from './range';
 import { makeSheet } from './sheet';
@@ -78,6 +79,7 @@ export function makeSpreadsheet(env: SpreadsheetEnv): unknown {
         const others = model.sheets().filter((other) => other !== sheet);
         if (!others.some((other) => other.state === 'visible')) unavailable(context, 'Spreadsheet', 'deleteSheet', 'deleting the last visible sheet');
         model.state.protections = model.state.protections.filter((protection) => protection.sheetName !== sheet.name);
+        model.state.charts = dropChartSheet(model.state.charts, sheet.name);
         model.workbook.removeWorksheet(sheet.id);
         model.reorder(others);
       },

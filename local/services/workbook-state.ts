@@ -1,6 +1,6 @@
 /**
  * What Google keeps with a spreadsheet outside its cells — its time zone and id, document, script
- * and user properties, installed triggers, protections — kept in the workbook itself, in a
+ * and user properties, installed triggers, protections, embedded charts — kept in the workbook itself, in a
  * veryHidden sheet named _banzhuren (one key/value row per entry), so it travels with the .xlsx.
  * The bundle never sees that sheet.
  */
@@ -28,6 +28,25 @@ export interface StoredProtection {
   domainEdit?: boolean;
 }
 
+/** A range a chart draws from: the sheet it lies on and its A1 notation. */
+export interface StoredChartRange {
+  sheetName: string;
+  a1: string;
+}
+
+/** An embedded chart as Sheet.getCharts() gives it: on a sheet, drawn from ranges, anchored at a cell. */
+export interface StoredChart {
+  /** EmbeddedChart.getChartId(): unique in the spreadsheet. */
+  id: number;
+  sheetName: string;
+  /** A Charts.ChartType name ('COLUMN', 'BAR', 'PIE' …). */
+  type: string;
+  ranges: StoredChartRange[];
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Options set with EmbeddedChartBuilder.setOption (JSON values). */
+  options: Record<string, unknown>;
+}
+
 /** Characters per cell when a long value is split across cells (Excel holds 32767 at most). */
 const CHUNK = 30000;
 
@@ -41,6 +60,13 @@ export class WorkbookState {
   /** Installed triggers, as JSON-safe objects (their shape belongs to the ScriptApp fake). */
   triggers: unknown[] = [];
   protections: StoredProtection[] = [];
+  /** Embedded charts of every sheet (exceljs cannot write real charts; see local/services/charts.ts). */
+  charts: StoredChart[] = [];
+
+  /** An id no chart of the workbook has. */
+  newChartId(): number {
+    return this.charts.reduce((highest, chart) => Math.max(highest, chart.id), 0) + 1;
+  }
 
   /** The user properties of one user (by email), created empty when missing. */
   userPropertiesOf(email: string): Map<string, string> {
@@ -90,6 +116,9 @@ export class WorkbookState {
       case 'protection':
         this.protections.push(JSON.parse(value) as StoredProtection);
         break;
+      case 'chart':
+        this.charts.push(JSON.parse(value) as StoredChart);
+        break;
       default:
         break;
     }
@@ -110,6 +139,7 @@ export class WorkbookState {
     this.protections.forEach((protection, index) =>
       rows.push(['protection', protection.sheetName, String(index + 1), JSON.stringify(protection)]),
     );
+    for (const chart of this.charts) rows.push(['chart', chart.sheetName, String(chart.id), JSON.stringify(chart)]);
     return rows.map(([kind = '', scope = '', key = '', value = '']) => {
       const chunks: string[] = [];
       for (let start = 0; start < value.length; start += CHUNK) chunks.push(value.slice(start, start + CHUNK));
