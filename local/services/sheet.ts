@@ -343,9 +343,9 @@ function insertRowsAtEnd(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPos
 /**
  * Inserts columns after a position. After the grid's last column nothing moves: the grid grows,
  * whatever the sheet holds (this is how the add-on adds output columns at the right end). Inside
- * the grid, cells to the right move; validation, conditional formatting, merges and protected
- * ranges to the right would not move with them in exceljs, so those cases are reported as not
- * available rather than left pointing at the wrong columns.
+ * the grid, cells to the right move; validation, conditional formatting, merges, protected
+ * ranges and embedded charts to the right would not move with them in exceljs, so those cases are
+ * reported as not available rather than left pointing at the wrong columns.
  */
 function insertColumns(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosition: unknown, howMany: unknown, method: string): void {
   const { context, model } = env;
@@ -373,6 +373,17 @@ function insertColumns(env: SpreadsheetEnv, sheet: ExcelJS.Worksheet, afterPosit
     .filter((protection) => protection.sheetName === sheet.name && protection.a1)
     .map((protection) => parseA1(protection.a1 as string, grid.maxRows, grid.maxColumns));
   if (protectedRects.some((rect) => !rect || rightOf(rect.column + rect.numColumns - 1))) obstacles.push('protected ranges');
+  const chartRects = model.state.charts.flatMap((chart) => chart.ranges.filter((range) => range.sheetName === sheet.name));
+  const chartAnchors = model.state.charts.filter((chart) => chart.sheetName === sheet.name).map((chart) => chart.position.column);
+  if (
+    chartRects.some((range) => {
+      const rect = parseA1(range.a1, grid.maxRows, grid.maxColumns);
+      return !rect || rightOf(rect.column + rect.numColumns - 1);
+    }) ||
+    chartAnchors.some(rightOf)
+  ) {
+    obstacles.push('embedded charts');
+  }
   if (obstacles.length > 0) unavailable(context, 'Sheet', method, `columns to the right have ${obstacles.join(', ')}`);
   let cellsToTheRight = false;
   let formulas = false;

@@ -42,6 +42,15 @@ const SCOPE_BY_INTERFACE: Record<string, { scope: string; source: string }> = {
   DataValidationBuilder: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/data-validation-builder` },
   ConditionalFormatRuleBuilder: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/conditional-format-rule-builder` },
   BooleanCondition: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/boolean-condition` },
+  // Embedded charts (src/gas/charts.ts): Sheet.newChart/insertChart/getCharts/updateChart/removeChart
+  // are Sheet members (row above). The pages of the chart builder, the chart and its ContainerInfo
+  // show no Authorization block of their own; they belong to the Spreadsheet service, whose
+  // narrowest scope the Sheet calls need anyway, so they are counted under it.
+  EmbeddedChartBuilder: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/embedded-chart-builder` },
+  EmbeddedChart: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/embedded-chart` },
+  ContainerInfo: { scope: CURRENT_SPREADSHEET, source: `${REFERENCE}/spreadsheet/container-info` },
+  // EmbeddedChart.getOptions() gives a Charts-service ChartOptions (get/getOrDefault), listing no authorization.
+  ChartOptions: { scope: NONE, source: `${REFERENCE}/charts/chart-options` },
   // script.container.ui lets the script show its own HTML in the editor (Ui.showSidebar); the
   // other Ui methods are counted under the same scope, which changes nothing since showSidebar is used.
   Ui: { scope: CONTAINER_UI, source: `${REFERENCE}/base/ui#showSidebar(Object)` },
@@ -75,10 +84,11 @@ const SCOPE_BY_MEMBER: Record<string, { scope: string; source: string }> = {
   'Session.getScriptTimeZone': { scope: NONE, source: `${REFERENCE}/base/session#getScriptTimeZone()` },
   'Session.getTemporaryActiveUserKey': { scope: NONE, source: `${REFERENCE}/base/session#getTemporaryActiveUserKey()` },
   'Ui.ButtonSet': { scope: NONE, source: `${REFERENCE}/base/button-set` },
+  'Charts.ChartType': { scope: NONE, source: `${REFERENCE}/charts/chart-type` },
   'Ui.Button': { scope: NONE, source: `${REFERENCE}/base/button` },
 };
 
-const SERVICES = ['SpreadsheetApp', 'DriveApp', 'DocumentApp', 'SlidesApp', 'MailApp', 'GmailApp', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'HtmlService', 'Logger', 'UrlFetchApp'];
+const SERVICES = ['SpreadsheetApp', 'DriveApp', 'DocumentApp', 'SlidesApp', 'MailApp', 'GmailApp', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'HtmlService', 'Logger', 'UrlFetchApp', 'Charts'];
 
 /** `Service.member` written in the bundle, for every top-level Apps Script service. */
 function staticallyCalled(): string[] {

@@ -249,3 +249,20 @@ test('a renamed sheet keeps its charts (their ranges follow); a deleted sheet ta
     runtime.close();
   }
 });
+
+test("columns inserted left of a chart's range are refused (the chart would not follow); at the grid's end they are not", async () => {
+  const runtime = await openWith(
+    await workbook(),
+    withPlaceCharts(`${PLACE}
+      function widen(after) { try { sheet('统计').insertColumnsAfter(after, 1); return 'inserted'; } catch (e) { return e.message; } }`),
+  );
+  try {
+    expect(runtime.bundle.call('widen', 1)).toBe('inserted'); // no chart yet
+    runtime.bundle.call('place', '统计', PLANS);
+    expect(runtime.bundle.call('widen', 1)).toBe('not available in the local runtime: Sheet.insertColumnsAfter (columns to the right have embedded charts)');
+    expect(runtime.bundle.call('widen', 26)).toBe('inserted');
+    expect(runtime.bundle.call('describe', '统计')).toHaveLength(2);
+  } finally {
+    runtime.close();
+  }
+});
