@@ -256,3 +256,21 @@ test('stats refuses an add-on sheet as the nomination sheet (exit 2) and has Chi
   expect(help.stdout).toContain('用法：banzhuren stats');
   expect(help.stdout).toContain('示例：');
 });
+
+test('生成统计 from the menu writes the 统计 sheet and shows the counts and the first problems in a message box', async () => {
+  const copy = join(folder, 'menu.xlsx');
+  copyFileSync(book, copy);
+  const runtime = await openWorkbookRuntime({ path: copy, today: '2025-06-30', counter: new CallCounter(), print: () => undefined });
+  try {
+    runtime.bundle.call('makeStatistics');
+    const alert = runtime.ui.alerts.pop() ?? '';
+    expect(alert.split('\n').slice(0, 3)).toEqual([
+      '生成统计',
+      '已写入“统计”（截至2025-06-30）：共认定 20 人（含任期届满、已取消），评选级别 市级，目标每年180名。',
+      '年度：2023年 8/180（4.4%），2024年 7/180（3.9%），2025年 3/180（1.7%），日期不明 2',
+    ]);
+    expect(alert).toContain('提示：工作表“推荐名单”第19行（已认定）的认定日期为空，年度计入“日期不明”');
+  } finally {
+    runtime.close();
+  }
+});

@@ -2,7 +2,7 @@
  * One writer at a time (ARCHITECTURE: every state change takes the document lock): the ordered
  * call log of the runtime shows every write the bundle makes — cell values and notes, rows and
  * columns, sheets, document properties — between LockService's waitLock/tryLock and releaseLock,
- * for each move of the review workflow, the daily job, 初始化表格, 校验全部资格 and 生成公示名单.
+ * for each move of the review workflow, the daily job, 初始化表格, 校验全部资格, 生成公示名单 and 生成统计.
  * The two-process tests cannot see a missing document lock (the workbook's file lock already
  * serializes whole runs); this one can.
  */
@@ -71,6 +71,7 @@ test.each([
   ['runAdvance', [{ rows: [2, 3, 4], to: '已认定' }], CITY, '2024-10-10', book],
   ['runAdvance', [{ rows: [3], to: '已取消', reason: '六（四）6' }], CITY, '2024-11-01', book],
   ['runDailyJobs', [], '', '2027-10-10', book],
+  ['runStatistics', [{}], CITY, '2027-10-11', book],
 ] as [string, unknown[], string, string, string][])('%s %j writes only under the document lock', async (call, args, as, today, path) => {
   const { result, log } = await run(path, call, args, as, today);
   expect((result as { refused?: unknown[] }).refused ?? []).toEqual([]);
