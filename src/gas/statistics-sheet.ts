@@ -56,7 +56,11 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   const statistics = countAwards(rows, level.level, preset);
   const studios = readStudioRows(spreadsheet, preset);
   const studiosByStage = cityStudiosByStage(studios.rows, preset);
-  const problems = [...statistics.problems.map((problem) => `工作表“${sheetName}”${problem}`), ...studios.problems];
+  const problems = [
+    ...(headers.outputs['状态'] === undefined ? [`工作表“${sheetName}”没有“状态”列：没有任何行计为已认定`] : []),
+    ...statistics.problems.map((problem) => `工作表“${sheetName}”${problem}`),
+    ...studios.problems,
+  ];
 
   const layout = statisticsLayout(statistics, studiosByStage, problems, today, preset);
   let sheet = spreadsheet.getSheetByName(SHEET_NAMES.statistics);

@@ -274,3 +274,18 @@ test('生成统计 from the menu writes the 统计 sheet and shows the counts an
     runtime.close();
   }
 });
+
+test('a nomination sheet without 状态 counts nobody and says why; a workbook without 工作室 says so too', async () => {
+  const path = join(folder, 'no-state.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('推荐名单');
+  sheet.addRow(['姓名', '学校', '县（市、区）', '学段', '申报类别', '认定日期']);
+  sheet.addRow(['甲', '玉溪一中', '红塔区', '高中', '骨干班主任', excelDate('2024-10-09')]);
+  await workbook.xlsx.writeFile(path);
+  const result = runCli(['stats', path, '--json', '--today', '2025-06-30']);
+  const json = statsJson(result);
+  expect(json.awarded).toBe(0);
+  expect(json.byYear.map((entry) => entry.awarded)).toEqual([0, 0, 0]);
+  expect(result.stderr).toContain('提示：工作表“推荐名单”没有“状态”列：没有任何行计为已认定');
+  expect(result.stderr).toContain('提示：找不到工作表“工作室”');
+});
