@@ -13,7 +13,7 @@ import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { cityStudiosByStage } from '../domain/studios/studio-rows';
 import { placeCharts, type ChartPlan } from './charts';
 import { ensureColumns, ensureRows, nominationHeader, readCells, requireSheet, textCell } from './spreadsheet';
-import { readStudioRows } from './studio-sheet';
+import { readStudioSheet } from './studio-sheet';
 
 /** What the statistics found, JSON-safe (the CLI prints it; the menu summarises it). */
 export interface StatisticsReport {
@@ -54,15 +54,18 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     rows.push({ row: index + 1, state: state(row), awardDate: awardDate(row), county: county(row), stage: stage(row), category: category(row) });
   }
   const statistics = countAwards(rows, level.level, preset);
-  const studios = readStudioRows(spreadsheet, preset);
+  const studios = readStudioSheet(spreadsheet, preset);
   const studiosByStage = cityStudiosByStage(studios.rows, preset);
-  const problems = [
+  const nominationProblems = [
     ...(headers.outputs['状态'] === undefined ? [`工作表“${sheetName}”没有“状态”列：没有任何行计为已认定`] : []),
     ...statistics.problems.map((problem) => `工作表“${sheetName}”${problem}`),
-    ...studios.problems,
   ];
-
-  const layout = statisticsLayout(statistics, studiosByStage, problems, today, preset);
+  const problems = [...nominationProblems, ...studios.sheetProblems, ...studios.rowProblems];
+  // A 工作室 row problem may quote a person's name: the sheet only counts them.
+  const studioRowsLine = studios.rowProblems.length > 0
+    ? [`工作表“${SHEET_NAMES.studios}”有 ${studios.rowProblems.length} 处内容为空或无法识别（市级工作室数只计能读出的行），详见菜单“检查工作室”（或 banzhuren studios）`]
+    : [];
+  const layout = statisticsLayout(statistics, studiosByStage, [...nominationProblems, ...studios.sheetProblems, ...studioRowsLine], today, preset);
   let sheet = spreadsheet.getSheetByName(SHEET_NAMES.statistics);
   if (!sheet) sheet = spreadsheet.insertSheet(SHEET_NAMES.statistics);
   // The sheet is generated: contents and formats of an earlier run go (bold rows move with the tables).

@@ -90,6 +90,7 @@ const STUDIOS = [
   ['江川高中工作室', '高中', '市级', '主持人', '李一', ''],
   ['市直幼儿园工作室', '幼儿园', '市级', '主持人', '赵一', ''],
   ['江川小学工作室', '小学', '县级', '主持人', '钱一', ''],
+  ['江川小学工作室', '', '县级', '成员', '孙一', ''], // 学段 left blank: a row problem quoting the name
 ];
 
 /** A workbook: init, the candidates of BLOCKS (or `rows` plain ones), their 状态 and 认定日期, the studios, and 设置 changes. */
@@ -145,7 +146,7 @@ test.each(PROCESS_TIME_ZONES)('stats --json counts the 40 rows as worked out by 
   // Every table adds up to the 20 awarded rows.
   for (const table of [json.byYear, json.byCounty, json.byStage, json.byCategory]) expect(total(table)).toBe(20);
   // The rows counted under 日期不明/未填写/无法识别 are named on stderr (rows start at 2: A 2–6, B 7–10, C 11–13, D 14–15, E 16–18, F 19, G 20, H 21).
-  const hints = result.stderr.split('\n').filter((line) => line.startsWith('提示：'));
+  const hints = result.stderr.split('\n').filter((line) => line.startsWith('提示：工作表“推荐名单”'));
   expect(hints).toEqual([
     '提示：工作表“推荐名单”第19行（已认定）的认定日期为空，年度计入“日期不明”',
     '提示：工作表“推荐名单”第20行（已认定）的认定日期“不详”无法识别，年度计入“日期不明”',
@@ -175,7 +176,10 @@ test('the 统计 sheet holds the title with the date and the tables, never a nam
     ['日期不明', 2, '', ''],
   ]);
   const text = rows.flat().map(String).join('\n');
-  for (const personal of ['教师1', '11010519491231002X', '13812345678', 'zhangli@example.com', '王一']) expect(text).not.toContain(personal);
+  for (const personal of ['教师1', '11010519491231002X', '13812345678', 'zhangli@example.com', '王一', '孙一']) expect(text).not.toContain(personal);
+  // The 工作室 row problems are only counted on the sheet (they may quote a name); the CLI names them on stderr.
+  expect(text).toMatch(/工作表“工作室”有 \d+ 处内容为空或无法识别/u);
+  expect(result.stderr).toContain('孙一');
 });
 
 test('the saved workbook reopened has one chart per table; a second run replaces them, never duplicates', async () => {
