@@ -51,6 +51,8 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   const rows: StatisticsRow[] = [];
   for (let index = headerRow; index < cells.length; index += 1) {
     const row = cells[index] ?? [];
+    // A blank 状态 is 学校推荐, never awarded: such rows (a whole empty grid below a stray cell) are not collected.
+    if (state(row) === '') continue;
     rows.push({ row: index + 1, state: state(row), awardDate: awardDate(row), county: county(row), stage: stage(row), category: category(row) });
   }
   const statistics = countAwards(rows, level.level, preset);
