@@ -5,8 +5,10 @@
  * under a 成员 of the same studio, and readable cells; then one entry 全市 counts the city's studios
  * per 学段 against the preset. Findings are {rule, message} in Chinese naming rows and names.
  */
-import { CATEGORIES } from '../nomination/fields';
+import { CATEGORIES, foldSpelling, spellingMap } from '../nomination/fields';
+import type { HeaderMatch } from '../nomination/headers';
 import type { Preset } from '../presets';
+import { readState } from '../workflow/states';
 import {
   CITY_LEVEL,
   STUDIO_LEVELS,
@@ -46,6 +48,26 @@ export interface NominationPerson {
   name: string;
   category: string;
   state: string;
+}
+
+/**
+ * The rows of a nomination sheet as the host check needs them (read once, header row at
+ * `headerRow`, 1-based): 姓名 trimmed, 申报类别 in its canonical word where readable (市级名班主任 →
+ * 名班主任), 状态 as the workflow reads it (blank is 学校推荐) or as typed. Rows without a 姓名 are left out.
+ */
+export function nominationPeople(cells: readonly (readonly unknown[])[], headerRow: number, headers: HeaderMatch, preset: Preset): NominationPerson[] {
+  const categories = spellingMap('category', preset);
+  const text = (cell: unknown): string => (cell === null || cell === undefined ? '' : String(cell).trim());
+  const people: NominationPerson[] = [];
+  cells.forEach((row, index) => {
+    if (index < headerRow) return;
+    const name = text(row[headers.columns.name ?? -1]);
+    if (name === '') return;
+    const category = text(row[headers.columns.category ?? -1]);
+    const stateCell = headers.outputs['状态'] === undefined ? '' : row[headers.outputs['状态']];
+    people.push({ row: index + 1, name, category: categories.get(foldSpelling(category)) ?? category, state: readState(stateCell) ?? text(stateCell) });
+  });
+  return people;
 }
 
 /** The name of the city-wide entry, listed last. */
