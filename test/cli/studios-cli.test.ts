@@ -7,6 +7,7 @@
  * same service calls for 10 and 2,000 studio rows.
  */
 import ExcelJS from 'exceljs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CallCounter } from '../../local/runtime/call-counter';
 import { openWorkbookRuntime } from '../../local/workbook-runtime';
@@ -229,4 +230,25 @@ test('the menu item 检查工作室 shows a summary naming the studios with prob
   } finally {
     runtime.close();
   }
+});
+
+test('a workbook written by openpyxl and re-saved by LibreOffice (title row, other column order, rich text)', () => {
+  const path = join(folder, 'libreoffice.xlsx');
+  copyFileSync(join(__dirname, '..', 'fixtures', 'studios', 'studios-libreoffice.xlsx'), path);
+  const result = runCli(['studios', path, '--json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(3);
+  const studios = JSON.parse(result.stdout) as { name: string; findings: unknown[] }[];
+  expect(studios.slice(0, 2)).toEqual([
+    { name: 'Anna 王 Studio', stage: '高中', level: '市级', host: 'Anna 王', members: 10, trainees: 30, ok: true, findings: [] },
+    {
+      name: '李华工作室', stage: '中职', level: '市级', host: '李华', members: 1, trainees: 3, ok: false,
+      findings: [
+        { rule: 'members', message: '成员应为10人，实有1人，还差9人' },
+        { rule: 'hostTitle', message: '主持人 李华（第44行）：市级工作室的主持人须为已认定的名班主任（四（一）10），推荐名单中第3行为名班主任、评审通过' },
+      ],
+    },
+  ]);
+  expect(studios[2]?.findings).toContainEqual({ rule: 'cityStages', message: '中职：市级工作室1个，方案要求3个，还差2个' });
+  expect(result.stdout).not.toContain('not available');
 });
