@@ -144,7 +144,9 @@ function spread(rows: readonly StudioRow[], pick: (row: StudioRow) => string, al
   for (const row of rows) {
     const value = pick(row);
     if (!allowed.includes(value)) continue;
-    byValue.set(value, [...(byValue.get(value) ?? []), row.row]);
+    const numbers = byValue.get(value) ?? [];
+    numbers.push(row.row);
+    byValue.set(value, numbers);
   }
   if (byValue.size <= 1) return null;
   return [...byValue].map(([value, numbers]) => `${rowList(numbers)}为${value}`).join('，');
@@ -190,7 +192,8 @@ export const STUDIO_RULES: readonly StudioRule[] = [
           const own = trainees.filter((trainee) => personKey(trainee.memberOf) === personKey(member.name));
           if (own.length === expected) return [];
           const gap = own.length < expected ? `还差${expected - own.length}人` : `多${own.length - expected}人`;
-          return [`成员 ${member.name}（${rowList([member.row])}）的学员应为${expected}人，实有${own.length}人，${gap}${own.length > 0 ? `（${people(own)}）` : ''}`];
+          const named = own.length > 0 && own.length <= 20 ? `（${people(own)}）` : '';
+          return [`成员 ${member.name}（${rowList([member.row])}）的学员应为${expected}人，实有${own.length}人，${gap}${named}`];
         });
     },
   },
@@ -267,7 +270,9 @@ export function rowsByPerson(rows: readonly StudioRow[]): Map<string, StudioRow[
   for (const row of rows) {
     const key = personKey(row.name);
     if (key === '') continue;
-    byPerson.set(key, [...(byPerson.get(key) ?? []), row]);
+    const rows = byPerson.get(key) ?? [];
+    rows.push(row);
+    byPerson.set(key, rows);
   }
   return byPerson;
 }
