@@ -8,3 +8,4 @@ export { initializeSpreadsheet, checkAllEligibility, runInitialize, runEligibili
 export { advanceSelectedRows, makePublicityList, runAdvance, runDailyJobs, runPublicityList, readAuditLog, workflowTable } from './addon/workflow-actions';
 export { onOpen, onInstall, showSidebar } from './addon/menu';
 export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api';
+export { checkAllStudios, runStudioReport } from './addon/studio-actions';
