@@ -9,3 +9,4 @@ export { advanceSelectedRows, makePublicityList, runAdvance, runDailyJobs, runPu
 export { makeStatistics, runStatistics } from './addon/statistics-actions';
 export { onOpen, onInstall, showSidebar } from './addon/menu';
 export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api';
+export { checkAllStudios, runStudioReport } from './addon/studio-actions';

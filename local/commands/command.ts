@@ -44,6 +44,8 @@ export interface Command {
   examples?: string[];
   /** Whether some rows may be refused (exit code 3). */
   refusesRows?: boolean;
+  /** What exit code 3 means for this command, when it is not a refused row (help's 退出码 line). */
+  exitThree?: string;
   options?: Record<string, OptionSpec>;
   run(context: CommandContext): Promise<number>;
 }

@@ -19,6 +19,7 @@ export const EXIT_CODES_HELP = '退出码：0 成功；1 运行出错；2 参数
 
 /** The exit codes of one command: 3 only for those that refuse rows. */
 function exitCodesOf(command: Command): string {
+  if (command.exitThree) return `退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）；3 ${command.exitThree}。`;
   return command.refusesRows ? EXIT_CODES_HELP : '退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）。';
 }
 

@@ -163,6 +163,8 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       const report = call(runtime, 'runAdvance', { rows: [2], to: '已认定' }) as { moved: unknown[] };
       expect(report.moved).toHaveLength(1); // the certificate counter (PropertiesService) was used
       call(runtime, 'runDailyJobs');
+      call(runtime, 'runStudioReport');
+      call(runtime, 'checkAllStudios');
       call(runtime, 'runStatistics', {});
       call(runtime, 'makeStatistics'); // a second run: the charts are updated, not inserted again
     }, run),

@@ -21,6 +21,7 @@ const COMMANDS: [string, string[]][] = [
   ['networkdays', ['--book']],
   ['is-workday', ['--book', '--today']],
   ['term-end', []],
+  ['studios', ['--json', '--out']],
 ];
 
 test.each(COMMANDS)('banzhuren %s --help is that command\'s help, in Chinese', (name, options) => {

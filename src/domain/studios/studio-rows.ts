@@ -40,7 +40,14 @@ export const STUDIO_SPELLINGS = {
     县级: ['县', '区', '区级', '县（市、区）级', '县（区）级', '县级工作室'],
   },
   /** More stage spellings beyond those of 推荐名单's 学段 (中等职业学校 → 中职 and so on). */
-  stage: { 幼儿园: ['幼儿', '学前', '学前教育'], 初中: ['初级中学'], 高中: ['高级中学', '普通高中'] },
+  stage: {
+    幼儿园: ['幼儿', '学前', '学前教育'],
+    初中: ['初级中学'],
+    高中: ['高级中学', '普通高中'],
+    中职: ['职高', '职中', '职业高中', '中等职业教育'],
+    高职: ['高等职业教育'],
+    特殊教育: ['特教'],
+  },
 } as const;
 
 /** Header texts that mean a 工作室 column besides its own header. */

@@ -25,11 +25,12 @@ describe('studioRowsFromCells', () => {
     ]);
   });
 
-  test('accepts obvious spellings: 主持 → 主持人, 市 → 市级, 中等职业学校 → 中职, 学前 → 幼儿园', () => {
-    const read = studioRowsFromCells([HEADER, ['甲', '中等职业学校', '市', '主持', '赵强', ''], ['甲', '学前', '区级', '工作室学员', '钱多', '赵强']], preset);
+  test('accepts obvious spellings: 主持 → 主持人, 市 → 市级, 中等职业学校 → 中职, 学前 → 幼儿园, 职高 → 中职', () => {
+    const read = studioRowsFromCells([HEADER, ['甲', '中等职业学校', '市', '主持', '赵强', ''], ['甲', '学前', '区级', '工作室学员', '钱多', '赵强'], ['甲', ' 职高 ', '县', '工作室成员', '孙杰', '']], preset);
     expect(read.rows.map(({ stage, level, role }) => [stage, level, role])).toEqual([
       ['中职', '市级', '主持人'],
       ['幼儿园', '县级', '学员'],
+      ['中职', '县级', '成员'],
     ]);
   });
 
