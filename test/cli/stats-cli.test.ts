@@ -79,7 +79,6 @@ const EXPECTED = {
     { stage: '高中', studios: 2, target: 3 },
     { stage: '中职', studios: 0, target: 3 },
     { stage: '高职', studios: 0, target: 1 },
-    { stage: '特殊教育', studios: 0, target: 0 },
   ],
 };
 

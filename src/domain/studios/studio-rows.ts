@@ -235,8 +235,8 @@ export function studioStages(preset: Preset): string[] {
 
 /**
  * City-level studios per 学段 against the preset's target (一): distinct 工作室名称 whose 级别 is
- * 市级, each counted once under its 学段 (the value most of its rows give); every preset stage is
- * listed, in preset order, with target 0 where the preset sets none.
+ * 市级, each counted once under its 学段 (the value most of its rows give); every stage with a
+ * target is listed, in preset order, and a stage without one only when it has a city studio.
  */
 export function cityStudiosByStage(rows: readonly StudioRow[], preset: Preset): { stage: string; studios: number; target: number }[] {
   const stages = studioStages(preset);
@@ -246,5 +246,8 @@ export function cityStudiosByStage(rows: readonly StudioRow[], preset: Preset): 
     const stage = studioValue(studioRows, (row) => row.stage, stages);
     if (stage !== '') counts.set(stage, (counts.get(stage) ?? 0) + 1);
   }
-  return stages.map((stage) => ({ stage, studios: counts.get(stage) ?? 0, target: preset.studiosByStage[stage] ?? 0 }));
+  // A stage the plan sets no studios for (特殊教育) is listed only when it has one.
+  return stages
+    .map((stage) => ({ stage, studios: counts.get(stage) ?? 0, target: preset.studiosByStage[stage] ?? 0 }))
+    .filter((entry) => entry.target > 0 || entry.studios > 0);
 }

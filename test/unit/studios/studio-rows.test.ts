@@ -69,7 +69,7 @@ describe('studioRowProblems', () => {
 });
 
 describe('cityStudiosByStage', () => {
-  test('counts distinct city studios per stage, every preset stage listed in order with its target', () => {
+  test('counts distinct city studios per stage, every stage with a target listed in order', () => {
     const rows = [
       row('甲', '小学', '市级', '主持人', 'a'),
       row('甲', '小学', '市级', '成员', 'b'),
@@ -85,8 +85,12 @@ describe('cityStudiosByStage', () => {
       { stage: '高中', studios: 0, target: 3 },
       { stage: '中职', studios: 0, target: 3 },
       { stage: '高职', studios: 1, target: 1 },
-      { stage: '特殊教育', studios: 0, target: 0 },
     ]);
+  });
+
+  test('a stage without a target (特殊教育) is listed only when it has a city studio', () => {
+    const rows = [row('甲', '特殊教育', '市级', '主持人', 'a')];
+    expect(cityStudiosByStage(rows, preset).find((entry) => entry.stage === '特殊教育')).toEqual({ stage: '特殊教育', studios: 1, target: 0 });
   });
 
   test('a studio with rows of two stages counts once, under the stage most rows give', () => {
