@@ -11,11 +11,12 @@ import { commandHelp, EXIT_CODES_HELP, GLOBAL_OPTIONS, optionLine } from './comm
 import { checkedDate, farFromToday } from './commands/dates';
 import { WORKBOOK_COMMANDS } from './commands/workbook-commands';
 import { WORKFLOW_COMMANDS } from './commands/workflow-commands';
+import { DUTY_COMMANDS } from './commands/duty-commands';
 import { errorMessage } from './runtime/bundle';
 import { FileAccessError } from './runtime/file-errors';
 import { CallCounter } from './runtime/call-counter';
 
-const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...CALENDAR_COMMANDS];
+const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...DUTY_COMMANDS, ...CALENDAR_COMMANDS];
 
 function helpText(): string {
   return [

@@ -153,6 +153,8 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       const report = call(runtime, 'runAdvance', { rows: [2], to: '已认定' }) as { moved: unknown[] };
       expect(report.moved).toHaveLength(1); // the certificate counter (PropertiesService) was used
       call(runtime, 'runDailyJobs');
+      call(runtime, 'runDutyReport', {});
+      call(runtime, 'makeDutyReport');
     }, run),
   );
   return { calls: [...calls], globalsRun: run };

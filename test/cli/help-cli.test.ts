@@ -15,6 +15,7 @@ const COMMANDS: [string, string[]][] = [
   ['publicity-list', ['--sheet', '--out']],
   ['daily', ['--out', '--today']],
   ['log', ['--json']],
+  ['duties', ['--json', '--sheet', '--out', '--today']],
   ['publicity-end', ['--days', '--book', '--today']],
   ['workday', ['--book']],
   ['networkdays', ['--book']],
