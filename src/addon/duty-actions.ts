@@ -5,10 +5,11 @@
  * for the CLI; the menu shows a Chinese summary.
  */
 import { isCalendarDate } from '../domain/calendar-date';
-import { completionText } from '../domain/duties/report-sheet';
 import type { SemesterStatus } from '../domain/duties/report';
 import { DEFAULT_PRESET } from '../domain/presets';
-import { writeDutyReport } from '../gas/duty-sheet';
+import { SHEET_NAMES } from '../domain/sheet-layouts';
+import { MissingLedgerError, writeDutyReport } from '../gas/duty-sheet';
+import { DocumentBusyError } from '../gas/document-lock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { showMessage } from '../gas/ui';
 import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
@@ -44,7 +45,7 @@ export function runDutyReport(options: DutyReportOptions = {}): DutyReportResult
     proposals: report.proposals,
     sheet: report.sheet,
     changed: report.changed,
-    summary: describeDuties(report.semesters, report.notices.length, report.proposals.length, report.sheet, report.today),
+    summary: describeDuties(report.semesters, report.notices.length, report.proposals.length, report.changed ? `已写入“${report.sheet}”` : `“${report.sheet}”内容与上次相同，未改动`, report.today),
   };
 }
 
@@ -54,7 +55,7 @@ export function makeDutyReport(): void {
   try {
     result = runDutyReport();
   } catch (error) {
-    if (!(error instanceof ArgumentError)) throw error;
+    if (!(error instanceof ArgumentError || error instanceof MissingLedgerError || error instanceof DocumentBusyError)) throw error;
     showMessage('生成履职情况', error.message);
     return;
   }
@@ -62,14 +63,17 @@ export function makeDutyReport(): void {
 }
 
 /** The outcome in Chinese: teachers, semesters by completion, rows to check, proposals. */
-function describeDuties(semesters: readonly SemesterStatus[], notices: number, proposals: number, sheet: string, today: string): string {
+function describeDuties(semesters: readonly SemesterStatus[], notices: number, proposals: number, written: string, today: string): string {
   const teachers = new Set(semesters.map((status) => `${status.name}\u0000${status.certificate}`)).size;
-  const byText = new Map<string, number>();
-  for (const status of semesters) byText.set(completionText(status), (byText.get(completionText(status)) ?? 0) + 1);
-  const counts = [...byText.entries()].map(([text, count]) => `${text} ${count}`).join('，');
+  const closed = semesters.filter((status) => !status.open);
+  const open = semesters.filter((status) => status.open);
+  const counts = [
+    `已结束的学期完成 ${closed.filter((status) => status.ok).length}、未完成 ${closed.filter((status) => !status.ok).length}`,
+    open.length > 0 ? `本学期进行中 ${open.length}（已完成 ${open.filter((status) => status.ok).length}）` : '',
+  ].filter(Boolean).join('；');
   return [
-    `已写入“${sheet}”（截至 ${today}）：${teachers} 位已认定人员，${semesters.length} 个学期${counts ? `（${counts}）` : ''}。`,
-    notices > 0 ? `需要核对的履职记录 ${notices} 条，见“${sheet}”表下方。` : '履职记录没有需要核对的行。',
+    `${written}（截至 ${today}）：${teachers} 位已认定人员，${semesters.length} 个学期（${counts}）。`,
+    notices > 0 ? `需要核对的履职记录 ${notices} 条，见“${SHEET_NAMES.dutyReport}”表下方。` : '履职记录没有需要核对的行。',
     proposals > 0 ? `取消资格建议 ${proposals} 条（六（四）5，仅为建议，由市级决定）。` : '',
   ]
     .filter(Boolean)

@@ -21,9 +21,12 @@ export interface DutySheetReport extends DutyReport {
   changed: boolean;
 }
 
-/** 履职记录 is missing: the workbook was set up before it existed. */
-export function missingLedgerMessage(): string {
-  return `找不到工作表“${SHEET_NAMES.dutyLedger}”：请先在菜单中运行“初始化表格”（或 banzhuren init）创建它，再按活动逐行填写履职记录`;
+/** 履职记录 is missing (the workbook was set up before it existed): nothing was written. */
+export class MissingLedgerError extends Error {
+  override name = 'MissingLedgerError';
+  constructor() {
+    super(`找不到工作表“${SHEET_NAMES.dutyLedger}”：请先在菜单中运行“初始化表格”（或 banzhuren init）创建它，再按活动逐行填写履职记录`);
+  }
 }
 
 /** Computes the duty report from `nominationSheet` and writes 履职情况, under the document lock. */
@@ -37,7 +40,7 @@ export function writeDutyReport(
     const timeZone = spreadsheet.getSpreadsheetTimeZone();
     const today = todayOverride ?? todayIn(timeZone);
     const ledgerSheet = spreadsheet.getSheetByName(SHEET_NAMES.dutyLedger);
-    if (!ledgerSheet) throw new Error(missingLedgerMessage());
+    if (!ledgerSheet) throw new MissingLedgerError();
     const starts = readSemesterStarts(spreadsheet, timeZone, preset);
     const source = requireSheet(spreadsheet, nominationSheet);
     const cells = readCells(source, timeZone);

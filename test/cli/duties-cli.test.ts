@@ -215,3 +215,23 @@ test('wrong arguments exit 2', () => {
   expect(runCli(['duties']).code).toBe(2);
   expect(runCli(['duties', scenario, '--today', '2025-02-30']).code).toBe(2);
 });
+
+test('生成履职情况 from the menu writes the sheet and says what it found; a book without 履职记录 is told what to do', async () => {
+  const { openWorkbookRuntime } = await import('../../local/workbook-runtime');
+  const { CallCounter } = await import('../../local/runtime/call-counter');
+  const menu = async (path: string) => {
+    const runtime = await openWorkbookRuntime({ path, today: TODAY, counter: new CallCounter(), print: () => undefined });
+    try {
+      runtime.bundle.call('makeDutyReport');
+      return runtime.ui.alerts.pop();
+    } finally {
+      runtime.close();
+    }
+  };
+  expect(await menu(scenario)).toBe(
+    '生成履职情况\n已写入“履职情况”（截至 2025-09-10）：4 位已认定人员，11 个学期（已结束的学期完成 4、未完成 3；本学期进行中 4（已完成 1））。\n' +
+      '需要核对的履职记录 6 条，见“履职情况”表下方。\n取消资格建议 2 条（六（四）5，仅为建议，由市级决定）。',
+  );
+  const old = await book('old-menu.xlsx', [], (workbook) => workbook.removeWorksheet(workbook.getWorksheet('履职记录')!.id));
+  expect(await menu(old)).toBe('生成履职情况\n找不到工作表“履职记录”：请先在菜单中运行“初始化表格”（或 banzhuren init）创建它，再按活动逐行填写履职记录');
+});
