@@ -14,6 +14,9 @@ import type { CalendarDate } from '../domain/calendar-date';
 import { eligibilityText, evaluateRow, isEmptyRow } from '../domain/nomination/eligibility';
 import { matchHeaders, NO_HEADER_ROW } from '../domain/nomination/headers';
 import { domainCell } from '../gas/spreadsheet';
+import { readLedger } from '../domain/duties/ledger';
+import { semesterStatusOf, statusText } from '../domain/duties/report';
+import { parseMonthDay, parseSemesterText } from '../domain/duties/semesters';
 
 /** The working-day calendar for a call, with the 节假日 range's overrides when one is given. */
 function calendarFor(holidays: unknown, timeZone: string): WorkingDayCalendar {
@@ -156,4 +159,34 @@ export function ELIGIBILITY(row: unknown, headers: unknown): unknown {
     return [eligibilityText(evaluateRow(headerMatch, values, { reviewDate, preset: DEFAULT_PRESET }))];
   });
   return rows.length === 1 ? answers[0]?.[0] : answers;
+}
+
+/**
+ * 一名已认定人员某学期的履职情况（方案五（二）–（五））：按履职记录中填了该证书编号的行统计读书、讲座、公开课和本学年帮带人数。
+ * 学期按默认的 9月1日、2月1日 划分（“设置”中改过学期开始日的，请用菜单“生成履职情况”）。
+ *
+ * @param {string|Range} certificate 证书编号，或一整列
+ * @param {string|Range} semester 学年学期，如“2024-2025学年第一学期”，或一整列
+ * @param {Range} ledger 履职记录表的区域（含表头行），如 履职记录!A1:J
+ * @return {string|Range} “完成”，或“未完成：缺少…”；本学期尚未结束的为“进行中：缺少…”
+ * @customfunction
+ */
+export function DUTY_STATUS(certificate: unknown, semester: unknown, ledger: unknown): unknown {
+  if (!isRange(ledger)) throw new CellInputError('履职记录参数应为履职记录表的区域（含表头行），例如 履职记录!A1:J');
+  const timeZone = cellTimeZone();
+  const today = calendarDateOfInstant(new Date(), timeZone);
+  const starts = { first: parseMonthDay(DEFAULT_PRESET.semesterStarts.first), second: parseMonthDay(DEFAULT_PRESET.semesterStarts.second) };
+  if (!starts.first || !starts.second) throw new CellInputError('学期开始日无效');
+  const semesterStarts = { first: starts.first, second: starts.second };
+  const cells = ledger.map((row) => row.map((cell) => domainCell(cell, timeZone)));
+  const { entries } = readLedger(cells, semesterStarts, today, DEFAULT_PRESET);
+  return mapCells([certificate, semester], (certificateCell, semesterCell) => {
+    const number = String(certificateCell ?? '').trim();
+    if (number === '') return '';
+    const named = parseSemesterText(String(semesterCell ?? ''));
+    if (!named) throw new CellInputError(`学年学期“${String(semesterCell ?? '')}”无法识别（应如 2024-2025学年第一学期）`);
+    const teacher = { row: 0, name: '', certificate: number, idNumber: '', state: null, awardDate: null };
+    const own = entries.filter((entry) => entry.certificate === number);
+    return statusText(semesterStatusOf(teacher, own, named, today, semesterStarts, DEFAULT_PRESET), DEFAULT_PRESET);
+  });
 }

@@ -235,3 +235,34 @@ test('生成履职情况 from the menu writes the sheet and says what it found; 
   const old = await book('old-menu.xlsx', [], (workbook) => workbook.removeWorksheet(workbook.getWorksheet('履职记录')!.id));
   expect(await menu(old)).toBe('生成履职情况\n找不到工作表“履职记录”：请先在菜单中运行“初始化表格”（或 banzhuren init）创建它，再按活动逐行填写履职记录');
 });
+
+test('DUTY_STATUS in a cell: one teacher\'s semester from the ledger range, by certificate number', async () => {
+  const { openWorkbookRuntime } = await import('../../local/workbook-runtime');
+  const { CallCounter } = await import('../../local/runtime/call-counter');
+  const runtime = await openWorkbookRuntime({ path: scenario, today: TODAY, counter: new CallCounter(), print: () => undefined, readOnly: true });
+  try {
+    const day = (date: string) => new runtime.bundle.realm.Date(`${date}T00:00:00+08:00`);
+    const A = '玉教班〔2024〕001号';
+    const ledger = [
+      ['姓名', '证书编号', '学年学期', '类型', '日期', '帮带对象'],
+      ['张丽', A, '', '读书', day('2024-10-20'), ''],
+      ['张丽', A, '2024-2025学年第一学期', '讲座', '', ''],
+      ['张丽', A, '', '公开课', day('2025-01-31'), ''],
+      ['张丽', A, '', '结对帮带', day('2024-11-01'), '甲'],
+      ['张丽', A, '', '结对帮带', day('2025-03-01'), '乙'],
+      ['李华', '玉教班〔2024〕002号', '', '读书', day('2025-02-01'), ''],
+    ];
+    const call = (...args: unknown[]) => runtime.bundle.call('DUTY_STATUS', ...args);
+    expect(call(A, '2024-2025学年第一学期', ledger)).toBe('完成');
+    expect(call(A, '2024-2025学年第二学期', ledger)).toBe('未完成：缺少读书、讲座、公开课、结对帮带（已帮带2名，需5名）');
+    expect(call([[A], ['玉教班〔2024〕002号'], ['']], '2024-2025学年下学期', ledger)).toEqual([
+      ['未完成：缺少读书、讲座、公开课、结对帮带（已帮带2名，需5名）'],
+      ['未完成：缺少讲座、公开课、结对帮带（已帮带0名，需5名）'],
+      [''],
+    ]);
+    expect(call(A, '2025-2026学年第一学期', ledger)).toBe('进行中：缺少读书、讲座、公开课');
+    expect(() => call(A, '2024年秋', ledger)).toThrow('学年学期“2024年秋”无法识别');
+  } finally {
+    runtime.close();
+  }
+});

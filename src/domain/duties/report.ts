@@ -84,14 +84,7 @@ export function dutyReport(input: DutyReportInput): DutyReport {
     if (match.teacher === null) continue;
     let own = activities.get(match.teacher.row);
     if (!own) activities.set(match.teacher.row, (own = { counts: new Map(), mentees: new Map() }));
-    const at = semesterIndex(entry.semester);
-    if (entry.kind === mentoringKind) {
-      const set = own.mentees.get(at) ?? new Set<string>();
-      own.mentees.set(at, set.add(entry.mentee));
-    } else {
-      const counts = own.counts.get(at) ?? new Map<string, number>();
-      own.counts.set(at, counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1));
-    }
+    addActivity(own, entry, mentoringKind);
   }
 
   const semesters: SemesterStatus[] = [];
@@ -118,6 +111,36 @@ export function dutyReport(input: DutyReportInput): DutyReport {
   }
   const sorted = [...notices].sort((a, b) => a.row - b.row);
   return { semesters, notices: [...sorted.map(noticeText), ...teacherNotices], proposals };
+}
+
+function addActivity(own: TeacherActivities, entry: LedgerEntry, mentoringKind: string): void {
+  const at = semesterIndex(entry.semester);
+  if (entry.kind === mentoringKind) {
+    const set = own.mentees.get(at) ?? new Set<string>();
+    own.mentees.set(at, set.add(entry.mentee));
+  } else {
+    const counts = own.counts.get(at) ?? new Map<string, number>();
+    own.counts.set(at, counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1));
+  }
+}
+
+/**
+ * One semester's status from the entries already known to be one teacher's (DUTY_STATUS: the rows
+ * carrying a certificate number); `open` when the semester contains today.
+ */
+export function semesterStatusOf(teacher: AwardedTeacher, entries: readonly LedgerEntry[], semester: Semester, today: CalendarDate, starts: SemesterStarts, preset: Preset): SemesterStatus {
+  const own: TeacherActivities = { counts: new Map(), mentees: new Map() };
+  const mentoringKind = preset.dutyKinds[preset.dutyKinds.length - 1] as string;
+  for (const entry of entries) addActivity(own, entry, mentoringKind);
+  return semesterStatus(teacher, semester, own, semesterIndex(semester) === semesterIndex(semesterOfDate(today, starts)), preset);
+}
+
+/** `完成`, or `未完成：缺少读书、结对帮带（已帮带3名，需5名）`, `进行中：缺少…` for the open semester. */
+export function statusText(status: SemesterStatus, preset: Preset): string {
+  if (status.ok) return status.open ? '已完成（本学期进行中）' : '完成';
+  const mentoringKind = preset.dutyKinds[preset.dutyKinds.length - 1] as string;
+  const mentoring = status.missing.includes(mentoringKind) ? `（已帮带${status.mentees}名，需${preset.menteesPerYear}名）` : '';
+  return `${status.open ? '进行中' : '未完成'}：缺少${status.missing.join('、')}${mentoring}`;
 }
 
 function semesterStatus(teacher: AwardedTeacher, semester: Semester, own: TeacherActivities, open: boolean, preset: Preset): SemesterStatus {
