@@ -82,6 +82,11 @@ export function dutyReport(input: DutyReportInput): DutyReport {
     const match = matchEntry(entry, index);
     if (match.notice !== undefined) notices.push({ row: entry.row, message: match.notice });
     if (match.teacher === null) continue;
+    const outside = outsideTerm(match.teacher, entry.semester, starts, preset);
+    if (outside !== null) {
+      notices.push({ row: entry.row, message: outside });
+      continue;
+    }
     let own = activities.get(match.teacher.row);
     if (!own) activities.set(match.teacher.row, (own = { counts: new Map(), mentees: new Map() }));
     addActivity(own, entry, mentoringKind);
@@ -111,6 +116,19 @@ export function dutyReport(input: DutyReportInput): DutyReport {
   }
   const sorted = [...notices].sort((a, b) => a.row - b.row);
   return { semesters, notices: [...sorted.map(noticeText), ...teacherNotices], proposals };
+}
+
+/** Why an entry of a reported teacher falls outside the semesters of the term (before the award, after its end), or null. */
+function outsideTerm(teacher: AwardedTeacher, semester: Semester, starts: SemesterStarts, preset: Preset): string | null {
+  if (teacher.state !== REPORTED_STATE || teacher.awardDate === null) return null;
+  const at = semesterIndex(semester);
+  const awarded = semesterOfDate(teacher.awardDate, starts);
+  if (at < semesterIndex(awarded)) {
+    return `${teacherLabel(teacher)}的这条记录属${semesterText(semester)}，早于认定日期 ${teacher.awardDate} 所在的${semesterText(awarded)}；不计入`;
+  }
+  const end = termEnd(teacher.awardDate, preset.termYears);
+  if (at > semesterIndex(semesterOfDate(end, starts))) return `${teacherLabel(teacher)}的这条记录属${semesterText(semester)}，晚于任期届满（${end}）；不计入`;
+  return null;
 }
 
 function addActivity(own: TeacherActivities, entry: LedgerEntry, mentoringKind: string): void {

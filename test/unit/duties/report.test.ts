@@ -155,7 +155,7 @@ test('no proposal while the school year is still running, even for an unmet fini
   expect(report([], '2025-09-01').proposals).toHaveLength(4);
 });
 
-test('listed rows: blank mentee, unreadable date, a date after today, unreadable or disagreeing 学年学期, no semester at all', () => {
+test('listed rows: blank mentee, unreadable date, a date after today, unreadable or disagreeing 学年学期, no semester at all, before the award', () => {
   const result = report(
     [
       ledgerRow({ ...ZHANG, 类型: '结对帮带', 日期: '2024-10-01' }), // 2 blank mentee
@@ -167,6 +167,7 @@ test('listed rows: blank mentee, unreadable date, a date after today, unreadable
       ledgerRow({ ...ZHANG, 类型: '读书' }), // 8 nothing
       ledgerRow({}), // 9 blank row: skipped
       ledgerRow({ ...ZHANG, 类型: '读书', 日期: 45_580 }), // 10 a serial number: 2024-10-15
+      ledgerRow({ ...ZHANG, 类型: '讲座', 日期: '2024-08-31' }), // 11 before the award's semester
     ],
     '2025-03-01',
   );
@@ -180,6 +181,7 @@ test('listed rows: blank mentee, unreadable date, a date after today, unreadable
     '履职记录第6行：张丽',
     '履职记录第7行：张丽',
     '履职记录第8行：张丽',
+    '履职记录第11行：张丽（玉教班〔2024〕001号）的这条记录属2023-2024学年第二学期，早于认定日期 2024-10-10 所在的2024-2025学年第一学期；不计入',
   ]);
   expect(result.notices[0]).toContain('帮带对象为空');
   expect(result.notices[1]).toContain('日期“2024年13月1日”不是日期');
