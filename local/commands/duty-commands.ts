@@ -39,6 +39,12 @@ function completion(status: SemesterStatus): string {
   return status.ok ? '完成' : '未完成';
 }
 
+/** A proposal's command with the workbook's own path in place of 文件.xlsx, quoted when the shell needs it. */
+function withBookPath(proposal: string, path: string): string {
+  const shown = /^[\w./\-\u4e00-\u9fff（）〔〕]+$/u.test(path) ? path : `"${path.replace(/(["\\$`])/g, '\\$1')}"`;
+  return proposal.replace('banzhuren advance 文件.xlsx ', () => `banzhuren advance ${shown} `);
+}
+
 /** The duty commands of the CLI. */
 export const DUTY_COMMANDS: Command[] = [
   {
@@ -91,7 +97,7 @@ export const DUTY_COMMANDS: Command[] = [
           open: status.open,
         }));
         context.out(JSON.stringify(semesters, null, 2));
-        for (const proposal of report.proposals) context.err(`建议：${proposal}`);
+        for (const proposal of report.proposals) context.err(`建议：${withBookPath(proposal, context.positionals[0] ?? '')}`);
         return 0;
       }
       context.out(report.summary);
@@ -100,7 +106,7 @@ export const DUTY_COMMANDS: Command[] = [
         const missing = status.missing.length > 0 ? `；缺少${status.missing.join('、')}` : '';
         context.out(`${status.name}（${status.certificate || '无证书编号'}）${status.schoolYear}学年${status.semester}：${counts}；${completion(status)}${missing}`);
       }
-      for (const proposal of report.proposals) context.out(`建议：${proposal}`);
+      for (const proposal of report.proposals) context.out(`建议：${withBookPath(proposal, context.positionals[0] ?? '')}`);
       return 0;
     },
   },

@@ -134,6 +134,8 @@ describe.each(['UTC', 'America/Los_Angeles'])('under TZ=%s', (timeZone) => {
       expect.stringMatching(/^建议：第3行 李华（玉教班〔2024〕002号）：2024-2025学年第一学期未完成公开课；2024-2025学年第二学期未完成结对帮带（已帮带1名，需5名）。按方案六（四）5“年度履职考核不合格的”，可由市级决定取消资格：banzhuren advance .* --rows 3 --to 已取消 --reason "六（四）5"/),
       expect.stringMatching(/^建议：第5行 赵敏（玉教班〔2025〕001号）：2024-2025学年第二学期未完成读书、公开课、结对帮带（已帮带0名，需5名）/),
     ]);
+    // The command names this workbook, ready to run.
+    expect(result.stderr).toContain(`banzhuren advance ${path} --rows 3 --to 已取消 --reason "六（四）5" --as 市级邮箱`);
   });
 });
 
