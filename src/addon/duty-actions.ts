@@ -9,7 +9,7 @@ import type { SemesterStatus } from '../domain/duties/report';
 import { DEFAULT_PRESET } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { MissingLedgerError, writeDutyReport } from '../gas/duty-sheet';
-import { DocumentBusyError } from '../gas/document-lock';
+import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { showMessage } from '../gas/ui';
 import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
@@ -36,9 +36,11 @@ export interface DutyReportResult {
 /** Writes 履职情况 and returns every teacher's semesters, the listed rows and the proposals. */
 export function runDutyReport(options: DutyReportOptions = {}): DutyReportResult {
   if (options.today !== undefined && !isCalendarDate(options.today)) throw new ArgumentError(`日期“${options.today}”无效，应为 YYYY-MM-DD`);
-  const spreadsheet = activeSpreadsheet();
-  const sheetName = nominationSheetName(spreadsheet, options.sheet);
-  const report = onNominationSheet(() => writeDutyReport(spreadsheet, sheetName, DEFAULT_PRESET, options.today));
+  const report = underDocumentLock(() => {
+    const spreadsheet = activeSpreadsheet();
+    const sheetName = nominationSheetName(spreadsheet, options.sheet);
+    return onNominationSheet(() => writeDutyReport(spreadsheet, sheetName, DEFAULT_PRESET, options.today));
+  });
   return {
     semesters: report.semesters,
     notices: report.notices,

@@ -1,7 +1,8 @@
 /**
  * The 履职情况 sheet (五（二）–（五）, 六（四）5): reads the nomination sheet, 履职记录 and 设置 once
  * each, computes the report (src/domain/duties), and writes the generated sheet in one batched
- * write — cleared and rewritten only when its content changed. Runs under the document lock.
+ * write — cleared and rewritten only when its content changed. The caller holds the document lock
+ * (runDutyReport takes it before it touches the spreadsheet at all).
  */
 import { dutyReport, type DutyReport } from '../domain/duties/report';
 import { dutyReportRows, DUTY_REPORT_HEADER_ROW } from '../domain/duties/report-sheet';
@@ -11,7 +12,6 @@ import { awardedTeachers } from '../domain/duties/teachers';
 import type { Preset } from '../domain/presets';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
 import { calendarDateOfInstant, isDateValue } from './cell-dates';
-import { underDocumentLock } from './document-lock';
 import { ensureColumns, ensureRows, nominationHeader, readCells, requireSheet, textCell, todayIn } from './spreadsheet';
 
 /** The report, the sheet written and whether anything in it changed. */
@@ -29,28 +29,26 @@ export class MissingLedgerError extends Error {
   }
 }
 
-/** Computes the duty report from `nominationSheet` and writes 履职情况, under the document lock. */
+/** Computes the duty report from `nominationSheet` and writes 履职情况; call it under underDocumentLock. */
 export function writeDutyReport(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   nominationSheet: string,
   preset: Preset,
   todayOverride?: string,
 ): DutySheetReport {
-  return underDocumentLock(() => {
-    const timeZone = spreadsheet.getSpreadsheetTimeZone();
-    const today = todayOverride ?? todayIn(timeZone);
-    const ledgerSheet = spreadsheet.getSheetByName(SHEET_NAMES.dutyLedger);
-    if (!ledgerSheet) throw new MissingLedgerError();
-    const starts = readSemesterStarts(spreadsheet, timeZone, preset);
-    const source = requireSheet(spreadsheet, nominationSheet);
-    const cells = readCells(source, timeZone);
-    const { row: headerRow, headers } = nominationHeader(nominationSheet, cells);
-    const teachers = awardedTeachers(cells, headerRow, headers);
-    const ledger = readLedger(readCells(ledgerSheet, timeZone), starts, today, preset);
-    const report = dutyReport({ teachers, entries: ledger.entries, ledgerNotices: ledger.notices, starts, today, preset, nominationSheet });
-    const changed = writeReportSheet(spreadsheet, dutyReportRows(report, today, preset));
-    return { ...report, sheet: SHEET_NAMES.dutyReport, today, changed };
-  });
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const today = todayOverride ?? todayIn(timeZone);
+  const ledgerSheet = spreadsheet.getSheetByName(SHEET_NAMES.dutyLedger);
+  if (!ledgerSheet) throw new MissingLedgerError();
+  const starts = readSemesterStarts(spreadsheet, timeZone, preset);
+  const source = requireSheet(spreadsheet, nominationSheet);
+  const cells = readCells(source, timeZone);
+  const { row: headerRow, headers } = nominationHeader(nominationSheet, cells);
+  const teachers = awardedTeachers(cells, headerRow, headers);
+  const ledger = readLedger(readCells(ledgerSheet, timeZone), starts, today, preset);
+  const report = dutyReport({ teachers, entries: ledger.entries, ledgerNotices: ledger.notices, starts, today, preset, nominationSheet });
+  const changed = writeReportSheet(spreadsheet, dutyReportRows(report, today, preset));
+  return { ...report, sheet: SHEET_NAMES.dutyReport, today, changed };
 }
 
 /** 设置's semester starts (defaults from the preset when a row is missing or blank); a bad value is an error naming its row. */
