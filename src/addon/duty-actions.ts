@@ -8,7 +8,7 @@ import { isCalendarDate } from '../domain/calendar-date';
 import type { SemesterStatus } from '../domain/duties/report';
 import { DEFAULT_PRESET } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
-import { MissingLedgerError, writeDutyReport } from '../gas/duty-sheet';
+import { LedgerHeaderError, MissingLedgerError, writeDutyReport } from '../gas/duty-sheet';
 import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { showMessage } from '../gas/ui';
@@ -57,7 +57,7 @@ export function makeDutyReport(): void {
   try {
     result = runDutyReport();
   } catch (error) {
-    if (!(error instanceof ArgumentError || error instanceof MissingLedgerError || error instanceof DocumentBusyError)) throw error;
+    if (!(error instanceof ArgumentError || error instanceof MissingLedgerError || error instanceof LedgerHeaderError || error instanceof DocumentBusyError)) throw error;
     showMessage('生成履职情况', error.message);
     return;
   }

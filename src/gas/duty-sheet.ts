@@ -29,6 +29,11 @@ export class MissingLedgerError extends Error {
   }
 }
 
+/** 履职记录 has no usable header row: nothing was written (every duty would seem missed). */
+export class LedgerHeaderError extends Error {
+  override name = 'LedgerHeaderError';
+}
+
 /** Computes the duty report from `nominationSheet` and writes 履职情况; call it under underDocumentLock. */
 export function writeDutyReport(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -46,6 +51,7 @@ export function writeDutyReport(
   const { row: headerRow, headers } = nominationHeader(nominationSheet, cells);
   const teachers = awardedTeachers(cells, headerRow, headers);
   const ledger = readLedger(readCells(ledgerSheet, timeZone), starts, today, preset);
+  if (ledger.problem !== undefined) throw new LedgerHeaderError(ledger.problem);
   const report = dutyReport({ teachers, entries: ledger.entries, ledgerNotices: ledger.notices, starts, today, preset, nominationSheet });
   const changed = writeReportSheet(spreadsheet, dutyReportRows(report, today, preset));
   return { ...report, sheet: SHEET_NAMES.dutyReport, today, changed };

@@ -205,11 +205,20 @@ test('changed semester starts in 设置 move a row to the other semester; a bad 
   expect(refused.stderr).toMatch(/设置第\d+行：第一学期开始“9月31日”不是月-日/);
 });
 
-test('a book without 履职记录 is told to run 初始化表格', async () => {
+test('a book without 履职记录, or with its header row gone, is told to run 初始化表格 and gets no report', async () => {
   const path = await book('old.xlsx', [], (workbook) => workbook.removeWorksheet(workbook.getWorksheet('履职记录')!.id));
   const result = runCli(['duties', path, '--today', TODAY]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('找不到工作表“履职记录”：请先在菜单中运行“初始化表格”（或 banzhuren init）');
+
+  const headless = await book('headless.xlsx', [{ ...ZHANG, 类型: '读书', 日期: on('2024-10-20') }], (workbook) => workbook.getWorksheet('履职记录')!.spliceRows(1, 1));
+  const refused = runCli(['duties', headless, '--today', TODAY]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('工作表“履职记录”的前10行中没有表头行（须含“姓名”“类型”）');
+  expect((await readSheet(headless, '履职记录')).rows).toHaveLength(1);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(headless);
+  expect(workbook.getWorksheet('履职情况')).toBeUndefined();
 });
 
 test('wrong arguments exit 2', () => {

@@ -39,6 +39,11 @@ export interface LedgerNotice {
 export interface LedgerReading {
   entries: LedgerEntry[];
   notices: LedgerNotice[];
+  /**
+   * Why the sheet cannot be read at all (no header row): then nothing may be reported, since every
+   * teacher would seem to have missed every duty.
+   */
+  problem?: string;
 }
 
 /** The ledger's columns by header; 0-based indexes. */
@@ -65,11 +70,13 @@ function ledgerHeader(cells: readonly (readonly LedgerCell[])[]): { index: numbe
       if (header !== undefined && columns[header] === undefined) columns[header] = column;
     });
     if (REQUIRED_HEADERS.every((header) => columns[header] !== undefined)) {
-      if (columns['学年学期'] === undefined && columns['日期'] === undefined) return `工作表“${SHEET}”第${index + 1}行的表头既没有“学年学期”也没有“日期”，无法知道活动属于哪个学期`;
+      if (columns['学年学期'] === undefined && columns['日期'] === undefined) {
+        return `工作表“${SHEET}”第${index + 1}行的表头既没有“学年学期”也没有“日期”，无法知道活动属于哪个学期；请运行“初始化表格”补全表头。没有生成履职情况`;
+      }
       return { index, columns };
     }
   }
-  return `工作表“${SHEET}”的前10行中没有表头行（须含“${REQUIRED_HEADERS.join('”“')}”）；请运行“初始化表格”补全表头`;
+  return `工作表“${SHEET}”的前10行中没有表头行（须含“${REQUIRED_HEADERS.join('”“')}”）；请运行“初始化表格”补全表头。没有生成履职情况`;
 }
 
 /** A cell's trimmed text ('' for blank). */
@@ -102,12 +109,8 @@ function readDate(cell: LedgerCell | undefined): DateReading {
  */
 export function readLedger(cells: readonly (readonly LedgerCell[])[], starts: SemesterStarts, today: CalendarDate, preset: Preset): LedgerReading {
   const reading: LedgerReading = { entries: [], notices: [] };
-  if (cells.length === 0) return reading;
   const header = ledgerHeader(cells);
-  if (typeof header === 'string') {
-    reading.notices.push({ row: 1, message: header });
-    return reading;
-  }
+  if (typeof header === 'string') return { ...reading, problem: header };
   const { columns } = header;
   const todaySemester = semesterIndex(semesterOfDate(today, starts));
   const at = (row: readonly LedgerCell[], column: number | undefined) => (column === undefined ? undefined : row[column]);

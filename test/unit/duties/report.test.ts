@@ -191,3 +191,11 @@ test('listed rows: blank mentee, unreadable date, a date after today, unreadable
   expect(result.notices[5]).toContain('与日期 2025-02-10（属2024-2025学年第二学期）不一致；按学年学期计入');
   expect(result.notices[6]).toContain('学年学期和日期都为空');
 });
+
+test('a ledger without its header row is refused as a whole, so nobody seems to have missed everything', () => {
+  const reading = readLedger([['张丽', '读书', '2024-10-01']], STARTS, '2025-03-01', preset);
+  expect(reading.problem).toMatch(/^工作表“履职记录”的前10行中没有表头行（须含“姓名”“类型”）/);
+  expect(readLedger([['姓名', '类型', '内容']], STARTS, '2025-03-01', preset).problem).toMatch(/既没有“学年学期”也没有“日期”/);
+  // A header with no rows under it is a ledger with no activities yet.
+  expect(readLedger([[...DUTY_LEDGER_HEADERS]], STARTS, '2025-03-01', preset)).toEqual({ entries: [], notices: [] });
+});
