@@ -273,6 +273,11 @@ test('DUTY_STATUS in a cell: one teacher\'s semester from the ledger range, by c
     ]);
     expect(call(A, '2025-2026学年第一学期', ledger)).toBe('进行中：缺少读书、讲座、公开课');
     expect(() => call(A, '2024年秋', ledger)).toThrow('学年学期“2024年秋”无法识别');
+    // With 设置 saying 第二学期 starts on 2-20, the 2025-02-01 读书 of 002 is in 第一学期.
+    const settings = [['设置项', '值'], ['第一学期开始', '9-1'], ['第二学期开始', '2-20']];
+    expect(call('玉教班〔2024〕002号', '2024-2025学年第一学期', ledger, settings)).toBe('未完成：缺少讲座、公开课');
+    expect(call('玉教班〔2024〕002号', '2024-2025学年第一学期', ledger)).toBe('未完成：缺少读书、讲座、公开课');
+    expect(() => call(A, '2024-2025学年第一学期', ledger, [['第一学期开始', '9-31']])).toThrow('设置第1行：第一学期开始“9-31”不是月-日');
   } finally {
     runtime.close();
   }
