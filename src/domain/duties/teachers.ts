@@ -13,6 +13,9 @@ import { SHEET_NAMES } from '../sheet-layouts';
 import { readState, type State } from '../workflow/states';
 import type { LedgerEntry } from './ledger';
 
+/** What an ID number looks like (18 characters, or the old 15 digits). */
+const ID_NUMBER_LIKE = /^(?:\d{17}[\dXx]|\d{15})$/u;
+
 /** States after an award: their rows can own 履职记录 rows. */
 export const AWARDED_STATES: readonly State[] = ['已认定', '任期届满', '已取消'];
 
@@ -109,7 +112,11 @@ export function matchEntry(entry: LedgerEntry, index: TeacherIndex): EntryMatch 
   let by: string;
   if (entry.certificate !== '') {
     teacher = index.byCertificate.get(entry.certificate);
-    if (!teacher) return { teacher: null, notice: `${who}证书编号“${quote(entry.certificate)}”在${sheet}中找不到已认定的人（未改按姓名对应）；此行未计入` };
+    if (!teacher) {
+      // An ID number typed into 证书编号 is personal data: it is never quoted back.
+      const shown = ID_NUMBER_LIKE.test(entry.certificate.normalize('NFKC').replace(/\s+/gu, '')) ? '一栏填的像是身份证号，' : `“${quote(entry.certificate)}”`;
+      return { teacher: null, notice: `${who}证书编号${shown}在${sheet}中找不到已认定的人（未改按姓名对应）；此行未计入` };
+    }
     by = '证书编号';
   } else if (entry.idNumber !== '') {
     const found = index.byId.get(normalizedId(entry.idNumber)) ?? [];

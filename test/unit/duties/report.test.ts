@@ -99,6 +99,7 @@ test('matching: 证书编号 first, then 身份证号 (x as X), then a unique �
       ledgerRow({ 姓名: '王强', 类型: '读书', 日期: '2024-10-01' }), // 7 two 王强
       ledgerRow({ 姓名: '孙杰', 类型: '读书', 日期: '2024-10-01' }), // 8 not awarded
       ledgerRow({ 姓名: '王强', 证书编号: '玉教班〔2024〕004号', 类型: '读书', 日期: '2024-10-01' }), // 9 → row 5's 王强
+      ledgerRow({ 姓名: '李华', 证书编号: ID_LI, 类型: '读书', 日期: '2024-10-01' }), // 10 an ID number in 证书编号: never quoted
     ],
     '2025-03-01',
   );
@@ -112,6 +113,7 @@ test('matching: 证书编号 first, then 身份证号 (x as X), then a unique �
     expect.stringMatching(/^履职记录第6行：张丽：所填身份证号在推荐名单中找不到已认定的人（未改按姓名对应）/),
     expect.stringMatching(/^履职记录第7行：王强：推荐名单中有 2 位已认定人员叫“王强”（第4行、第5行）/),
     expect.stringMatching(/^履职记录第8行：孙杰：推荐名单中没有叫“孙杰”的已认定人员/),
+    expect.stringMatching(/^履职记录第10行：李华：证书编号一栏填的像是身份证号，在推荐名单中找不到已认定的人/),
   ]);
   for (const notice of result.notices) expect(notice).not.toMatch(/1101051949/);
 });
