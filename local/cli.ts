@@ -13,11 +13,12 @@ import { WORKBOOK_COMMANDS } from './commands/workbook-commands';
 import { STATISTICS_COMMANDS } from './commands/statistics-commands';
 import { WORKFLOW_COMMANDS } from './commands/workflow-commands';
 import { STUDIO_COMMANDS } from './commands/studio-commands';
+import { DUTY_COMMANDS } from './commands/duty-commands';
 import { errorMessage } from './runtime/bundle';
 import { FileAccessError } from './runtime/file-errors';
 import { CallCounter } from './runtime/call-counter';
 
-const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...CALENDAR_COMMANDS, ...STUDIO_COMMANDS, ...STATISTICS_COMMANDS];
+const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...DUTY_COMMANDS, ...STUDIO_COMMANDS, ...STATISTICS_COMMANDS, ...CALENDAR_COMMANDS];
 
 function helpText(): string {
   return [

@@ -14,6 +14,10 @@ import type { CalendarDate } from '../domain/calendar-date';
 import { eligibilityText, evaluateRow, isEmptyRow } from '../domain/nomination/eligibility';
 import { matchHeaders, NO_HEADER_ROW } from '../domain/nomination/headers';
 import { domainCell } from '../gas/spreadsheet';
+import { readLedger } from '../domain/duties/ledger';
+import { semesterStatusOf, statusText } from '../domain/duties/report';
+import { parseSemesterText, semesterStartsOf, type SemesterStarts, type SettingCell } from '../domain/duties/semesters';
+import { SETTING_KEYS } from '../domain/sheet-layouts';
 
 /** The working-day calendar for a call, with the 节假日 range's overrides when one is given. */
 function calendarFor(holidays: unknown, timeZone: string): WorkingDayCalendar {
@@ -156,4 +160,50 @@ export function ELIGIBILITY(row: unknown, headers: unknown): unknown {
     return [eligibilityText(evaluateRow(headerMatch, values, { reviewDate, preset: DEFAULT_PRESET }))];
   });
   return rows.length === 1 ? answers[0]?.[0] : answers;
+}
+
+/**
+ * 一名已认定人员某学期的履职情况（方案五（二）–（五））：按履职记录中填了该证书编号的行统计读书、讲座、公开课和本学年帮带人数。
+ *
+ * @param {string|Range} certificate 证书编号，或一整列
+ * @param {string|Range} semester 学年学期，如“2024-2025学年第一学期”，或一整列
+ * @param {Range} ledger 履职记录表的区域（含表头行），如 履职记录!A1:J
+ * @param {Range} [settings] 可选：设置表区域 设置!A:B（读取第一学期开始、第二学期开始）；省略时按 9-1、2-1 划分学期
+ * @return {string|Range} “完成”，或“未完成：缺少…”；本学期尚未结束的为“进行中：缺少…”
+ * @customfunction
+ */
+export function DUTY_STATUS(certificate: unknown, semester: unknown, ledger: unknown, settings?: unknown): unknown {
+  if (!isRange(ledger)) throw new CellInputError('履职记录参数应为履职记录表的区域（含表头行），例如 履职记录!A1:J');
+  const timeZone = cellTimeZone();
+  const today = calendarDateOfInstant(new Date(), timeZone);
+  const starts = semesterStartsFrom(settings, timeZone);
+  const cells = ledger.map((row) => row.map((cell) => domainCell(cell, timeZone)));
+  const reading = readLedger(cells, starts, today, DEFAULT_PRESET);
+  if (reading.problem !== undefined) throw new CellInputError(reading.problem);
+  return mapCells([certificate, semester], (certificateCell, semesterCell) => {
+    const number = String(certificateCell ?? '').trim();
+    if (number === '') return '';
+    const named = parseSemesterText(String(semesterCell ?? ''));
+    if (!named) throw new CellInputError(`学年学期“${String(semesterCell ?? '')}”无法识别（应如 2024-2025学年第一学期）`);
+    const teacher = { row: 0, name: '', certificate: number, idNumber: '', state: null, awardDate: null };
+    const own = reading.entries.filter((entry) => entry.certificate === number);
+    return statusText(semesterStatusOf(teacher, own, named, today, starts, DEFAULT_PRESET), DEFAULT_PRESET);
+  });
+}
+
+/** The semester starts of a 设置 range (rows 设置项, 值), or the preset's when no range is given. */
+function semesterStartsFrom(settings: unknown, timeZone: string): SemesterStarts {
+  const found: Record<string, SettingCell> = {};
+  if (!isBlankCell(settings)) {
+    if (!isRange(settings)) throw new CellInputError('设置参数应为设置表的区域，例如 设置!A:B');
+    settings.forEach((row, index) => {
+      const key = String(row[0] ?? '').trim();
+      const value = domainCell(row[1], timeZone);
+      found[key] = { row: index + 1, text: value === null ? '' : String(value) };
+    });
+  }
+  const keys = { first: SETTING_KEYS.firstSemesterStart, second: SETTING_KEYS.secondSemesterStart };
+  const starts = semesterStartsOf(found[keys.first], found[keys.second], DEFAULT_PRESET.semesterStarts, keys);
+  if ('problem' in starts) throw new CellInputError(starts.problem);
+  return starts;
 }

@@ -10,6 +10,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { label: '校验全部资格', functionName: 'checkAllEligibility' },
   { label: '推进所选行…', functionName: 'advanceSelectedRows' },
   { label: '生成公示名单', functionName: 'makePublicityList' },
+  { label: '生成履职情况', functionName: 'makeDutyReport' },
   { label: '检查工作室', functionName: 'checkAllStudios' },
   { label: '生成统计', functionName: 'makeStatistics' },
   { label: '打开助手', functionName: 'showSidebar' },

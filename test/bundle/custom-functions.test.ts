@@ -107,10 +107,10 @@ describe('dist/Code.js', () => {
 
   test('declares every global as a real top-level function with its JSDoc', () => {
     expect(code).toMatch(/@customfunction\s*\n\s*\*\/\nfunction PUBLICITY_END\(start, days, holidays\) \{/);
-    for (const name of ['IS_WORKDAY', 'CN_WORKDAY', 'CN_NETWORKDAYS', 'PUBLICITY_END', 'TERM_END', 'ELIGIBILITY', 'onOpen', 'onInstall', 'initializeSpreadsheet', 'checkAllEligibility']) {
+    for (const name of ['IS_WORKDAY', 'CN_WORKDAY', 'CN_NETWORKDAYS', 'PUBLICITY_END', 'TERM_END', 'ELIGIBILITY', 'DUTY_STATUS', 'onOpen', 'onInstall', 'initializeSpreadsheet', 'checkAllEligibility']) {
       expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
     }
-    expect(code.match(/@customfunction/g)).toHaveLength(6);
+    expect(code.match(/@customfunction/g)).toHaveLength(7);
   });
 
   test('stays small and free of Node-only code', () => {

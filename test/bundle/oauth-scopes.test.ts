@@ -148,6 +148,7 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'PUBLICITY_END', date);
       call(runtime, 'TERM_END', date);
       call(runtime, 'ELIGIBILITY', [['甲', '一中']], [['姓名', '学校']]);
+      call(runtime, 'DUTY_STATUS', '玉教班〔2024〕001号', '2024-2025学年第一学期', [['姓名', '证书编号', '类型', '日期'], ['甲', '玉教班〔2024〕001号', '读书', date]]);
     }, run),
   );
   add(
@@ -167,6 +168,8 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'checkAllStudios');
       call(runtime, 'runStatistics', {});
       call(runtime, 'makeStatistics'); // a second run: the charts are updated, not inserted again
+      call(runtime, 'runDutyReport', {});
+      call(runtime, 'makeDutyReport');
     }, run),
   );
   return { calls: [...calls], globalsRun: run };

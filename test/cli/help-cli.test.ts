@@ -16,6 +16,7 @@ const COMMANDS: [string, string[]][] = [
   ['daily', ['--out', '--today']],
   ['log', ['--json']],
   ['stats', ['--json', '--sheet', '--out', '--today']],
+  ['duties', ['--json', '--sheet', '--out', '--today']],
   ['publicity-end', ['--days', '--book', '--today']],
   ['workday', ['--book']],
   ['networkdays', ['--book']],

@@ -71,6 +71,7 @@ test.each([
   ['runAdvance', [{ rows: [2, 3, 4], to: '已认定' }], CITY, '2024-10-10', book],
   ['runAdvance', [{ rows: [3], to: '已取消', reason: '六（四）6' }], CITY, '2024-11-01', book],
   ['runDailyJobs', [], '', '2027-10-10', book],
+  ['runDutyReport', [{}], '', '2027-10-11', book],
   ['runStudioReport', [], '', '2027-10-10', book],
   ['runStatistics', [{}], CITY, '2027-10-11', book],
 ] as [string, unknown[], string, string, string][])('%s %j writes only under the document lock', async (call, args, as, today, path) => {
@@ -89,6 +90,7 @@ test.each([
   ['runInitialize', []],
   ['runEligibilityCheck', [{}]],
   ['runPublicityList', []],
+  ['runDutyReport', [{}]],
   ['runStudioReport', []],
 ] as [string, unknown[]][])('%s: a document lock not free in time is one Chinese message, and the spreadsheet is never touched', (call, args) => {
   const asked: number[] = [];
