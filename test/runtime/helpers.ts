@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { buildSync } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallCounter } from '../../local/runtime/call-counter';
@@ -87,11 +87,16 @@ export interface ChildJob {
   holdMs?: number;
 }
 
+let jobCount = 0;
+
 /** Runs a job in a child Node process (built into `dir`) with extra env; resolves to what the call returned. */
 export function runChild(dir: string, job: ChildJob, env: Record<string, string> = {}): Promise<unknown> {
   const script = builtChild(dir);
+  // The job goes in a file: one command-line argument holds at most 128 KiB, less than a bundle.
+  const jobFile = join(dir, `job-${process.pid}-${(jobCount += 1)}.json`);
+  writeFileSync(jobFile, JSON.stringify(job));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, JSON.stringify(job)], {
+    const child = spawn(process.execPath, [script, jobFile], {
       env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules'), ...env },
       cwd: join(__dirname, '..', '..'),
     });

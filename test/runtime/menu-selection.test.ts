@@ -122,13 +122,19 @@ test('a busy document lock: runAdvance (the CLI and sidebar path) fails with the
 });
 
 describe.each(['NONE', 'LIMITED'])('onOpen in AuthMode.%s', (authMode) => {
-  test('adds the add-on menu and calls nothing else', async () => {
+  test('adds the same add-on menu as with full authorization and calls nothing else', async () => {
     const path = await book(`open-${authMode}`);
+    let fullMenu: unknown;
+    await withMenu(path, {}, (runtime) => {
+      runtime.bundle.call('onOpen', { authMode: 'FULL', source: null });
+      fullMenu = runtime.ui.menus[0]?.items;
+    });
     await withMenu(path, {}, (runtime) => {
       runtime.bundle.call('onOpen', { authMode, source: null });
       expect(Object.keys(runtime.counter.snapshot().calls)).toEqual(['Menu.addItem', 'Menu.addToUi', 'SpreadsheetApp.getUi', 'Ui.createAddonMenu']);
       expect(runtime.ui.menus).toHaveLength(1);
-      expect(runtime.ui.menus[0]?.items).toHaveLength(5);
+      expect(runtime.ui.menus[0]?.items).toEqual(fullMenu);
+      expect(runtime.ui.menus[0]?.items).toEqual(expect.arrayContaining([expect.objectContaining({ caption: '初始化表格' }), expect.objectContaining({ caption: '打开助手' })]));
     });
   });
 });

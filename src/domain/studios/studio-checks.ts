@@ -305,11 +305,12 @@ export function checkStudio(studio: Studio, context: StudioCheckContext): Studio
 /**
  * The 全市 entry: city studios per 学段 against the preset (还差N个 / 多N个), city studios whose
  * 学段 cannot be read, rows without a 工作室名称 (they belong to no studio), and sheet problems.
- * members and trainees are the totals over the city-level studios.
+ * members and trainees are the totals over the city-level studios. A county's own workbook
+ * (评选级别 县级) is not measured against the city's numbers per stage: the plan sets none for a county.
  */
-export function cityEntry(rows: readonly StudioRow[], studios: readonly StudioResult[], preset: Preset, sheetProblems: readonly string[] = []): StudioResult {
+export function cityEntry(rows: readonly StudioRow[], studios: readonly StudioResult[], preset: Preset, sheetProblems: readonly string[] = [], countyWorkbook = false): StudioResult {
   const findings: StudioFinding[] = sheetProblems.map((message) => ({ rule: 'sheet', message }));
-  for (const { stage, studios: count, target } of cityStudiosByStage(rows, preset)) {
+  for (const { stage, studios: count, target } of countyWorkbook ? [] : cityStudiosByStage(rows, preset)) {
     if (count === target) continue;
     const gap = count < target ? `还差${target - count}个` : `多${count - target}个`;
     findings.push({ rule: 'cityStages', message: `${stage}：市级工作室${count}个，方案要求${target}个，${gap}` });
@@ -334,8 +335,8 @@ export function cityEntry(rows: readonly StudioRow[], studios: readonly StudioRe
 }
 
 /** Every studio checked, in the order each first appears, then the 全市 entry. */
-export function checkStudios(rows: readonly StudioRow[], nominations: StudioCheckContext['nominations'], preset: Preset, options: { sheetProblems?: readonly string[]; nominationSheet?: string } = {}): StudioResult[] {
+export function checkStudios(rows: readonly StudioRow[], nominations: StudioCheckContext['nominations'], preset: Preset, options: { sheetProblems?: readonly string[]; nominationSheet?: string; countyWorkbook?: boolean } = {}): StudioResult[] {
   const context: StudioCheckContext = { preset, nominations, byPerson: rowsByPerson(rows), nominationSheet: options.nominationSheet ?? '推荐名单' };
   const results = studiosOf(rows, preset).map((studio) => checkStudio(studio, context));
-  return [...results, cityEntry(rows, results, preset, options.sheetProblems)];
+  return [...results, cityEntry(rows, results, preset, options.sheetProblems, options.countyWorkbook === true)];
 }

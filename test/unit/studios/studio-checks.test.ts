@@ -207,6 +207,13 @@ describe('全市 (一)', () => {
     ]);
   });
 
+  test("a county's own workbook (评选级别 县级) is not measured against the city's studios per stage", () => {
+    const rows = [...studio('甲', { stage: '小学', level: '县级' })];
+    const results = checkStudios(numbered(rows), [], preset, { countyWorkbook: true });
+    expect(results[results.length - 1]).toMatchObject({ name: '全市', ok: true, findings: [] });
+    expect(checkStudios(numbered(rows), [], preset)[1]!.findings.map((finding) => finding.rule)).toContain('cityStages');
+  });
+
   test('ok when every stage matches its target', () => {
     const counts: Record<string, number> = { 幼儿园: 2, 小学: 3, 初中: 3, 高中: 3, 中职: 3, 高职: 1 };
     const rows: Row[] = [];
