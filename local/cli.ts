@@ -10,12 +10,13 @@ import { UsageError, type Command, type CommandContext } from './commands/comman
 import { commandHelp, EXIT_CODES_HELP, GLOBAL_OPTIONS, optionLine } from './commands/help';
 import { checkedDate, farFromToday } from './commands/dates';
 import { WORKBOOK_COMMANDS } from './commands/workbook-commands';
+import { TERM_COMMANDS } from './commands/term-commands';
 import { WORKFLOW_COMMANDS } from './commands/workflow-commands';
 import { errorMessage } from './runtime/bundle';
 import { FileAccessError } from './runtime/file-errors';
 import { CallCounter } from './runtime/call-counter';
 
-const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...CALENDAR_COMMANDS];
+const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...TERM_COMMANDS, ...CALENDAR_COMMANDS];
 
 function helpText(): string {
   return [

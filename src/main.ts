@@ -6,5 +6,6 @@
 export { IS_WORKDAY, CN_WORKDAY, CN_NETWORKDAYS, PUBLICITY_END, TERM_END, ELIGIBILITY } from './addon/custom-functions';
 export { initializeSpreadsheet, checkAllEligibility, runInitialize, runEligibilityCheck } from './addon/eligibility-actions';
 export { advanceSelectedRows, makePublicityList, runAdvance, runDailyJobs, runPublicityList, readAuditLog, workflowTable } from './addon/workflow-actions';
+export { recordTermResultsForSelectedRows, runTermResults } from './addon/term-actions';
 export { onOpen, onInstall, showSidebar } from './addon/menu';
 export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api';

@@ -1,11 +1,16 @@
 /**
  * 校验全部资格 on a nomination sheet: reads the sheet once (values and notes), finds the header row
- * (title rows above it are left alone), evaluates every non-empty row below it, then writes 资格审查 and 审查说明 in one batch and the cell notes in one batch, each down to the last row it changes. Only
- * the output columns and the add-on's own notes change; a person's notes are kept as they are.
+ * (title rows above it are left alone), collects the 任期考核结果 recorded on its rows by 身份证号
+ * (六（二）: a returning teacher's 上届考核结果), evaluates every non-empty row below it, then writes
+ * 资格审查, 审查说明 and 优先推荐 in one batch and the cell notes in one batch, each down to the last
+ * row it changes. Only the output columns and the add-on's own notes change; a person's notes are
+ * kept as they are.
  */
 import { evaluateRow, isEmptyRow, type EligibilityResult } from '../domain/nomination/eligibility';
 import { HEADER_SEARCH_ROWS } from '../domain/nomination/headers';
+import type { HeaderMatch } from '../domain/nomination/headers';
 import type { Preset } from '../domain/presets';
+import { FLAG_SEPARATOR, PRIORITY_COLUMN, personKey, readTermAssessment, readTermAssessmentDate, TermResultHistory } from '../domain/workflow/term-results';
 import { addOutputColumns } from './column-layout';
 import { adjacentRuns, domainCell, nominationHeader } from './spreadsheet';
 
@@ -18,6 +23,8 @@ export interface CheckedRow {
   name: string;
   verdict: EligibilityResult['verdict'];
   findings: { rule: string; clause: string; verdict: string; message: string }[];
+  /** 六（二）'s flags written to 优先推荐: 优先推荐, 优先推荐省级. */
+  flags: string[];
 }
 
 /** What a check did. */
@@ -26,6 +33,8 @@ export interface CheckReport {
   reviewDate: string;
   rows: CheckedRow[];
   counts: Record<string, number>;
+  /** Rows given 优先推荐 (六（二）). */
+  flagged: number;
   problems: string[];
 }
 
@@ -35,26 +44,29 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
   const values = dataRange.getValues();
   const header = nominationHeader(sheet.getName(), values.slice(0, HEADER_SEARCH_ROWS).map((row) => row.map((cell) => domainCell(cell, timeZone))));
   const { headers } = header;
-  const report: CheckReport = { sheet: sheet.getName(), reviewDate, rows: [], counts: { 符合: 0, 不符合: 0, 待核实: 0 }, problems: [...headers.problems] };
+  const report: CheckReport = { sheet: sheet.getName(), reviewDate, rows: [], counts: { 符合: 0, 不符合: 0, 待核实: 0 }, flagged: 0, problems: [...headers.problems] };
 
   const width = values[0]?.length ?? 0;
+  const firstDataRow = header.row + 1;
+  const history = termResultHistory(values, firstDataRow, headers, timeZone, sheet.getName(), preset, report.problems);
   const missing = (['资格审查', '审查说明'] as const).filter((output) => headers.outputs[output] === undefined);
   const added = addOutputColumns(sheet, header, width, missing);
   report.problems.push(...added.notes);
   const outputColumns = {
     verdict: headers.outputs['资格审查'] ?? (added.columns['资格审查'] as number),
     explanation: headers.outputs['审查说明'] ?? (added.columns['审查说明'] as number),
+    flags: headers.outputs[PRIORITY_COLUMN],
   };
 
   // Only the rows below the header row are data; the rows above it (titles) are never touched.
   // The work follows the rows that hold something: a blank row (a stray cell far below the list
   // makes a million of them) is recognised on its raw values, its outputs are blank, and the writes
   // stop at the last row whose outputs or notes change.
-  const firstDataRow = header.row + 1;
   const dataRows = values.length - header.row;
   const notes = dataRows > 0 ? sheet.getRange(firstDataRow, 1, dataRows, width).getNotes() : [];
   const verdicts: string[] = [];
   const explanations: string[] = [];
+  const flagTexts: string[] = [];
   let outputRows = 0;
   let noteRows = 0;
   for (let offset = 0; offset < dataRows; offset += 1) {
@@ -67,22 +79,28 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
     if (!row || isEmptyRow(row, headers)) {
       verdicts.push('');
       explanations.push('');
+      flagTexts.push('');
     } else {
-      const result = evaluateRow(headers, row, { reviewDate, preset, rowNumber });
+      const person = headers.columns.idNumber === undefined ? null : personKey(row[headers.columns.idNumber]);
+      const result = evaluateRow(headers, row, { reviewDate, preset, rowNumber, recordedLastTerm: history.earlierResult(person, rowNumber) });
       verdicts.push(result.verdict);
       explanations.push(result.explanation);
+      flagTexts.push(result.flags.join(FLAG_SEPARATOR));
+      if (result.flags.length > 0) report.flagged += 1;
       report.counts[result.verdict] = (report.counts[result.verdict] ?? 0) + 1;
       report.rows.push({
         row: rowNumber,
         name: typeof row[headers.columns.name ?? -1] === 'string' ? String(row[headers.columns.name ?? -1]).trim() : '',
         verdict: result.verdict,
         findings: result.findings.map(({ rule, clause, verdict, message }) => ({ rule, clause, verdict, message })),
+        flags: result.flags,
       });
       for (const problem of result.problems) cellNotes.set(problem.column, `${NOTE_PREFIX}${problem.message}`);
     }
     // A row is written while it gets an output or still shows one (a verdict left in a row that
     // became blank is cleared, as before); below the last such row every output is already blank.
-    if (verdicts[offset] !== '' || explanations[offset] !== '' || !isBlankOutput(cells[outputColumns.verdict]) || !isBlankOutput(cells[outputColumns.explanation])) {
+    const flagCell = outputColumns.flags === undefined ? '' : cells[outputColumns.flags];
+    if (verdicts[offset] !== '' || explanations[offset] !== '' || flagTexts[offset] !== '' || !isBlankOutput(cells[outputColumns.verdict]) || !isBlankOutput(cells[outputColumns.explanation]) || !isBlankOutput(flagCell)) {
       outputRows = offset + 1;
     }
     for (let column = 0; column < noteRow.length; column += 1) {
@@ -97,16 +115,60 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
     }
   }
 
+  if (outputColumns.flags === undefined && report.flagged > 0) {
+    // 优先推荐 is created only when a row gets a flag: an older sheet with no returning teacher keeps its columns.
+    const widthNow = Math.max(width, ...Object.values(added.columns).map((column) => column + 1));
+    const flagsAdded = addOutputColumns(sheet, header, widthNow, [PRIORITY_COLUMN]);
+    report.problems.push(`已在第${(flagsAdded.columns[PRIORITY_COLUMN] ?? 0) + 1}列新建输出列“${PRIORITY_COLUMN}”（方案六（二）：上届任期考核合格以上的人选）`);
+    outputColumns.flags = flagsAdded.columns[PRIORITY_COLUMN];
+  }
   if (dataRows > 0) {
     // One write of the outputs even when no row needs one, so the calls made do not depend on the data.
     const rows = Math.max(outputRows, 1);
     writeColumns(sheet, firstDataRow, rows, [
       { column: outputColumns.verdict, values: verdicts.slice(0, rows) },
       { column: outputColumns.explanation, values: explanations.slice(0, rows) },
+      ...(outputColumns.flags === undefined ? [] : [{ column: outputColumns.flags, values: flagTexts.slice(0, rows) }]),
     ]);
     if (noteRows > 0) sheet.getRange(firstDataRow, 1, noteRows, width).setNotes(notes.slice(0, noteRows));
   }
   return report;
+}
+
+/**
+ * The 任期考核结果 recorded on the sheet's rows (read from the values already read), by 身份证号; a
+ * result or date that cannot be read is reported naming the sheet, row, column and value, and an
+ * unreadable result is not used.
+ */
+function termResultHistory(
+  values: readonly (readonly unknown[])[],
+  firstDataRow: number,
+  headers: HeaderMatch,
+  timeZone: string,
+  sheetName: string,
+  preset: Preset,
+  problems: string[],
+): TermResultHistory {
+  const history = new TermResultHistory();
+  const idColumn = headers.columns.idNumber;
+  const resultColumn = headers.outputs['任期考核结果'];
+  const dateColumn = headers.outputs['任期考核日期'];
+  if (resultColumn === undefined) return history;
+  for (let rowNumber = firstDataRow; rowNumber <= values.length; rowNumber += 1) {
+    const cells = values[rowNumber - 1] ?? [];
+    const resultCell = cells[resultColumn];
+    if (resultCell === '' || resultCell === null || resultCell === undefined) continue;
+    const where = `${sheetName}第${rowNumber}行`;
+    const result = readTermAssessment(domainCell(resultCell, timeZone), where, preset);
+    if ('problem' in result) problems.push(result.problem);
+    if (!('value' in result)) continue;
+    const date = dateColumn === undefined ? ({ blank: true } as const) : readTermAssessmentDate(domainCell(cells[dateColumn], timeZone), where);
+    if ('problem' in date) problems.push(date.problem);
+    const person = idColumn === undefined ? null : personKey(cells[idColumn]);
+    if (person === null) continue;
+    history.add(person, 'value' in date ? { row: rowNumber, result: result.value, date: date.value } : { row: rowNumber, result: result.value });
+  }
+  return history;
 }
 
 /** Whether an output cell already shows nothing, so writing '' into it changes nothing. */

@@ -14,6 +14,8 @@ export interface Settings {
   certificatePattern?: string;
   /** Why 证书编号格式 cannot be used, naming the row and the value; checked by whoever issues numbers. */
   certificatePatternProblem?: string;
+  /** 评选级别 as typed (市级 or 县级); absent in an older workbook. */
+  level?: string;
 }
 
 /** Reads the 设置 sheet, if there is one. */
@@ -35,6 +37,7 @@ export function readSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
         }
         settings.reviewDate = value;
       }
+      if (key === SETTING_KEYS.level) settings.level = String(value).trim();
       if (key === SETTING_KEYS.certificatePattern) {
         settings.certificatePattern = String(value);
         const problem = certificatePatternProblem(settings.certificatePattern);

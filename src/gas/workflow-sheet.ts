@@ -180,10 +180,10 @@ function outputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: Nomina
  * columns they change. Moving rows 3–502 to one state costs as many calls as moving row 3 (one per
  * run of adjacent columns, two for most moves); moving rows 2, 4 and 6 costs three times that.
  */
-function writeChanges(
+export function writeChanges<Column extends string>(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  columns: Record<WorkflowColumn, number>,
-  changes: Map<number, Partial<Record<WorkflowColumn, unknown>>>,
+  columns: Record<Column, number>,
+  changes: Map<number, Partial<Record<Column, unknown>>>,
 ): void {
   interface Block {
     firstRow: number;
@@ -195,7 +195,7 @@ function writeChanges(
   const open = new Map<string, Block>();
   for (const rowNumber of [...changes.keys()].sort((a, b) => a - b)) {
     const change = changes.get(rowNumber)!;
-    const columnAt = new Map(WORKFLOW_COLUMNS.filter((column) => column in change).map((column) => [columns[column], column]));
+    const columnAt = new Map((Object.keys(change) as Column[]).map((column) => [columns[column], column]));
     for (const run of adjacentRuns([...columnAt.keys()].sort((a, b) => a - b))) {
       const key = run.join(',');
       const row = run.map((index) => change[columnAt.get(index)!]);
@@ -216,7 +216,7 @@ function writeChanges(
 }
 
 /** The 权限 sheet for the domain, or no rows when it is missing. */
-function permissionCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): unknown[][] {
+export function permissionCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): unknown[][] {
   const sheet = spreadsheet.getSheetByName(SHEET_NAMES.permissions);
   return sheet ? readCells(sheet, timeZone) : [];
 }
