@@ -8,9 +8,11 @@
  */
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
+import { CallCounter } from '../../local/runtime/call-counter';
+import { openWorkbookRuntime } from '../../local/workbook-runtime';
 import { runCli, statsOf } from '../support/cli';
 import { candidate, scenarioWorkbook } from '../support/scenario';
-import { excelDate, readSheet, temporaryFolder } from '../support/workbooks';
+import { excelDate, readSheet, temporaryFolder, writeWorkbook } from '../support/workbooks';
 
 const CITY = 'city@yuxi.edu.cn';
 const HONGTA = 'ht@yuxi.edu.cn';
@@ -80,9 +82,29 @@ async function setAward(row: number, date: string): Promise<void> {
   await workbook.xlsx.writeFile(book);
 }
 
-test('init puts the three term columns at the right end, with a dropdown and a date width', async () => {
+/** A column's width in pixels as Excel shows it (no width of its own: Excel's default, 64 px). */
+function widthInPixels(sheet: ExcelJS.Worksheet, column: number): number {
+  const width = sheet.getColumn(column).width;
+  return width === undefined ? 64 : Math.trunc(7 * width + 0.5);
+}
+
+test('init adds the three term columns at the right end of an older sheet, with a dropdown and a date width', async () => {
   const { rows } = await readSheet(book, '推荐名单');
-  expect((rows[0] as string[]).slice(-4)).toEqual(['最后操作', '任期考核结果', '任期考核日期', '优先推荐']);
+  const headers = rows[0] as string[];
+  expect(headers.slice(-4)).toEqual(['最后操作', '任期考核结果', '任期考核日期', '优先推荐']);
+  const older = join(folder, 'older.xlsx');
+  const oldHeaders = headers.slice(0, -3);
+  await writeWorkbook(older, '推荐名单', [oldHeaders, oldHeaders.map((header) => (header === '姓名' ? '张丽' : ''))]);
+  expect(runCli(['init', older]).code).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(older);
+  const sheet = workbook.getWorksheet('推荐名单')!;
+  const after = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+  expect(after).toEqual(headers);
+  const resultColumn = after.indexOf('任期考核结果') + 1;
+  expect(sheet.getCell(2, resultColumn).dataValidation.formulae).toEqual(['"优秀,合格,不合格"']);
+  expect(widthInPixels(sheet, after.indexOf('任期考核日期') + 1)).toBe(110);
+  expect(sheet.getCell(2, 2).value).toBe('张丽');
 });
 
 test('listing, recording by the city only, the log, and the effects in the next round', async () => {
@@ -222,4 +244,29 @@ test('the check reads recorded results at no extra cost: 10 rows and 2,000 rows 
   }
   expect(stats[1]).toEqual(stats[0]);
   expect(stats[0]?.calls['Range.getValues']).toBe(1);
+});
+
+test('记录任期考核结果… records on the selected rows as the signed-in user and says what it did', async () => {
+  const path = join(folder, 'menu.xlsx');
+  await scenarioWorkbook(path, [awarded({ 姓名: '甲', 状态: '任期届满' }, '玉教班〔2024〕001号'), candidate({ 姓名: '乙' })], PERMISSIONS);
+  const runtime = await openWorkbookRuntime({ path, as: CITY, today: '2027-10-12', counter: new CallCounter(), print: () => undefined, promptAnswers: ['合格', '2027/10/9', '玉教体〔2027〕12号'] });
+  try {
+    runtime.bundle.call('onOpen');
+    const labels = runtime.ui.menus.flatMap((menu) => menu.items.map((item) => ('caption' in item ? item.caption : '')));
+    expect(labels).toContain('记录任期考核结果…');
+    runtime.selectRows('推荐名单', 2, 3);
+    runtime.bundle.call('recordTermResultsForSelectedRows');
+    expect(runtime.ui.alerts.pop()).toBe(
+      '记录任期考核结果\n已记录任期考核结果：1 行\n第2行 甲：合格（2027-10-09）\n' +
+        '第3行未记录：状态为“学校推荐”：只有“任期届满”的行，或任期在60天内届满的“已认定”行，才能记录任期考核结果',
+    );
+    runtime.selectRows('操作记录', 2);
+    runtime.bundle.call('recordTermResultsForSelectedRows');
+    expect(runtime.ui.alerts.pop()).toBe('记录任期考核结果\n当前选中的是“操作记录”表，它不是推荐名单，不能记录任期考核结果。请在推荐名单中选中要记录任期考核结果的行，再点“记录任期考核结果…”。');
+    await runtime.save();
+  } finally {
+    runtime.close();
+  }
+  const sheet = await nominations(path);
+  expect([sheet[0]?.['任期考核结果'], sheet[0]?.['任期考核日期']]).toEqual(['合格', '2027-10-09']);
 });
