@@ -10,7 +10,18 @@ import { evaluateRow, isEmptyRow, type EligibilityResult } from '../domain/nomin
 import { HEADER_SEARCH_ROWS } from '../domain/nomination/headers';
 import type { HeaderMatch } from '../domain/nomination/headers';
 import type { Preset } from '../domain/presets';
-import { FLAG_SEPARATOR, PRIORITY_COLUMN, personKey, readTermAssessment, readTermAssessmentDate, TermResultHistory } from '../domain/workflow/term-results';
+import { fieldOf, type OutputColumn } from '../domain/nomination/fields';
+import { readCell } from '../domain/nomination/values';
+import {
+  FLAG_SEPARATOR,
+  PRIORITY_COLUMN,
+  PRIORITY_FLAGS,
+  personKey,
+  readTermAssessment,
+  readTermAssessmentDate,
+  TermResultHistory,
+  type TermAssessment,
+} from '../domain/workflow/term-results';
 import { addOutputColumns } from './column-layout';
 import { adjacentRuns, domainCell, nominationHeader } from './spreadsheet';
 
@@ -49,13 +60,17 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
   const width = values[0]?.length ?? 0;
   const firstDataRow = header.row + 1;
   const history = termResultHistory(values, firstDataRow, headers, timeZone, sheet.getName(), preset, report.problems);
-  const missing = (['资格审查', '审查说明'] as const).filter((output) => headers.outputs[output] === undefined);
+  // 优先推荐 is created only on a sheet where a flag can arise (a recorded result, or a typed
+  // 上届考核结果 of 合格 or better): an older sheet with no returning teacher keeps its columns.
+  const flagsPossible = history.size > 0 || mayFlag(values, firstDataRow, headers, preset);
+  const wanted: OutputColumn[] = flagsPossible ? ['资格审查', '审查说明', PRIORITY_COLUMN] : ['资格审查', '审查说明'];
+  const missing = wanted.filter((output) => headers.outputs[output] === undefined);
   const added = addOutputColumns(sheet, header, width, missing);
   report.problems.push(...added.notes);
   const outputColumns = {
     verdict: headers.outputs['资格审查'] ?? (added.columns['资格审查'] as number),
     explanation: headers.outputs['审查说明'] ?? (added.columns['审查说明'] as number),
-    flags: headers.outputs[PRIORITY_COLUMN],
+    flags: headers.outputs[PRIORITY_COLUMN] ?? added.columns[PRIORITY_COLUMN],
   };
 
   // Only the rows below the header row are data; the rows above it (titles) are never touched.
@@ -115,13 +130,6 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
     }
   }
 
-  if (outputColumns.flags === undefined && report.flagged > 0) {
-    // 优先推荐 is created only when a row gets a flag: an older sheet with no returning teacher keeps its columns.
-    const widthNow = Math.max(width, ...Object.values(added.columns).map((column) => column + 1));
-    const flagsAdded = addOutputColumns(sheet, header, widthNow, [PRIORITY_COLUMN]);
-    report.problems.push(`已在第${(flagsAdded.columns[PRIORITY_COLUMN] ?? 0) + 1}列新建输出列“${PRIORITY_COLUMN}”（方案六（二）：上届任期考核合格以上的人选）`);
-    outputColumns.flags = flagsAdded.columns[PRIORITY_COLUMN];
-  }
   if (dataRows > 0) {
     // One write of the outputs even when no row needs one, so the calls made do not depend on the data.
     const rows = Math.max(outputRows, 1);
@@ -133,6 +141,20 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
     if (noteRows > 0) sheet.getRange(firstDataRow, 1, noteRows, width).setNotes(notes.slice(0, noteRows));
   }
   return report;
+}
+
+/** Whether some row's typed 上届考核结果 is 合格 or better (so 优先推荐 may be written). */
+function mayFlag(values: readonly (readonly unknown[])[], firstDataRow: number, headers: HeaderMatch, preset: Preset): boolean {
+  const column = headers.columns.lastTermResult;
+  if (column === undefined) return false;
+  const field = fieldOf('lastTermResult');
+  for (let rowNumber = firstDataRow; rowNumber <= values.length; rowNumber += 1) {
+    const cell = values[rowNumber - 1]?.[column];
+    if (cell === '' || cell === null || cell === undefined) continue;
+    const read = readCell(field, cell, preset);
+    if ('value' in read && (PRIORITY_FLAGS[read.value as TermAssessment]?.length ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 /**

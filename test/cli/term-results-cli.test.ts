@@ -105,6 +105,14 @@ test('init adds the three term columns at the right end of an older sheet, with 
   expect(sheet.getCell(2, resultColumn).dataValidation.formulae).toEqual(['"优秀,合格,不合格"']);
   expect(widthInPixels(sheet, after.indexOf('任期考核日期') + 1)).toBe(110);
   expect(sheet.getCell(2, 2).value).toBe('张丽');
+  // Officials may type a result decided on paper: no edit warning on those two columns, one on 优先推荐.
+  const state = workbook.getWorksheet('_banzhuren')!;
+  const warned: string[] = [];
+  state.eachRow((row) => {
+    const cells = (row.values as unknown[]).slice(1).map((cell) => String(cell ?? ''));
+    if (cells[0] === 'protection') warned.push((JSON.parse(cells.slice(3).join('')) as { description: string }).description);
+  });
+  expect(warned.filter((description) => /（(?:任期考核结果|任期考核日期|优先推荐)）$/u.test(description))).toEqual([expect.stringMatching(/（优先推荐）$/u)]);
 });
 
 test('listing, recording by the city only, the log, and the effects in the next round', async () => {

@@ -128,7 +128,7 @@ describe.each(['NONE', 'LIMITED'])('onOpen in AuthMode.%s', (authMode) => {
       runtime.bundle.call('onOpen', { authMode, source: null });
       expect(Object.keys(runtime.counter.snapshot().calls)).toEqual(['Menu.addItem', 'Menu.addToUi', 'SpreadsheetApp.getUi', 'Ui.createAddonMenu']);
       expect(runtime.ui.menus).toHaveLength(1);
-      expect(runtime.ui.menus[0]?.items).toHaveLength(5);
+      expect(runtime.ui.menus[0]?.items).toHaveLength(6);
     });
   });
 });

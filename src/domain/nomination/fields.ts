@@ -147,6 +147,12 @@ export const OUTPUT_COLUMNS = [
   '优先推荐',
 ] as const;
 
+/**
+ * Output columns an official may also fill in by hand (a term-end result decided on paper): the
+ * program reads what is typed there, and initialising puts no edit warning on them.
+ */
+export const HAND_TYPED_OUTPUT_COLUMNS: readonly OutputColumn[] = ['任期考核结果', '任期考核日期'];
+
 /** One of the output columns' headers. */
 export type OutputColumn = (typeof OUTPUT_COLUMNS)[number];
 

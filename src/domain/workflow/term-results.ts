@@ -88,12 +88,19 @@ export interface RecordedTermResult {
 /** The recorded results of a sheet by person (personKey), collected in one pass over its rows. */
 export class TermResultHistory {
   private readonly byPerson = new Map<string, RecordedTermResult[]>();
+  private count = 0;
+
+  /** How many results were added. */
+  get size(): number {
+    return this.count;
+  }
 
   /** Adds one row's recorded result. */
   add(person: string, recorded: RecordedTermResult): void {
     const list = this.byPerson.get(person) ?? [];
     list.push(recorded);
     this.byPerson.set(person, list);
+    this.count += 1;
   }
 
   /**
