@@ -20,6 +20,7 @@ interface Entry {
   name: string;
   certificate: string;
   state: string;
+  termStart: string;
   termEnd: string;
   result: string;
   resultDate: string;
@@ -37,7 +38,8 @@ type Outcome =
 /** One listed row: row, 姓名, 证书编号 and term (never 身份证号 or 联系电话). */
 function entryLine(entry: Entry): string {
   const unreadable = entry.result === '' ? '' : `；任期考核结果“${entry.result}”无法识别`;
-  return `第${entry.row}行 ${entry.name} 证书编号 ${entry.certificate || '（无）'} 任期至 ${entry.termEnd || '（认定日期无效）'}${unreadable}`;
+  const term = entry.termEnd === '' ? '任期（认定日期无效）' : `任期 ${entry.termStart}至${entry.termEnd}`;
+  return `第${entry.row}行 ${entry.name} 证书编号 ${entry.certificate || '（无）'} ${term}${unreadable}`;
 }
 
 /** The term-end assessment commands of the CLI. */

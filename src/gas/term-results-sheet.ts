@@ -1,8 +1,8 @@
 /**
  * 任期考核 on a nomination sheet (六（二）): lists the rows whose term has ended (or ends within 60
  * days) without a 任期考核结果, reading the sheet once; and records a result on chosen rows under the
- * document lock the way advance moves rows — one read, only 任期考核结果, 任期考核日期 and 最后操作
- * written (changed cells only, in blocks), one 操作记录 row per row appended in one call.
+ * document lock the way advance moves rows — one read, only the recorded rows' 任期考核结果, 任期考核日期
+ * and 最后操作 written (in blocks of adjacent rows), one 操作记录 row per row appended in one call.
  */
 import { isCalendarDate, type CalendarDate } from '../domain/calendar-date';
 import type { HeaderMatch } from '../domain/nomination/headers';
@@ -41,6 +41,8 @@ export interface TermResultEntry {
   name: string;
   certificate: string;
   state: string;
+  /** 认定日期, the term's first day ('' when it is not a date). */
+  termStart: string;
   termEnd: string;
   /** '' when none is recorded; an unreadable value as typed (it is also reported). */
   result: string;
@@ -99,9 +101,10 @@ export function listTermResults(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const today = todayIn(timeZone);
   const sheet = requireSheet(spreadsheet, sheetName);
+  const name = sheet.getName();
   const cells = readCells(sheet, timeZone);
-  const { row: headerRow, headers } = nominationHeader(sheet.getName(), cells);
-  const listing: TermResultListing = { sheet: sheet.getName(), today, missing: [], upcoming: [], problems: [] };
+  const { row: headerRow, headers } = nominationHeader(name, cells);
+  const listing: TermResultListing = { sheet: name, today, missing: [], upcoming: [], problems: [] };
   const resultColumn = headers.outputs[TERM_RESULT_COLUMN];
   const dateColumn = headers.outputs[TERM_DATE_COLUMN];
   for (let rowNumber = headerRow + 1; rowNumber <= cells.length; rowNumber += 1) {
@@ -109,7 +112,7 @@ export function listTermResults(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     const facts = rowFacts(row, headers, preset);
     const due = termResultDue(facts, today, preset.termYears);
     if (due === null) continue;
-    const where = `${sheet.getName()}第${rowNumber}行`;
+    const where = `${name}第${rowNumber}行`;
     const result = readTermAssessment(resultColumn === undefined ? '' : row[resultColumn], where, preset);
     if ('value' in result) {
       const date = readTermAssessmentDate(dateColumn === undefined ? '' : row[dateColumn], where);
@@ -122,6 +125,7 @@ export function listTermResults(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
       name: text(row, headers.columns.name),
       certificate: text(row, headers.outputs['证书编号']),
       state: facts.state ?? facts.stateText,
+      termStart: facts.awardDate === undefined || facts.awardDate === 'invalid' ? '' : facts.awardDate,
       termEnd: termEndOf(facts, preset.termYears) ?? '',
       result: text(row, resultColumn),
       resultDate: text(row, dateColumn),
@@ -177,13 +181,15 @@ function recordUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     }
     const where = `${sheetName}第${rowNumber}行`;
     const previousResult = readTermAssessment(row[columns[TERM_RESULT_COLUMN]], where, preset);
-    const previousDate = readTermAssessmentDate(row[columns[TERM_DATE_COLUMN]], where);
     const previous = 'value' in previousResult ? previousResult.value : text(row, columns[TERM_RESULT_COLUMN]);
     const note = termResultNote(previous, request.result, date, '');
-    const change: Partial<Record<TermColumn, unknown>> = { 最后操作: textCell(lastActionNote(today, request.email, note)) };
-    if (!('value' in previousResult) || previousResult.value !== request.result) change[TERM_RESULT_COLUMN] = request.result;
-    if (!('value' in previousDate) || previousDate.value !== date) change[TERM_DATE_COLUMN] = instantOfCalendarDate(date, timeZone);
-    changes.set(rowNumber, change);
+    // The three cells of every recorded row (as advance writes 状态 and 最后操作 of every moved row),
+    // so adjacent rows make one block whatever they held; rows not recorded are never written.
+    changes.set(rowNumber, {
+      [TERM_RESULT_COLUMN]: request.result,
+      [TERM_DATE_COLUMN]: instantOfCalendarDate(date, timeZone),
+      最后操作: textCell(lastActionNote(today, request.email, note)),
+    });
     const state = facts.state ?? facts.stateText;
     const name = text(row, headers.columns.name);
     logRows.push([new Date(), request.email, sheetName, rowNumber, name, state, state, termResultNote(previous, request.result, date, request.reason)]);

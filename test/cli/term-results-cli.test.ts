@@ -134,9 +134,9 @@ test('listing, recording by the city only, the log, and the effects in the next 
   expect(result.code).toBe(3);
   expect(result.stdout.trim().split('\n')).toEqual([
     '任期届满、未记录任期考核结果：3 行',
-    '  第2行 张丽 证书编号 玉教班〔2024〕001号 任期至 2027-10-09',
-    '  第3行 李华 证书编号 玉教班〔2024〕002号 任期至 2027-10-09',
-    '  第4行 王强 证书编号 玉教班〔2024〕003号 任期至 2027-10-09',
+    '  第2行 张丽 证书编号 玉教班〔2024〕001号 任期 2024-10-10至2027-10-09',
+    '  第3行 李华 证书编号 玉教班〔2024〕002号 任期 2024-10-10至2027-10-09',
+    '  第4行 王强 证书编号 玉教班〔2024〕003号 任期 2024-10-10至2027-10-09',
   ]);
   for (const secret of [ZHANG, LI, WANG, '13812345678']) expect(result.stdout + result.stderr).not.toContain(secret);
 
@@ -234,8 +234,10 @@ test('a typed 任期考核结果 or date that cannot be read is reported naming 
   expect(rows.find((entry) => entry.row === 4)?.findings.find((finding) => finding.rule === 'lastTerm')?.message).toBe('六（二）：上届考核结果取自第3行的任期考核结果“合格”，无有效的任期考核日期');
 });
 
-test('the check reads recorded results at no extra cost: 10 rows and 2,000 rows make the same calls', async () => {
+test('check, listing and recording make the same calls for 10 rows and for 2,000 rows', async () => {
   const stats: { calls: Record<string, number>; total: number }[] = [];
+  const listings: typeof stats = [];
+  const recordings: typeof stats = [];
   for (const count of [10, 2000]) {
     const path = join(folder, `stats-${count}.xlsx`);
     const rows = Array.from({ length: count }, (_, index) => {
@@ -249,9 +251,20 @@ test('the check reads recorded results at no extra cost: 10 rows and 2,000 rows 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`优先推荐 ${count / 2} 行`);
     stats.push(statsOf(result));
+    // Listing, and recording on 5 or 500 任期届满 rows holding 优秀 and 合格 in turn, are flat too.
+    const listing = runCli(['term-results', path, '--today', '2025-09-01', '--stats']);
+    expect(listing.code).toBe(0);
+    listings.push(statsOf(listing));
+    const chosen = Math.min(count / 2, 500);
+    const recorded = runCli(['term-results', path, '--rows', `2-${chosen + 1}`, '--result', '合格', '--as', CITY, '--today', '2025-09-01', '--stats']);
+    expect(recorded.code).toBe(0);
+    expect(recorded.stdout.trim().split('\n')).toHaveLength(chosen);
+    recordings.push(statsOf(recorded));
   }
   expect(stats[1]).toEqual(stats[0]);
   expect(stats[0]?.calls['Range.getValues']).toBe(1);
+  expect(listings[1]).toEqual(listings[0]);
+  expect(recordings[1]).toEqual(recordings[0]);
 });
 
 test('记录任期考核结果… records on the selected rows as the signed-in user and says what it did', async () => {
