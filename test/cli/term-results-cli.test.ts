@@ -12,6 +12,7 @@ import { CallCounter } from '../../local/runtime/call-counter';
 import { openWorkbookRuntime } from '../../local/workbook-runtime';
 import { runCli, statsOf } from '../support/cli';
 import { candidate, scenarioWorkbook } from '../support/scenario';
+import { PROCESS_TIME_ZONES } from '../support/time-zones';
 import { excelDate, readSheet, temporaryFolder, writeWorkbook } from '../support/workbooks';
 
 const CITY = 'city@yuxi.edu.cn';
@@ -290,4 +291,34 @@ test('记录任期考核结果… records on the selected rows as the signed-in 
   }
   const sheet = await nominations(path);
   expect([sheet[0]?.['任期考核结果'], sheet[0]?.['任期考核日期']]).toEqual(['合格', '2027-10-09']);
+});
+
+test.each(PROCESS_TIME_ZONES)('in a county workbook (评选级别 县级) the county records its own rows; dates hold under TZ=%s', async (timeZone) => {
+  const path = join(folder, `county-${timeZone.replace('/', '-')}.xlsx`);
+  await scenarioWorkbook(
+    path,
+    [
+      awarded({ 姓名: '甲', 状态: '任期届满' }, '红塔班〔2024〕001号'),
+      awarded({ 姓名: '乙', 状态: '任期届满', '县（市、区）': '江川区', 学校: '江川一小' }, '红塔班〔2024〕002号'),
+    ],
+    PERMISSIONS,
+  );
+  const run = (args: string[]) => runCli(['term-results', path, ...args], { timeZone });
+  const cityOnly = run(['--rows', '2', '--result', '合格', '--as', HONGTA, '--today', '2027-10-12']);
+  expect(cityOnly.stderr.trim()).toBe('第2行：记录任期考核结果须由市级账号操作（方案六（二）：由市、县（区）教育体育局分别考核）');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const settings = workbook.getWorksheet('设置')!;
+  settings.eachRow((row) => {
+    if (row.getCell(1).value === '评选级别') row.getCell(2).value = '县级';
+  });
+  await workbook.xlsx.writeFile(path);
+  const result = run(['--rows', '2-3', '--result', '合格', '--as', HONGTA, '--today', '2027-10-12']);
+  expect(result.code).toBe(3);
+  expect(result.stdout.trim()).toBe('第2行 甲：任期考核结果为“合格”（2027-10-12）');
+  expect(result.stderr.trim()).toBe('第3行：记录任期考核结果须由市级账号或该行所在县的账号操作（方案六（二）：由市、县（区）教育体育局分别考核）');
+  expect(run(['--rows', '3', '--result', '不合格', '--date', '2027年10月9日', '--as', CITY, '--today', '2027-10-12']).code).toBe(0);
+  const sheet = await nominations(path);
+  expect(sheet.map((row) => [row['任期考核结果'], row['任期考核日期']])).toEqual([['合格', '2027-10-12'], ['不合格', '2027-10-09']]);
+  expect(JSON.parse(runCli(['term-results', path, '--today', '2027-10-13', '--json'], { timeZone }).stdout)).toEqual([]);
 });
