@@ -12,16 +12,7 @@ import type { HeaderMatch } from '../domain/nomination/headers';
 import type { Preset } from '../domain/presets';
 import { fieldOf, type OutputColumn } from '../domain/nomination/fields';
 import { readCell } from '../domain/nomination/values';
-import {
-  FLAG_SEPARATOR,
-  PRIORITY_COLUMN,
-  PRIORITY_FLAGS,
-  personKey,
-  readTermAssessment,
-  readTermAssessmentDate,
-  TermResultHistory,
-  type TermAssessment,
-} from '../domain/workflow/term-results';
+import { collectTermResults, FLAG_SEPARATOR, PRIORITY_COLUMN, PRIORITY_FLAGS, personKey, termResultColumnsOf, type TermAssessment } from '../domain/workflow/term-results';
 import { addOutputColumns } from './column-layout';
 import { adjacentRuns, domainCell, nominationHeader } from './spreadsheet';
 
@@ -59,7 +50,15 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
 
   const width = values[0]?.length ?? 0;
   const firstDataRow = header.row + 1;
-  const history = termResultHistory(values, firstDataRow, headers, timeZone, sheet.getName(), preset, report.problems);
+  const history = collectTermResults(
+    firstDataRow,
+    values.length,
+    (row, column) => domainCell(values[row - 1]?.[column], timeZone),
+    termResultColumnsOf(headers),
+    report.sheet,
+    preset,
+    report.problems,
+  );
   // 优先推荐 is created only on a sheet where a flag can arise (a recorded result, or a typed
   // 上届考核结果 of 合格 or better): an older sheet with no returning teacher keeps its columns.
   const flagsPossible = history.size > 0 || mayFlag(values, firstDataRow, headers, preset);
@@ -155,42 +154,6 @@ function mayFlag(values: readonly (readonly unknown[])[], firstDataRow: number, 
     if ('value' in read && (PRIORITY_FLAGS[read.value as TermAssessment]?.length ?? 0) > 0) return true;
   }
   return false;
-}
-
-/**
- * The 任期考核结果 recorded on the sheet's rows (read from the values already read), by 身份证号; a
- * result or date that cannot be read is reported naming the sheet, row, column and value, and an
- * unreadable result is not used.
- */
-function termResultHistory(
-  values: readonly (readonly unknown[])[],
-  firstDataRow: number,
-  headers: HeaderMatch,
-  timeZone: string,
-  sheetName: string,
-  preset: Preset,
-  problems: string[],
-): TermResultHistory {
-  const history = new TermResultHistory();
-  const idColumn = headers.columns.idNumber;
-  const resultColumn = headers.outputs['任期考核结果'];
-  const dateColumn = headers.outputs['任期考核日期'];
-  if (resultColumn === undefined) return history;
-  for (let rowNumber = firstDataRow; rowNumber <= values.length; rowNumber += 1) {
-    const cells = values[rowNumber - 1] ?? [];
-    const resultCell = cells[resultColumn];
-    if (resultCell === '' || resultCell === null || resultCell === undefined) continue;
-    const where = `${sheetName}第${rowNumber}行`;
-    const result = readTermAssessment(domainCell(resultCell, timeZone), where, preset);
-    if ('problem' in result) problems.push(result.problem);
-    if (!('value' in result)) continue;
-    const date = dateColumn === undefined ? ({ blank: true } as const) : readTermAssessmentDate(domainCell(cells[dateColumn], timeZone), where);
-    if ('problem' in date) problems.push(date.problem);
-    const person = idColumn === undefined ? null : personKey(cells[idColumn]);
-    if (person === null) continue;
-    history.add(person, 'value' in date ? { row: rowNumber, result: result.value, date: date.value } : { row: rowNumber, result: result.value });
-  }
-  return history;
 }
 
 /** Whether an output cell already shows nothing, so writing '' into it changes nothing. */

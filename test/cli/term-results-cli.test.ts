@@ -17,7 +17,8 @@ import { excelDate, readSheet, temporaryFolder, writeWorkbook } from '../support
 
 const CITY = 'city@yuxi.edu.cn';
 const HONGTA = 'ht@yuxi.edu.cn';
-const PERMISSIONS: [string, string, string?][] = [[CITY, '市级'], [HONGTA, '红塔区']];
+const JIANGCHUAN = 'jc@yuxi.edu.cn';
+const PERMISSIONS: [string, string, string?][] = [[CITY, '市级'], [HONGTA, '红塔区'], [JIANGCHUAN, '江川区']];
 
 /** Valid 身份证号 (GB 11643 check digits), one per person. */
 const ZHANG = '11010519491231002X';
@@ -203,6 +204,11 @@ test('listing, recording by the city only, the log, and the effects in the next 
   sheet = await nominations();
   expect(sheet.slice(5, 8).map((row) => row['优先推荐'])).toEqual(['优先推荐；优先推荐省级', '', '']);
   expect(runCli(['check', book, '--today', '2028-09-01']).stdout).toContain('优先推荐 1 行');
+  // The county's review reads the recorded result the same way: 李华's new row is refused, 张丽's passes.
+  result = runCli(['advance', book, '--rows', '8', '--to', '初审通过', '--as', JIANGCHUAN, '--today', '2028-09-01']);
+  expect(result.code).toBe(3);
+  expect(result.stderr).toContain('第8行：资格审查（按 2028-09-01）为“不符合”：六（二）：上届考核结果取自第3行的任期考核结果“不合格”（2027年10月9日）');
+  expect(runCli(['advance', book, '--rows', '7', '--to', '初审通过', '--as', HONGTA, '--today', '2028-09-01']).code).toBe(0);
 
   // A typed 上届考核结果 of 合格 that agrees gives 优先推荐 only; after one term 李华 may apply again.
   await appendRows(book, [candidate({ 姓名: '王强', 身份证号: WANG, '县（市、区）': '市直学校', 学校: '玉溪师范学院附属中学', 上届考核结果: '优秀等次' })]); // 10

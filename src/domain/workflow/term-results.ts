@@ -7,6 +7,7 @@
 import { addDays, formatChineseDate, fromSerialNumber, toSerialNumber, type CalendarDate } from '../calendar-date';
 import { parseDateText } from '../date-text';
 import { TERM_ASSESSMENTS, foldSpelling, spellingMap } from '../nomination/fields';
+import type { HeaderMatch } from '../nomination/headers';
 import type { Preset } from '../presets';
 import { termEnd } from '../term';
 import { noRoleMessage } from './moves';
@@ -117,6 +118,52 @@ export class TermResultHistory {
     }
     return latest;
   }
+}
+
+/** The columns the recorded results are read from (0-based; undefined when the sheet lacks one). */
+export interface TermResultColumns {
+  idNumber?: number;
+  result?: number;
+  date?: number;
+}
+
+/** Where a nomination sheet holds 身份证号 and the recorded 任期考核结果/任期考核日期. */
+export function termResultColumnsOf(headers: HeaderMatch): TermResultColumns {
+  return { idNumber: headers.columns.idNumber, result: headers.outputs[TERM_RESULT_COLUMN], date: headers.outputs[TERM_DATE_COLUMN] };
+}
+
+/**
+ * The results recorded on a sheet's rows `firstRow`..`lastRow`, by person, in one pass over the
+ * cells the caller already read (`cellAt` gives a domain cell, dates as 'YYYY-MM-DD'). A result or
+ * date that cannot be read is added to `problems` naming the sheet, row, column and value; an
+ * unreadable result is not used, a result with an unreadable date is used without a date.
+ */
+export function collectTermResults(
+  firstRow: number,
+  lastRow: number,
+  cellAt: (row: number, column: number) => unknown,
+  columns: TermResultColumns,
+  sheetName: string,
+  preset: Preset,
+  problems: string[],
+): TermResultHistory {
+  const history = new TermResultHistory();
+  const { idNumber, result: resultColumn, date: dateColumn } = columns;
+  if (resultColumn === undefined) return history;
+  for (let row = firstRow; row <= lastRow; row += 1) {
+    const resultCell = cellAt(row, resultColumn);
+    if (isBlank(resultCell)) continue;
+    const where = `${sheetName}第${row}行`;
+    const result = readTermAssessment(resultCell, where, preset);
+    if ('problem' in result) problems.push(result.problem);
+    if (!('value' in result)) continue;
+    const date = dateColumn === undefined ? ({ blank: true } as const) : readTermAssessmentDate(cellAt(row, dateColumn), where);
+    if ('problem' in date) problems.push(date.problem);
+    const person = idNumber === undefined ? null : personKey(cellAt(row, idNumber));
+    if (person === null) continue;
+    history.add(person, 'value' in date ? { row, result: result.value, date: date.value } : { row, result: result.value });
+  }
+  return history;
 }
 
 /** Where a recorded result came from, as the lastTerm rule's message says it. */
