@@ -7,6 +7,7 @@
 import { matchHeaders } from '../../../src/domain/nomination/headers';
 import { evaluateRow } from '../../../src/domain/nomination/eligibility';
 import {
+  collectTermResults,
   lastTermOf,
   personKey,
   priorityFlags,
@@ -153,5 +154,26 @@ describe('who may record a result on which rows', () => {
   test('the log texts', () => {
     expect(termResultNote('', '优秀', '2027-10-09', '')).toBe('任期考核：优秀（2027-10-09）');
     expect(termResultNote('合格', '优秀', '2027-10-09', '玉教体〔2027〕12号')).toBe('任期考核：合格改为优秀（2027-10-09）；玉教体〔2027〕12号');
+  });
+});
+
+describe('collecting the recorded results of a sheet', () => {
+  test('one pass; unreadable values are reported naming the sheet, row, column and value', () => {
+    const rows: Record<number, unknown[]> = {
+      2: ['11010519491231002x', '优秀', '2027-10-09'],
+      3: ['530421198102022344', '良好', '2027-10-09'],
+      4: ['530421198102022344', '合格等次', '去年'],
+      5: ['', '合格', '2027-10-09'],
+      6: ['11010519491231002X', '', ''],
+    };
+    const problems: string[] = [];
+    const history = collectTermResults(2, 6, (row, column) => rows[row]?.[column] ?? '', { idNumber: 0, result: 1, date: 2 }, '推荐名单', preset, problems);
+    expect(problems).toEqual([
+      '推荐名单第3行：任期考核结果“良好”无法识别，应为优秀、合格、不合格之一',
+      '推荐名单第4行：任期考核日期“去年”不是日期，应填如 2027-10-09 的日期',
+    ]);
+    expect(history.size).toBe(2);
+    expect(history.earlierResult(personKey(rows[6]?.[0]), 6)).toEqual({ row: 2, result: '优秀', date: '2027-10-09' });
+    expect(history.earlierResult(personKey('530421198102022344'), 6)).toEqual({ row: 4, result: '合格' });
   });
 });
