@@ -11,6 +11,7 @@ import { commandHelp, EXIT_CODES_HELP, GLOBAL_OPTIONS, optionLine } from './comm
 import { checkedDate, farFromToday } from './commands/dates';
 import { WORKBOOK_COMMANDS } from './commands/workbook-commands';
 import { STATISTICS_COMMANDS } from './commands/statistics-commands';
+import { TERM_COMMANDS } from './commands/term-commands';
 import { WORKFLOW_COMMANDS } from './commands/workflow-commands';
 import { STUDIO_COMMANDS } from './commands/studio-commands';
 import { DUTY_COMMANDS } from './commands/duty-commands';
@@ -18,7 +19,7 @@ import { errorMessage } from './runtime/bundle';
 import { FileAccessError } from './runtime/file-errors';
 import { CallCounter } from './runtime/call-counter';
 
-const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...DUTY_COMMANDS, ...STUDIO_COMMANDS, ...STATISTICS_COMMANDS, ...CALENDAR_COMMANDS];
+const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...TERM_COMMANDS, ...DUTY_COMMANDS, ...STUDIO_COMMANDS, ...STATISTICS_COMMANDS, ...CALENDAR_COMMANDS];
 
 function helpText(): string {
   return [

@@ -8,6 +8,7 @@ export { initializeSpreadsheet, checkAllEligibility, runInitialize, runEligibili
 export { advanceSelectedRows, makePublicityList, runAdvance, runDailyJobs, runPublicityList, readAuditLog, workflowTable } from './addon/workflow-actions';
 export { makeStatistics, runStatistics } from './addon/statistics-actions';
 export { makeDutyReport, runDutyReport } from './addon/duty-actions';
+export { recordTermResultsForSelectedRows, runTermResults } from './addon/term-actions';
 export { onOpen, onInstall, showSidebar } from './addon/menu';
 export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api';
 export { checkAllStudios, runStudioReport } from './addon/studio-actions';

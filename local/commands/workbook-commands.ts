@@ -48,6 +48,7 @@ interface CheckedRow {
   name: string;
   verdict: string;
   findings: { rule: string; clause: string; verdict: string; message: string }[];
+  flags: string[];
 }
 
 const initUsage = 'init <文件.xlsx> [--out 文件]';
@@ -75,15 +76,16 @@ export const WORKBOOK_COMMANDS: Command[] = [
   {
     name: 'check',
     usage: checkUsage,
-    summary: '校验全部资格：逐行写入 资格审查、审查说明，并在有问题的单元格加批注',
+    summary: '校验全部资格：逐行写入 资格审查、审查说明、优先推荐，并在有问题的单元格加批注',
     details: [
       '按方案四（一）等条款逐行审查，写入“资格审查”（符合/不符合/待核实）和“审查说明”（条款与理由）。',
       '评审基准日：--today，否则“设置”表的“评审基准日”，否则表格时区的今天。',
+      '“上届考核结果”留空时，取同一表中该身份证号此前各行记录的最近一次“任期考核结果”；合格写“优先推荐”，优秀另写“优先推荐省级”（方案六（二））。',
     ],
     uses: ['today'],
     options: {
       sheet: { type: 'string', value: '工作表', help: '推荐名单所在的工作表（默认“推荐名单”）；插件自己的表（权限、操作记录、设置…）会被拒绝' },
-      json: { type: 'boolean', help: '以 JSON 输出每行结果：[{"row","name","verdict","findings":[{"rule","clause","verdict","message"}]}]' },
+      json: { type: 'boolean', help: '以 JSON 输出每行结果：[{"row","name","verdict","findings":[{"rule","clause","verdict","message"}],"flags":["优先推荐","优先推荐省级"]}]' },
       out: outOption,
     },
     examples: ['banzhuren check 名单.xlsx', 'banzhuren check 名单.xlsx --sheet 推荐名单 --today 2025-09-01 --json'],
@@ -98,7 +100,7 @@ export const WORKBOOK_COMMANDS: Command[] = [
       if (context.options.json) {
         // Sheet-level problems (a duplicated header …) go to stderr, so stdout stays the JSON array.
         for (const problem of report.problems) context.err(`提示：${problem}`);
-        const rows = report.rows.map(({ row, name, verdict, findings }) => ({ row, name, verdict, findings }));
+        const rows = report.rows.map(({ row, name, verdict, findings, flags }) => ({ row, name, verdict, findings, flags }));
         context.out(JSON.stringify(rows, null, 2));
       } else {
         context.out(report.summary);

@@ -73,7 +73,8 @@ function describeSetup(reports: SheetSetupReport[]): string {
 function describeCheck(report: CheckReport): string {
   const total = report.rows.length;
   const lines = [
-    `${report.sheet}：已审查 ${total} 行（评审基准日 ${report.reviewDate}）：符合 ${report.counts['符合']}，不符合 ${report.counts['不符合']}，待核实 ${report.counts['待核实']}。`,
+    `${report.sheet}：已审查 ${total} 行（评审基准日 ${report.reviewDate}）：符合 ${report.counts['符合']}，不符合 ${report.counts['不符合']}，待核实 ${report.counts['待核实']}` +
+      `${report.flagged > 0 ? `；优先推荐 ${report.flagged} 行（上届任期考核合格以上，六（二））` : ''}。`,
     ...report.problems,
   ];
   return lines.join('\n');

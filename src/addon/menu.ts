@@ -9,6 +9,7 @@ export const MENU_ITEMS: MenuItem[] = [
   { label: '初始化表格', functionName: 'initializeSpreadsheet' },
   { label: '校验全部资格', functionName: 'checkAllEligibility' },
   { label: '推进所选行…', functionName: 'advanceSelectedRows' },
+  { label: '记录任期考核结果…', functionName: 'recordTermResultsForSelectedRows' },
   { label: '生成公示名单', functionName: 'makePublicityList' },
   { label: '生成履职情况', functionName: 'makeDutyReport' },
   { label: '检查工作室', functionName: 'checkAllStudios' },

@@ -30,6 +30,7 @@ export const COLUMN_LOOKS: Readonly<Record<string, ColumnLook>> = {
   公示截止: { width: DATE_WIDTH },
   认定日期: { width: DATE_WIDTH },
   上届考核日期: { width: DATE_WIDTH },
+  任期考核日期: { width: DATE_WIDTH },
   证书编号: { width: 170 },
   最后操作: { width: 320 },
   时间: { width: DATE_TIME_WIDTH },

@@ -77,6 +77,7 @@ export function sheetLayouts(preset: Preset): SheetLayout[] {
     if (choices) nominationDropdowns[field.header] = choices;
   }
   nominationDropdowns['资格审查'] = dropdownLists(preset).verdict ?? [];
+  nominationDropdowns['任期考核结果'] = dropdownLists(preset).termAssessment ?? [];
   return [
     {
       name: SHEET_NAMES.nominations,

@@ -1,11 +1,18 @@
 /**
  * 校验全部资格 on a nomination sheet: reads the sheet once (values and notes), finds the header row
- * (title rows above it are left alone), evaluates every non-empty row below it, then writes 资格审查 and 审查说明 in one batch and the cell notes in one batch, each down to the last row it changes. Only
- * the output columns and the add-on's own notes change; a person's notes are kept as they are.
+ * (title rows above it are left alone), collects the 任期考核结果 recorded on its rows by 身份证号
+ * (六（二）: a returning teacher's 上届考核结果), evaluates every non-empty row below it, then writes
+ * 资格审查, 审查说明 and 优先推荐 in one batch and the cell notes in one batch, each down to the last
+ * row it changes. Only the output columns and the add-on's own notes change; a person's notes are
+ * kept as they are.
  */
 import { evaluateRow, isEmptyRow, type EligibilityResult } from '../domain/nomination/eligibility';
 import { HEADER_SEARCH_ROWS } from '../domain/nomination/headers';
+import type { HeaderMatch } from '../domain/nomination/headers';
 import type { Preset } from '../domain/presets';
+import { fieldOf, type OutputColumn } from '../domain/nomination/fields';
+import { readCell } from '../domain/nomination/values';
+import { collectTermResults, FLAG_SEPARATOR, PRIORITY_COLUMN, PRIORITY_FLAGS, personKey, termResultColumnsOf, type TermAssessment } from '../domain/workflow/term-results';
 import { addOutputColumns } from './column-layout';
 import { adjacentRuns, domainCell, nominationHeader } from './spreadsheet';
 
@@ -18,6 +25,8 @@ export interface CheckedRow {
   name: string;
   verdict: EligibilityResult['verdict'];
   findings: { rule: string; clause: string; verdict: string; message: string }[];
+  /** 六（二）'s flags written to 优先推荐: 优先推荐, 优先推荐省级. */
+  flags: string[];
 }
 
 /** What a check did. */
@@ -26,6 +35,8 @@ export interface CheckReport {
   reviewDate: string;
   rows: CheckedRow[];
   counts: Record<string, number>;
+  /** Rows given 优先推荐 (六（二）). */
+  flagged: number;
   problems: string[];
 }
 
@@ -35,26 +46,41 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
   const values = dataRange.getValues();
   const header = nominationHeader(sheet.getName(), values.slice(0, HEADER_SEARCH_ROWS).map((row) => row.map((cell) => domainCell(cell, timeZone))));
   const { headers } = header;
-  const report: CheckReport = { sheet: sheet.getName(), reviewDate, rows: [], counts: { 符合: 0, 不符合: 0, 待核实: 0 }, problems: [...headers.problems] };
+  const report: CheckReport = { sheet: sheet.getName(), reviewDate, rows: [], counts: { 符合: 0, 不符合: 0, 待核实: 0 }, flagged: 0, problems: [...headers.problems] };
 
   const width = values[0]?.length ?? 0;
-  const missing = (['资格审查', '审查说明'] as const).filter((output) => headers.outputs[output] === undefined);
+  const firstDataRow = header.row + 1;
+  const history = collectTermResults(
+    firstDataRow,
+    values.length,
+    (row, column) => domainCell(values[row - 1]?.[column], timeZone),
+    termResultColumnsOf(headers),
+    report.sheet,
+    preset,
+    report.problems,
+  );
+  // 优先推荐 is created only on a sheet where a flag can arise (a recorded result, or a typed
+  // 上届考核结果 of 合格 or better): an older sheet with no returning teacher keeps its columns.
+  const flagsPossible = history.size > 0 || mayFlag(values, firstDataRow, headers, preset);
+  const wanted: OutputColumn[] = flagsPossible ? ['资格审查', '审查说明', PRIORITY_COLUMN] : ['资格审查', '审查说明'];
+  const missing = wanted.filter((output) => headers.outputs[output] === undefined);
   const added = addOutputColumns(sheet, header, width, missing);
   report.problems.push(...added.notes);
   const outputColumns = {
     verdict: headers.outputs['资格审查'] ?? (added.columns['资格审查'] as number),
     explanation: headers.outputs['审查说明'] ?? (added.columns['审查说明'] as number),
+    flags: headers.outputs[PRIORITY_COLUMN] ?? added.columns[PRIORITY_COLUMN],
   };
 
   // Only the rows below the header row are data; the rows above it (titles) are never touched.
   // The work follows the rows that hold something: a blank row (a stray cell far below the list
   // makes a million of them) is recognised on its raw values, its outputs are blank, and the writes
   // stop at the last row whose outputs or notes change.
-  const firstDataRow = header.row + 1;
   const dataRows = values.length - header.row;
   const notes = dataRows > 0 ? sheet.getRange(firstDataRow, 1, dataRows, width).getNotes() : [];
   const verdicts: string[] = [];
   const explanations: string[] = [];
+  const flagTexts: string[] = [];
   let outputRows = 0;
   let noteRows = 0;
   for (let offset = 0; offset < dataRows; offset += 1) {
@@ -67,22 +93,28 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
     if (!row || isEmptyRow(row, headers)) {
       verdicts.push('');
       explanations.push('');
+      flagTexts.push('');
     } else {
-      const result = evaluateRow(headers, row, { reviewDate, preset, rowNumber });
+      const person = headers.columns.idNumber === undefined ? null : personKey(row[headers.columns.idNumber]);
+      const result = evaluateRow(headers, row, { reviewDate, preset, rowNumber, recordedLastTerm: history.earlierResult(person, rowNumber) });
       verdicts.push(result.verdict);
       explanations.push(result.explanation);
+      flagTexts.push(result.flags.join(FLAG_SEPARATOR));
+      if (result.flags.length > 0) report.flagged += 1;
       report.counts[result.verdict] = (report.counts[result.verdict] ?? 0) + 1;
       report.rows.push({
         row: rowNumber,
         name: typeof row[headers.columns.name ?? -1] === 'string' ? String(row[headers.columns.name ?? -1]).trim() : '',
         verdict: result.verdict,
         findings: result.findings.map(({ rule, clause, verdict, message }) => ({ rule, clause, verdict, message })),
+        flags: result.flags,
       });
       for (const problem of result.problems) cellNotes.set(problem.column, `${NOTE_PREFIX}${problem.message}`);
     }
     // A row is written while it gets an output or still shows one (a verdict left in a row that
     // became blank is cleared, as before); below the last such row every output is already blank.
-    if (verdicts[offset] !== '' || explanations[offset] !== '' || !isBlankOutput(cells[outputColumns.verdict]) || !isBlankOutput(cells[outputColumns.explanation])) {
+    const flagCell = outputColumns.flags === undefined ? '' : cells[outputColumns.flags];
+    if (verdicts[offset] !== '' || explanations[offset] !== '' || flagTexts[offset] !== '' || !isBlankOutput(cells[outputColumns.verdict]) || !isBlankOutput(cells[outputColumns.explanation]) || !isBlankOutput(flagCell)) {
       outputRows = offset + 1;
     }
     for (let column = 0; column < noteRow.length; column += 1) {
@@ -103,10 +135,25 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
     writeColumns(sheet, firstDataRow, rows, [
       { column: outputColumns.verdict, values: verdicts.slice(0, rows) },
       { column: outputColumns.explanation, values: explanations.slice(0, rows) },
+      ...(outputColumns.flags === undefined ? [] : [{ column: outputColumns.flags, values: flagTexts.slice(0, rows) }]),
     ]);
     if (noteRows > 0) sheet.getRange(firstDataRow, 1, noteRows, width).setNotes(notes.slice(0, noteRows));
   }
   return report;
+}
+
+/** Whether some row's typed 上届考核结果 is 合格 or better (so 优先推荐 may be written). */
+function mayFlag(values: readonly (readonly unknown[])[], firstDataRow: number, headers: HeaderMatch, preset: Preset): boolean {
+  const column = headers.columns.lastTermResult;
+  if (column === undefined) return false;
+  const field = fieldOf('lastTermResult');
+  for (let rowNumber = firstDataRow; rowNumber <= values.length; rowNumber += 1) {
+    const cell = values[rowNumber - 1]?.[column];
+    if (cell === '' || cell === null || cell === undefined) continue;
+    const read = readCell(field, cell, preset);
+    if ('value' in read && (PRIORITY_FLAGS[read.value as TermAssessment]?.length ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 /** Whether an output cell already shows nothing, so writing '' into it changes nothing. */

@@ -4,9 +4,10 @@
  * (a certificate number pattern only when numbers are issued: a check does not need it).
  */
 import { isCalendarDate } from '../domain/calendar-date';
+import { readSelectionLevel, type SelectionLevel } from '../domain/selection-level';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
 import { certificatePatternProblem } from '../domain/workflow/records';
-import { domainCell } from './spreadsheet';
+import { domainCell, readCells } from './spreadsheet';
 
 /** The settings the add-on reads. */
 export interface Settings {
@@ -14,6 +15,7 @@ export interface Settings {
   certificatePattern?: string;
   /** Why 证书编号格式 cannot be used, naming the row and the value; checked by whoever issues numbers. */
   certificatePatternProblem?: string;
+  /** 评选级别 as typed (市级 or 县级); absent in an older workbook. */
 }
 
 /** Reads the 设置 sheet, if there is one. */
@@ -42,4 +44,15 @@ export function readSettings(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshe
       }
     });
   return settings;
+}
+
+/**
+ * The 评选级别 of the spreadsheet (市级 by default, 县级 for a county's own workbook), read from 设置
+ * in one call; an unreadable value is an error naming the 设置 row and the value.
+ */
+export function readSelectionLevelSetting(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): SelectionLevel {
+  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.settings);
+  const level = readSelectionLevel(sheet ? readCells(sheet, spreadsheet.getSpreadsheetTimeZone()) : []);
+  if ('problem' in level) throw new Error(level.problem);
+  return level.level;
 }

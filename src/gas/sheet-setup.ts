@@ -7,7 +7,7 @@
  * never deletes, moves or rewrites a person's columns or data.
  */
 import { findHeaderRow, foldHeader, HEADER_SEARCH_ROWS, type HeaderMatch } from '../domain/nomination/headers';
-import { OUTPUT_COLUMNS, fieldOf } from '../domain/nomination/fields';
+import { HAND_TYPED_OUTPUT_COLUMNS, OUTPUT_COLUMNS, fieldOf } from '../domain/nomination/fields';
 import { SHEET_NAMES, type SheetLayout } from '../domain/sheet-layouts';
 import { addOutputColumns, applyColumnLooks, freezeHeaderAndName, type PlacedColumn } from './column-layout';
 import { protectAddOnSheets } from './sheet-protection';
@@ -165,6 +165,7 @@ function protectOutputs(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: nu
   );
   const rows = sheet.getMaxRows() - headerRow + 1;
   for (const header of OUTPUT_COLUMNS) {
+    if (HAND_TYPED_OUTPUT_COLUMNS.includes(header)) continue;
     const column = columnOf(header);
     if (!column || protectedColumns.has(column)) continue;
     sheet.getRange(headerRow, column, rows, 1).protect().setDescription(`${PROTECTION_DESCRIPTION}（${header}）`).setWarningOnly(true);

@@ -5,7 +5,7 @@
  * chart per table (placeCharts: a second run replaces them, never duplicates). Only counts and
  * row numbers are written: never a name or any personal data.
  */
-import { readSelectionLevel } from '../domain/statistics/level';
+import { readSelectionLevelSetting } from './settings-sheet';
 import { countAwards, type AwardStatistics, type StatisticsRow } from '../domain/statistics/awards';
 import { statisticsLayout, type StudioCount, type TableChart } from '../domain/statistics/layout';
 import type { Preset } from '../domain/presets';
@@ -36,9 +36,7 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const cells = readCells(requireSheet(spreadsheet, sheetName), timeZone);
   const { row: headerRow, headers } = nominationHeader(sheetName, cells);
-  const settings = spreadsheet.getSheetByName(SHEET_NAMES.settings);
-  const level = readSelectionLevel(settings ? readCells(settings, timeZone) : []);
-  if ('problem' in level) throw new Error(level.problem);
+  const level = readSelectionLevelSetting(spreadsheet);
 
   const column = (index: number | undefined) => (row: readonly (string | number | boolean | null)[]) => (index === undefined ? '' : (row[index] ?? ''));
   const [state, awardDate, county, stage, category] = [
@@ -55,7 +53,7 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     if (state(row) === '') continue;
     rows.push({ row: index + 1, state: state(row), awardDate: awardDate(row), county: county(row), stage: stage(row), category: category(row) });
   }
-  const statistics = countAwards(rows, level.level, preset);
+  const statistics = countAwards(rows, level, preset);
   const studios = readStudioSheet(spreadsheet, preset);
   const studiosByStage = cityStudiosByStage(studios.rows, preset);
   const nominationProblems = [

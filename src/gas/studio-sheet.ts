@@ -7,7 +7,7 @@
  */
 import { DEFAULT_PRESET, type Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
-import { readSelectionLevel } from '../domain/statistics/level';
+import { readSelectionLevelSetting } from './settings-sheet';
 import { checkStudios, nominationPeople, type StudioCheckContext, type StudioResult } from '../domain/studios/studio-checks';
 import { STUDIO_REPORT_HEADERS, studioReportTable } from '../domain/studios/studio-report';
 import { studioRowProblems, studioRowsFromCells, type StudioRow } from '../domain/studios/studio-rows';
@@ -71,10 +71,7 @@ export interface StudioCheckReport {
 export function checkStudioSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset = DEFAULT_PRESET): StudioCheckReport {
   const read = readStudioSheet(spreadsheet, preset);
   const nominations = readNominationPeople(spreadsheet, preset);
-  const settings = spreadsheet.getSheetByName(SHEET_NAMES.settings);
-  const level = readSelectionLevel(settings ? readCells(settings, spreadsheet.getSpreadsheetTimeZone()) : []);
-  if ('problem' in level) throw new Error(level.problem);
-  const countyWorkbook = level.level === '县级';
+  const countyWorkbook = readSelectionLevelSetting(spreadsheet) === '县级';
   const studios = checkStudios(read.rows, nominations, preset, { sheetProblems: read.sheetProblems, nominationSheet: SHEET_NAMES.nominations, countyWorkbook });
   writeStudioReport(spreadsheet, studios);
   return { studios, reportSheet: SHEET_NAMES.studioReport };

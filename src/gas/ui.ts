@@ -43,20 +43,22 @@ export type SelectedRows = { sheetName: string; rows: number[] } | { problem: st
 
 /**
  * The sheet row numbers of the current selection (every selected range, each row once), when the
- * selection is on a sheet that may hold nominations and has the nomination header row near its top.
+ * selection is on a sheet that may hold nominations and has the nomination header row near its top;
+ * `purpose` names what the menu item does to them in its messages (推进, 推进所选行… by default).
  */
-export function selectedRowNumbers(): SelectedRows {
+export function selectedRowNumbers(purpose: { verb: string; item: string } = { verb: '推进', item: '推进所选行…' }): SelectedRows {
+  const { verb, item } = purpose;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
   const sheetName = sheet.getName();
   if (!mayHoldNominations(sheetName)) {
-    return { problem: `当前选中的是“${sheetName}”表，它不是推荐名单，不能推进。请在推荐名单中选中要推进的行，再点“推进所选行…”。` };
+    return { problem: `当前选中的是“${sheetName}”表，它不是推荐名单，不能${verb}。请在推荐名单中选中要${verb}的行，再点“${item}”。` };
   }
   const lastRow = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
   const lastColumn = sheet.getLastColumn();
   const top = lastRow > 0 && lastColumn > 0 ? domainCells(sheet.getRange(1, 1, lastRow, lastColumn).getValues(), spreadsheet.getSpreadsheetTimeZone()) : [];
   if (!findHeaderRow(top)) {
-    return { problem: `工作表“${sheetName}”的前 ${HEADER_SEARCH_ROWS} 行里没有推荐名单的表头（如“姓名”“学校”“申报类别”），不能推进。请在推荐名单中选中要推进的行。` };
+    return { problem: `工作表“${sheetName}”的前 ${HEADER_SEARCH_ROWS} 行里没有推荐名单的表头（如“姓名”“学校”“申报类别”），不能${verb}。请在推荐名单中选中要${verb}的行。` };
   }
   const ranges = spreadsheet.getActiveRangeList()?.getRanges() ?? [];
   const rows = new Set<number>();

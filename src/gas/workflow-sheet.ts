@@ -15,6 +15,7 @@ import { decideMove, type MoveRequest, type RowFacts } from '../domain/workflow/
 import { certificateSequence, formatCertificateNumber, lastActionText, publicityPeriodText } from '../domain/workflow/records';
 import { listedWithoutRole, readPermissions, rolesOf } from '../domain/workflow/roles';
 import { readState, type State } from '../domain/workflow/states';
+import { collectTermResults, personKey, termResultColumnsOf, type RecordedTermResult } from '../domain/workflow/term-results';
 import { appendLog } from './audit-log';
 import { underDocumentLock } from './document-lock';
 import { instantOfCalendarDate } from './cell-dates';
@@ -81,13 +82,16 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
   const logRows: unknown[][] = [];
   const disqualificationItem = disqualificationInReason(request.reason);
+  // 六（二）: a returning teacher's 上届考核结果 may be a result recorded on an earlier row (as check reads it).
+  const history = collectTermResults(header.row + 1, cells.length, (row, column) => cells[row - 1]?.[column], termResultColumnsOf(headers), sheetName, preset, []);
   for (const rowNumber of chosenRows(request.choice, cells, header, today, preset.termYears)) {
     const row = cells[rowNumber - 1];
     if (!row || rowNumber <= header.row) {
       report.refused.push({ row: rowNumber, message: `第${rowNumber}行不在表格的数据范围内（第${header.row + 1}行至第${cells.length}行）` });
       continue;
     }
-    const facts = rowFacts(row, headers, columns, today, preset);
+    const person = headers.columns.idNumber === undefined ? null : personKey(row[headers.columns.idNumber]);
+    const facts = rowFacts(row, headers, columns, today, preset, history.earlierResult(person, rowNumber));
     const moveRequest: MoveRequest = { to: request.to, by: request.by, roles, email: request.email, listedWithoutRole: permissions ? listedWithoutRole(permissions, request.email) : false, reason: request.reason, start: request.start, disqualificationItem, today };
     const decision = decideMove(facts, moveRequest);
     if (!decision.ok) {
@@ -141,7 +145,14 @@ function chosenRows(choice: RowChoice, cells: unknown[][], { row: headerRow, hea
 }
 
 /** The facts the decision needs about one row. */
-function rowFacts(row: (string | number | boolean | null)[], headers: HeaderMatch, columns: Record<WorkflowColumn, number>, today: CalendarDate, preset: Preset): RowFacts {
+function rowFacts(
+  row: (string | number | boolean | null)[],
+  headers: HeaderMatch,
+  columns: Record<WorkflowColumn, number>,
+  today: CalendarDate,
+  preset: Preset,
+  recordedLastTerm: RecordedTermResult | undefined,
+): RowFacts {
   const stateText = String(row[columns['状态']] ?? '').trim();
   const countyCell = headers.columns.county === undefined ? '' : row[headers.columns.county];
   const county = countyOf(countyCell, preset) ?? '';
@@ -157,7 +168,7 @@ function rowFacts(row: (string | number | boolean | null)[], headers: HeaderMatc
     county,
     countyText: quote(String(countyCell ?? '')),
     cityDirect: county === preset.cityDirect,
-    eligibility: () => evaluateRow(headers, row, { reviewDate: today, preset }),
+    eligibility: () => evaluateRow(headers, row, recordedLastTerm === undefined ? { reviewDate: today, preset } : { reviewDate: today, preset, recordedLastTerm }),
     publicityEnd: dateFact(columns['公示截止']),
     termEnd: award && award !== 'invalid' ? termEnd(award, preset.termYears) : award,
   };
@@ -180,10 +191,10 @@ function outputColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: Nomina
  * columns they change. Moving rows 3–502 to one state costs as many calls as moving row 3 (one per
  * run of adjacent columns, two for most moves); moving rows 2, 4 and 6 costs three times that.
  */
-function writeChanges(
+export function writeChanges<Column extends string>(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  columns: Record<WorkflowColumn, number>,
-  changes: Map<number, Partial<Record<WorkflowColumn, unknown>>>,
+  columns: Record<Column, number>,
+  changes: Map<number, Partial<Record<Column, unknown>>>,
 ): void {
   interface Block {
     firstRow: number;
@@ -195,7 +206,7 @@ function writeChanges(
   const open = new Map<string, Block>();
   for (const rowNumber of [...changes.keys()].sort((a, b) => a - b)) {
     const change = changes.get(rowNumber)!;
-    const columnAt = new Map(WORKFLOW_COLUMNS.filter((column) => column in change).map((column) => [columns[column], column]));
+    const columnAt = new Map((Object.keys(change) as Column[]).map((column) => [columns[column], column]));
     for (const run of adjacentRuns([...columnAt.keys()].sort((a, b) => a - b))) {
       const key = run.join(',');
       const row = run.map((index) => change[columnAt.get(index)!]);
@@ -216,7 +227,7 @@ function writeChanges(
 }
 
 /** The 权限 sheet for the domain, or no rows when it is missing. */
-function permissionCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): unknown[][] {
+export function permissionCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string): unknown[][] {
   const sheet = spreadsheet.getSheetByName(SHEET_NAMES.permissions);
   return sheet ? readCells(sheet, timeZone) : [];
 }

@@ -172,6 +172,16 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'makeDutyReport');
     }, run),
   );
+  add(
+    await session(path, 'city@yuxi.cn', '2027-10-10', ['合格', '', ''], (runtime) => {
+      call(runtime, 'runDailyJobs');
+      const listing = call(runtime, 'runTermResults', {}) as { missing: unknown[] };
+      expect(listing.missing).toHaveLength(1);
+      call(runtime, 'runTermResults', { rows: [2], result: '优秀' });
+      runtime.selectRows('推荐名单', 2);
+      call(runtime, 'recordTermResultsForSelectedRows');
+    }, run),
+  );
   return { calls: [...calls], globalsRun: run };
 }
 

@@ -17,6 +17,7 @@ const COMMANDS: [string, string[]][] = [
   ['log', ['--json']],
   ['stats', ['--json', '--sheet', '--out', '--today']],
   ['duties', ['--json', '--sheet', '--out', '--today']],
+  ['term-results', ['--rows', '--result', '--date', '--reason', '--sheet', '--json', '--out', '--today', '--as']],
   ['publicity-end', ['--days', '--book', '--today']],
   ['workday', ['--book']],
   ['networkdays', ['--book']],
@@ -34,7 +35,7 @@ test.each(COMMANDS)('banzhuren %s --help is that command\'s help, in Chinese', (
   expect(help.stdout).not.toContain('命令：'); // not the general help
   for (const option of options) expect(help.stdout).toMatch(new RegExp(`^  (?:-\\w, )?${option}\\b.*[\\u4e00-\\u9fff]`, 'mu'));
   expect(help.stdout).toContain('退出码：0 成功；1 运行出错；2 参数有误');
-  expect(help.stdout.includes('3 部分行被拒绝')).toBe(name === 'advance' || name === 'daily');
+  expect(help.stdout.includes('3 部分行被拒绝')).toBe(name === 'advance' || name === 'daily' || name === 'term-results');
   expect(help.stdout).not.toMatch(/\b(?:Usage|Options|usage|error)\b/u);
   expect(runCli(['help', name])).toEqual(help);
   expect(runCli(['-h', name]).stdout).toBe(help.stdout);

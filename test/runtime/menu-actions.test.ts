@@ -15,7 +15,7 @@ test('推进所选行… moves the selected rows as the signed-in user and says 
   try {
     runtime.bundle.call('onOpen');
     const labels = runtime.ui.menus.flatMap((menu) => menu.items.map((item) => ('caption' in item ? item.caption : '')));
-    expect(labels).toEqual(['初始化表格', '校验全部资格', '推进所选行…', '生成公示名单', '生成履职情况', '检查工作室', '生成统计', '打开助手']);
+    expect(labels).toEqual(['初始化表格', '校验全部资格', '推进所选行…', '记录任期考核结果…', '生成公示名单', '生成履职情况', '检查工作室', '生成统计', '打开助手']);
     runtime.selectRows('推荐名单', 2, 3);
     runtime.bundle.call('advanceSelectedRows');
     expect(runtime.ui.alerts.pop()).toBe('推进所选行\n已改为“初审通过”：1 行\n第3行未改：资格审查（按 2024-09-02）为“不符合”：四（一）：班主任累计年限“2年”不足5年');

@@ -7,6 +7,7 @@ import type { CalendarDate } from '../calendar-date';
 import type { Preset } from '../presets';
 import { OUTPUT_COLUMNS, type OutputColumn } from './fields';
 import type { HeaderMatch } from './headers';
+import { lastTermOf, priorityFlags, type RecordedTermResult } from '../workflow/term-results';
 import { RULE_INPUTS, runRules, type Finding, type Verdict } from './rules';
 import { isBlankCell, readRow, type Cell, type CellProblem } from './values';
 
@@ -22,6 +23,8 @@ export interface EligibilityResult {
   problems: CellProblem[];
   /** 审查说明: every finding that is not 符合, 不符合 first, joined by '；'; '' when all are 符合. */
   explanation: string;
+  /** 六（二）'s flags from the row's last term (typed or recorded earlier): 优先推荐, 优先推荐省级. */
+  flags: string[];
   rowNumber?: number;
 }
 
@@ -32,6 +35,8 @@ export interface EvaluateOptions {
   preset: Preset;
   /** The row's number in the sheet, carried through for the caller. */
   rowNumber?: number;
+  /** The latest 任期考核结果 recorded on an earlier row of the same 身份证号, if any. */
+  recordedLastTerm?: RecordedTermResult;
 }
 
 /** The row's verdict: 不符合 if any finding is, else 待核实 if any is, else 符合. */
@@ -44,7 +49,7 @@ export function rowVerdict(findings: readonly Finding[]): Verdict {
 /** Evaluates one nomination row against every rule that applies to it. */
 export function evaluateRow(headers: HeaderMatch, row: readonly Cell[], options: EvaluateOptions): EligibilityResult {
   const { record, states, problems } = readRow(headers, row, options.preset);
-  const findings = runRules(record, { reviewDate: options.reviewDate, preset: options.preset, states });
+  const findings = runRules(record, { reviewDate: options.reviewDate, preset: options.preset, states, recordedLastTerm: options.recordedLastTerm });
   const reasons = [
     ...findings.filter((finding) => finding.verdict === '不符合'),
     ...findings.filter((finding) => finding.verdict === '待核实'),
@@ -54,6 +59,7 @@ export function evaluateRow(headers: HeaderMatch, row: readonly Cell[], options:
     findings,
     problems: offendingCells(headers, problems, reasons),
     explanation: reasons.map((finding) => finding.message).join(EXPLANATION_SEPARATOR),
+    flags: states.lastTermResult.state === 'problem' ? [] : priorityFlags(lastTermOf(record.lastTermResult, record.lastTermDate, options.recordedLastTerm)),
   };
   if (options.rowNumber !== undefined) result.rowNumber = options.rowNumber;
   return result;

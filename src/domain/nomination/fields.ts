@@ -142,7 +142,16 @@ export const OUTPUT_COLUMNS = [
   '证书链接',
   '考核表链接',
   '最后操作',
+  '任期考核结果',
+  '任期考核日期',
+  '优先推荐',
 ] as const;
+
+/**
+ * Output columns an official may also fill in by hand (a term-end result decided on paper): the
+ * program reads what is typed there, and initialising puts no edit warning on them.
+ */
+export const HAND_TYPED_OUTPUT_COLUMNS: readonly OutputColumn[] = ['任期考核结果', '任期考核日期'];
 
 /** One of the output columns' headers. */
 export type OutputColumn = (typeof OUTPUT_COLUMNS)[number];
@@ -157,6 +166,8 @@ export const COUNTY_TITLES = ['县级骨干班主任', '县级名班主任', '�
 /** Levels from highest to lowest; 校级 is a real level below the county. */
 export const LEVELS = ['国家级', '省级', '市级', '县级', '校级', '无'] as const;
 export const TERM_RESULTS = ['优秀', '合格', '不合格', '无'] as const;
+/** What a term-end assessment (六（二）) records in 任期考核结果: TERM_RESULTS without 无. */
+export const TERM_ASSESSMENTS = ['优秀', '合格', '不合格'] as const;
 export const ANNUAL_RESULTS = ['优秀', '合格', '基本合格', '不合格'] as const;
 export const MEETS_CHOICES = ['符合', '不符合'] as const;
 export const YES_NO_CHOICES = ['是', '否'] as const;
@@ -311,6 +322,7 @@ export function dropdownLists(preset: Preset): Record<string, string[]> {
     meets: [...MEETS_CHOICES],
     yesNo: [...YES_NO_CHOICES],
     termResult: [...TERM_RESULTS],
+    termAssessment: [...TERM_ASSESSMENTS],
     annualResult: [...ANNUAL_RESULTS],
     disqualification: ['无', ...DISQUALIFICATIONS.map((entry) => disqualificationChoice(entry.item))],
     verdict: [...VERDICTS],

@@ -8,6 +8,7 @@
 import { formatChineseDate, toDayNumber, type CalendarDate } from '../calendar-date';
 import type { Preset } from '../presets';
 import { termEnd } from '../term';
+import { lastTermOf, recordedSource, type RecordedTermResult } from '../workflow/term-results';
 import { DISQUALIFICATIONS, LEVELS, fieldOf, type FieldKey, type Level, type VERDICTS } from './fields';
 import type { FieldState, NominationRecord } from './values';
 
@@ -52,6 +53,8 @@ export interface RuleContext {
   preset: Preset;
   /** Why a field has no value (missing column, blank, unreadable). */
   states: Record<FieldKey, FieldState>;
+  /** The latest 任期考核结果 recorded on an earlier row of the same 身份证号 (六（二）), if any. */
+  recordedLastTerm?: RecordedTermResult;
 }
 
 /** Which rows a rule applies to, as SPEC §3 names them. */
@@ -235,7 +238,9 @@ const studioHost: Rule = {
 /**
  * 六（二）: a 不合格 term assessment bars nomination for one term. The bar runs from the assessment
  * date D through termEnd(D) — the day before the same date `termYears` later, as TERM_END counts a
- * term — both included; on the anniversary itself the candidate may be nominated again.
+ * term — both included; on the anniversary itself the candidate may be nominated again. When
+ * 上届考核结果 is blank, the result recorded on an earlier row of the same person is used and named;
+ * a typed value that contradicts the recorded one is 待核实, naming both.
  */
 const lastTerm: Rule = {
   id: 'lastTerm',
@@ -244,22 +249,28 @@ const lastTerm: Rule = {
   check(record, context) {
     const { header } = fieldOf('lastTermResult');
     if (context.states.lastTermResult.state === 'problem') return finding(lastTerm, '待核实', whyUnknown('lastTermResult', context));
-    const result = record.lastTermResult;
-    if (result === undefined) return finding(lastTerm, '符合', `${header}未填写，视为无`);
-    if (result !== '不合格') return finding(lastTerm, '符合', `${header}为“${result}”`);
-    const date = record.lastTermDate;
-    if (date === undefined) {
-      return finding(lastTerm, '待核实', `${header}为“不合格”，${whyUnknown('lastTermDate', context)}`);
+    const last = lastTermOf(record.lastTermResult, record.lastTermDate, context.recordedLastTerm);
+    if (last.kind === 'none') return finding(lastTerm, '符合', `${header}未填写，视为无`);
+    if (last.kind === 'conflict') {
+      return finding(lastTerm, '待核实', `${header}填的是“${last.typed}”，与${recordedSource(last.recorded)}不一致，请核实`);
     }
+    const said = last.kind === 'recorded' ? `${header}取自${recordedSource(last.recorded)}` : `${header}为“${last.result}”`;
+    if (last.result !== '不合格') return finding(lastTerm, '符合', said);
+    const date = last.date;
+    if (date === undefined) {
+      return finding(lastTerm, '待核实', last.kind === 'recorded' ? said : `${said}，${whyUnknown('lastTermDate', context)}`);
+    }
+    const where = last.kind === 'recorded' ? said : `${said}（${formatChineseDate(date)}）`;
     const { reviewDate } = context;
     if (toDayNumber(date) > toDayNumber(reviewDate)) {
-      return finding(lastTerm, '待核实', `上届考核日期${formatChineseDate(date)}晚于评审基准日${formatChineseDate(reviewDate)}`);
+      const late = last.kind === 'recorded' ? `${said}，该日期` : `上届考核日期${formatChineseDate(date)}`;
+      return finding(lastTerm, '待核实', `${late}晚于评审基准日${formatChineseDate(reviewDate)}`);
     }
     const barEnd = termEnd(date, context.preset.termYears);
     if (toDayNumber(reviewDate) <= toDayNumber(barEnd)) {
-      return finding(lastTerm, '不符合', `${header}为“不合格”（${formatChineseDate(date)}），一届任期内（至${formatChineseDate(barEnd)}）不得申报`);
+      return finding(lastTerm, '不符合', `${where}，一届任期内（至${formatChineseDate(barEnd)}）不得申报`);
     }
-    return finding(lastTerm, '符合', `${header}为“不合格”（${formatChineseDate(date)}），已过一届任期（至${formatChineseDate(barEnd)}）`);
+    return finding(lastTerm, '符合', `${where}，已过一届任期（至${formatChineseDate(barEnd)}）`);
   },
 };
 

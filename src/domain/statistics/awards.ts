@@ -10,7 +10,7 @@ import { CATEGORIES, fieldOf } from '../nomination/fields';
 import { countyOf, isBlankCell, quote, readCell, type Cell } from '../nomination/values';
 import type { Preset } from '../presets';
 import { readState, type State } from '../workflow/states';
-import type { SelectionLevel } from './level';
+import type { SelectionLevel } from '../selection-level';
 
 /** States that mean the title was awarded: 已认定 and the states only an awarded row reaches (counted in the year of its 认定日期). */
 export const AWARDED_STATES: readonly State[] = ['已认定', '任期届满', '已取消'];

@@ -54,15 +54,16 @@ export function allowedMovesText(state: State, cityDirect: boolean): string {
   return `从“${state}”可以改为：${moves.map((move) => `${move.to}（${ACTOR_SHORT_NAMES[move.actor]}）`).join('、')}`;
 }
 
+/** Why someone with no role in 权限 can do nothing (listed only on rows whose 角色 is blank or unknown, or not at all). */
+export function noRoleMessage(email: string, listedWithoutRole: boolean): string {
+  if (listedWithoutRole) return `邮箱“${email}”在“权限”表中的角色未填写或无法识别，没有任何权限，不能执行任何操作`;
+  return `邮箱“${email || '（未登录）'}”不在“权限”表中，不能执行任何操作`;
+}
+
 /** Decides one move of one row. */
 export function decideMove(row: RowFacts, request: MoveRequest): MoveDecision {
   const refuse = (message: string): MoveDecision => ({ ok: false, message });
-  if (request.by === 'person' && request.roles.length === 0) {
-    if (request.listedWithoutRole) {
-      return refuse(`邮箱“${request.email}”在“权限”表中的角色未填写或无法识别，没有任何权限，不能执行任何操作`);
-    }
-    return refuse(`邮箱“${request.email || '（未登录）'}”不在“权限”表中，不能执行任何操作`);
-  }
+  if (request.by === 'person' && request.roles.length === 0) return refuse(noRoleMessage(request.email, request.listedWithoutRole === true));
   if (!row.state) return refuse(`状态“${row.stateText}”无法识别，应为：${STATES.join('、')}`);
   const state = row.state;
   const move = movesFrom(state, row.cityDirect).find((candidate) => candidate.to === request.to);

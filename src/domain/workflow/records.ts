@@ -48,5 +48,10 @@ export function publicityPeriodText(start: CalendarDate, end: CalendarDate, days
 
 /** 最后操作: when, who and what. */
 export function lastActionText(today: CalendarDate, email: string, from: string, to: string): string {
-  return `${today} ${email}：${from}→${to}`;
+  return lastActionNote(today, email, `${from}→${to}`);
+}
+
+/** 最后操作 of an action that is not a move: `2027-10-09 city@…：任期考核：优秀（2027-10-09）`. */
+export function lastActionNote(today: CalendarDate, email: string, what: string): string {
+  return `${today} ${email}：${what}`;
 }

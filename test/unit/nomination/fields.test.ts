@@ -38,7 +38,10 @@ describe('fields', () => {
   });
 
   test('output columns are SPEC §2 output columns, in order', () => {
-    expect(OUTPUT_COLUMNS).toEqual(['资格审查', '审查说明', '状态', '公示开始', '公示截止', '认定日期', '证书编号', '证书链接', '考核表链接', '最后操作']);
+    expect(OUTPUT_COLUMNS).toEqual([
+      '资格审查', '审查说明', '状态', '公示开始', '公示截止', '认定日期', '证书编号', '证书链接', '考核表链接', '最后操作',
+      '任期考核结果', '任期考核日期', '优先推荐',
+    ]);
   });
 
   test('dropdowns: counties and 市直学校 from the preset, the fixed lists, 六（四）1–6', () => {

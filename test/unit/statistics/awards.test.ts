@@ -6,7 +6,7 @@
 import { YUXI_2023_2025 as preset } from '../../../src/domain/presets';
 import { awardDateOf, countAwards, yearRange, type StatisticsRow } from '../../../src/domain/statistics/awards';
 import { statisticsLayout } from '../../../src/domain/statistics/layout';
-import { readSelectionLevel } from '../../../src/domain/statistics/level';
+import { readSelectionLevel } from '../../../src/domain/selection-level';
 
 let nextRow = 2;
 const row = (state: string, awardDate: string | number, county = '红塔区', stage = '高中', category = '骨干班主任'): StatisticsRow => ({

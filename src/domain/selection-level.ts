@@ -4,9 +4,9 @@
  * missing row or blank value is 市级, the setting's default; anything else is a problem naming
  * the 设置 row and the value, never a guess.
  */
-import { foldSpelling } from '../nomination/fields';
-import { isBlankCell, quote } from '../nomination/values';
-import { SETTING_KEYS } from '../sheet-layouts';
+import { foldSpelling } from './nomination/fields';
+import { isBlankCell, quote } from './nomination/values';
+import { SETTING_KEYS } from './sheet-layouts';
 
 /** The levels 评选级别 can name. */
 export const SELECTION_LEVELS = ['市级', '县级'] as const;
