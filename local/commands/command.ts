@@ -49,3 +49,13 @@ export interface Command {
   options?: Record<string, OptionSpec>;
   run(context: CommandContext): Promise<number>;
 }
+
+/** --out, the same for every command that saves a workbook. */
+export const OUT_OPTION: OptionSpec = { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' };
+
+/** --sheet, for commands that read the nomination sheet. */
+export const SHEET_OPTION: OptionSpec = {
+  type: 'string',
+  value: '工作表',
+  help: '推荐名单所在的工作表（默认“推荐名单”）；“权限”“操作记录”“设置”“统计”等插件自己的表会被拒绝',
+};

@@ -4,7 +4,7 @@
  * semesters (or the JSON array with --json). Listed 履职记录 rows go to stderr as 提示 lines;
  * cancellation proposals go to stdout, or to stderr as 建议 lines with --json so stdout stays JSON.
  */
-import { UsageError, type Command } from './command';
+import { UsageError, type Command, OUT_OPTION, SHEET_OPTION } from './command';
 import { withWorkbook } from './workbook-commands';
 
 const dutiesUsage = 'duties <文件.xlsx> [--today 日期] [--json] [--sheet 工作表] [--out 文件]';
@@ -66,8 +66,8 @@ export const DUTY_COMMANDS: Command[] = [
         type: 'boolean',
         help: '标准输出只打印 JSON 数组：[{"name","certificate","schoolYear","semester","books","lectures","openClasses","mentees","ok","missing","open"}]；建议改到标准错误输出（“建议：…”）',
       },
-      sheet: { type: 'string', value: '工作表', help: '推荐名单所在的工作表（默认“推荐名单”）；插件自己的表会被拒绝' },
-      out: { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' },
+      sheet: SHEET_OPTION,
+      out: OUT_OPTION,
     },
     examples: [
       'banzhuren duties 全市名单.xlsx',

@@ -15,12 +15,15 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 };
 
 /** The exit codes, as the general help states them. */
-export const EXIT_CODES_HELP = '退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）；3 部分行被拒绝。';
+export const EXIT_CODES_HELP = '退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）；3 已完成但有需要处理的事项（有行被拒绝、有未记录的任期考核结果、有工作室不合要求等，见各命令的帮助）。';
+
+/** Exit codes of a command that refuses rows. */
+const ROW_REFUSAL_EXIT_CODES = '退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）；3 部分行被拒绝。';
 
 /** The exit codes of one command: 3 only for those that refuse rows. */
 function exitCodesOf(command: Command): string {
   if (command.exitThree) return `退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）；3 ${command.exitThree}。`;
-  return command.refusesRows ? EXIT_CODES_HELP : '退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）。';
+  return command.refusesRows ? ROW_REFUSAL_EXIT_CODES : '退出码：0 成功；1 运行出错；2 参数有误（含不存在的日期、尚未收录节假日安排的年份）。';
 }
 
 /** Columns a text takes in a terminal: Chinese characters and full-width forms take two. */

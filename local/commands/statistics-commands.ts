@@ -4,7 +4,7 @@
  * saves the workbook, and prints the counts — a Chinese summary, or with --json the tables as JSON.
  * Rows counted under 日期不明/未填写/无法识别 are named on stderr as 提示 lines.
  */
-import { type Command } from './command';
+import { type Command, OUT_OPTION, SHEET_OPTION } from './command';
 import { withWorkbook } from './workbook-commands';
 
 const statsUsage = 'stats <文件.xlsx> [--json] [--sheet 工作表] [--today 日期] [--out 文件]';
@@ -44,8 +44,8 @@ export const STATISTICS_COMMANDS: Command[] = [
         type: 'boolean',
         help: '输出 JSON：{"byYear":[{"year","awarded","target"}],"byCounty":[{"county","awarded"}],"byStage":[{"stage","awarded"}],"byCategory":[{"category","awarded"}],"studiosByStage":[{"stage","studios","target"}],"level","awarded","problems"}',
       },
-      sheet: { type: 'string', value: '工作表', help: '推荐名单所在的工作表（默认“推荐名单”）；插件自己的表（权限、设置、统计…）会被拒绝' },
-      out: { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' },
+      sheet: SHEET_OPTION,
+      out: OUT_OPTION,
     },
     examples: ['banzhuren stats 全市推荐名单.xlsx', 'banzhuren stats 全市推荐名单.xlsx --json --today 2025-12-31', 'banzhuren stats 江川区推荐名单.xlsx --out 江川区统计.xlsx'],
     async run(context) {

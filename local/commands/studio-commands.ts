@@ -4,7 +4,7 @@
  * 一), 工作室情况 written — and prints one line per studio with its findings, or the JSON array.
  * Exit code 3 when any studio (or the 全市 entry) has a finding.
  */
-import type { Command } from './command';
+import { OUT_OPTION, type Command } from './command';
 import { withWorkbook } from './workbook-commands';
 
 /** Exit code of studios when any studio has a finding. */
@@ -54,7 +54,7 @@ export const STUDIO_COMMANDS: Command[] = [
     exitThree: '有工作室（或“全市”项）存在问题',
     options: {
       json: { type: 'boolean', help: '以 JSON 输出：[{"name","stage","level","host","members","trainees","ok","findings":[{"rule","message"}]}]，“全市”项在最后（见上）' },
-      out: { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' },
+      out: OUT_OPTION,
     },
     examples: ['banzhuren studios 工作室名单.xlsx', 'banzhuren studios 工作室名单.xlsx --json --out 工作室检查结果.xlsx'],
     async run(context) {

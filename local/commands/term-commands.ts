@@ -4,7 +4,7 @@
  * running the add-on's own runTermResults in the loaded bundle (under the workbook's lock).
  */
 import { shown } from './arguments';
-import { UsageError, type Command } from './command';
+import { UsageError, type Command, OUT_OPTION, SHEET_OPTION } from './command';
 import { checkedDate } from './dates';
 import { EXIT_SOME_REFUSED, parseRowList } from './workflow-commands';
 import { withWorkbook } from './workbook-commands';
@@ -59,14 +59,15 @@ export const TERM_COMMANDS: Command[] = [
     ],
     uses: ['today', 'as'],
     refusesRows: true,
+    exitThree: '部分行被拒绝（记录时），或有任期届满而尚未记录考核结果的行（列出时）',
     options: {
       rows: { type: 'string', value: '行号', help: '要记录考核结果的行（表格中的实际行号），如 2,5-7' },
       result: { type: 'string', value: '结果', help: '任期考核结果：优秀、合格或不合格（带 --rows 时必填）' },
       date: { type: 'string', value: 'YYYY-MM-DD', help: '任期考核日期（默认今天，不能晚于今天）' },
       reason: { type: 'string', value: '说明', help: '写入操作记录的说明，如考核文件编号' },
-      sheet: { type: 'string', value: '工作表', help: '推荐名单所在的工作表（默认“推荐名单”）' },
+      sheet: SHEET_OPTION,
       json: { type: 'boolean', help: '列出时输出 JSON：[{"row","name","certificate","state","termEnd","result","resultDate"}]' },
-      out: { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' },
+      out: OUT_OPTION,
     },
     examples: [
       'banzhuren term-results 名单.xlsx --today 2027-10-10',

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { errorMessage } from '../runtime/bundle';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
-import { UsageError, type Command, type CommandContext } from './command';
+import { UsageError, type Command, type CommandContext, OUT_OPTION, SHEET_OPTION } from './command';
 
 /**
  * Opens the workbook named by the first positional argument (only for reading when `save` is
@@ -35,7 +35,8 @@ export async function withWorkbook<T>(
         throw new Error(errorMessage(error));
       }
     })();
-    const save = typeof options.save === 'function' ? options.save(result) : options.save !== false;
+    // With --out the named file is always written (a copy when nothing changed): the user asked for it.
+    const save = (out !== undefined && options.save !== false) || (typeof options.save === 'function' ? options.save(result) : options.save !== false);
     if (save) await runtime.save();
     return result;
   } finally {
@@ -53,19 +54,18 @@ interface CheckedRow {
 
 const initUsage = 'init <文件.xlsx> [--out 文件]';
 const checkUsage = 'check <文件.xlsx> [--sheet 工作表] [--today 日期] [--json] [--out 文件]';
-const outOption = { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' } as const;
 
 /** The workbook commands of the CLI. */
 export const WORKBOOK_COMMANDS: Command[] = [
   {
     name: 'init',
     usage: initUsage,
-    summary: '初始化表格：创建或补全 推荐名单、节假日、权限、操作记录、设置（文件不存在则新建）',
+    summary: '初始化表格：创建或补全 推荐名单、节假日、权限、操作记录、设置、履职记录、工作室（文件不存在则新建）',
     details: [
       '缺少的表和表头补在右端，不移动、不删除、不改写任何人工填写的内容；再次运行不做任何修改。',
       '“权限”“操作记录”“设置”三张表设为受保护（Google 表格中只有表格所有者可编辑；“操作记录”另允许“权限”表中的账号追加记录）。',
     ],
-    options: { out: outOption },
+    options: { out: OUT_OPTION },
     examples: ['banzhuren init 江川区推荐名单.xlsx'],
     async run(context) {
       const result = await withWorkbook(context, initUsage, { create: true }, (runtime) => runtime.bundle.call('runInitialize') as { summary: string });
@@ -84,9 +84,9 @@ export const WORKBOOK_COMMANDS: Command[] = [
     ],
     uses: ['today'],
     options: {
-      sheet: { type: 'string', value: '工作表', help: '推荐名单所在的工作表（默认“推荐名单”）；插件自己的表（权限、操作记录、设置…）会被拒绝' },
+      sheet: SHEET_OPTION,
       json: { type: 'boolean', help: '以 JSON 输出每行结果：[{"row","name","verdict","findings":[{"rule","clause","verdict","message"}],"flags":["优先推荐","优先推荐省级"]}]' },
-      out: outOption,
+      out: OUT_OPTION,
     },
     examples: ['banzhuren check 名单.xlsx', 'banzhuren check 名单.xlsx --sheet 推荐名单 --today 2025-09-01 --json'],
     async run(context) {

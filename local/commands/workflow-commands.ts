@@ -7,7 +7,7 @@ import { loadBundle } from '../runtime/bundle';
 import { XLSX_MAX_ROWS } from '../services/a1-notation';
 import { setListPrintLayout } from '../runtime/print-layout';
 import { shown } from './arguments';
-import { UsageError, type Command, type CommandContext, type OptionSpec } from './command';
+import { UsageError, type Command, type CommandContext, OUT_OPTION, SHEET_OPTION } from './command';
 import { checkedDate } from './dates';
 import { withWorkbook } from './workbook-commands';
 
@@ -19,8 +19,6 @@ const logUsage = 'log <文件.xlsx> [--json]';
 const publicityUsage = 'publicity-list <文件.xlsx> [--sheet 工作表] [--out 文件]';
 const dailyUsage = 'daily <文件.xlsx> [--today 日期] [--out 文件]';
 
-const sheetOption: OptionSpec = { type: 'string', value: '工作表', help: '推荐名单所在的工作表（默认“推荐名单”）；“权限”“操作记录”“设置”等插件自己的表会被拒绝' };
-const outOption: OptionSpec = { type: 'string', value: '文件', help: '把结果另存为该文件，不改原文件' };
 
 /** advance's extra help: states, roles and moves, from the bundle's own tables (never a copy). */
 interface WorkflowTable {
@@ -98,8 +96,8 @@ export const WORKFLOW_COMMANDS: Command[] = [
       to: { type: 'string', value: '状态', help: '目标状态（见下）' },
       reason: { type: 'string', value: '理由', help: '理由或说明；未通过、异议、取消时必填（取消须写六（四）的项号）' },
       start: { type: 'string', value: 'YYYY-MM-DD', help: '公示开始日期（改为“公示中”时必填）' },
-      sheet: sheetOption,
-      out: outOption,
+      sheet: SHEET_OPTION,
+      out: OUT_OPTION,
     },
     moreHelp: workflowHelp,
     examples: [
@@ -136,7 +134,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
       '同一公示期再次生成只刷新该表；没有“公示中”的人选时不写入任何内容，已发布的名单保持不变。',
       '保存的 .xlsx 设为 A4 横向、缩放到一页宽、每页重复表头行（Google 表格请在打印对话框中选择）。',
     ],
-    options: { sheet: sheetOption, out: outOption },
+    options: { sheet: SHEET_OPTION, out: OUT_OPTION },
     examples: ['banzhuren publicity-list 名单.xlsx'],
     async run(context) {
       const sheet = typeof context.options.sheet === 'string' ? context.options.sheet : undefined;
@@ -158,7 +156,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
     details: ['TERM_END(认定日期) 早于今天（--today）的“已认定”行改为“任期届满”；操作记录的操作人和说明注明“每日定时任务”。'],
     uses: ['today'],
     refusesRows: true,
-    options: { out: outOption },
+    options: { out: OUT_OPTION },
     examples: ['banzhuren daily 名单.xlsx --today 2027-10-10'],
     async run(context) {
       const result = await withWorkbook(context, dailyUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runDailyJobs') as AdvanceResult);

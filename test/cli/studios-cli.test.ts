@@ -181,6 +181,28 @@ test('exit 0 when the city has every studio the plan asks for, each complete', a
   expect(studios[15]).toMatchObject({ name: '全市', members: 150, trainees: 450 });
 });
 
+test("a county's own workbook (设置 评选级别 县级): its complete county studio is ok, not measured against the city's studios per stage", async () => {
+  const path = join(folder, 'county.xlsx');
+  await studioWorkbook(path, [], studioRows('江川区名班主任工作室', '初中', '县级', '孙敏', '江川'));
+  const city = runCli(['studios', path, '--json']);
+  expect(city.code).toBe(3);
+  expect((JSON.parse(city.stdout) as { findings: { rule: string }[] }[])[1]?.findings.map((finding) => finding.rule)).toContain('cityStages');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const settings = workbook.getWorksheet('设置')!;
+  settings.eachRow((row) => {
+    if (row.getCell(1).value === '评选级别') row.getCell(2).value = '县级';
+  });
+  await workbook.xlsx.writeFile(path);
+  const county = runCli(['studios', path, '--json']);
+  expect(county.stderr).toBe('');
+  expect(county.code).toBe(0);
+  expect(JSON.parse(county.stdout)).toEqual([
+    expect.objectContaining({ name: '江川区名班主任工作室', ok: true, members: 10, trainees: 30 }),
+    expect.objectContaining({ name: '全市', ok: true, findings: [] }),
+  ]);
+});
+
 test('a workbook without 工作室 or 推荐名单: said in Chinese, not an error', async () => {
   const path = join(folder, 'bare.xlsx');
   const workbook = new ExcelJS.Workbook();
@@ -208,7 +230,7 @@ test('the same service calls for 10 and 2,000 studio rows', async () => {
   const small = await stats(10);
   const large = await stats(2000);
   expect(large.calls).toEqual(small.calls);
-  expect(small.calls['Range.getValues']).toBe(2); // 工作室 and 推荐名单, once each
+  expect(small.calls['Range.getValues']).toBe(3); // 工作室, 推荐名单 and 设置 (评选级别), once each
   expect(small.calls['Range.setValues']).toBe(1);
 });
 

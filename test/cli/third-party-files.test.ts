@@ -67,9 +67,16 @@ describe('a workbook re-saved by LibreOffice after init', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     // LibreOffice's headless conversion drops frozen panes; everything else init wrote read back.
-    // (The fixture predates 履职记录 and 工作室, which this init adds.)
+    // The fixture predates the term-result columns and the 履职记录 and 工作室 sheets, which this
+    // init adds; nothing it had is set up again.
     const lines = init.stdout.trim().split('\n');
-    expect(lines.slice(0, 5)).toEqual(['推荐名单：冻结表头；冻结至“姓名”列', '节假日：冻结表头', '权限：冻结表头', '操作记录：冻结表头', '设置：冻结表头']);
+    expect(lines.slice(0, 5)).toEqual([
+      '推荐名单：补充列：任期考核结果、任期考核日期、优先推荐；冻结表头；冻结至“姓名”列；“任期考核日期”列宽110像素；“任期考核结果”下拉选项；“优先推荐”列编辑提醒',
+      '节假日：冻结表头',
+      '权限：冻结表头',
+      '操作记录：冻结表头',
+      '设置：冻结表头',
+    ]);
     expect(lines.slice(5).map((line) => line.split('：')[0] + '：' + line.split('：')[1]?.split('；')[0])).toEqual(['履职记录：新建', '工作室：新建']);
     expect(runCli(['init', book]).stdout.trim()).not.toContain('补充');
     const saved = new ExcelJS.Workbook();

@@ -5,7 +5,7 @@
  */
 import { addDays, type CalendarDate } from '../calendar-date';
 import type { Verdict } from '../nomination/rules';
-import { describeRoles, mayAct, type Role } from './roles';
+import { describeRoles, mayAct, noRoleMessage, type Role } from './roles';
 import { movesFrom, STATES, type Actor, type State, type Transition } from './states';
 
 /** What the decision needs to know about the row. */
@@ -52,12 +52,6 @@ export function allowedMovesText(state: State, cityDirect: boolean): string {
   const moves = movesFrom(state, cityDirect);
   if (moves.length === 0) return `“${state}”是最终状态，不能再改`;
   return `从“${state}”可以改为：${moves.map((move) => `${move.to}（${ACTOR_SHORT_NAMES[move.actor]}）`).join('、')}`;
-}
-
-/** Why someone with no role in 权限 can do nothing (listed only on rows whose 角色 is blank or unknown, or not at all). */
-export function noRoleMessage(email: string, listedWithoutRole: boolean): string {
-  if (listedWithoutRole) return `邮箱“${email}”在“权限”表中的角色未填写或无法识别，没有任何权限，不能执行任何操作`;
-  return `邮箱“${email || '（未登录）'}”不在“权限”表中，不能执行任何操作`;
 }
 
 /** Decides one move of one row. */

@@ -92,3 +92,9 @@ export function mayAct(roles: readonly Role[], actor: Actor, rowCounty: string):
 export function describeRoles(roles: readonly Role[]): string {
   return roles.map((role) => (role.kind === 'city' ? '市级' : role.kind === 'county' ? role.county : `学校（${role.school || '未填学校'}）`)).join('、');
 }
+
+/** Why someone with no role in 权限 can do nothing (listed only on rows whose 角色 is blank or unknown, or not at all). */
+export function noRoleMessage(email: string, listedWithoutRole: boolean): string {
+  if (listedWithoutRole) return `邮箱“${email}”在“权限”表中的角色未填写或无法识别，没有任何权限，不能执行任何操作`;
+  return `邮箱“${email || '（未登录）'}”不在“权限”表中，不能执行任何操作`;
+}

@@ -10,8 +10,7 @@ import { TERM_ASSESSMENTS, foldSpelling, spellingMap } from '../nomination/field
 import type { HeaderMatch } from '../nomination/headers';
 import type { Preset } from '../presets';
 import { termEnd } from '../term';
-import { noRoleMessage } from './moves';
-import { mayAct, type Role } from './roles';
+import { mayAct, noRoleMessage, type Role } from './roles';
 import type { State } from './states';
 
 /** One recorded result of a term-end assessment. */
