@@ -15,7 +15,7 @@ interface StatisticsResult {
   byCounty: { county: string; awarded: number }[];
   byStage: { stage: string; awarded: number }[];
   byCategory: { category: string; awarded: number }[];
-  studiosByStage: { stage: string; studios: number; target: number }[];
+  studiosByStage: { stage: string; studios: number; target: number | null }[];
   level: string;
   targetIsMinimum: boolean;
   awarded: number;
@@ -29,13 +29,13 @@ export const STATISTICS_COMMANDS: Command[] = [
   {
     name: 'stats',
     usage: statsUsage,
-    summary: '生成统计：按认定年度（对照每年目标）、县（市、区）、学段、申报类别统计认定人数，并统计市级工作室，写入“统计”表（含图表）',
+    summary: '生成统计：按认定年度（对照每年目标）、县（市、区）、学段、申报类别统计认定人数，并统计市级工作室，写入“统计”表（在 Google 表格中配图表；.xlsx 中图表的定义随文件保存，Excel/WPS 中不显示）',
     details: [
       '“认定”指状态为 已认定、任期届满 或 已取消 的行（后两者计入其认定日期所在的年度）。',
       '年度目标：“设置”表的“评选级别”为 市级（默认）时为每年 180 名；为 县级（本县自己的表格）时为每年不少于 100 名。',
       '年度从培养方案的第一年（2023年）列到方案最后一年与最后一个认定年度中较晚者；认定日期为空或无法识别的行计入“日期不明”。',
       '县（市、区）、学段、申报类别为空或无法识别的行分别计入“未填写”“无法识别”，所以每张表的合计都等于认定的行数；这些行在标准错误输出“提示：”。',
-      '市级工作室按“工作室”表中级别为市级的不同工作室名称，逐学段对照目标（幼儿园2、小学3、初中3、高中3、中职3、高职1）。',
+      '市级工作室按“工作室”表中级别为市级的不同工作室名称，逐学段对照目标（幼儿园2、小学3、初中3、高中3、中职3、高职1）；“设置”的评选级别为县级时改为统计县级工作室，方案未定各学段个数，target 为 null。',
       '“统计”表每次重新生成（先清空），每张表配一个图表；只写人数，不写姓名、身份证号、联系电话。',
     ],
     uses: ['today'],

@@ -58,7 +58,7 @@ export function describeStatistics(report: StatisticsReport): string {
     `县（市、区）：${listed(report.byCounty.map((entry) => ({ name: entry.county, count: entry.awarded })))}`,
     `学段：${listed(report.byStage.map((entry) => ({ name: entry.stage, count: entry.awarded })))}`,
     `申报类别：${listed(report.byCategory.map((entry) => ({ name: entry.category, count: entry.awarded })))}`,
-    `市级工作室：${report.studiosByStage.map((entry) => `${entry.stage} ${entry.studios}/${entry.target}`).join('，')}`,
+    `${report.level === '县级' ? '县级' : '市级'}工作室：${report.studiosByStage.map((entry) => (entry.target === null ? `${entry.stage} ${entry.studios}` : `${entry.stage} ${entry.studios}/${entry.target}`)).join('，') || '无'}`,
   ];
   return lines.join('\n');
 }

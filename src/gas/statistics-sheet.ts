@@ -10,7 +10,7 @@ import { countAwards, type AwardStatistics, type StatisticsRow } from '../domain
 import { statisticsLayout, type StudioCount, type TableChart } from '../domain/statistics/layout';
 import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
-import { cityStudiosByStage } from '../domain/studios/studio-rows';
+import { studiosByStage } from '../domain/studios/studio-rows';
 import { placeCharts, type ChartPlan } from './charts';
 import { ensureColumns, ensureRows, nominationHeader, readCells, requireSheet, textCell } from './spreadsheet';
 import { readStudioSheet } from './studio-sheet';
@@ -55,7 +55,8 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   }
   const statistics = countAwards(rows, level, preset);
   const studios = readStudioSheet(spreadsheet, preset);
-  const studiosByStage = cityStudiosByStage(studios.rows, preset);
+  // A county's own workbook counts its 县级 studios, for which the plan sets no number per stage.
+  const studioCounts = studiosByStage(studios.rows, preset, level === '县级' ? '县级' : '市级');
   const nominationProblems = [
     ...(headers.outputs['状态'] === undefined ? [`工作表“${sheetName}”没有“状态”列：没有任何行计为已认定`] : []),
     ...statistics.problems.map((problem) => `工作表“${sheetName}”${problem}`),
@@ -65,7 +66,7 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   const studioRowsLine = studios.rowProblems.length > 0
     ? [`工作表“${SHEET_NAMES.studios}”有 ${studios.rowProblems.length} 处内容为空或无法识别（市级工作室数只计能读出的行），详见菜单“检查工作室”（或 banzhuren studios）`]
     : [];
-  const layout = statisticsLayout(statistics, studiosByStage, [...nominationProblems, ...studios.sheetProblems, ...studioRowsLine], today, preset);
+  const layout = statisticsLayout(statistics, studioCounts, [...nominationProblems, ...studios.sheetProblems, ...studioRowsLine], today, preset);
   let sheet = spreadsheet.getSheetByName(SHEET_NAMES.statistics);
   if (!sheet) sheet = spreadsheet.insertSheet(SHEET_NAMES.statistics);
   // The sheet is generated: contents and formats of an earlier run go (bold rows move with the tables).
@@ -88,7 +89,7 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     byCounty: statistics.byCounty,
     byStage: statistics.byStage,
     byCategory: statistics.byCategory,
-    studiosByStage,
+    studiosByStage: studioCounts,
     problems,
   };
 }

@@ -226,6 +226,8 @@ test('评选级别 县级 measures each year against the county minimum of 100; 
   expect(json.byYear).toEqual(EXPECTED.byYear.map((entry) => ({ ...entry, target: entry.target === null ? null : 100 })));
   expect(json.level).toBe('县级');
   expect(json.targetIsMinimum).toBe(true);
+  // A county counts its own 县级 studios; the plan sets no number of them per stage.
+  expect(json.studiosByStage).toEqual([{ stage: '小学', studios: 1, target: null }]);
   const summary = runCli(['stats', county, '--today', '2025-06-30']).stdout;
   expect(summary).toContain('目标每年不少于100名');
   expect(summary).toContain('2023年 8/100（8.0%）');

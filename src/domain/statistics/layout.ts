@@ -11,7 +11,8 @@ import { UNKNOWN_YEAR, type AwardStatistics } from './awards';
 export interface StudioCount {
   stage: string;
   studios: number;
-  target: number;
+  /** null in a county's own workbook: the plan sets no number of county studios per stage. */
+  target: number | null;
 }
 
 /** One table's chart: its title, kind, the cells it draws (1-based, header row included) and its anchor cell. */
@@ -99,7 +100,7 @@ export function statisticsLayout(statistics: AwardStatistics, studios: readonly 
   table('县（市、区）', 'column', ['县（市、区）', '认定人数'], statistics.byCounty.map((entry) => [entry.county, entry.awarded]), 2);
   table('学段', 'column', ['学段', '认定人数'], statistics.byStage.map((entry) => [entry.stage, entry.awarded]), 2);
   table('申报类别', 'pie', ['申报类别', '认定人数'], statistics.byCategory.map((entry) => [entry.category, entry.awarded]), 2);
-  table('市级工作室', 'column', ['学段', '工作室数', '目标'], studios.map((entry) => [entry.stage, entry.studios, entry.target]), 3);
+  table(statistics.level === '县级' ? '县级工作室' : '市级工作室', 'column', ['学段', '工作室数', '目标'], studios.map((entry) => [entry.stage, entry.studios, entry.target ?? '']), 3);
 
   if (problems.length > 0) {
     push('');

@@ -239,15 +239,23 @@ export function studioStages(preset: Preset): string[] {
  * target is listed, in preset order, and a stage without one only when it has a city studio.
  */
 export function cityStudiosByStage(rows: readonly StudioRow[], preset: Preset): { stage: string; studios: number; target: number }[] {
+  return studiosByStage(rows, preset, CITY_LEVEL).map((entry) => ({ ...entry, target: entry.target ?? 0 }));
+}
+
+/**
+ * Studios of one 级别 per 学段: for 市级 against the preset's targets (see cityStudiosByStage); for
+ * 县级 (a county's own workbook) the plan sets no number, so every target is null and only the
+ * stages with a studio are listed.
+ */
+export function studiosByStage(rows: readonly StudioRow[], preset: Preset, level: (typeof STUDIO_LEVELS)[number]): { stage: string; studios: number; target: number | null }[] {
   const stages = studioStages(preset);
   const counts = new Map<string, number>(stages.map((stage) => [stage, 0]));
   for (const studioRows of groupByStudio(rows).values()) {
-    if (studioValue(studioRows, (row) => row.level, STUDIO_LEVELS) !== CITY_LEVEL) continue;
+    if (studioValue(studioRows, (row) => row.level, STUDIO_LEVELS) !== level) continue;
     const stage = studioValue(studioRows, (row) => row.stage, stages);
     if (stage !== '') counts.set(stage, (counts.get(stage) ?? 0) + 1);
   }
-  // A stage the plan sets no studios for (特殊教育) is listed only when it has one.
-  return stages
-    .map((stage) => ({ stage, studios: counts.get(stage) ?? 0, target: preset.studiosByStage[stage] ?? 0 }))
-    .filter((entry) => entry.target > 0 || entry.studios > 0);
+  const target = (stage: string) => (level === CITY_LEVEL ? (preset.studiosByStage[stage] ?? 0) : null);
+  // A stage without a target (特殊教育; every stage of a county) is listed only when it has a studio.
+  return stages.map((stage) => ({ stage, studios: counts.get(stage) ?? 0, target: target(stage) })).filter((entry) => (entry.target ?? 0) > 0 || entry.studios > 0);
 }

@@ -222,10 +222,14 @@ export function termEndOf(facts: Pick<TermRowFacts, 'awardDate'>, termYears: num
   return facts.awardDate === undefined || facts.awardDate === 'invalid' ? undefined : termEnd(facts.awardDate, termYears);
 }
 
-/** Whether a row is due for its result: 任期届满, or 已认定 with a term ending within UPCOMING_TERM_DAYS days. */
+/**
+ * Whether a row is due for its result: ended (任期届满, or 已认定 whose term is over before the daily
+ * job has marked it), or upcoming (已认定 with a term ending within UPCOMING_TERM_DAYS days).
+ */
 export function termResultDue(facts: TermRowFacts, today: CalendarDate, termYears: number): 'ended' | 'upcoming' | null {
   if (facts.state === '任期届满') return 'ended';
   const end = termEndOf(facts, termYears);
+  if (facts.state === '已认定' && end !== undefined && end < today) return 'ended';
   if (facts.state === '已认定' && end !== undefined && end <= addDays(today, UPCOMING_TERM_DAYS)) return 'upcoming';
   return null;
 }

@@ -135,6 +135,9 @@ describe('who may record a result on which rows', () => {
     expect(termResultDue({ ...awarded, state: '任期届满' }, '2027-01-01', 3)).toBe('ended');
     expect(termResultDue(awarded, '2027-08-10', 3)).toBe('upcoming');
     expect(termResultDue(awarded, '2027-08-09', 3)).toBeNull();
+    // The term is over (2027-10-09) but the daily job has not yet marked the row 任期届满.
+    expect(termResultDue(awarded, '2027-10-09', 3)).toBe('upcoming');
+    expect(termResultDue(awarded, '2027-10-10', 3)).toBe('ended');
     expect(termResultRefusal(awarded, request())).toBeNull();
     expect(termResultRefusal(awarded, request({ today: '2027-08-09' }))).toBe(
       '任期至 2027-10-09，2027-08-10 起才能记录任期考核结果（只有“任期届满”的行，或任期在60天内届满的“已认定”行，才能记录任期考核结果）',
