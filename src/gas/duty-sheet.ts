@@ -5,13 +5,14 @@
  * (runDutyReport takes it before it touches the spreadsheet at all).
  */
 import { dutyReport, type DutyReport } from '../domain/duties/report';
-import { dutyReportRows, DUTY_REPORT_HEADER_ROW } from '../domain/duties/report-sheet';
+import { dutyReportRows, DUTY_REPORT_HEADER_ROW, DUTY_REPORT_MARKER } from '../domain/duties/report-sheet';
 import { readLedger } from '../domain/duties/ledger';
 import { semesterStartsOf, type SemesterStarts, type SettingCell } from '../domain/duties/semesters';
 import { awardedTeachers } from '../domain/duties/teachers';
 import type { Preset } from '../domain/presets';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
 import { calendarDateOfInstant, isDateValue } from './cell-dates';
+import { generatedSheet } from './generated-sheet';
 import { ensureColumns, ensureRows, nominationHeader, readCells, requireSheet, textCell, todayIn } from './spreadsheet';
 
 /** The report, the sheet written and whether anything in it changed. */
@@ -89,17 +90,12 @@ function readSemesterStarts(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
  * content differs, clear then one setValues; the title and header rows bold, the header frozen.
  */
 function writeReportSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, rows: (string | number)[][]): boolean {
-  let sheet = spreadsheet.getSheetByName(SHEET_NAMES.dutyReport);
+  const { sheet, values: current } = generatedSheet(spreadsheet, SHEET_NAMES.dutyReport, DUTY_REPORT_MARKER);
   const width = rows[0]?.length ?? 1;
-  if (sheet) {
-    const current = sheet.getDataRange().getValues();
-    const same =
-      current.length === rows.length &&
-      current.every((row, index) => row.length === width && row.every((cell, column) => cell === rows[index]?.[column]));
-    if (same) return false;
-  } else {
-    sheet = spreadsheet.insertSheet(SHEET_NAMES.dutyReport);
-  }
+  const same =
+    current.length === rows.length &&
+    current.every((row, index) => row.length === width && row.every((cell, column) => cell === rows[index]?.[column]));
+  if (same) return false;
   sheet.clearContents();
   ensureColumns(sheet, width);
   ensureRows(sheet, rows.length);

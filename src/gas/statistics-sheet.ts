@@ -7,7 +7,8 @@
  */
 import { readSelectionLevelSetting } from './settings-sheet';
 import { countAwards, type AwardStatistics, type StatisticsRow } from '../domain/statistics/awards';
-import { statisticsLayout, type StudioCount, type TableChart } from '../domain/statistics/layout';
+import { statisticsLayout, STATISTICS_MARKER, type StudioCount, type TableChart } from '../domain/statistics/layout';
+import { generatedSheet } from './generated-sheet';
 import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { studiosByStage } from '../domain/studios/studio-rows';
@@ -67,8 +68,7 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     ? [`工作表“${SHEET_NAMES.studios}”有 ${studios.rowProblems.length} 处内容为空或无法识别（市级工作室数只计能读出的行），详见菜单“检查工作室”（或 banzhuren studios）`]
     : [];
   const layout = statisticsLayout(statistics, studioCounts, [...nominationProblems, ...studios.sheetProblems, ...studioRowsLine], today, preset);
-  let sheet = spreadsheet.getSheetByName(SHEET_NAMES.statistics);
-  if (!sheet) sheet = spreadsheet.insertSheet(SHEET_NAMES.statistics);
+  const { sheet } = generatedSheet(spreadsheet, SHEET_NAMES.statistics, STATISTICS_MARKER);
   // The sheet is generated: contents and formats of an earlier run go (bold rows move with the tables).
   sheet.clear();
   ensureColumns(sheet, layout.width);

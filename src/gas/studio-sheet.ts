@@ -11,6 +11,7 @@ import { readSelectionLevelSetting } from './settings-sheet';
 import { checkStudios, nominationPeople, type StudioCheckContext, type StudioResult } from '../domain/studios/studio-checks';
 import { STUDIO_REPORT_HEADERS, studioReportTable } from '../domain/studios/studio-report';
 import { studioRowProblems, studioRowsFromCells, type StudioRow } from '../domain/studios/studio-rows';
+import { generatedSheet } from './generated-sheet';
 import { ensureColumns, ensureRows, NoHeaderRowError, nominationHeader, readCells, textCell } from './spreadsheet';
 
 /** The 工作室 rows and what cannot be used in them (sheet-level problems first, then row by row). */
@@ -82,7 +83,7 @@ function writeStudioReport(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   // Text a person typed (a studio's name, a host's name) is written as text, never as a formula.
   const table = studioReportTable(studios).map((row, index) => (index === 0 ? row : row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell))));
   const width = STUDIO_REPORT_HEADERS.length;
-  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.studioReport) ?? spreadsheet.insertSheet(SHEET_NAMES.studioReport);
+  const { sheet } = generatedSheet(spreadsheet, SHEET_NAMES.studioReport, STUDIO_REPORT_HEADERS[0]);
   sheet.clearContents();
   ensureColumns(sheet, width);
   ensureRows(sheet, table.length);

@@ -14,6 +14,9 @@ export const DUTY_REPORT_HEADERS = ['姓名', '证书编号', '学年', '学期'
 /** The row (1-based) of the table's header in 履职情况. */
 export const DUTY_REPORT_HEADER_ROW = 3;
 
+/** How the sheet's first cell starts, which marks a 履职情况 sheet as the add-on's own. */
+export const DUTY_REPORT_MARKER = `${SHEET_NAMES.dutyReport}（截至`;
+
 /** 完成 / 未完成 for a finished semester; the open one says it is still running. */
 export function completionText(status: SemesterStatus): string {
   if (status.open) return status.ok ? '已完成（本学期进行中）' : '进行中';
@@ -26,7 +29,7 @@ export function dutyReportRows(report: DutyReport, today: CalendarDate, preset: 
   const line = (text: string): string[] => [text, ...Array<string>(width - 1).fill('')];
   const needs = Object.entries(preset.dutiesPerSemester).map(([kind, count]) => `${kind}≥${count}`).join('、');
   const rows: (string | number)[][] = [
-    line(`${SHEET_NAMES.dutyReport}（截至 ${today}）`),
+    line(`${DUTY_REPORT_MARKER} ${today}）`),
     line(
       `每学期须${needs}（五（二）–（四）），每学年帮带不少于${preset.menteesPerYear}名教师（五（五），第二学期末核算）；` +
         `帮带人数为本学年截至该学期的不同帮带对象数。本表由“生成履职情况”生成，重新生成会覆盖本表。`,

@@ -58,6 +58,9 @@ export function targetText(statistics: Pick<AwardStatistics, 'level' | 'targetIs
   return statistics.targetIsMinimum ? `每年不少于${preset.countyTargetPerYear}名` : `每年${preset.cityTargetPerYear}名`;
 }
 
+/** How the 统计 sheet's first cell starts, which marks the sheet as the add-on's own. */
+export const STATISTICS_MARKER = '骨干班主任、名班主任认定统计';
+
 /** The 统计 sheet for these counts, as of `today`. */
 export function statisticsLayout(statistics: AwardStatistics, studios: readonly StudioCount[], problems: readonly string[], today: string, preset: Preset): StatisticsLayout {
   const rows: (string | number)[][] = [];
@@ -66,7 +69,7 @@ export function statisticsLayout(statistics: AwardStatistics, studios: readonly 
   const push = (...cells: (string | number)[]): void => {
     rows.push([...cells, ...Array<string>(WIDTH - cells.length).fill('')]);
   };
-  push(`骨干班主任、名班主任认定统计（截至${today}）`);
+  push(`${STATISTICS_MARKER}（截至${today}）`);
   boldRows.push(1);
   push(`评选级别：${statistics.level}；目标：${targetText(statistics, preset)}（${preset.title}）；共认定 ${statistics.awarded} 人（含任期届满、已取消）`);
 
