@@ -273,6 +273,8 @@ test('DUTY_STATUS in a cell: one teacher\'s semester from the ledger range, by c
     ];
     const call = (...args: unknown[]) => runtime.bundle.call('DUTY_STATUS', ...args);
     expect(call(A, '2024-2025学年第一学期', ledger)).toBe('完成');
+    // A certificate number typed with full-width digits is the same number.
+    expect(call('玉教班〔２０２４〕００１号', '2024-2025学年第一学期', ledger)).toBe('完成');
     expect(call(A, '2024-2025学年第二学期', ledger)).toBe('未完成：缺少读书、讲座、公开课、结对帮带（已帮带2名，需5名）');
     expect(call([[A], ['玉教班〔2024〕002号'], ['']], '2024-2025学年下学期', ledger)).toEqual([
       ['未完成：缺少读书、讲座、公开课、结对帮带（已帮带2名，需5名）'],
