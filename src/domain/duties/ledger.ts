@@ -119,10 +119,14 @@ function headerWithAliases(header: (typeof DUTY_LEDGER_HEADERS)[number]): string
   return `“${header}”${aliases.length > 0 ? `（也认“${aliases.join('”“')}”）` : ''}`;
 }
 
-/** What to do about missing headers: rename the column, or let 初始化表格 add empty ones at the right. */
-function renameAdvice(missing: readonly (typeof DUTY_LEDGER_HEADERS)[number][]): string {
+/**
+ * What to do about missing headers: rename the column; or, when the header row is row 1 (the only
+ * row 初始化表格 reads), let 初始化表格 add the missing ones as empty columns at the right.
+ */
+function renameAdvice(missing: readonly (typeof DUTY_LEDGER_HEADERS)[number][], headerIndex: number): string {
   const renames = missing.map((header) => `请把表示${header}的那一列的表头改为“${header}”`).join('，');
-  return `${renames}；或运行“初始化表格”在右端补上空列后把内容移过去。没有生成履职情况`;
+  const init = headerIndex === 0 ? '；或运行“初始化表格”在右端补上空列后把内容移过去' : '';
+  return `${renames}${init}。没有生成履职情况`;
 }
 
 /**
@@ -138,7 +142,7 @@ function ledgerHeader(cells: readonly (readonly LedgerCell[])[]): { index: numbe
       if (columns['学年学期'] === undefined && columns['日期'] === undefined) {
         return (
           `工作表“${SHEET}”第${index + 1}行的表头既没有${headerWithAliases('学年学期')}也没有${headerWithAliases('日期')}，无法知道活动属于哪个学期：` +
-          renameAdvice(['日期'])
+          renameAdvice(['日期'], index)
         );
       }
       return { index, columns };
@@ -146,11 +150,14 @@ function ledgerHeader(cells: readonly (readonly LedgerCell[])[]): { index: numbe
     if (known > 0 && (likeliest === null || known > likeliest.known)) likeliest = { index, columns, known };
   }
   if (likeliest === null) {
-    return `工作表“${SHEET}”的前10行中没有表头行（须含${REQUIRED_HEADERS.map(headerWithAliases).join('、')}）：请在第1行填写表头，或运行“初始化表格”。没有生成履职情况`;
+    return (
+      `工作表“${SHEET}”的前10行中没有表头行（须含${REQUIRED_HEADERS.map(headerWithAliases).join('、')}）：` +
+      `请在记录上方插入一行表头：${DUTY_LEDGER_HEADERS.join('、')}（与“初始化表格”新建的表头相同）。没有生成履职情况`
+    );
   }
   const { columns } = likeliest;
   const missing = REQUIRED_HEADERS.filter((header) => columns[header] === undefined);
-  return `工作表“${SHEET}”第${likeliest.index + 1}行像是表头，但缺少${missing.map(headerWithAliases).join('、')}列：` + renameAdvice(missing);
+  return `工作表“${SHEET}”第${likeliest.index + 1}行像是表头，但缺少${missing.map(headerWithAliases).join('、')}列：` + renameAdvice(missing, likeliest.index);
 }
 
 /** A cell's trimmed text ('' for blank). */

@@ -141,6 +141,15 @@ test('common header spellings are read; a header row missing 类型 names the co
     '工作表“履职记录”第1行像是表头，但缺少“类型”（也认“活动类型”“履职类型”）列：请把表示类型的那一列的表头改为“类型”；' +
       '或运行“初始化表格”在右端补上空列后把内容移过去。没有生成履职情况',
   );
+  // A header row below a title (初始化表格 reads only row 1): only the rename is advised.
+  expect(readLedger([['2025年履职记录'], ['姓名', '活动类型']], STARTS, '2025-03-01', preset).problem).toBe(
+    '工作表“履职记录”第2行的表头既没有“学年学期”（也认“学期”“学年度学期”）也没有“日期”（也认“活动日期”“活动时间”“时间”），' +
+      '无法知道活动属于哪个学期：请把表示日期的那一列的表头改为“日期”。没有生成履职情况',
+  );
+  // No header row at all: insert one (初始化表格 leaves a sheet whose row 1 is data unchanged).
+  expect(readLedger([['赵强', '读书', '2024-10-01']], STARTS, '2025-03-01', preset).problem).toMatch(
+    /：请在记录上方插入一行表头：姓名、证书编号、身份证号、学年学期、类型、内容、日期、级别、帮带对象、证明材料链接（与“初始化表格”新建的表头相同）。没有生成履职情况$/,
+  );
 });
 
 test('messages name the sheet of a row once, and an ambiguous name lists only the teachers who could be meant', () => {
