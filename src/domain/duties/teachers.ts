@@ -44,6 +44,8 @@ export interface AwardedTeacher {
   state: State | null;
   /** 认定日期, or null when blank or unreadable. */
   awardDate: CalendarDate | null;
+  /** The 身份证号 cell holds a number that has lost digits: nothing can match it. */
+  idLost?: boolean;
 }
 
 /** The nomination sheet's awarded teachers (see the file's comment). */
@@ -57,11 +59,13 @@ export function awardedTeachers(cells: readonly (readonly unknown[])[], headerRo
     const state = readState(stateColumn === undefined ? '' : row[stateColumn]);
     if (certificate === '' && !(state !== null && AWARDED_STATES.includes(state))) continue;
     const dateColumn = headers.outputs['认定日期'];
+    const idCell = headers.columns.idNumber === undefined ? '' : row[headers.columns.idNumber];
     teachers.push({
       row: index + 1,
       name: at(row, headers.columns.name),
       certificate,
-      idNumber: idOf(headers.columns.idNumber === undefined ? '' : row[headers.columns.idNumber]),
+      idNumber: idOf(idCell),
+      ...(typeof idCell === 'number' && Math.abs(idCell) >= ID_DIGITS_KEPT ? { idLost: true } : {}),
       state,
       awardDate: dateColumn === undefined ? null : awardDateOf(row[dateColumn]),
     });
@@ -112,6 +116,8 @@ export interface TeacherIndex {
   byCertificate: ReadonlyMap<string, AwardedTeacher>;
   byId: ReadonlyMap<string, AwardedTeacher[]>;
   byName: ReadonlyMap<string, AwardedTeacher[]>;
+  /** Teachers whose 身份证号 lost digits (stored as a number): an ID number cannot find them. */
+  idLost: readonly AwardedTeacher[];
 }
 
 /** Indexes the awarded teachers by certificate number, ID number and name. */
@@ -127,7 +133,7 @@ export function indexTeachers(teachers: readonly AwardedTeacher[]): TeacherIndex
     add(byId, teacher.idNumber, teacher);
     add(byName, nameKey(teacher.name), teacher);
   }
-  return { byCertificate, byId, byName };
+  return { byCertificate, byId, byName, idLost: teachers.filter((teacher) => teacher.idLost === true) };
 }
 
 /** Whom a ledger entry belongs to; `notice` when the row must be listed (not counted without a teacher). */
@@ -171,7 +177,11 @@ export function matchEntry(entry: LedgerEntry, index: TeacherIndex, context: Mat
     by = '证书编号';
   } else if (entry.idNumber !== '') {
     const found = index.byId.get(normalizedId(entry.idNumber)) ?? [];
-    if (found.length === 0) return { teacher: null, notice: `${who}所填身份证号在${sheet}中找不到已认定的人（未改按姓名对应）；此行未计入` };
+    if (found.length === 0) {
+      const lost = index.idLost.map((each) => `第${each.row}行`).join('、');
+      const hint = lost === '' ? '' : `（${sheet}${lost}的身份证号存的是数字，已丢失末几位，无法对应：请把该列设为纯文本格式后重新输入）`;
+      return { teacher: null, notice: `${who}所填身份证号在${sheet}中找不到已认定的人${hint}（未改按姓名对应）；此行未计入` };
+    }
     if (found.length > 1) return { teacher: null, notice: `${who}所填身份证号对应${sheet}中的多行（${found.map((each) => `第${each.row}行`).join('、')}），无法确定是谁；此行未计入` };
     teacher = found[0] as AwardedTeacher;
     by = '身份证号';

@@ -101,6 +101,16 @@ test('an ID number stored as a number (digits lost) is said with its row, never 
     expect.stringMatching(/^履职记录第3行：赵强：身份证号一栏存的是数字.*；按证书编号计入$/),
   ]);
   for (const notice of result.notices) expect(notice).not.toMatch(/\d{5}|E\+|e\+/);
+
+  // The same in 推荐名单: a ledger row with the right ID number is told why it cannot be matched.
+  const lost = report(
+    [HEADER, ['赵强', 1.1010519491231e17, '一中', '骨干班主任', '已认定', '2024-10-10', '玉教班〔2024〕010号']],
+    [[...DUTY_LEDGER_HEADERS], ledgerRow({ 身份证号: ID_ZHAO, 类型: '读书', 日期: '2024-10-15' })],
+    '2025-03-01',
+  );
+  expect(lost.notices).toEqual([
+    '履职记录第2行：所填身份证号在推荐名单中找不到已认定的人（推荐名单第2行的身份证号存的是数字，已丢失末几位，无法对应：请把该列设为纯文本格式后重新输入）（未改按姓名对应）；此行未计入',
+  ]);
 });
 
 test('任期届满 teachers are reported through their term end, never open, never proposed for cancellation; 已取消 ones are left out', () => {
