@@ -229,6 +229,37 @@ test('a book without 履职记录, or with its header row gone, is told to run �
   expect(workbook.getWorksheet('履职情况')).toBeUndefined();
 });
 
+test('a new user\'s ledger: 活动类型/结对对象 headers, several mentees in one cell, a spaced name, an ID number Excel turned into a number', async () => {
+  const path = await book(
+    'trial.xlsx',
+    [
+      { ...ZHANG, 类型: '结对帮带', 日期: on('2025-03-10'), 帮带对象: '赵一、钱二、孙三\n王 小明' }, // 2
+      { ...ZHANG, 类型: '结对帮带', 日期: on('2025-03-11'), 帮带对象: '王小明、阿依·木合' }, // 3
+      { 姓名: '王 强', 类型: '读书', 日期: on('2025-03-12') }, // 4
+      { 姓名: '李华', 身份证号: 110105194912310000, 类型: '读书', 日期: on('2025-03-12') }, // 5
+    ],
+    (workbook) => {
+      const header = workbook.getWorksheet('履职记录')!.getRow(1);
+      header.eachCell((cell) => {
+        if (cell.value === '类型') cell.value = '活动类型';
+        if (cell.value === '帮带对象') cell.value = '结对对象';
+      });
+    },
+  );
+  const result = runCli(['duties', path, '--today', TODAY, '--json']);
+  expect(result.code).toBe(0);
+  const semesters = JSON.parse(result.stdout) as { name: string; schoolYear: string; semester: string; mentees: number; books: number }[];
+  const find = (name: string) => semesters.find((status) => status.name === name && status.schoolYear === '2024-2025' && status.semester === '第二学期');
+  // 赵一 钱二 孙三 王小明 阿依·木合.
+  expect(find('张丽')?.mentees).toBe(5);
+  expect(find('王强')?.books).toBe(1);
+  expect(find('李华')?.books).toBe(0);
+  expect(result.stderr.trim().split('\n').filter((line) => line.startsWith('提示：'))).toEqual([
+    expect.stringMatching(/^提示：履职记录第5行：李华：身份证号一栏存的是数字.*请把“身份证号”列设为纯文本格式后重新输入此行的身份证号；此行未计入$/),
+  ]);
+  expect(result.stderr).not.toMatch(/1101051949|E\+17/i);
+});
+
 test('wrong arguments exit 2', () => {
   expect(runCli(['duties', scenario, '--sheet', '设置']).code).toBe(2);
   expect(runCli(['duties']).code).toBe(2);
