@@ -1,7 +1,8 @@
 /**
  * Reading the 履职记录 sheet (one row per activity) into entries: each row's name, certificate
- * number, ID number, semester, kind, date and mentee, read from cells found by header text. A row
- * whose semester, date or kind cannot be read is a problem naming its row and value (never dropped
+ * number, ID number, semester, kind, date and mentees (several per cell), read from cells found by
+ * header text in its usual spellings (an alias table). A row whose semester, date or kind cannot be
+ * read, or whose ID number was stored as a number, is a problem naming its row (never dropped
  * silently); a wholly blank row is skipped. ID numbers are kept only for matching and never appear
  * in a message.
  */
