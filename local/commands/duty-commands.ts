@@ -22,6 +22,7 @@ interface SemesterStatus {
   ok: boolean;
   missing: string[];
   open: boolean;
+  state: string;
 }
 
 interface DutyReportResult {
@@ -50,21 +51,25 @@ export const DUTY_COMMANDS: Command[] = [
   {
     name: 'duties',
     usage: dutiesUsage,
-    summary: '生成履职情况：按履职记录统计每位已认定人员每学期的读书、讲座、公开课和每学年的帮带人数，写入“履职情况”表',
+    summary: '生成履职情况：按履职记录统计每位已认定、任期届满人员每学期的读书、讲座、公开课和每学年的帮带人数，写入“履职情况”表',
     details: [
-      '对状态为“已认定”的每位人员，从认定日期所在学期到今天（--today）所在学期（不超过任期届满），逐学期统计：',
-      '读书、讲座、公开课各不少于 1 次（五（二）–（四）），每学年帮带不少于 5 名不同的教师（五（五），第二学期核算）。',
-      '履职记录按 证书编号 → 身份证号 → 姓名（仅当已认定人员中只有一人叫此名）对应到人；学年学期留空时按日期和“设置”',
+      '对状态为“已认定”或“任期届满”的每位人员（“已取消”的不列），从认定日期所在学期到今天（--today）所在学期、',
+      '最多到任期届满所在学期，逐学期统计（任期届满者的学期都已结束，供任期考核）：',
+      '读书、讲座、公开课各不少于 1 次（五（二）–（四）），每学年帮带不少于 5 名不同的教师（五（五），第二学期核算）；',
+      '一格“帮带对象”可填多名，用“、”（或，；/ 换行）分隔，姓名中的空格不计。',
+      '履职记录按 证书编号 → 身份证号 → 姓名（仅当可能是的人中只有一人叫此名）对应到人，证书编号、身份证号中的全角数字',
+      '和括号按半角比较；表头也认“活动类型”“活动日期”“活动内容”“证明材料”“帮带教师”“结对对象”“学期”等写法。学年学期留空时按日期和“设置”',
       '中的第一学期开始、第二学期开始（默认 9-1、2-1）推算。对应不上、类型或日期无法识别、日期晚于今天的行不计入，',
       '在标准错误输出“提示：履职记录第N行…”并列在“履职情况”表下方；学年学期与日期不一致的行按学年学期计入并提示。',
-      '某学年（第二学期已结束）有学期未完成的人员，给出按六（四）5 取消资格的建议（只是建议，不改动状态；取消请用 advance）。',
+      '状态为“已认定”、某学年（第二学期已结束）有学期未完成的人员，给出按六（四）5 取消资格的建议（只是建议，不改动状态；',
+      '取消请用 advance）；任期届满者不再给取消建议。',
       '“履职情况”表不含身份证号、联系电话。内容与上次相同时不改动文件。',
     ],
     uses: ['today'],
     options: {
       json: {
         type: 'boolean',
-        help: '标准输出只打印 JSON 数组：[{"name","certificate","schoolYear","semester","books","lectures","openClasses","mentees","ok","missing","open"}]；建议改到标准错误输出（“建议：…”）',
+        help: '标准输出只打印 JSON 数组：[{"name","certificate","schoolYear","semester","books","lectures","openClasses","mentees","ok","missing","open","state"}]；建议改到标准错误输出（“建议：…”）',
       },
       sheet: SHEET_OPTION,
       out: OUT_OPTION,
@@ -95,6 +100,7 @@ export const DUTY_COMMANDS: Command[] = [
           ok: status.ok,
           missing: [...status.missing],
           open: status.open,
+          state: status.state,
         }));
         context.out(JSON.stringify(semesters, null, 2));
         for (const proposal of report.proposals) context.err(`建议：${withBookPath(proposal, context.positionals[0] ?? '')}`);
@@ -104,7 +110,7 @@ export const DUTY_COMMANDS: Command[] = [
       for (const status of report.semesters) {
         const counts = `读书${status.books} 讲座${status.lectures} 公开课${status.openClasses} 帮带${status.mentees}人`;
         const missing = status.missing.length > 0 ? `；缺少${status.missing.join('、')}` : '';
-        context.out(`${status.name}（${status.certificate || '无证书编号'}）${status.schoolYear}学年${status.semester}：${counts}；${completion(status)}${missing}`);
+        context.out(`${status.name}（${status.certificate || '无证书编号'}，${status.state}）${status.schoolYear}学年${status.semester}：${counts}；${completion(status)}${missing}`);
       }
       for (const proposal of report.proposals) context.out(`建议：${withBookPath(proposal, context.positionals[0] ?? '')}`);
       return 0;

@@ -17,6 +17,7 @@ import { domainCell } from '../gas/spreadsheet';
 import { readLedger } from '../domain/duties/ledger';
 import { semesterStatusOf, statusText } from '../domain/duties/report';
 import { parseSemesterText, semesterStartsOf, type SemesterStarts, type SettingCell } from '../domain/duties/semesters';
+import { certificateKey } from '../domain/duties/teachers';
 import { SETTING_KEYS } from '../domain/sheet-layouts';
 
 /** The working-day calendar for a call, with the 节假日 range's overrides when one is given. */
@@ -181,12 +182,12 @@ export function DUTY_STATUS(certificate: unknown, semester: unknown, ledger: unk
   const reading = readLedger(cells, starts, today, DEFAULT_PRESET);
   if (reading.problem !== undefined) throw new CellInputError(reading.problem);
   return mapCells([certificate, semester], (certificateCell, semesterCell) => {
-    const number = String(certificateCell ?? '').trim();
+    const number = certificateKey(String(certificateCell ?? ''));
     if (number === '') return '';
     const named = parseSemesterText(String(semesterCell ?? ''));
     if (!named) throw new CellInputError(`学年学期“${String(semesterCell ?? '')}”无法识别（应如 2024-2025学年第一学期）`);
     const teacher = { row: 0, name: '', certificate: number, idNumber: '', state: null, awardDate: null };
-    const own = reading.entries.filter((entry) => entry.certificate === number);
+    const own = reading.entries.filter((entry) => certificateKey(entry.certificate) === number);
     return statusText(semesterStatusOf(teacher, own, named, today, starts, DEFAULT_PRESET), DEFAULT_PRESET);
   });
 }

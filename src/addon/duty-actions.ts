@@ -66,7 +66,8 @@ export function makeDutyReport(): void {
 
 /** The outcome in Chinese: teachers, semesters by completion, rows to check, proposals. */
 function describeDuties(semesters: readonly SemesterStatus[], notices: number, proposals: number, written: string, today: string): string {
-  const teachers = new Set(semesters.map((status) => `${status.name}\u0000${status.certificate}`)).size;
+  const teachers = new Map(semesters.map((status) => [`${status.name}\u0000${status.certificate}`, status.state]));
+  const byState = [...new Set(teachers.values())].map((state) => `${state} ${[...teachers.values()].filter((each) => each === state).length}`).join('、');
   const closed = semesters.filter((status) => !status.open);
   const open = semesters.filter((status) => status.open);
   const counts = [
@@ -74,7 +75,7 @@ function describeDuties(semesters: readonly SemesterStatus[], notices: number, p
     open.length > 0 ? `本学期进行中 ${open.length}（已完成 ${open.filter((status) => status.ok).length}）` : '',
   ].filter(Boolean).join('；');
   return [
-    `${written}（截至 ${today}）：${teachers} 位已认定人员，${semesters.length} 个学期（${counts}）。`,
+    `${written}（截至 ${today}）：${teachers.size} 位人员${byState === '' ? '' : `（${byState}）`}，${semesters.length} 个学期（${counts}）。`,
     notices > 0 ? `需要核对的履职记录 ${notices} 条，见“${SHEET_NAMES.dutyReport}”表下方。` : '履职记录没有需要核对的行。',
     proposals > 0 ? `取消资格建议 ${proposals} 条（六（四）5，仅为建议，由市级决定）。` : '',
   ]

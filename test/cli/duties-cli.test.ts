@@ -64,12 +64,15 @@ const LEDGER: LedgerValues[] = [
   { ...ZHANG, 类型: '家访', 日期: on('2025-09-04') }, // 38 unknown kind
   { ...ZHANG, 类型: '讲座', 日期: on('2025-09-20') }, // 39 after today
   { ...ZHANG, 类型: '结对帮带', 日期: on('2025-09-04') }, // 40 no mentee
-  { 姓名: '孙杰', 类型: '读书', 日期: on('2025-09-04') }, // 41 任期届满: counted to nobody reported, not listed
+  { 姓名: '孙杰', 类型: '读书', 日期: on('2025-09-04') }, // 41 孙杰's term ended 2024-08-31: listed, not counted
 ];
 
 const TODAY = '2025-09-10';
 
-/** The expected report, by hand: 张丽 meets 2024-2025; 李华 misses 公开课 then mentees; 王强 meets all; 赵敏 misses. */
+/**
+ * The expected report, by hand: 张丽 meets 2024-2025; 李华 misses 公开课 then mentees; 王强 meets all;
+ * 赵敏 misses; 孙杰 (任期届满, 2021-09-01 … 2024-08-31) has six closed semesters with nothing recorded.
+ */
 const EXPECTED = [
   row('张丽', '玉教班〔2024〕001号', '2024-2025', '第一学期', [1, 1, 1, 2], []),
   row('张丽', '玉教班〔2024〕001号', '2024-2025', '第二学期', [1, 1, 1, 5], []),
@@ -82,10 +85,14 @@ const EXPECTED = [
   row('王强', '玉教班〔2024〕003号', '2025-2026', '第一学期', [1, 1, 1, 0], [], true),
   row('赵敏', '玉教班〔2025〕001号', '2024-2025', '第二学期', [0, 1, 0, 0], ['读书', '公开课', '结对帮带']),
   row('赵敏', '玉教班〔2025〕001号', '2025-2026', '第一学期', [0, 0, 0, 0], ['读书', '讲座', '公开课'], true),
+  ...['2021-2022', '2022-2023', '2023-2024'].flatMap((year) => [
+    row('孙杰', '玉教班〔2021〕001号', year, '第一学期', [0, 0, 0, 0], ['读书', '讲座', '公开课'], false, '任期届满'),
+    row('孙杰', '玉教班〔2021〕001号', year, '第二学期', [0, 0, 0, 0], ['读书', '讲座', '公开课', '结对帮带'], false, '任期届满'),
+  ]),
 ];
 
-function row(name: string, certificate: string, schoolYear: string, semester: string, [books, lectures, openClasses, mentees]: number[], missing: string[], open = false) {
-  return { name, certificate, schoolYear, semester, books, lectures, openClasses, mentees, ok: missing.length === 0, missing, open };
+function row(name: string, certificate: string, schoolYear: string, semester: string, [books, lectures, openClasses, mentees]: number[], missing: string[], open = false, state = '已认定') {
+  return { name, certificate, schoolYear, semester, books, lectures, openClasses, mentees, ok: missing.length === 0, missing, open, state };
 }
 
 /** Writes 履职记录 rows (from row 2) with exceljs, as Excel would save them. */
@@ -121,7 +128,7 @@ describe.each(['UTC', 'America/Los_Angeles'])('under TZ=%s', (timeZone) => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(EXPECTED);
     const lines = result.stderr.trim().split('\n');
-    expect(lines.filter((line) => line.startsWith('提示：')).map((line) => /^提示：履职记录第(\d+)行/.exec(line)?.[1])).toEqual(['35', '36', '37', '38', '39', '40']);
+    expect(lines.filter((line) => line.startsWith('提示：')).map((line) => /^提示：履职记录第(\d+)行/.exec(line)?.[1])).toEqual(['35', '36', '37', '38', '39', '40', '41']);
     expect(lines).toEqual(expect.arrayContaining([
       expect.stringMatching(/^提示：履职记录第35行：赵敏：学年学期“2024-2025学年第二学期”与日期 2025-09-02（属2025-2026学年第一学期）不一致；按学年学期计入/),
       expect.stringMatching(/^提示：履职记录第36行：张丽：证书编号“玉教班〔2024〕099号”在推荐名单中找不到/),
@@ -129,10 +136,11 @@ describe.each(['UTC', 'America/Los_Angeles'])('under TZ=%s', (timeZone) => {
       expect.stringMatching(/^提示：履职记录第38行：张丽：类型“家访”无法识别/),
       expect.stringMatching(/^提示：履职记录第39行：张丽：日期 2025-09-20 晚于今天/),
       expect.stringMatching(/^提示：履职记录第40行：张丽：类型为“结对帮带”但帮带对象为空/),
+      expect.stringMatching(/^提示：履职记录第41行：孙杰（玉教班〔2021〕001号）的这条记录属2025-2026学年第一学期，晚于任期届满（2024-08-31）；不计入/),
     ]));
     expect(lines.filter((line) => line.startsWith('建议：'))).toEqual([
-      expect.stringMatching(/^建议：第3行 李华（玉教班〔2024〕002号）：2024-2025学年第一学期未完成公开课；2024-2025学年第二学期未完成结对帮带（已帮带1名，需5名）。按方案六（四）5“年度履职考核不合格的”，可由市级决定取消资格：banzhuren advance .* --rows 3 --to 已取消 --reason "六（四）5"/),
-      expect.stringMatching(/^建议：第5行 赵敏（玉教班〔2025〕001号）：2024-2025学年第二学期未完成读书、公开课、结对帮带（已帮带0名，需5名）/),
+      expect.stringMatching(/^建议：推荐名单第3行 李华（玉教班〔2024〕002号）：2024-2025学年第一学期未完成公开课；2024-2025学年第二学期未完成结对帮带（已帮带1名，需5名）。按方案六（四）5“年度履职考核不合格的”，可由市级决定取消资格：banzhuren advance .* --rows 3 --to 已取消 --reason "六（四）5"/),
+      expect.stringMatching(/^建议：推荐名单第5行 赵敏（玉教班〔2025〕001号）：2024-2025学年第二学期未完成读书、公开课、结对帮带（已帮带0名，需5名）/),
     ]);
     // The command names this workbook, ready to run.
     expect(result.stderr).toContain(`banzhuren advance ${path} --rows 3 --to 已取消 --reason "六（四）5" --as 市级邮箱`);
@@ -144,20 +152,20 @@ test('the 履职情况 sheet holds the table, the listed rows and the proposals,
   copyFileSync(scenario, path);
   const result = runCli(['duties', path, '--today', TODAY]);
   expect(result.code).toBe(0);
-  expect(result.stdout).toContain('李华（玉教班〔2024〕002号）2024-2025学年第一学期：读书1 讲座1 公开课0 帮带0人；未完成；缺少公开课');
-  expect(result.stdout).toMatch(/^建议：第3行 李华/m);
+  expect(result.stdout).toContain('李华（玉教班〔2024〕002号，已认定）2024-2025学年第一学期：读书1 讲座1 公开课0 帮带0人；未完成；缺少公开课');
+  expect(result.stdout).toMatch(/^建议：推荐名单第3行 李华/m);
   const { rows } = await readSheet(path, '履职情况');
-  expect(rows[2]).toEqual(['姓名', '证书编号', '学年', '学期', '读书', '讲座', '公开课', '帮带人数', '是否完成', '缺少']);
-  expect(rows.slice(3, 3 + EXPECTED.length).map((cells) => cells.slice(0, 10))).toEqual(
+  expect(rows[2]).toEqual(['姓名', '证书编号', '状态', '学年', '学期', '读书', '讲座', '公开课', '帮带人数', '是否完成', '缺少']);
+  expect(rows.slice(3, 3 + EXPECTED.length).map((cells) => cells.slice(0, 11))).toEqual(
     EXPECTED.map((status) => [
-      status.name, status.certificate, status.schoolYear, status.semester, status.books, status.lectures, status.openClasses, status.mentees,
+      status.name, status.certificate, status.state, status.schoolYear, status.semester, status.books, status.lectures, status.openClasses, status.mentees,
       status.open ? (status.ok ? '已完成（本学期进行中）' : '进行中') : status.ok ? '完成' : '未完成',
       status.missing.length > 0 ? status.missing.join('、') : '',
     ].map((cell) => (cell === '' ? undefined : cell))),
   );
   const text = rows.flat().map(String).join('\n');
   expect(text).toMatch(/履职记录第37行：周某/);
-  expect(text).toMatch(/第5行 赵敏（玉教班〔2025〕001号）：2024-2025学年第二学期未完成读书、公开课、结对帮带/);
+  expect(text).toMatch(/推荐名单第5行 赵敏（玉教班〔2025〕001号）：2024-2025学年第二学期未完成读书、公开课、结对帮带/);
   for (const secret of [ID_ZHANG, ID_LI, ID_LI.toLowerCase(), PHONE]) {
     expect(text).not.toContain(secret);
     expect(result.stdout + result.stderr).not.toContain(secret);
@@ -214,11 +222,42 @@ test('a book without 履职记录, or with its header row gone, is told to run �
   const headless = await book('headless.xlsx', [{ ...ZHANG, 类型: '读书', 日期: on('2024-10-20') }], (workbook) => workbook.getWorksheet('履职记录')!.spliceRows(1, 1));
   const refused = runCli(['duties', headless, '--today', TODAY]);
   expect(refused.code).toBe(1);
-  expect(refused.stderr).toContain('工作表“履职记录”的前10行中没有表头行（须含“姓名”“类型”）');
+  expect(refused.stderr).toMatch(/工作表“履职记录”的前10行中没有表头行（须含“姓名”（也认[^）]*）、“类型”（也认“活动类型”“履职类型”））/);
   expect((await readSheet(headless, '履职记录')).rows).toHaveLength(1);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(headless);
   expect(workbook.getWorksheet('履职情况')).toBeUndefined();
+});
+
+test('a new user\'s ledger: 活动类型/结对对象 headers, several mentees in one cell, a spaced name, an ID number Excel turned into a number', async () => {
+  const path = await book(
+    'trial.xlsx',
+    [
+      { ...ZHANG, 类型: '结对帮带', 日期: on('2025-03-10'), 帮带对象: '赵一、钱二、孙三\n王 小明' }, // 2
+      { ...ZHANG, 类型: '结对帮带', 日期: on('2025-03-11'), 帮带对象: '王小明、阿依·木合' }, // 3
+      { 姓名: '王 强', 类型: '读书', 日期: on('2025-03-12') }, // 4
+      { 姓名: '李华', 身份证号: 110105194912310000, 类型: '读书', 日期: on('2025-03-12') }, // 5
+    ],
+    (workbook) => {
+      const header = workbook.getWorksheet('履职记录')!.getRow(1);
+      header.eachCell((cell) => {
+        if (cell.value === '类型') cell.value = '活动类型';
+        if (cell.value === '帮带对象') cell.value = '结对对象';
+      });
+    },
+  );
+  const result = runCli(['duties', path, '--today', TODAY, '--json']);
+  expect(result.code).toBe(0);
+  const semesters = JSON.parse(result.stdout) as { name: string; schoolYear: string; semester: string; mentees: number; books: number }[];
+  const find = (name: string) => semesters.find((status) => status.name === name && status.schoolYear === '2024-2025' && status.semester === '第二学期');
+  // 赵一 钱二 孙三 王小明 阿依·木合.
+  expect(find('张丽')?.mentees).toBe(5);
+  expect(find('王强')?.books).toBe(1);
+  expect(find('李华')?.books).toBe(0);
+  expect(result.stderr.trim().split('\n').filter((line) => line.startsWith('提示：'))).toEqual([
+    expect.stringMatching(/^提示：履职记录第5行：李华：身份证号一栏存的是数字.*请把“身份证号”列设为纯文本格式后重新输入此行的身份证号；此行未计入$/),
+  ]);
+  expect(result.stderr).not.toMatch(/1101051949|E\+17/i);
 });
 
 test('wrong arguments exit 2', () => {
@@ -240,8 +279,8 @@ test('生成履职情况 from the menu writes the sheet and says what it found; 
     }
   };
   expect(await menu(scenario)).toBe(
-    '生成履职情况\n已写入“履职情况”（截至 2025-09-10）：4 位已认定人员，11 个学期（已结束的学期完成 4、未完成 3；本学期进行中 4（已完成 1））。\n' +
-      '需要核对的履职记录 6 条，见“履职情况”表下方。\n取消资格建议 2 条（六（四）5，仅为建议，由市级决定）。',
+    '生成履职情况\n已写入“履职情况”（截至 2025-09-10）：5 位人员（已认定 4、任期届满 1），17 个学期（已结束的学期完成 4、未完成 9；本学期进行中 4（已完成 1））。\n' +
+      '需要核对的履职记录 7 条，见“履职情况”表下方。\n取消资格建议 2 条（六（四）5，仅为建议，由市级决定）。',
   );
   const old = await book('old-menu.xlsx', [], (workbook) => workbook.removeWorksheet(workbook.getWorksheet('履职记录')!.id));
   expect(await menu(old)).toBe('生成履职情况\n找不到工作表“履职记录”：请先在菜单中运行“初始化表格”（或 banzhuren init）创建它，再按活动逐行填写履职记录');
@@ -265,6 +304,8 @@ test('DUTY_STATUS in a cell: one teacher\'s semester from the ledger range, by c
     ];
     const call = (...args: unknown[]) => runtime.bundle.call('DUTY_STATUS', ...args);
     expect(call(A, '2024-2025学年第一学期', ledger)).toBe('完成');
+    // A certificate number typed with full-width digits is the same number.
+    expect(call('玉教班〔２０２４〕００１号', '2024-2025学年第一学期', ledger)).toBe('完成');
     expect(call(A, '2024-2025学年第二学期', ledger)).toBe('未完成：缺少读书、讲座、公开课、结对帮带（已帮带2名，需5名）');
     expect(call([[A], ['玉教班〔2024〕002号'], ['']], '2024-2025学年下学期', ledger)).toEqual([
       ['未完成：缺少读书、讲座、公开课、结对帮带（已帮带2名，需5名）'],

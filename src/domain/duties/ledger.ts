@@ -1,7 +1,8 @@
 /**
  * Reading the 履职记录 sheet (one row per activity) into entries: each row's name, certificate
- * number, ID number, semester, kind, date and mentee, read from cells found by header text. A row
- * whose semester, date or kind cannot be read is a problem naming its row and value (never dropped
+ * number, ID number, semester, kind, date and mentees (several per cell), read from cells found by
+ * header text in its usual spellings (an alias table). A row whose semester, date or kind cannot be
+ * read, or whose ID number was stored as a number, is a problem naming its row (never dropped
  * silently); a wholly blank row is skipped. ID numbers are kept only for matching and never appear
  * in a message.
  */
@@ -26,7 +27,10 @@ export interface LedgerEntry {
   idNumber: string;
   semester: Semester;
   kind: string;
-  mentee: string;
+  /** The 帮带对象 named in the row (several may share one cell), as typed; [] for other kinds. */
+  mentees: string[];
+  /** The 身份证号 cell held a number (digits lost): the row cannot be matched by it. */
+  idLost?: boolean;
 }
 
 /** A row listed in 履职情况 (and by the CLI as 提示): `履职记录第N行：…`. */
@@ -52,7 +56,46 @@ type LedgerColumns = Partial<Record<(typeof DUTY_LEDGER_HEADERS)[number], number
 /** Headers a ledger must have for anything to be counted. */
 const REQUIRED_HEADERS = ['姓名', '类型'] as const;
 
+/** Other header spellings of the ledger's columns, as people write them (folded like every header). */
+export const DUTY_LEDGER_HEADER_ALIASES: Readonly<Partial<Record<(typeof DUTY_LEDGER_HEADERS)[number], readonly string[]>>> = {
+  姓名: ['教师姓名', '班主任姓名'],
+  学年学期: ['学期', '学年度学期'],
+  类型: ['活动类型', '履职类型'],
+  内容: ['活动内容', '履职内容'],
+  日期: ['活动日期', '活动时间', '时间'],
+  帮带对象: ['帮带教师', '结对对象', '帮带对象姓名', '结对教师'],
+  证明材料链接: ['证明材料', '证明材料（链接）', '证明材料(链接)', '材料链接'],
+};
+
+/** Folded header text → the ledger column it names. */
+const LEDGER_HEADER_MAP: ReadonlyMap<string, (typeof DUTY_LEDGER_HEADERS)[number]> = (() => {
+  const map = new Map<string, (typeof DUTY_LEDGER_HEADERS)[number]>();
+  for (const header of DUTY_LEDGER_HEADERS) {
+    map.set(foldHeader(header), header);
+    for (const alias of DUTY_LEDGER_HEADER_ALIASES[header] ?? []) map.set(foldHeader(alias), header);
+  }
+  return map;
+})();
+
+/** Separators between several 帮带对象 in one cell (not the middle dot · of names such as 阿依·木合). */
+const MENTEE_SEPARATORS = /[、，,；;/／\r\n]+/u;
+
+/** The mentees one 帮带对象 cell names: split on 、，,；; / and line breaks; blank pieces dropped. */
+export function splitMentees(text: string): string[] {
+  return text
+    .split(MENTEE_SEPARATORS)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '');
+}
+
+/** A name as compared: every space (ASCII, full-width, no-break) removed anywhere inside. */
+export function nameKey(name: string): string {
+  return name.replace(/[\s\u00a0\u3000]+/gu, '');
+}
+
 const SHEET = SHEET_NAMES.dutyLedger;
+/** A number this large cannot hold an 18-digit ID number exactly (spreadsheets keep 15 significant digits). */
+export const ID_DIGITS_KEPT = 1e15;
 /** Dates outside these years are not plausible (a bare 2024 read as a serial number). */
 const SERIAL_RANGE = { first: toSerialNumber('1950-01-01'), last: toSerialNumber('2100-12-31') };
 
@@ -61,22 +104,61 @@ export function noticeText(notice: LedgerNotice): string {
   return `${SHEET}第${notice.row}行：${notice.message}`;
 }
 
-/** The header row (the first of the first 10 rows holding 姓名 and 类型) and its columns, or an error text. */
+/** The columns a header row names (first of each), by exact header or alias. */
+function columnsOf(row: readonly LedgerCell[]): LedgerColumns {
+  const columns: LedgerColumns = {};
+  row.forEach((cell, column) => {
+    const header = LEDGER_HEADER_MAP.get(foldHeader(String(cell ?? '')));
+    if (header !== undefined && columns[header] === undefined) columns[header] = column;
+  });
+  return columns;
+}
+
+/** `“类型”（也认“活动类型”“履职类型”）`: a header and its accepted spellings. */
+function headerWithAliases(header: (typeof DUTY_LEDGER_HEADERS)[number]): string {
+  const aliases = DUTY_LEDGER_HEADER_ALIASES[header] ?? [];
+  return `“${header}”${aliases.length > 0 ? `（也认“${aliases.join('”“')}”）` : ''}`;
+}
+
+/**
+ * What to do about missing headers: rename the column; or, when the header row is row 1 (the only
+ * row 初始化表格 reads), let 初始化表格 add the missing ones as empty columns at the right.
+ */
+function renameAdvice(missing: readonly (typeof DUTY_LEDGER_HEADERS)[number][], headerIndex: number): string {
+  const renames = missing.map((header) => `请把表示${header}的那一列的表头改为“${header}”`).join('，');
+  const init = headerIndex === 0 ? '；或运行“初始化表格”在右端补上空列后把内容移过去' : '';
+  return `${renames}${init}。没有生成履职情况`;
+}
+
+/**
+ * The header row (the first of the first 10 rows holding 姓名 and 类型, in any accepted spelling)
+ * and its columns, or an error text naming the headers missing from the likeliest header row.
+ */
 function ledgerHeader(cells: readonly (readonly LedgerCell[])[]): { index: number; columns: LedgerColumns } | string {
+  let likeliest: { index: number; columns: LedgerColumns; known: number } | null = null;
   for (let index = 0; index < Math.min(cells.length, 10); index += 1) {
-    const columns: LedgerColumns = {};
-    (cells[index] ?? []).forEach((cell, column) => {
-      const header = DUTY_LEDGER_HEADERS.find((known) => known === foldHeader(String(cell ?? '')));
-      if (header !== undefined && columns[header] === undefined) columns[header] = column;
-    });
+    const columns = columnsOf(cells[index] ?? []);
+    const known = Object.keys(columns).length;
     if (REQUIRED_HEADERS.every((header) => columns[header] !== undefined)) {
       if (columns['学年学期'] === undefined && columns['日期'] === undefined) {
-        return `工作表“${SHEET}”第${index + 1}行的表头既没有“学年学期”也没有“日期”，无法知道活动属于哪个学期；请运行“初始化表格”补全表头。没有生成履职情况`;
+        return (
+          `工作表“${SHEET}”第${index + 1}行的表头既没有${headerWithAliases('学年学期')}也没有${headerWithAliases('日期')}，无法知道活动属于哪个学期：` +
+          renameAdvice(['日期'], index)
+        );
       }
       return { index, columns };
     }
+    if (known > 0 && (likeliest === null || known > likeliest.known)) likeliest = { index, columns, known };
   }
-  return `工作表“${SHEET}”的前10行中没有表头行（须含“${REQUIRED_HEADERS.join('”“')}”）；请运行“初始化表格”补全表头。没有生成履职情况`;
+  if (likeliest === null) {
+    return (
+      `工作表“${SHEET}”的前10行中没有表头行（须含${REQUIRED_HEADERS.map(headerWithAliases).join('、')}）：` +
+      `请在记录上方插入一行表头：${DUTY_LEDGER_HEADERS.join('、')}（与“初始化表格”新建的表头相同）。没有生成履职情况`
+    );
+  }
+  const { columns } = likeliest;
+  const missing = REQUIRED_HEADERS.filter((header) => columns[header] === undefined);
+  return `工作表“${SHEET}”第${likeliest.index + 1}行像是表头，但缺少${missing.map(headerWithAliases).join('、')}列：` + renameAdvice(missing, likeliest.index);
 }
 
 /** A cell's trimmed text ('' for blank). */
@@ -162,19 +244,27 @@ export function readLedger(cells: readonly (readonly LedgerCell[])[], starts: Se
       list(`${who}${semesterText(semester)}尚未开始（今天 ${today}）；此行未计入`);
       continue;
     }
-    const mentee = textOf(at(row, columns['帮带对象']));
-    if (kind === preset.dutyKinds[preset.dutyKinds.length - 1] && mentee === '') {
+    const mentoring = kind === preset.dutyKinds[preset.dutyKinds.length - 1];
+    const mentees = mentoring ? splitMentees(textOf(at(row, columns['帮带对象']))) : [];
+    if (mentoring && mentees.length === 0) {
       list(`${who}类型为“${kind}”但帮带对象为空；此行未计入`);
       continue;
+    }
+    const idCell = at(row, columns['身份证号']);
+    const idLost = typeof idCell === 'number' && Math.abs(idCell) >= ID_DIGITS_KEPT;
+    if (idLost) {
+      // The number is personal data and has lost its last digits: it is never shown.
+      list(`${who}身份证号一栏存的是数字，不是文本：表格已把它变成科学计数法，丢失了末几位，无法用来对应；请把“身份证号”列设为纯文本格式后重新输入此行的身份证号${textOf(at(row, columns['证书编号'])) === '' ? '；此行未计入' : '；按证书编号计入'}`);
     }
     reading.entries.push({
       row: rowNumber,
       name,
       certificate: textOf(at(row, columns['证书编号'])),
-      idNumber: textOf(at(row, columns['身份证号'])),
+      idNumber: idLost ? '' : textOf(idCell),
       semester,
       kind,
-      mentee,
+      mentees,
+      ...(idLost ? { idLost } : {}),
     });
   }
   return reading;

@@ -9,7 +9,7 @@ import { SHEET_NAMES } from '../sheet-layouts';
 import type { DutyReport, SemesterStatus } from './report';
 
 /** The table's headers, in order. */
-export const DUTY_REPORT_HEADERS = ['姓名', '证书编号', '学年', '学期', '读书', '讲座', '公开课', '帮带人数', '是否完成', '缺少'] as const;
+export const DUTY_REPORT_HEADERS = ['姓名', '证书编号', '状态', '学年', '学期', '读书', '讲座', '公开课', '帮带人数', '是否完成', '缺少'] as const;
 
 /** The row (1-based) of the table's header in 履职情况. */
 export const DUTY_REPORT_HEADER_ROW = 3;
@@ -31,8 +31,9 @@ export function dutyReportRows(report: DutyReport, today: CalendarDate, preset: 
   const rows: (string | number)[][] = [
     line(`${DUTY_REPORT_MARKER} ${today}）`),
     line(
-      `每学期须${needs}（五（二）–（四）），每学年帮带不少于${preset.menteesPerYear}名教师（五（五），第二学期末核算）；` +
-        `帮带人数为本学年截至该学期的不同帮带对象数。本表由“生成履职情况”生成，重新生成会覆盖本表。`,
+      `列出状态为“已认定”和“任期届满”的人员（任期届满者列到任期届满所在学期，供任期考核）。` +
+        `每学期须${needs}（五（二）–（四）），每学年帮带不少于${preset.menteesPerYear}名教师（五（五），第二学期末核算）；` +
+        `帮带人数为本学年截至该学期的不同帮带对象数（一格可填多名，用“、”分隔；姓名中的空格不计）。本表由“生成履职情况”生成，重新生成会覆盖本表。`,
     ),
     [...DUTY_REPORT_HEADERS],
   ];
@@ -40,6 +41,7 @@ export function dutyReportRows(report: DutyReport, today: CalendarDate, preset: 
     rows.push([
       status.name,
       status.certificate,
+      status.state,
       status.schoolYear,
       status.semester,
       status.books,
@@ -50,7 +52,7 @@ export function dutyReportRows(report: DutyReport, today: CalendarDate, preset: 
       status.missing.join('、'),
     ]);
   }
-  if (report.semesters.length === 0) rows.push(line('（没有状态为“已认定”且有认定日期的人员）'));
+  if (report.semesters.length === 0) rows.push(line('（没有状态为“已认定”或“任期届满”且有认定日期的人员）'));
   if (report.notices.length > 0) {
     rows.push(line(''), line(`需要核对的记录（${report.notices.length} 条，未计入或按说明计入）：`), ...report.notices.map(line));
   }

@@ -1,9 +1,11 @@
 /**
- * The 履职情况 report (五（二）–（五）, 六（四）5): for every teacher in 已认定, each semester from the
- * one containing 认定日期 through the one containing today (never past the term's end), the
+ * The 履职情况 report (五（二）–（五）, 六（四）5): for every teacher in 已认定 or 任期届满 (the term
+ * assessment reads the three years), each semester from the one containing 认定日期 through the one
+ * containing today, never past the one containing the term's end; the
  * activities counted by kind, the distinct mentees of that school year so far, whether the
- * semester's duties are met and which are missing; and, for a teacher with an unmet semester in a
- * school year that has ended, a proposal in plain words that the city may cancel the title. The
+ * semester's duties are met and which are missing; a semester is open only while today is inside it
+ * and not after the term's end. For a teacher still in 已认定 with an unmet semester in a school
+ * year that has ended, a proposal in plain words that the city may cancel the title. The
  * report only proposes: it never changes a state.
  */
 import { termEnd } from '../term';
@@ -12,7 +14,7 @@ import type { Preset } from '../presets';
 import { SHEET_NAMES } from '../sheet-layouts';
 import { DISQUALIFICATIONS } from '../nomination/fields';
 import type { SemesterKind } from './kinds';
-import { noticeText, type LedgerEntry, type LedgerNotice } from './ledger';
+import { nameKey, noticeText, type LedgerEntry, type LedgerNotice } from './ledger';
 import {
   SEMESTER_NAMES,
   schoolYearText,
@@ -24,7 +26,7 @@ import {
   type Semester,
   type SemesterStarts,
 } from './semesters';
-import { indexTeachers, matchEntry, REPORTED_STATE, teacherLabel, type AwardedTeacher } from './teachers';
+import { CANCELLABLE_STATE, indexTeachers, matchEntry, REPORTED_STATES, teacherAtRow, teacherLabel, type AwardedTeacher, type MatchContext } from './teachers';
 
 /** One teacher's one semester, as `banzhuren duties --json` prints it. */
 export interface SemesterStatus {
@@ -39,6 +41,8 @@ export interface SemesterStatus {
   ok: boolean;
   missing: string[];
   open: boolean;
+  /** The teacher's state (已认定 / 任期届满); '' when not known (DUTY_STATUS). */
+  state: string;
 }
 
 /** The whole report. */
@@ -77,12 +81,14 @@ export function dutyReport(input: DutyReportInput): DutyReport {
   const mentoringKind = preset.dutyKinds[preset.dutyKinds.length - 1] as string;
   const notices: LedgerNotice[] = [...input.ledgerNotices];
   const index = indexTeachers(input.teachers);
+  const sheet = input.nominationSheet ?? SHEET_NAMES.nominations;
+  const context: MatchContext = { sheet, starts, preset };
   const activities = new Map<number, TeacherActivities>();
   for (const entry of input.entries) {
-    const match = matchEntry(entry, index);
+    const match = matchEntry(entry, index, context);
     if (match.notice !== undefined) notices.push({ row: entry.row, message: match.notice });
     if (match.teacher === null) continue;
-    const outside = outsideTerm(match.teacher, entry.semester, starts, preset);
+    const outside = outsideTerm(match.teacher, entry.semester, starts, preset, sheet);
     if (outside !== null) {
       notices.push({ row: entry.row, message: outside });
       continue;
@@ -97,37 +103,41 @@ export function dutyReport(input: DutyReportInput): DutyReport {
   const teacherNotices: string[] = [];
   const todayIndex = semesterIndex(semesterOfDate(today, starts));
   for (const teacher of input.teachers) {
-    if (teacher.state !== REPORTED_STATE) continue;
+    if (teacher.state === null || !REPORTED_STATES.includes(teacher.state)) continue;
     if (teacher.awardDate === null) {
-      teacherNotices.push(`${SHEET_NAMES.nominations}第${teacher.row}行 ${teacherLabel(teacher)}：状态为“${REPORTED_STATE}”但认定日期为空或无法识别，无法列出其履职学期`);
+      teacherNotices.push(`${teacherAtRow(teacher, sheet)}：状态为“${teacher.state}”但认定日期为空或无法识别，无法列出其履职学期`);
       continue;
     }
     const first = semesterIndex(semesterOfDate(teacher.awardDate, starts));
-    const last = Math.min(todayIndex, semesterIndex(semesterOfDate(termEnd(teacher.awardDate, preset.termYears), starts)));
+    const end = termEnd(teacher.awardDate, preset.termYears);
+    const last = Math.min(todayIndex, semesterIndex(semesterOfDate(end, starts)));
+    // Open: today's semester, while the term runs (a 任期届满 teacher's semesters are all closed).
+    const openIndex = teacher.state === CANCELLABLE_STATE && today <= end ? todayIndex : null;
     const own = activities.get(teacher.row) ?? { counts: new Map(), mentees: new Map() };
     const unmet: string[] = [];
     for (let at = first; at <= last; at += 1) {
       const semester = semesterOfIndex(at);
-      const status = semesterStatus(teacher, semester, own, at === todayIndex, preset);
+      const status = semesterStatus(teacher, semester, own, at === openIndex, preset);
       semesters.push(status);
       if (!status.ok && schoolYearEnded(semester, starts, today)) unmet.push(unmetText(semester, status, preset));
     }
-    if (unmet.length > 0) proposals.push(proposalText(teacher, unmet, input.nominationSheet ?? SHEET_NAMES.nominations));
+    // A 任期届满 title is past cancelling: its unmet semesters are for the term assessment only.
+    if (unmet.length > 0 && teacher.state === CANCELLABLE_STATE) proposals.push(proposalText(teacher, unmet, sheet));
   }
   const sorted = [...notices].sort((a, b) => a.row - b.row);
   return { semesters, notices: [...sorted.map(noticeText), ...teacherNotices], proposals };
 }
 
 /** Why an entry of a reported teacher falls outside the semesters of the term (before the award, after its end), or null. */
-function outsideTerm(teacher: AwardedTeacher, semester: Semester, starts: SemesterStarts, preset: Preset): string | null {
-  if (teacher.state !== REPORTED_STATE || teacher.awardDate === null) return null;
+function outsideTerm(teacher: AwardedTeacher, semester: Semester, starts: SemesterStarts, preset: Preset, sheet: string): string | null {
+  if (teacher.state === null || !REPORTED_STATES.includes(teacher.state) || teacher.awardDate === null) return null;
   const at = semesterIndex(semester);
   const awarded = semesterOfDate(teacher.awardDate, starts);
   if (at < semesterIndex(awarded)) {
-    return `${teacherLabel(teacher)}的这条记录属${semesterText(semester)}，早于认定日期 ${teacher.awardDate} 所在的${semesterText(awarded)}；不计入`;
+    return `${teacherLabel(teacher, sheet)}的这条记录属${semesterText(semester)}，早于认定日期 ${teacher.awardDate} 所在的${semesterText(awarded)}；不计入`;
   }
   const end = termEnd(teacher.awardDate, preset.termYears);
-  if (at > semesterIndex(semesterOfDate(end, starts))) return `${teacherLabel(teacher)}的这条记录属${semesterText(semester)}，晚于任期届满（${end}）；不计入`;
+  if (at > semesterIndex(semesterOfDate(end, starts))) return `${teacherLabel(teacher, sheet)}的这条记录属${semesterText(semester)}，晚于任期届满（${end}）；不计入`;
   return null;
 }
 
@@ -135,7 +145,8 @@ function addActivity(own: TeacherActivities, entry: LedgerEntry, mentoringKind: 
   const at = semesterIndex(entry.semester);
   if (entry.kind === mentoringKind) {
     const set = own.mentees.get(at) ?? new Set<string>();
-    own.mentees.set(at, set.add(entry.mentee));
+    for (const mentee of entry.mentees) set.add(nameKey(mentee));
+    own.mentees.set(at, set);
   } else {
     const counts = own.counts.get(at) ?? new Map<string, number>();
     own.counts.set(at, counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1));
@@ -187,6 +198,7 @@ function semesterStatus(teacher: AwardedTeacher, semester: Semester, own: Teache
     ok: missing.length === 0,
     missing,
     open,
+    state: teacher.state ?? '',
   };
 }
 
@@ -206,7 +218,7 @@ function proposalText(teacher: AwardedTeacher, unmet: readonly string[], sheet: 
   const clause = DISQUALIFICATIONS.find((item) => item.item === CANCELLATION_ITEM)?.text ?? '';
   const sheetOption = sheet === SHEET_NAMES.nominations ? '' : ` --sheet ${sheet}`;
   return (
-    `第${teacher.row}行 ${teacherLabel(teacher)}：${unmet.join('；')}。` +
+    `${teacherAtRow(teacher, sheet)}：${unmet.join('；')}。` +
     `按方案六（四）${CANCELLATION_ITEM}“${clause}”，可由市级决定取消资格：` +
     `banzhuren advance 文件.xlsx --rows ${teacher.row} --to 已取消 --reason "六（四）${CANCELLATION_ITEM}" --as 市级邮箱${sheetOption}` +
     '（Google 表格中选中该行，用菜单“推进所选行…”）'

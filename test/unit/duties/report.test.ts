@@ -45,7 +45,7 @@ function semesterOf(statuses: SemesterStatus[], name: string, schoolYear: string
 
 const ZHANG = { 姓名: '张丽', 证书编号: '玉教班〔2024〕001号' };
 
-test('only 已认定 teachers are reported, from the award semester through today\'s, and only today\'s is open', () => {
+test('已认定 teachers are reported from the award semester through today\'s, only today\'s open; 任期届满 ones through their term end', () => {
   const result = report([], '2025-03-15');
   expect(result.semesters.map((status) => `${status.name} ${status.schoolYear} ${status.semester} ${status.open}`)).toEqual([
     '张丽 2024-2025 第一学期 false',
@@ -56,10 +56,18 @@ test('only 已认定 teachers are reported, from the award semester through toda
     '王强 2024-2025 第二学期 true',
     '王强 2024-2025 第一学期 false',
     '王强 2024-2025 第二学期 true',
+    // 赵敏 (任期届满): 2021-10-10 … TERM_END 2024-10-09, seven semesters, none open.
+    '赵敏 2021-2022 第一学期 false',
+    '赵敏 2021-2022 第二学期 false',
+    '赵敏 2022-2023 第一学期 false',
+    '赵敏 2022-2023 第二学期 false',
+    '赵敏 2023-2024 第一学期 false',
+    '赵敏 2023-2024 第二学期 false',
+    '赵敏 2024-2025 第一学期 false',
   ]);
   expect(semesterOf(result.semesters, '张丽', '2024-2025', '第一学期')).toEqual({
     name: '张丽', certificate: '玉教班〔2024〕001号', schoolYear: '2024-2025', semester: '第一学期',
-    books: 0, lectures: 0, openClasses: 0, mentees: 0, ok: false, missing: ['读书', '讲座', '公开课'], open: false,
+    books: 0, lectures: 0, openClasses: 0, mentees: 0, ok: false, missing: ['读书', '讲座', '公开课'], open: false, state: '已认定',
   });
   // 第二学期 also needs 5 mentees over the school year.
   expect(semesterOf(result.semesters, '张丽', '2024-2025', '第二学期').missing).toEqual(['读书', '讲座', '公开课', '结对帮带']);
@@ -111,7 +119,7 @@ test('matching: 证书编号 first, then 身份证号 (x as X), then a unique �
     expect.stringMatching(/^履职记录第2行：姓名“李华”与证书编号对应的张丽（玉教班〔2024〕001号）不一致；按证书编号计入/),
     expect.stringMatching(/^履职记录第5行：张丽：证书编号“玉教班〔2024〕999号”在推荐名单中找不到已认定的人（未改按姓名对应）/),
     expect.stringMatching(/^履职记录第6行：张丽：所填身份证号在推荐名单中找不到已认定的人（未改按姓名对应）/),
-    expect.stringMatching(/^履职记录第7行：王强：推荐名单中有 2 位已认定人员叫“王强”（第4行、第5行）/),
+    expect.stringMatching(/^履职记录第7行：王强：推荐名单中有 2 位已认定人员叫“王强”（推荐名单第4行 王强（玉教班〔2024〕003号）、推荐名单第5行 王强（玉教班〔2024〕004号））/),
     expect.stringMatching(/^履职记录第8行：孙杰：推荐名单中没有叫“孙杰”的已认定人员/),
     expect.stringMatching(/^履职记录第10行：李华：证书编号一栏填的像是身份证号，在推荐名单中找不到已认定的人/),
   ]);
@@ -144,8 +152,8 @@ test('mentees: distinct 帮带对象 of the school year up to the semester; the 
   expect(zhang('2025-2026', '第一学期')).toMatchObject({ mentees: 1, ok: true });
   expect(zhang('2025-2026', '第二学期')).toMatchObject({ mentees: 2, ok: false, open: true });
   // 2024-2025 ended on 2025-08-31: one proposal; 2025-2026 is still running: none for it.
-  expect(result.proposals.filter((proposal) => proposal.startsWith('第2行'))).toEqual([
-    '第2行 张丽（玉教班〔2024〕001号）：2024-2025学年第二学期未完成结对帮带（已帮带4名，需5名）。' +
+  expect(result.proposals.filter((proposal) => proposal.startsWith('推荐名单第2行'))).toEqual([
+    '推荐名单第2行 张丽（玉教班〔2024〕001号）：2024-2025学年第二学期未完成结对帮带（已帮带4名，需5名）。' +
       '按方案六（四）5“年度履职考核不合格的”，可由市级决定取消资格：' +
       'banzhuren advance 文件.xlsx --rows 2 --to 已取消 --reason "六（四）5" --as 市级邮箱（Google 表格中选中该行，用菜单“推进所选行…”）',
   ]);
@@ -196,8 +204,8 @@ test('listed rows: blank mentee, unreadable date, a date after today, unreadable
 
 test('a ledger without its header row is refused as a whole, so nobody seems to have missed everything', () => {
   const reading = readLedger([['张丽', '读书', '2024-10-01']], STARTS, '2025-03-01', preset);
-  expect(reading.problem).toMatch(/^工作表“履职记录”的前10行中没有表头行（须含“姓名”“类型”）/);
-  expect(readLedger([['姓名', '类型', '内容']], STARTS, '2025-03-01', preset).problem).toMatch(/既没有“学年学期”也没有“日期”/);
+  expect(reading.problem).toMatch(/^工作表“履职记录”的前10行中没有表头行（须含“姓名”（也认[^）]*）、“类型”（也认[^）]*））/);
+  expect(readLedger([['姓名', '类型', '内容']], STARTS, '2025-03-01', preset).problem).toMatch(/既没有“学年学期”（也认[^）]*）也没有“日期”（也认[^）]*），无法知道活动属于哪个学期/);
   // A header with no rows under it is a ledger with no activities yet.
   expect(readLedger([[...DUTY_LEDGER_HEADERS]], STARTS, '2025-03-01', preset)).toEqual({ entries: [], notices: [] });
 });
