@@ -54,7 +54,7 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     if (state(row) === '') continue;
     rows.push({ row: index + 1, state: state(row), awardDate: awardDate(row), county: county(row), stage: stage(row), category: category(row) });
   }
-  const statistics = countAwards(rows, level, preset);
+  const statistics = countAwards(rows, level, preset, today);
   const studios = readStudioSheet(spreadsheet, preset);
   // A county's own workbook counts its 县级 studios, for which the plan sets no number per stage.
   const studioCounts = studiosByStage(studios.rows, preset, level === '县级' ? '县级' : '市级');

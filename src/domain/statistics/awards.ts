@@ -112,7 +112,16 @@ function enumValue(key: 'stage' | 'category', cell: Cell, preset: Preset): strin
 }
 
 /** Counts the awarded rows by year, county, stage and category (see the file's comment). */
-export function countAwards(rows: readonly StatisticsRow[], level: SelectionLevel, preset: Preset): AwardStatistics {
+/** Award years this far before the plan's first year are taken for a typing slip, not a year to list. */
+const EARLIEST_YEARS_BEFORE_PLAN = 10;
+
+/**
+ * Counts the awarded rows. A 认定日期 after `today` (when given) or more than
+ * EARLIEST_YEARS_BEFORE_PLAN years before the plan is counted under 日期不明 and named, so a slip
+ * like 2999 or 1900 neither hides a row nor stretches the yearly table over centuries.
+ */
+export function countAwards(rows: readonly StatisticsRow[], level: SelectionLevel, preset: Preset, today?: CalendarDate): AwardStatistics {
+  const earliest = Math.min(...preset.planYears) - EARLIEST_YEARS_BEFORE_PLAN;
   const problems: string[] = [];
   const years = new Map<number, number>();
   let unknownYear = 0;
@@ -129,9 +138,10 @@ export function countAwards(rows: readonly StatisticsRow[], level: SelectionLeve
     if (!isAwarded(state)) continue;
     awarded += 1;
     const date = awardDateOf(row.awardDate);
-    if (date === null) {
+    const implausible = date === null ? null : today !== undefined && date > today ? `${date}晚于今天（${today}）` : Number(date.slice(0, 4)) < earliest ? `${date}早于${earliest}年，不合常理` : null;
+    if (date === null || implausible !== null) {
       unknownYear += 1;
-      const shown = isBlankCell(row.awardDate) ? '为空' : `“${quote(String(row.awardDate))}”无法识别`;
+      const shown = implausible !== null ? implausible : isBlankCell(row.awardDate) ? '为空' : `“${quote(String(row.awardDate))}”无法识别`;
       problems.push(`第${row.row}行（${state}）的认定日期${shown}，年度计入“${UNKNOWN_YEAR}”`);
     } else {
       const year = Number(date.slice(0, 4));

@@ -106,6 +106,16 @@ describe('countAwards', () => {
     expect(result.problems).toEqual(['第2行的状态“认定”无法识别，未计入统计']);
   });
 
+  test('a 认定日期 after today or decades before the plan is 日期不明 and named; the years stay the plan years', () => {
+    const result = countAwards([row('已认定', '2999-01-01'), row('已认定', '1900-01-01'), row('已认定', '2013-01-01'), row('已认定', '2024-10-10')], '市级', preset, '2025-06-01');
+    expect(result.byYear.map((entry) => entry.year)).toEqual([2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, '日期不明']);
+    expect(result.byYear[result.byYear.length - 1]).toEqual({ year: '日期不明', awarded: 2, target: null });
+    expect(result.problems).toEqual([
+      '第2行（已认定）的认定日期2999-01-01晚于今天（2025-06-01），年度计入“日期不明”',
+      '第3行（已认定）的认定日期1900-01-01早于2013年，不合常理，年度计入“日期不明”',
+    ]);
+  });
+
   test('sum(byYear) = sum(byCounty) = sum(byStage) = sum(byCategory) = awarded rows, on assorted rows', () => {
     const states = ['已认定', '任期届满', '已取消', '公示中', '学校推荐', '', '评审未通过', '公示有异议'];
     const dates = ['2023-10-10', '2024-09-27', '2025年1月3日', '', '不详', 45_000, '2022-12-31', '2026-01-05'];
