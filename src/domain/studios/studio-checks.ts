@@ -23,6 +23,9 @@ import {
 /** The ids of the studio rules, stable for --json and tests. */
 export type StudioRuleId = 'unreadable' | 'consistency' | 'hosts' | 'members' | 'trainees' | 'memberOf' | 'duplicatePerson' | 'hostTitle' | 'cityStages' | 'sheet';
 
+/** How many other studios a duplicated person's finding names before counting the rest. */
+const OTHER_STUDIOS_NAMED = 5;
+
 /** One defect of a studio. */
 export interface StudioFinding {
   rule: StudioRuleId;
@@ -229,8 +232,13 @@ export const STUDIO_RULES: readonly StudioRule[] = [
         const others = rows.filter((other) => other.studio !== studio.name && other.studio !== '');
         if (here.length > 1) messages.push(`${row.name} 在本工作室出现${here.length}次（${rowList(here.map((other) => other.row))}）`);
         if (others.length > 0) {
-          const studios = [...new Set(others.map((other) => other.studio))].map((name) => `“${name}”（${rowList(others.filter((other) => other.studio === name).map((other) => other.row))}）`);
-          messages.push(`${row.name}（${rowList(here.map((other) => other.row))}）同时在工作室${studios.join('、')}`);
+          // One pass to group the other studios' rows: a name in hundreds of studios stays linear, and
+          // the message names the first few studios and counts the rest (a cell holds 50,000 characters).
+          const byStudio = new Map<string, number[]>();
+          for (const other of others) byStudio.set(other.studio, [...(byStudio.get(other.studio) ?? []), other.row]);
+          const named = [...byStudio].slice(0, OTHER_STUDIOS_NAMED).map(([name, otherRows]) => `“${name}”（${rowList(otherRows)}）`);
+          const more = byStudio.size > OTHER_STUDIOS_NAMED ? `等共${byStudio.size}个工作室` : '';
+          messages.push(`${row.name}（${rowList(here.map((other) => other.row))}）同时在工作室${named.join('、')}${more}`);
         }
       }
       return messages;

@@ -126,6 +126,13 @@ describe('nobody twice', () => {
     expect(messagesOf(b!, 'duplicatePerson')).toEqual(['甲学员1-1（第61行）同时在工作室“甲”（第4行）']);
   });
 
+  test('a host of 300 studios: each finding names five other studios and counts the rest', () => {
+    const rows: Row[] = Array.from({ length: 300 }, (_, index) => ({ studio: `室${index + 1}`, stage: '小学', level: '县级', role: '主持人', name: '同一人', memberOf: '' }));
+    const results = check(rows, []);
+    expect(messagesOf(results[0]!, 'duplicatePerson')).toEqual(['同一人（第2行）同时在工作室“室2”（第3行）、“室3”（第4行）、“室4”（第5行）、“室5”（第6行）、“室6”（第7行）等共299个工作室']);
+    expect(Math.max(...results.flatMap((result) => result.findings.map((finding) => finding.message.length)))).toBeLessThan(200);
+  });
+
   test('a person twice in one studio', () => {
     const rows = studio('甲').map((row) => (row.name === '甲学员3-3' ? { ...row, name: '甲学员1-1' } : row));
     expect(messagesOf(first(check(rows)), 'duplicatePerson')).toEqual(['甲学员1-1 在本工作室出现2次（第4、14行）']);
