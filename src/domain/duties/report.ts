@@ -108,6 +108,10 @@ export function dutyReport(input: DutyReportInput): DutyReport {
       teacherNotices.push(`${teacherAtRow(teacher, sheet)}：状态为“${teacher.state}”但认定日期为空或无法识别，无法列出其履职学期`);
       continue;
     }
+    if (teacher.awardDate > today) {
+      teacherNotices.push(`${teacherAtRow(teacher, sheet)}：认定日期 ${teacher.awardDate} 晚于今天（${today}），无法列出其履职学期；请核对认定日期`);
+      continue;
+    }
     const first = semesterIndex(semesterOfDate(teacher.awardDate, starts));
     const end = termEnd(teacher.awardDate, preset.termYears);
     const last = Math.min(todayIndex, semesterIndex(semesterOfDate(end, starts)));

@@ -170,6 +170,7 @@ test('messages name the sheet of a row once, and an ambiguous name lists only th
     ['王强', '', '三中', '骨干班主任', '已认定', '2024-10-10', '玉教班〔2024〕003号'],
     ['王强', '', '四中', '骨干班主任', '任期届满', '2022-10-10', '玉教班〔2022〕004号'],
     ['孙丽', '', '五中', '骨干班主任', '已认定', '2024-10-10', ''],
+    ['周未', '', '六中', '骨干班主任', '已认定', '2999-01-01', '玉教班〔2999〕001号'], // a slip: never dropped silently
   ];
   const result = report(
     nominations,
@@ -181,6 +182,7 @@ test('messages name the sheet of a row once, and an ambiguous name lists only th
     '履职记录第2行：王强：2024年推荐名单中有 2 位已认定人员叫“王强”（2024年推荐名单第4行 王强（玉教班〔2024〕003号）（已认定）、' +
       '2024年推荐名单第5行 王强（玉教班〔2022〕004号）（任期届满）），请填写证书编号以区分；此行未计入',
     '2024年推荐名单第2行 钱多：状态为“已认定”但认定日期为空或无法识别，无法列出其履职学期',
+    '2024年推荐名单第7行 周未（玉教班〔2999〕001号）：认定日期 2999-01-01 晚于今天（2025-09-10），无法列出其履职学期；请核对认定日期',
   ]);
   // 2019: only the 2018 王强's term covers it — that one is meant (已取消, so not reported, but counted to nobody else).
   expect(result.semesters.filter((status) => status.name === '王强').every((status) => status.books === 0)).toBe(true);
