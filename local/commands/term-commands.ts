@@ -53,8 +53,9 @@ export const TERM_COMMANDS: Command[] = [
       '有任期届满而未记录结果的行时退出码为 3，没有则为 0。',
       '带 --rows：以 --as 邮箱的身份记录任期考核结果（市级账号；“设置”表评选级别为“县级”的表格中，该行所在县的账号也可记录），',
       '写入 任期考核结果、任期考核日期（默认今天）和 最后操作，并在“操作记录”每行追加一条（说明如“任期考核：优秀（2027-10-09）”）；',
-      '只能记录“任期届满”的行，或任期在60天内届满的“已认定”行；不能记录的行在标准错误输出“第N行：原因”，退出码为 3。',
-      '效果：下一轮 check 时，同一身份证号的新申报行“上届考核结果”留空时取此结果；不合格者一届任期内不得申报，',
+      '只能记录“任期届满”的行，或任期在60天内届满的“已认定”行；--date 不能早于任期届满前60天（也就不能早于认定日期）；',
+      '不能记录的行在标准错误输出“第N行：原因”（--json 时列在 "refused" 中），退出码为 3。',
+      '效果：下一轮 check 时，同一身份证号的其他行（上方或下方，另表审查时也读“推荐名单”）“上届考核结果”留空时取最近的结果；不合格者一届任期内不得申报，',
       '合格以上写入“优先推荐”，优秀另写“优先推荐省级”。',
     ],
     uses: ['today', 'as'],
@@ -63,10 +64,10 @@ export const TERM_COMMANDS: Command[] = [
     options: {
       rows: { type: 'string', value: '行号', help: '要记录考核结果的行（表格中的实际行号），如 2,5-7' },
       result: { type: 'string', value: '结果', help: '任期考核结果：优秀、合格或不合格（带 --rows 时必填）' },
-      date: { type: 'string', value: 'YYYY-MM-DD', help: '任期考核日期（默认今天，不能晚于今天）' },
+      date: { type: 'string', value: 'YYYY-MM-DD', help: '任期考核日期（默认今天，不能晚于今天，也不能早于该行任期届满前60天）' },
       reason: { type: 'string', value: '说明', help: '写入操作记录的说明，如考核文件编号' },
       sheet: SHEET_OPTION,
-      json: { type: 'boolean', help: '列出时输出 JSON：[{"row","name","certificate","state","termEnd","result","resultDate"}]' },
+      json: { type: 'boolean', help: '输出 JSON：列出时为 [{"row","name","certificate","state","termEnd","result","resultDate"}]；带 --rows 时为 {"recorded":[{"row","name","result","date"}],"refused":[{"row","message"}]}' },
       out: OUT_OPTION,
     },
     examples: [
@@ -107,10 +108,15 @@ export const TERM_COMMANDS: Command[] = [
       const outcome = await withWorkbook(context, usage, { save: (done: Outcome) => done.mode === 'record' && done.recorded.length > 0 }, (runtime) => runtime.bundle.call('runTermResults', options) as Outcome);
       if (outcome.mode !== 'record') throw new Error('runTermResults did not record');
       for (const problem of outcome.problems) context.err(`提示：${problem}`);
-      for (const row of outcome.recorded) {
-        context.out(`第${row.row}行 ${row.name}：任期考核结果${row.previous && row.previous !== row.result ? `由“${row.previous}”改为` : '为'}“${row.result}”（${row.date}）`);
+      if (context.options.json) {
+        const recorded = outcome.recorded.map(({ row, name, result: recordedResult, date }) => ({ row, name, result: recordedResult, date }));
+        context.out(JSON.stringify({ recorded, refused: outcome.refused.map(({ row, message }) => ({ row, message })) }, null, 2));
+      } else {
+        for (const row of outcome.recorded) {
+          context.out(`第${row.row}行 ${row.name}：任期考核结果${row.previous && row.previous !== row.result ? `由“${row.previous}”改为` : '为'}“${row.result}”（${row.date}）`);
+        }
+        for (const refused of outcome.refused) context.err(`第${refused.row}行：${refused.message}`);
       }
-      for (const refused of outcome.refused) context.err(`第${refused.row}行：${refused.message}`);
       return outcome.refused.length > 0 ? EXIT_SOME_REFUSED : 0;
     },
   },

@@ -12,9 +12,10 @@ import type { HeaderMatch } from '../domain/nomination/headers';
 import type { Preset } from '../domain/presets';
 import { fieldOf, type OutputColumn } from '../domain/nomination/fields';
 import { readCell } from '../domain/nomination/values';
-import { collectTermResults, FLAG_SEPARATOR, PRIORITY_COLUMN, PRIORITY_FLAGS, personKey, termResultColumnsOf, type TermAssessment } from '../domain/workflow/term-results';
+import { SHEET_NAMES } from '../domain/sheet-layouts';
+import { collectTermResults, FLAG_SEPARATOR, PRIORITY_COLUMN, PRIORITY_FLAGS, personKey, termResultColumnsOf, TermResultHistory, type TermAssessment } from '../domain/workflow/term-results';
 import { addOutputColumns } from './column-layout';
-import { adjacentRuns, domainCell, nominationHeader } from './spreadsheet';
+import { adjacentRuns, domainCell, domainCells, nominationHeader, NoHeaderRowError } from './spreadsheet';
 
 /** The prefix of every note the add-on writes, so it can find and replace its own notes. */
 export const NOTE_PREFIX = '【资格审查】';
@@ -50,12 +51,10 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
 
   const width = values[0]?.length ?? 0;
   const firstDataRow = header.row + 1;
-  const history = collectTermResults(
-    firstDataRow,
-    values.length,
-    (row, column) => domainCell(values[row - 1]?.[column], timeZone),
-    termResultColumnsOf(headers),
-    report.sheet,
+  const history = readTermHistory(
+    sheet.getParent(),
+    { name: report.sheet, firstRow: firstDataRow, lastRow: values.length, headers, cellAt: (row, column) => domainCell(values[row - 1]?.[column], timeZone) },
+    timeZone,
     preset,
     report.problems,
   );
@@ -96,7 +95,7 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
       flagTexts.push('');
     } else {
       const person = headers.columns.idNumber === undefined ? null : personKey(row[headers.columns.idNumber]);
-      const result = evaluateRow(headers, row, { reviewDate, preset, rowNumber, recordedLastTerm: history.earlierResult(person, rowNumber) });
+      const result = evaluateRow(headers, row, { reviewDate, preset, rowNumber, otherTerms: history.otherTerms(person, rowNumber) });
       verdicts.push(result.verdict);
       explanations.push(result.explanation);
       flagTexts.push(result.flags.join(FLAG_SEPARATOR));
@@ -140,6 +139,48 @@ export function checkNominationSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, 
     if (noteRows > 0) sheet.getRange(firstDataRow, 1, noteRows, width).setNotes(notes.slice(0, noteRows));
   }
   return report;
+}
+
+/** The sheet being checked, already read. */
+export interface CheckedSheet {
+  name: string;
+  firstRow: number;
+  lastRow: number;
+  headers: HeaderMatch;
+  /** A domain cell of the sheet (1-based row, 0-based column). */
+  cellAt: (row: number, column: number) => unknown;
+}
+
+/**
+ * The 任期考核结果 a check (and advance's eligibility check) reads for a returning teacher: those on
+ * the checked sheet's rows and, when that sheet is not 推荐名单, those on 推荐名单 too. The results
+ * are recorded on the awarded teachers' rows, which stay on 推荐名单, while a later round may be
+ * kept on a sheet of its own (2026推荐名单): without them a returning 不合格 would pass. That is one
+ * more getValues of 推荐名单 whatever its number of rows; a 推荐名单 without a header row adds a
+ * problem and nothing else.
+ */
+export function readTermHistory(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  checked: CheckedSheet,
+  timeZone: string,
+  preset: Preset,
+  problems: string[],
+): TermResultHistory {
+  const history = new TermResultHistory();
+  const main = checked.name === SHEET_NAMES.nominations ? null : spreadsheet.getSheetByName(SHEET_NAMES.nominations);
+  if (main) {
+    const cells = domainCells(main.getDataRange().getValues(), timeZone);
+    try {
+      const { row, headers } = nominationHeader(SHEET_NAMES.nominations, cells);
+      const cellAt = (rowNumber: number, column: number) => cells[rowNumber - 1]?.[column];
+      collectTermResults(row + 1, cells.length, cellAt, termResultColumnsOf(headers), SHEET_NAMES.nominations, preset, problems, { into: history, otherSheet: true });
+    } catch (error) {
+      if (!(error instanceof NoHeaderRowError)) throw error;
+      problems.push(`${error.message}：未读取其中的任期考核结果`);
+    }
+  }
+  collectTermResults(checked.firstRow, checked.lastRow, checked.cellAt, termResultColumnsOf(checked.headers), checked.name, preset, problems, { into: history });
+  return history;
 }
 
 /** Whether some row's typed 上届考核结果 is 合格 or better (so 优先推荐 may be written). */

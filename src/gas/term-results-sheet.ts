@@ -14,6 +14,7 @@ import { readState } from '../domain/workflow/states';
 import {
   readTermAssessment,
   readTermAssessmentDate,
+  termDateRefusal,
   termEndOf,
   termResultDue,
   termResultNote,
@@ -174,7 +175,7 @@ function recordUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
       continue;
     }
     const facts = rowFacts(row, headers, preset);
-    const refusal = termResultRefusal(facts, termRequest);
+    const refusal = termResultRefusal(facts, termRequest) ?? termDateRefusal(facts, date, preset.termYears);
     if (refusal !== null) {
       report.refused.push({ row: rowNumber, message: refusal });
       continue;

@@ -15,8 +15,9 @@ import { decideMove, type MoveRequest, type RowFacts } from '../domain/workflow/
 import { certificateSequence, formatCertificateNumber, lastActionText, publicityPeriodText } from '../domain/workflow/records';
 import { listedWithoutRole, readPermissions, rolesOf } from '../domain/workflow/roles';
 import { readState, type State } from '../domain/workflow/states';
-import { collectTermResults, personKey, termResultColumnsOf, type RecordedTermResult } from '../domain/workflow/term-results';
+import { personKey, type OtherTerms } from '../domain/workflow/term-results';
 import { appendLog } from './audit-log';
+import { readTermHistory } from './eligibility-sheet';
 import { underDocumentLock } from './document-lock';
 import { instantOfCalendarDate } from './cell-dates';
 import { readWorkingDayCalendar } from './holiday-sheet';
@@ -82,8 +83,8 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   const changes = new Map<number, Partial<Record<WorkflowColumn, unknown>>>();
   const logRows: unknown[][] = [];
   const disqualificationItem = disqualificationInReason(request.reason);
-  // 六（二）: a returning teacher's 上届考核结果 may be a result recorded on an earlier row (as check reads it).
-  const history = collectTermResults(header.row + 1, cells.length, (row, column) => cells[row - 1]?.[column], termResultColumnsOf(headers), sheetName, preset, []);
+  // 六（二）: a returning teacher's 上届考核结果 may be a result recorded on another row, or on 推荐名单 (as check reads it).
+  const history = readTermHistory(spreadsheet, { name: sheetName, firstRow: header.row + 1, lastRow: cells.length, headers, cellAt: (row, column) => cells[row - 1]?.[column] }, timeZone, preset, []);
   for (const rowNumber of chosenRows(request.choice, cells, header, today, preset.termYears)) {
     const row = cells[rowNumber - 1];
     if (!row || rowNumber <= header.row) {
@@ -91,7 +92,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
       continue;
     }
     const person = headers.columns.idNumber === undefined ? null : personKey(row[headers.columns.idNumber]);
-    const facts = rowFacts(row, headers, columns, today, preset, history.earlierResult(person, rowNumber));
+    const facts = rowFacts(row, headers, columns, today, preset, history.otherTerms(person, rowNumber));
     const moveRequest: MoveRequest = { to: request.to, by: request.by, roles, email: request.email, listedWithoutRole: permissions ? listedWithoutRole(permissions, request.email) : false, reason: request.reason, start: request.start, disqualificationItem, today };
     const decision = decideMove(facts, moveRequest);
     if (!decision.ok) {
@@ -151,7 +152,7 @@ function rowFacts(
   columns: Record<WorkflowColumn, number>,
   today: CalendarDate,
   preset: Preset,
-  recordedLastTerm: RecordedTermResult | undefined,
+  otherTerms: OtherTerms,
 ): RowFacts {
   const stateText = String(row[columns['状态']] ?? '').trim();
   const countyCell = headers.columns.county === undefined ? '' : row[headers.columns.county];
@@ -168,7 +169,7 @@ function rowFacts(
     county,
     countyText: quote(String(countyCell ?? '')),
     cityDirect: county === preset.cityDirect,
-    eligibility: () => evaluateRow(headers, row, recordedLastTerm === undefined ? { reviewDate: today, preset } : { reviewDate: today, preset, recordedLastTerm }),
+    eligibility: () => evaluateRow(headers, row, { reviewDate: today, preset, otherTerms }),
     publicityEnd: dateFact(columns['公示截止']),
     termEnd: award && award !== 'invalid' ? termEnd(award, preset.termYears) : award,
   };

@@ -245,6 +245,7 @@ test('check, listing and recording make the same calls for 10 rows and for 2,000
   const stats: { calls: Record<string, number>; total: number }[] = [];
   const listings: typeof stats = [];
   const recordings: typeof stats = [];
+  const roundStats: typeof stats = [];
   for (const count of [10, 2000]) {
     const path = join(folder, `stats-${count}.xlsx`);
     const rows = Array.from({ length: count }, (_, index) => {
@@ -258,6 +259,11 @@ test('check, listing and recording make the same calls for 10 rows and for 2,000
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`优先推荐 ${count / 2} 行`);
     stats.push(statsOf(result));
+    // A next round on its own sheet also reads 推荐名单's results: one more getValues, whatever its rows.
+    await addRoundSheet(path, '2026推荐名单', [candidate({ 姓名: '教师0', 身份证号: '53040219800000123' })]);
+    const round = runCli(['check', path, '--sheet', '2026推荐名单', '--today', '2025-09-01', '--stats']);
+    expect(round.code).toBe(0);
+    roundStats.push(statsOf(round));
     // Listing, and recording on 5 or 500 任期届满 rows holding 优秀 and 合格 in turn, are flat too.
     const listing = runCli(['term-results', path, '--today', '2025-09-01', '--stats']);
     expect(listing.code).toBe(0);
@@ -272,6 +278,8 @@ test('check, listing and recording make the same calls for 10 rows and for 2,000
   expect(stats[0]?.calls['Range.getValues']).toBe(1);
   expect(listings[1]).toEqual(listings[0]);
   expect(recordings[1]).toEqual(recordings[0]);
+  expect(roundStats[1]).toEqual(roundStats[0]);
+  expect(roundStats[0]?.calls['Range.getValues']).toBe(2);
 });
 
 test('记录任期考核结果… records on the selected rows as the signed-in user and says what it did', async () => {
@@ -327,4 +335,83 @@ test.each(PROCESS_TIME_ZONES)('in a county workbook (评选级别 县级) the co
   const sheet = await nominations(path);
   expect(sheet.map((row) => [row['任期考核结果'], row['任期考核日期']])).toEqual([['合格', '2027-10-12'], ['不合格', '2027-10-09']]);
   expect(JSON.parse(runCli(['term-results', path, '--today', '2027-10-13', '--json'], { timeZone }).stdout)).toEqual([]);
+});
+
+/** Adds a sheet named `name` with 推荐名单's header row and these rows (a next round kept on its own sheet). */
+async function addRoundSheet(path: string, name: string, rows: Record<string, unknown>[]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const headers = (workbook.getWorksheet('推荐名单')!.getRow(1).values as unknown[]).slice(1).map(String);
+  const sheet = workbook.addWorksheet(name);
+  sheet.addRow(headers);
+  for (const row of rows) sheet.addRow(headers.map((header) => (row[header] ?? null) as ExcelJS.CellValue));
+  await workbook.xlsx.writeFile(path);
+}
+
+test('a returning teacher reads the other rows of the same person whatever the order, and 推荐名单 from a sheet of its own', async () => {
+  const path = join(folder, 'returning.xlsx');
+  const ended = (changes: Record<string, unknown>) => candidate({ 状态: '任期届满', 认定日期: excelDate('2021-08-31'), 证书编号: '玉教班〔2021〕001号', ...changes });
+  const ZHOU = '530402198001011233';
+  await scenarioWorkbook(
+    path,
+    [
+      candidate({ 姓名: '赵六', 身份证号: ZHANG }), // 2: above the 不合格
+      ended({ 姓名: '赵六', 身份证号: ZHANG.toLowerCase(), 任期考核结果: '不合格', 任期考核日期: excelDate('2024-08-30') }), // 3
+      candidate({ 姓名: '赵六', 身份证号: ZHANG }), // 4: below it
+      candidate({ 姓名: '钱七', 身份证号: LI }), // 5
+      ended({ 姓名: '钱七', 身份证号: LI, 任期考核结果: '不合格（已公示）', 任期考核日期: excelDate('2024-08-30') }), // 6
+      candidate({ 姓名: '孙八', 身份证号: SUN }), // 7
+      ended({ 姓名: '孙八', 身份证号: SUN }), // 8: no result yet
+      candidate({ 姓名: '孙八', 身份证号: SUN, 上届考核结果: '合格' }), // 9
+      ended({ 姓名: '周九', 身份证号: ZHOU, 任期考核结果: '优秀', 任期考核日期: excelDate('2024-09-10') }), // 10: after the review date
+      candidate({ 姓名: '周九', 身份证号: ZHOU }), // 11
+    ],
+    PERMISSIONS,
+  );
+  await addRoundSheet(path, '2026推荐名单', [candidate({ 姓名: '赵六', 身份证号: ZHANG }), candidate({ 姓名: '周九', 身份证号: ZHOU })]);
+  type Checked = { row: number; verdict: string; flags: string[]; findings: { rule: string; verdict: string; message: string }[] };
+  const checked = (args: string[]) => {
+    const result = runCli(['check', path, '--today', '2024-09-01', '--json', ...args]);
+    const rows = JSON.parse(result.stdout) as Checked[];
+    return { stderr: result.stderr, lastTerm: (row: number) => ({ ...rows.find((entry) => entry.row === row)!.findings.find((finding) => finding.rule === 'lastTerm')!, flags: rows.find((entry) => entry.row === row)!.flags }) };
+  };
+  const main = checked([]);
+  const barred = '六（二）：上届考核结果取自第3行的任期考核结果“不合格”（2024年8月30日），一届任期内（至2027年8月29日）不得申报';
+  expect(main.lastTerm(2)).toMatchObject({ verdict: '不符合', message: barred });
+  expect(main.lastTerm(4)).toMatchObject({ verdict: '不符合', message: barred });
+  expect(main.lastTerm(3)).toMatchObject({ verdict: '符合', message: '六（二）：上届考核结果未填写，视为无' });
+  expect(main.stderr).toContain('提示：推荐名单第6行：任期考核结果“不合格（已公示）”无法识别');
+  expect(main.lastTerm(5)).toMatchObject({ verdict: '待核实', flags: [], message: '六（二）：第6行的任期考核结果“不合格（已公示）”无法识别，上届考核结果无法确定；请改为优秀、合格或不合格' });
+  expect(main.lastTerm(7)).toMatchObject({ verdict: '待核实', flags: [], message: '六（二）：第8行任期已届满，尚未记录任期考核结果；请先记录（banzhuren term-results）或填写上届考核结果' });
+  expect(main.lastTerm(9)).toMatchObject({ verdict: '符合', flags: ['优先推荐'] });
+  expect(main.lastTerm(11)).toMatchObject({ verdict: '待核实', flags: [], message: '六（二）：上届考核结果取自第10行的任期考核结果“优秀”（2024年9月10日），该日期晚于评审基准日2024年9月1日' });
+  const sheet = await nominations(path);
+  expect(sheet.map((row) => row['优先推荐'])).toEqual(['', '', '', '', '', '', '', '优先推荐', '', '']);
+
+  // The next round on its own sheet: 推荐名单's results count, named with their sheet; advance agrees.
+  const round = checked(['--sheet', '2026推荐名单']);
+  expect(round.lastTerm(2)).toMatchObject({ verdict: '不符合', message: '六（二）：上届考核结果取自推荐名单第3行的任期考核结果“不合格”（2024年8月30日），一届任期内（至2027年8月29日）不得申报' });
+  expect(round.lastTerm(3)).toMatchObject({ verdict: '待核实', flags: [], message: expect.stringContaining('推荐名单第10行的任期考核结果“优秀”（2024年9月10日），该日期晚于评审基准日') });
+  const advance = runCli(['advance', path, '--sheet', '2026推荐名单', '--rows', '2', '--to', '初审通过', '--as', HONGTA, '--today', '2024-09-01']);
+  expect(advance.code).toBe(3);
+  expect(advance.stderr).toContain('第2行：资格审查（按 2024-09-01）为“不符合”：六（二）：上届考核结果取自推荐名单第3行的任期考核结果“不合格”');
+});
+
+test('a 任期考核日期 before the last 60 days of the term is refused naming the dates; --json with --rows prints what was recorded and refused', async () => {
+  const path = join(folder, 'early-date.xlsx');
+  await scenarioWorkbook(path, [awarded({ 姓名: '甲', 状态: '任期届满' }, '玉教班〔2024〕001号'), awarded({ 姓名: '乙', 状态: '任期届满' }, '玉教班〔2024〕002号')], PERMISSIONS);
+  const run = (rows: string, date: string, json: string[] = []) => runCli(['term-results', path, '--rows', rows, '--result', '不合格', '--date', date, '--as', CITY, '--today', '2027-10-12', ...json]);
+  let result = run('2', '2024-10-09');
+  expect(result.code).toBe(3);
+  expect(result.stderr.trim()).toBe('第2行：任期考核日期 2024-10-09 早于认定日期 2024-10-10：任期 2024-10-10至2027-10-09，考核日期不能早于 2027-08-10');
+  result = run('2', '2027-08-09');
+  expect(result.stderr.trim()).toBe('第2行：任期考核日期 2027-08-09 早于任期届满前60天（2027-08-10）：任期 2024-10-10至2027-10-09，考核日期不能早于 2027-08-10');
+  expect((await nominations(path)).map((row) => row['任期考核结果'])).toEqual(['', '']);
+  result = run('2,5', '2027-08-10', ['--json']);
+  expect(result.code).toBe(3);
+  expect(JSON.parse(result.stdout)).toEqual({
+    recorded: [{ row: 2, name: '甲', result: '不合格', date: '2027-08-10' }],
+    refused: [{ row: 5, message: '第5行不在表格的数据范围内（第2行至第3行）' }],
+  });
+  expect((await nominations(path)).map((row) => [row['任期考核结果'], row['任期考核日期']])).toEqual([['不合格', '2027-08-10'], ['', '']]);
 });

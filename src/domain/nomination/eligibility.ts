@@ -7,7 +7,7 @@ import type { CalendarDate } from '../calendar-date';
 import type { Preset } from '../presets';
 import { OUTPUT_COLUMNS, type OutputColumn } from './fields';
 import type { HeaderMatch } from './headers';
-import { lastTermOf, priorityFlags, type RecordedTermResult } from '../workflow/term-results';
+import { lastTermOf, priorityFlags, type OtherTerms } from '../workflow/term-results';
 import { RULE_INPUTS, runRules, type Finding, type Verdict } from './rules';
 import { isBlankCell, readRow, type Cell, type CellProblem } from './values';
 
@@ -35,8 +35,8 @@ export interface EvaluateOptions {
   preset: Preset;
   /** The row's number in the sheet, carried through for the caller. */
   rowNumber?: number;
-  /** The latest 任期考核结果 recorded on an earlier row of the same 身份证号, if any. */
-  recordedLastTerm?: RecordedTermResult;
+  /** What the other rows of the same 身份证号 say about the last term (六（二）), if anything. */
+  otherTerms?: OtherTerms;
 }
 
 /** The row's verdict: 不符合 if any finding is, else 待核实 if any is, else 符合. */
@@ -49,7 +49,7 @@ export function rowVerdict(findings: readonly Finding[]): Verdict {
 /** Evaluates one nomination row against every rule that applies to it. */
 export function evaluateRow(headers: HeaderMatch, row: readonly Cell[], options: EvaluateOptions): EligibilityResult {
   const { record, states, problems } = readRow(headers, row, options.preset);
-  const findings = runRules(record, { reviewDate: options.reviewDate, preset: options.preset, states, recordedLastTerm: options.recordedLastTerm });
+  const findings = runRules(record, { reviewDate: options.reviewDate, preset: options.preset, states, otherTerms: options.otherTerms });
   const reasons = [
     ...findings.filter((finding) => finding.verdict === '不符合'),
     ...findings.filter((finding) => finding.verdict === '待核实'),
@@ -59,10 +59,21 @@ export function evaluateRow(headers: HeaderMatch, row: readonly Cell[], options:
     findings,
     problems: offendingCells(headers, problems, reasons),
     explanation: reasons.map((finding) => finding.message).join(EXPLANATION_SEPARATOR),
-    flags: states.lastTermResult.state === 'problem' ? [] : priorityFlags(lastTermOf(record.lastTermResult, record.lastTermDate, options.recordedLastTerm)),
+    flags: flagsOf(record.lastTermResult, record.lastTermDate, options.otherTerms, findings),
   };
   if (options.rowNumber !== undefined) result.rowNumber = options.rowNumber;
   return result;
+}
+
+/**
+ * 六（二）'s flags: only when the lastTerm rule is 符合 — so never for a last term that is unknown,
+ * contradicted or dated after the review date. A result dated on or before the review date counts
+ * at any age: the plan gives the flags for "下一届", and which round that is the program cannot
+ * know (a teacher may return rounds later), so it does not guess an age limit.
+ */
+function flagsOf(typed: string | undefined, typedDate: CalendarDate | undefined, otherTerms: OtherTerms | undefined, findings: readonly Finding[]): string[] {
+  if (findings.find((finding) => finding.rule === 'lastTerm')?.verdict !== '符合') return [];
+  return priorityFlags(lastTermOf(typed, typedDate, otherTerms?.recorded));
 }
 
 /**

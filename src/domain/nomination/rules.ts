@@ -8,7 +8,7 @@
 import { formatChineseDate, toDayNumber, type CalendarDate } from '../calendar-date';
 import type { Preset } from '../presets';
 import { termEnd } from '../term';
-import { lastTermOf, recordedSource, type RecordedTermResult } from '../workflow/term-results';
+import { lastTermOf, recordedSource, rowName, TERM_RESULT_COLUMN, type OtherTerms } from '../workflow/term-results';
 import { DISQUALIFICATIONS, LEVELS, fieldOf, type FieldKey, type Level, type VERDICTS } from './fields';
 import type { FieldState, NominationRecord } from './values';
 
@@ -53,8 +53,8 @@ export interface RuleContext {
   preset: Preset;
   /** Why a field has no value (missing column, blank, unreadable). */
   states: Record<FieldKey, FieldState>;
-  /** The latest 任期考核结果 recorded on an earlier row of the same 身份证号 (六（二）), if any. */
-  recordedLastTerm?: RecordedTermResult;
+  /** What the other rows of the same 身份证号 say about the last term (六（二）), if anything. */
+  otherTerms?: OtherTerms;
 }
 
 /** Which rows a rule applies to, as SPEC §3 names them. */
@@ -239,8 +239,11 @@ const studioHost: Rule = {
  * 六（二）: a 不合格 term assessment bars nomination for one term. The bar runs from the assessment
  * date D through termEnd(D) — the day before the same date `termYears` later, as TERM_END counts a
  * term — both included; on the anniversary itself the candidate may be nominated again. When
- * 上届考核结果 is blank, the result recorded on an earlier row of the same person is used and named;
- * a typed value that contradicts the recorded one is 待核实, naming both.
+ * 上届考核结果 is blank, the latest result recorded on another row of the same person is used and
+ * named; a typed value that contradicts the recorded one is 待核实, naming both. The last term is
+ * unknown (待核实) while another row of the person holds an unreadable 任期考核结果, or, unless
+ * 上届考核结果 is typed, is in 任期届满 without a result. A result dated after the review date is
+ * 待核实 whatever it is, so it gives no 优先推荐 either (see eligibility.ts).
  */
 const lastTerm: Rule = {
   id: 'lastTerm',
@@ -249,23 +252,31 @@ const lastTerm: Rule = {
   check(record, context) {
     const { header } = fieldOf('lastTermResult');
     if (context.states.lastTermResult.state === 'problem') return finding(lastTerm, '待核实', whyUnknown('lastTermResult', context));
-    const last = lastTermOf(record.lastTermResult, record.lastTermDate, context.recordedLastTerm);
+    const others = context.otherTerms ?? {};
+    if (others.unreadable) {
+      const { value } = others.unreadable;
+      return finding(lastTerm, '待核实', `${rowName(others.unreadable)}的${TERM_RESULT_COLUMN}“${value}”无法识别，上届考核结果无法确定；请改为优秀、合格或不合格`);
+    }
+    if (others.pending && record.lastTermResult === undefined) {
+      return finding(lastTerm, '待核实', `${rowName(others.pending)}任期已届满，尚未记录任期考核结果；请先记录（banzhuren term-results）或填写${header}`);
+    }
+    const last = lastTermOf(record.lastTermResult, record.lastTermDate, others.recorded);
     if (last.kind === 'none') return finding(lastTerm, '符合', `${header}未填写，视为无`);
     if (last.kind === 'conflict') {
       return finding(lastTerm, '待核实', `${header}填的是“${last.typed}”，与${recordedSource(last.recorded)}不一致，请核实`);
     }
     const said = last.kind === 'recorded' ? `${header}取自${recordedSource(last.recorded)}` : `${header}为“${last.result}”`;
-    if (last.result !== '不合格') return finding(lastTerm, '符合', said);
     const date = last.date;
+    const { reviewDate } = context;
+    if (date !== undefined && toDayNumber(date) > toDayNumber(reviewDate)) {
+      const late = last.kind === 'recorded' ? `${said}，该日期` : `上届考核日期${formatChineseDate(date)}`;
+      return finding(lastTerm, '待核实', `${late}晚于评审基准日${formatChineseDate(reviewDate)}`);
+    }
+    if (last.result !== '不合格') return finding(lastTerm, '符合', said);
     if (date === undefined) {
       return finding(lastTerm, '待核实', last.kind === 'recorded' ? said : `${said}，${whyUnknown('lastTermDate', context)}`);
     }
     const where = last.kind === 'recorded' ? said : `${said}（${formatChineseDate(date)}）`;
-    const { reviewDate } = context;
-    if (toDayNumber(date) > toDayNumber(reviewDate)) {
-      const late = last.kind === 'recorded' ? `${said}，该日期` : `上届考核日期${formatChineseDate(date)}`;
-      return finding(lastTerm, '待核实', `${late}晚于评审基准日${formatChineseDate(reviewDate)}`);
-    }
     const barEnd = termEnd(date, context.preset.termYears);
     if (toDayNumber(reviewDate) <= toDayNumber(barEnd)) {
       return finding(lastTerm, '不符合', `${where}，一届任期内（至${formatChineseDate(barEnd)}）不得申报`);

@@ -11,7 +11,7 @@ import type { HeaderMatch } from '../nomination/headers';
 import type { Preset } from '../presets';
 import { termEnd } from '../term';
 import { mayAct, noRoleMessage, type Role } from './roles';
-import type { State } from './states';
+import { readState, type State } from './states';
 
 /** One recorded result of a term-end assessment. */
 export type TermAssessment = (typeof TERM_ASSESSMENTS)[number];
@@ -77,46 +77,109 @@ export function personKey(idCell: unknown): string | null {
   return key === '' ? null : key;
 }
 
-/** A result recorded on one row of the nomination sheet. */
+/** A result recorded on one row of a nomination sheet. */
 export interface RecordedTermResult {
   row: number;
   result: TermAssessment;
   /** 任期考核日期; undefined when it is blank or unreadable. */
   date?: CalendarDate;
+  /** The sheet the row is on, when it is not the sheet being checked (推荐名单 read for another sheet). */
+  sheet?: string;
 }
 
-/** The recorded results of a sheet by person (personKey), collected in one pass over its rows. */
+/** A 任期考核结果 typed on a row that cannot be read (良好, 不合格（已公示）…). */
+export interface UnreadableTermResult {
+  row: number;
+  /** The value as typed, shortened for messages. */
+  value: string;
+  sheet?: string;
+}
+
+/** A row in 任期届满 whose 任期考核结果 is still blank: that term's result is not known yet. */
+export interface PendingTermResult {
+  row: number;
+  sheet?: string;
+}
+
+/**
+ * What the other rows of the same person say about a row's last term: the latest readable result,
+ * and (each makes the last term unknown) an unreadable result or an ended term without a result.
+ */
+export interface OtherTerms {
+  recorded?: RecordedTermResult;
+  unreadable?: UnreadableTermResult;
+  pending?: PendingTermResult;
+}
+
+type HistoryEntry = ({ kind: 'recorded' } & RecordedTermResult) | ({ kind: 'unreadable' } & UnreadableTermResult) | ({ kind: 'pending' } & PendingTermResult);
+
+/**
+ * The term results of a person's rows (personKey), collected in one pass over each sheet read. A
+ * row on the sheet being checked whose own 任期考核结果 is filled in is the source of that result,
+ * never a returning row; every other row of the same person inherits, whatever the sort order.
+ */
 export class TermResultHistory {
-  private readonly byPerson = new Map<string, RecordedTermResult[]>();
+  private readonly byPerson = new Map<string, HistoryEntry[]>();
+  /** Rows of the checked sheet whose 任期考核结果 is filled in (readable or not). */
+  private readonly sourceRows = new Set<number>();
   private count = 0;
 
-  /** How many results were added. */
+  /** How many readable results were added. */
   get size(): number {
     return this.count;
   }
 
-  /** Adds one row's recorded result. */
+  /** Adds one row's readable result. */
   add(person: string, recorded: RecordedTermResult): void {
-    const list = this.byPerson.get(person) ?? [];
-    list.push(recorded);
-    this.byPerson.set(person, list);
+    this.push(person, { kind: 'recorded', ...recorded });
     this.count += 1;
   }
 
-  /**
-   * The latest result (by 任期考核日期; an undated one counts as oldest, then by row) recorded on a
-   * row above `row` for the same person: the 上届考核结果 of a returning teacher. The row with the
-   * result itself and rows above it never inherit it.
-   */
-  earlierResult(person: string | null, row: number): RecordedTermResult | undefined {
-    if (person === null) return undefined;
-    let latest: RecordedTermResult | undefined;
-    for (const recorded of this.byPerson.get(person) ?? []) {
-      if (recorded.row >= row) continue;
-      if (!latest || (recorded.date ?? '') > (latest.date ?? '') || ((recorded.date ?? '') === (latest.date ?? '') && recorded.row > latest.row)) latest = recorded;
-    }
-    return latest;
+  /** Adds one row's unreadable result. */
+  addUnreadable(person: string, unreadable: UnreadableTermResult): void {
+    this.push(person, { kind: 'unreadable', ...unreadable });
   }
+
+  /** Adds a 任期届满 row with no result. */
+  addPending(person: string, pending: PendingTermResult): void {
+    this.push(person, { kind: 'pending', ...pending });
+  }
+
+  /** Marks a row of the checked sheet as holding a 任期考核结果 of its own. */
+  markSource(row: number): void {
+    this.sourceRows.add(row);
+  }
+
+  private push(person: string, entry: HistoryEntry): void {
+    const list = this.byPerson.get(person) ?? [];
+    list.push(entry);
+    this.byPerson.set(person, list);
+  }
+
+  /**
+   * What the rows of the same person other than `row` (of the checked sheet) say: the latest
+   * readable result by 任期考核日期 (an undated one counts as oldest; on equal dates the one added
+   * last, i.e. the lower row), the first unreadable result and the first ended term without one.
+   * A row holding a result of its own gets nothing: it is the source, not a returning row.
+   */
+  otherTerms(person: string | null, row: number): OtherTerms {
+    const others: OtherTerms = {};
+    if (person === null || this.sourceRows.has(row)) return others;
+    for (const entry of this.byPerson.get(person) ?? []) {
+      if (entry.sheet === undefined && entry.row === row) continue;
+      if (entry.kind === 'unreadable') others.unreadable ??= withoutKind(entry);
+      else if (entry.kind === 'pending') others.pending ??= withoutKind(entry);
+      else if (!others.recorded || (entry.date ?? '') >= (others.recorded.date ?? '')) others.recorded = withoutKind(entry);
+    }
+    return others;
+  }
+}
+
+/** An entry as the rule reads it, without the history's own tag. */
+function withoutKind<T extends { kind: string }>(entry: T): Omit<T, 'kind'> {
+  const rest: Partial<T> = { ...entry };
+  delete rest.kind;
+  return rest as Omit<T, 'kind'>;
 }
 
 /** The columns the recorded results are read from (0-based; undefined when the sheet lacks one). */
@@ -124,18 +187,28 @@ export interface TermResultColumns {
   idNumber?: number;
   result?: number;
   date?: number;
+  state?: number;
 }
 
-/** Where a nomination sheet holds 身份证号 and the recorded 任期考核结果/任期考核日期. */
+/** Where a nomination sheet holds 身份证号, 状态 and the recorded 任期考核结果/任期考核日期. */
 export function termResultColumnsOf(headers: HeaderMatch): TermResultColumns {
-  return { idNumber: headers.columns.idNumber, result: headers.outputs[TERM_RESULT_COLUMN], date: headers.outputs[TERM_DATE_COLUMN] };
+  return { idNumber: headers.columns.idNumber, result: headers.outputs[TERM_RESULT_COLUMN], date: headers.outputs[TERM_DATE_COLUMN], state: headers.outputs['状态'] };
+}
+
+/** Where collectTermResults puts what it reads. */
+export interface CollectOptions {
+  /** Adds to this history (one per check, fed by every sheet read); a new one when absent. */
+  into?: TermResultHistory;
+  /** The rows are on another sheet than the one checked: they are named with their sheet and are never a source row. */
+  otherSheet?: boolean;
 }
 
 /**
  * The results recorded on a sheet's rows `firstRow`..`lastRow`, by person, in one pass over the
  * cells the caller already read (`cellAt` gives a domain cell, dates as 'YYYY-MM-DD'). A result or
  * date that cannot be read is added to `problems` naming the sheet, row, column and value; an
- * unreadable result is not used, a result with an unreadable date is used without a date.
+ * unreadable result makes the person's other rows 待核实, a result with an unreadable date is used
+ * without a date, and a 任期届满 row without a result is kept as a term whose result is pending.
  */
 export function collectTermResults(
   firstRow: number,
@@ -145,30 +218,44 @@ export function collectTermResults(
   sheetName: string,
   preset: Preset,
   problems: string[],
+  options: CollectOptions = {},
 ): TermResultHistory {
-  const history = new TermResultHistory();
-  const { idNumber, result: resultColumn, date: dateColumn } = columns;
-  if (resultColumn === undefined) return history;
+  const history = options.into ?? new TermResultHistory();
+  const sheet = options.otherSheet ? { sheet: sheetName } : {};
+  const { idNumber, result: resultColumn, date: dateColumn, state: stateColumn } = columns;
   for (let row = firstRow; row <= lastRow; row += 1) {
-    const resultCell = cellAt(row, resultColumn);
-    if (isBlank(resultCell)) continue;
+    const resultCell = resultColumn === undefined ? '' : cellAt(row, resultColumn);
+    const person = idNumber === undefined ? null : personKey(cellAt(row, idNumber));
+    if (isBlank(resultCell)) {
+      if (person !== null && stateColumn !== undefined && readState(cellAt(row, stateColumn)) === '任期届满') history.addPending(person, { row, ...sheet });
+      continue;
+    }
+    if (!options.otherSheet) history.markSource(row);
     const where = `${sheetName}第${row}行`;
     const result = readTermAssessment(resultCell, where, preset);
-    if ('problem' in result) problems.push(result.problem);
+    if ('problem' in result) {
+      problems.push(result.problem);
+      if (person !== null) history.addUnreadable(person, { row, value: shownValue(resultCell), ...sheet });
+      continue;
+    }
     if (!('value' in result)) continue;
     const date = dateColumn === undefined ? ({ blank: true } as const) : readTermAssessmentDate(cellAt(row, dateColumn), where);
     if ('problem' in date) problems.push(date.problem);
-    const person = idNumber === undefined ? null : personKey(cellAt(row, idNumber));
     if (person === null) continue;
-    history.add(person, 'value' in date ? { row, result: result.value, date: date.value } : { row, result: result.value });
+    history.add(person, 'value' in date ? { row, result: result.value, date: date.value, ...sheet } : { row, result: result.value, ...sheet });
   }
   return history;
+}
+
+/** A row as messages name it: `第3行`, or `推荐名单第3行` on another sheet. */
+export function rowName(entry: { row: number; sheet?: string }): string {
+  return `${entry.sheet ?? ''}第${entry.row}行`;
 }
 
 /** Where a recorded result came from, as the lastTerm rule's message says it. */
 export function recordedSource(recorded: RecordedTermResult): string {
   const date = recorded.date === undefined ? `，无有效的${TERM_DATE_COLUMN}` : `（${formatChineseDate(recorded.date)}）`;
-  return `第${recorded.row}行的${TERM_RESULT_COLUMN}“${recorded.result}”${date}`;
+  return `${rowName(recorded)}的${TERM_RESULT_COLUMN}“${recorded.result}”${date}`;
 }
 
 /**
@@ -249,6 +336,20 @@ export function termResultRefusal(facts: TermRowFacts, request: TermRequest): st
   const end = termEndOf(facts, request.termYears);
   if (end === undefined) return `该行没有有效的认定日期，算不出任期：${when}`;
   return `任期至 ${end}，${addDays(end, -UPCOMING_TERM_DAYS)} 起才能记录任期考核结果（${when}）`;
+}
+
+/**
+ * Why a 任期考核日期 cannot be a row's: it is before UPCOMING_TERM_DAYS days ahead of the row's term
+ * end — the first day a result may be recorded at all — and so also any date before its 认定日期
+ * (such a date would shorten a 不合格's bar). Null when it may be, or the row has no valid 认定日期.
+ */
+export function termDateRefusal(facts: Pick<TermRowFacts, 'awardDate'>, date: CalendarDate, termYears: number): string | null {
+  const end = termEndOf(facts, termYears);
+  if (end === undefined || facts.awardDate === undefined || facts.awardDate === 'invalid') return null;
+  const first = addDays(end, -UPCOMING_TERM_DAYS);
+  if (date >= first) return null;
+  const why = date < facts.awardDate ? `早于认定日期 ${facts.awardDate}` : `早于任期届满前${UPCOMING_TERM_DAYS}天（${first}）`;
+  return `任期考核日期 ${date} ${why}：任期 ${facts.awardDate}至${end}，考核日期不能早于 ${first}`;
 }
 
 /** 操作记录's 说明 of a recording: `任期考核：优秀（2027-10-09）`, `任期考核：合格改为优秀（…）`, then the reason. */

@@ -13,10 +13,12 @@ import {
   priorityFlags,
   readTermAssessment,
   readTermAssessmentDate,
+  termDateRefusal,
   termResultDue,
   termResultNote,
   termResultRefusal,
   TermResultHistory,
+  type OtherTerms,
   type RecordedTermResult,
   type TermRequest,
 } from '../../../src/domain/workflow/term-results';
@@ -25,7 +27,7 @@ import { VALID_FAMOUS, findingOf, preset, sheetOf } from './fixtures';
 /** Evaluates the valid row (上届考核结果 blank unless changed) with an earlier recorded result. */
 function evaluateWith(recorded: RecordedTermResult | undefined, reviewDate: string, changes: Record<string, string> = {}) {
   const { headers, row } = sheetOf(VALID_FAMOUS, { 上届考核结果: '', ...changes });
-  const options = recorded === undefined ? { reviewDate, preset } : { reviewDate, preset, recordedLastTerm: recorded };
+  const options = recorded === undefined ? { reviewDate, preset } : { reviewDate, preset, otherTerms: { recorded } };
   return evaluateRow(matchHeaders(headers), row, options);
 }
 
@@ -57,18 +59,69 @@ describe('a returning teacher’s earlier result', () => {
     expect(personKey('')).toBeNull();
   });
 
-  test('the latest result by date on a row above; the row itself and rows below never count', () => {
+  test('the latest result by date on any other row, above or below; a row holding a result of its own inherits nothing', () => {
     const history = new TermResultHistory();
     const person = personKey('11010519491231002X');
     history.add(person!, { row: 3, result: '合格', date: '2021-09-01' });
-    history.add(person!, { row: 5, result: '不合格', date: '2024-09-01' });
+    history.markSource(3);
+    history.add(person!, { row: 9, result: '不合格', date: '2024-09-01' });
+    history.markSource(9);
     history.add(person!, { row: 4, result: '优秀', date: '2022-09-01' });
-    history.add(person!, { row: 9, result: '优秀', date: '2027-09-01' });
-    expect(history.earlierResult(personKey('11010519491231002x'), 8)).toEqual({ row: 5, result: '不合格', date: '2024-09-01' });
-    expect(history.earlierResult(person, 5)).toEqual({ row: 4, result: '优秀', date: '2022-09-01' });
-    expect(history.earlierResult(person, 3)).toBeUndefined();
-    expect(history.earlierResult('530421198102022344', 8)).toBeUndefined();
-    expect(history.earlierResult(null, 8)).toBeUndefined();
+    history.markSource(4);
+    // Row 2, above every result, is a returning row all the same: sort order does not matter.
+    expect(history.otherTerms(personKey('11010519491231002x'), 2)).toEqual({ recorded: { row: 9, result: '不合格', date: '2024-09-01' } });
+    expect(history.otherTerms(person, 12)).toEqual({ recorded: { row: 9, result: '不合格', date: '2024-09-01' } });
+    expect(history.otherTerms(person, 9)).toEqual({});
+    expect(history.otherTerms(person, 3)).toEqual({});
+    expect(history.otherTerms('530421198102022344', 8)).toEqual({});
+    expect(history.otherTerms(null, 8)).toEqual({});
+  });
+
+  test('results on 推荐名单 count for a row of another sheet whatever its number, and are named with their sheet', () => {
+    const history = new TermResultHistory();
+    const person = personKey('11010519491231002X')!;
+    history.add(person, { row: 2, result: '不合格', date: '2024-09-01', sheet: '推荐名单' });
+    expect(history.otherTerms(person, 2)).toEqual({ recorded: { row: 2, result: '不合格', date: '2024-09-01', sheet: '推荐名单' } });
+    expect(findingOf(evaluateWith(history.otherTerms(person, 2).recorded, '2025-09-01'), 'lastTerm')).toMatchObject({
+      verdict: '不符合',
+      message: '六（二）：上届考核结果取自推荐名单第2行的任期考核结果“不合格”（2024年9月1日），一届任期内（至2027年8月31日）不得申报',
+    });
+  });
+});
+
+describe('a last term that cannot be known', () => {
+  const evaluateOthers = (otherTerms: OtherTerms, changes: Record<string, string> = {}) => {
+    const { headers, row } = sheetOf(VALID_FAMOUS, { 上届考核结果: '', ...changes });
+    return evaluateRow(matchHeaders(headers), row, { reviewDate: '2028-09-01', preset, otherTerms });
+  };
+
+  test('an unreadable 任期考核结果 on another row of the person is 待核实 naming that row and value, even with a readable one beside it', () => {
+    const problems: string[] = [];
+    const rows: Record<number, unknown[]> = { 2: ['11010519491231002X', '不合格（已公示）', '2027-10-09', '任期届满'], 3: ['11010519491231002x', '', '', '学校推荐'], 4: ['11010519491231002X', '合格', '2024-09-01', '任期届满'] };
+    const history = collectTermResults(2, 4, (row, column) => rows[row]?.[column] ?? '', { idNumber: 0, result: 1, date: 2, state: 3 }, '推荐名单', preset, problems);
+    expect(problems).toEqual(['推荐名单第2行：任期考核结果“不合格（已公示）”无法识别，应为优秀、合格、不合格之一']);
+    const others = history.otherTerms(personKey(rows[3]?.[0]), 3);
+    expect(others.unreadable).toEqual({ row: 2, value: '不合格（已公示）' });
+    const result = evaluateOthers(others);
+    expect(result.verdict).toBe('待核实');
+    expect(result.flags).toEqual([]);
+    expect(findingOf(result, 'lastTerm')?.message).toBe('六（二）：第2行的任期考核结果“不合格（已公示）”无法识别，上届考核结果无法确定；请改为优秀、合格或不合格');
+    // A typed 上届考核结果 does not settle it: the unreadable value may be a 不合格.
+    expect(findingOf(evaluateOthers(others, { 上届考核结果: '合格' }), 'lastTerm')?.verdict).toBe('待核实');
+  });
+
+  test('a 任期届满 row of the person without a result is 待核实 unless 上届考核结果 is typed', () => {
+    const rows: Record<number, unknown[]> = { 2: ['530421198102022344', '', '', '学校推荐'], 3: ['530421198102022344', ' ', '', '任期届满'] };
+    const history = collectTermResults(2, 3, (row, column) => rows[row]?.[column] ?? '', { idNumber: 0, result: 1, date: 2, state: 3 }, '推荐名单', preset, []);
+    const others = history.otherTerms('530421198102022344', 2);
+    expect(others).toEqual({ pending: { row: 3 } });
+    expect(history.otherTerms('530421198102022344', 3)).toEqual({});
+    const result = evaluateOthers(others);
+    expect(result).toMatchObject({ verdict: '待核实', flags: [] });
+    expect(findingOf(result, 'lastTerm')?.message).toBe('六（二）：第3行任期已届满，尚未记录任期考核结果；请先记录（banzhuren term-results）或填写上届考核结果');
+    const typed = evaluateOthers(others, { 上届考核结果: '合格' });
+    expect(findingOf(typed, 'lastTerm')).toMatchObject({ verdict: '符合', message: '六（二）：上届考核结果为“合格”' });
+    expect(typed.flags).toEqual(['优先推荐']);
   });
 });
 
@@ -91,6 +144,18 @@ describe('the lastTerm rule and the flags with a recorded result', () => {
 
   test('a result dated after the review date is 待核实', () => {
     expect(findingOf(evaluateWith(failed, '2027-10-08'), 'lastTerm')).toMatchObject({ verdict: '待核实', message: expect.stringContaining('晚于评审基准日2027年10月8日') });
+  });
+
+  test('合格 or 优秀 dated after the review date gives no flag and is 待核实; dated on it or at any age before, it flags', () => {
+    const excellent: RecordedTermResult = { row: 2, result: '优秀', date: '2027-10-09' };
+    const early = evaluateWith(excellent, '2027-10-08');
+    expect(early).toMatchObject({ verdict: '待核实', flags: [] });
+    expect(findingOf(early, 'lastTerm')?.message).toBe('六（二）：上届考核结果取自第2行的任期考核结果“优秀”（2027年10月9日），该日期晚于评审基准日2027年10月8日');
+    const typed = evaluateWith(undefined, '2027-10-08', { 上届考核结果: '合格', 上届考核日期: '2027-10-09' });
+    expect(typed.flags).toEqual([]);
+    expect(findingOf(typed, 'lastTerm')).toMatchObject({ verdict: '待核实', message: '六（二）：上届考核日期2027年10月9日晚于评审基准日2027年10月8日' });
+    expect(evaluateWith(excellent, '2027-10-09').flags).toEqual(['优先推荐', '优先推荐省级']);
+    expect(evaluateWith({ ...excellent, date: '2015-10-09' }, '2027-10-09').flags).toEqual(['优先推荐', '优先推荐省级']);
   });
 
   test('合格 gives 优先推荐, 优秀 also 优先推荐省级', () => {
@@ -154,6 +219,14 @@ describe('who may record a result on which rows', () => {
     expect(termResultRefusal(awarded, request({ roles: [], email: 'x@y.cn' }))).toBe('邮箱“x@y.cn”不在“权限”表中，不能执行任何操作');
   });
 
+  test('a 任期考核日期 before 60 days ahead of the term end (so also before 认定日期) is refused naming the dates', () => {
+    expect(termDateRefusal(awarded, '2027-08-10', 3)).toBeNull();
+    expect(termDateRefusal(awarded, '2027-10-09', 3)).toBeNull();
+    expect(termDateRefusal(awarded, '2027-08-09', 3)).toBe('任期考核日期 2027-08-09 早于任期届满前60天（2027-08-10）：任期 2024-10-10至2027-10-09，考核日期不能早于 2027-08-10');
+    expect(termDateRefusal(awarded, '2024-10-09', 3)).toBe('任期考核日期 2024-10-09 早于认定日期 2024-10-10：任期 2024-10-10至2027-10-09，考核日期不能早于 2027-08-10');
+    expect(termDateRefusal({ awardDate: 'invalid' }, '2020-01-01', 3)).toBeNull();
+  });
+
   test('the log texts', () => {
     expect(termResultNote('', '优秀', '2027-10-09', '')).toBe('任期考核：优秀（2027-10-09）');
     expect(termResultNote('合格', '优秀', '2027-10-09', '玉教体〔2027〕12号')).toBe('任期考核：合格改为优秀（2027-10-09）；玉教体〔2027〕12号');
@@ -176,7 +249,7 @@ describe('collecting the recorded results of a sheet', () => {
       '推荐名单第4行：任期考核日期“去年”不是日期，应填如 2027-10-09 的日期',
     ]);
     expect(history.size).toBe(2);
-    expect(history.earlierResult(personKey(rows[6]?.[0]), 6)).toEqual({ row: 2, result: '优秀', date: '2027-10-09' });
-    expect(history.earlierResult(personKey('530421198102022344'), 6)).toEqual({ row: 4, result: '合格' });
+    expect(history.otherTerms(personKey(rows[6]?.[0]), 6)).toEqual({ recorded: { row: 2, result: '优秀', date: '2027-10-09' } });
+    expect(history.otherTerms(personKey('530421198102022344'), 6)).toEqual({ recorded: { row: 4, result: '合格' }, unreadable: { row: 3, value: '良好' } });
   });
 });
