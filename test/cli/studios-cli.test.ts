@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { CallCounter } from '../../local/runtime/call-counter';
 import { openWorkbookRuntime } from '../../local/workbook-runtime';
 import { runCli, statsOf } from '../support/cli';
-import { candidate, scenarioWorkbook } from '../support/scenario';
+import { candidate, scenarioWorkbook, setSetting } from '../support/scenario';
 import { readSheet, temporaryFolder } from '../support/workbooks';
 
 const ID_NUMBER = '11010519491231002X';
@@ -187,13 +187,7 @@ test("a county's own workbook (设置 评选级别 县级): its complete county 
   const city = runCli(['studios', path, '--json']);
   expect(city.code).toBe(3);
   expect((JSON.parse(city.stdout) as { findings: { rule: string }[] }[])[1]?.findings.map((finding) => finding.rule)).toContain('cityStages');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const settings = workbook.getWorksheet('设置')!;
-  settings.eachRow((row) => {
-    if (row.getCell(1).value === '评选级别') row.getCell(2).value = '县级';
-  });
-  await workbook.xlsx.writeFile(path);
+  await setSetting(path, '评选级别', '县级');
   const county = runCli(['studios', path, '--json']);
   expect(county.stderr).toBe('');
   expect(county.code).toBe(0);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { CallCounter } from '../../local/runtime/call-counter';
 import { openWorkbookRuntime } from '../../local/workbook-runtime';
 import { runCli, statsOf } from '../support/cli';
-import { candidate, scenarioWorkbook } from '../support/scenario';
+import { candidate, scenarioWorkbook, setSetting } from '../support/scenario';
 import { PROCESS_TIME_ZONES } from '../support/time-zones';
 import { excelDate, readSheet, temporaryFolder, writeWorkbook } from '../support/workbooks';
 
@@ -320,13 +320,7 @@ test.each(PROCESS_TIME_ZONES)('in a county workbook (评选级别 县级) the co
   const run = (args: string[]) => runCli(['term-results', path, ...args], { timeZone });
   const cityOnly = run(['--rows', '2', '--result', '合格', '--as', HONGTA, '--today', '2027-10-12']);
   expect(cityOnly.stderr.trim()).toBe('第2行：记录任期考核结果须由市级账号操作（方案六（二）：由市、县（区）教育体育局分别考核）');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const settings = workbook.getWorksheet('设置')!;
-  settings.eachRow((row) => {
-    if (row.getCell(1).value === '评选级别') row.getCell(2).value = '县级';
-  });
-  await workbook.xlsx.writeFile(path);
+  await setSetting(path, '评选级别', '县级');
   const result = run(['--rows', '2-3', '--result', '合格', '--as', HONGTA, '--today', '2027-10-12']);
   expect(result.code).toBe(3);
   expect(result.stdout.trim()).toBe('第2行 甲：任期考核结果为“合格”（2027-10-12）');

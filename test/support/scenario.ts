@@ -37,3 +37,17 @@ export async function scenarioWorkbook(path: string, candidates: Record<string, 
   });
   await workbook.xlsx.writeFile(path);
 }
+
+/** Sets one 设置 row's 值 (by its 设置项, e.g. 评选级别) in a workbook made by init, as an official would type it. */
+export async function setSetting(path: string, key: string, value: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  let found = false;
+  workbook.getWorksheet('设置')!.eachRow((row) => {
+    if (row.getCell(1).value !== key) return;
+    row.getCell(2).value = value;
+    found = true;
+  });
+  if (!found) throw new Error(`no 设置 row ${key}`);
+  await workbook.xlsx.writeFile(path);
+}
