@@ -8,7 +8,9 @@
  * a sheet that still exists (found by its name) is put back at the zip level with every part it
  * leads to (charts, their style and colour parts, pictures), the sheet's relationship and
  * <drawing> element, and the [Content_Types].xml entries. The parts keep their bytes: a chart
- * keeps its range reference, as in Excel, whatever the add-on did to the cells.
+ * keeps its range reference, as in Excel, whatever the add-on did to the cells. A chart sheet (a
+ * sheet that is one chart) is not kept: exceljs drops it, and the runtime refuses to save over a
+ * file that has one (see chartSheetNames).
  */
 import JSZip from 'jszip';
 import { posix } from 'node:path';
@@ -106,6 +108,21 @@ async function sheetPartsByName(zip: JSZip): Promise<Map<string, string>> {
   return sheets;
 }
 
+/** The names of the chart sheets of an .xlsx (its bytes): sheets that are one chart, which a save cannot keep. */
+export async function chartSheetNames(xlsx: Uint8Array): Promise<string[]> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  const chartSheetIds = new Set(relationshipsOf(rels, 'xl/workbook.xml').filter((rel) => /\/relationships\/chartsheet$/.test(rel.type)).map((rel) => rel.id));
+  const names: string[] = [];
+  for (const [tag] of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const values = attributes(tag);
+    const id = Object.entries(values).find(([key]) => /(^|:)id$/.test(key) && key !== 'sheetId')?.[1];
+    if (id !== undefined && chartSheetIds.has(id) && values.name !== undefined) names.push(values.name);
+  }
+  return names;
+}
+
 /** The drawings of an .xlsx (its bytes), by sheet, with every part each leads to, to put back on save. */
 export async function keptDrawings(xlsx: Uint8Array): Promise<KeptDrawing[]> {
   const zip = await JSZip.loadAsync(xlsx, { createFolders: false });
@@ -169,9 +186,14 @@ export async function hideDrawings(zip: Zip): Promise<boolean> {
     if (sheetXml !== undefined) zip.file(sheetPart, sheetXml.replace(/<(?:\w+:)?drawing\b[^>]*?(?:\/>|>[\s\S]*?<\/(?:\w+:)?drawing>)/g, ''));
     changed = true;
   }
+  // exceljs parses every drawing part, also those of chart sheets (which it drops): none stays.
+  for (const name of names) {
+    if (/^xl\/drawings\/[^/]+\.xml$/.test(name)) hidden.add(name);
+  }
   for (const part of hidden) {
     zip.remove(part);
     zip.remove(relsOf(part));
+    changed = true;
   }
   return changed;
 }

@@ -125,3 +125,26 @@ describe.each(['openpyxl-charts.xlsx', 'libreoffice-charts.xlsx'])('%s', (fixtur
     expect(Object.keys(zip.files).filter((name) => name.startsWith('xl/charts/chart'))).toHaveLength(2);
   });
 });
+
+describe('a chart sheet (a sheet that is one chart), which a save cannot keep', () => {
+  const fixture = join(FIXTURES, 'openpyxl-chartsheet.xlsx');
+
+  test('the file opens; saving over it is refused, naming the chart sheet and --out, and leaves it as it was', () => {
+    const path = join(folder, 'chartsheet.xlsx');
+    copyFileSync(fixture, path);
+    const result = runCli(['check', path, '--today', '2025-09-01']);
+    expect(result.stderr).not.toMatch(/已损坏/);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('图表工作表“图表页”');
+    expect(result.stderr).toContain('--out');
+    expect(readFileSync(path).equals(readFileSync(fixture))).toBe(true);
+  });
+
+  test('--out writes the copy with the other charts and says the chart sheet is not in it', async () => {
+    const out = join(folder, 'chartsheet-copy.xlsx');
+    const result = runCli(['check', fixture, '--out', out, '--today', '2025-09-01']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^提示：.*chartsheet-copy\.xlsx 中没有原文件的图表工作表“图表页”/m);
+    expect(chartTitles(await drawingsOf(out))).toEqual(FIXTURE_CHARTS);
+  });
+});
