@@ -130,7 +130,8 @@ export async function keptDrawings(xlsx: Uint8Array): Promise<KeptDrawing[]> {
   const drawings: KeptDrawing[] = [];
   for (const [sheetName, sheetPart] of await sheetPartsByName(zip)) {
     const rels = await zip.file(relsOf(sheetPart))?.async('string');
-    const sheetXml = rels ? await zip.file(sheetPart)?.async('string') : undefined;
+    // Only a sheet with a drawing relationship has its (possibly large) XML read.
+    const sheetXml = rels && /\/relationships\/drawing["']/.test(rels) ? await zip.file(sheetPart)?.async('string') : undefined;
     if (!rels || !sheetXml) continue;
     const used = new Set([...sheetXml.matchAll(/<(?:\w+:)?drawing\b[^>]*>/g)].map(([tag]) => Object.entries(attributes(tag)).find(([key]) => /(^|:)id$/.test(key))?.[1]));
     const drawing = relationshipsOf(rels, sheetPart).find((rel) => DRAWING_TYPE.test(rel.type) && !rel.external && used.has(rel.id) && zip.file(rel.target));
