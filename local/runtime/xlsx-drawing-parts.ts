@@ -191,7 +191,21 @@ export async function hideDrawings(zip: Zip): Promise<boolean> {
   for (const name of names) {
     if (/^xl\/drawings\/[^/]+\.xml$/.test(name)) hidden.add(name);
   }
-  for (const part of hidden) {
+  // Pictures of hidden drawings go too (exceljs would write each again as a part nothing uses),
+  // unless a sheet itself uses one (a background picture).
+  const pictures = new Set<string>();
+  const keptPictures = new Set<string>();
+  for (const name of names) {
+    const drawing = hidden.has(name.replace(/_rels\/([^/]+)\.rels$/, '$1'));
+    const sheet = SHEET_RELS.test(name);
+    if (!name.endsWith('.rels') || (!drawing && !sheet)) continue;
+    const xml = await zip.file(name)?.async('string');
+    const source = name.replace(/_rels\/([^/]+)\.rels$/, '$1');
+    for (const rel of relationshipsOf(xml ?? '', source)) {
+      if (!rel.external && /\/relationships\/image$/.test(rel.type)) (drawing ? pictures : keptPictures).add(rel.target);
+    }
+  }
+  for (const part of [...hidden, ...[...pictures].filter((picture) => !keptPictures.has(picture))]) {
     zip.remove(part);
     zip.remove(relsOf(part));
     changed = true;

@@ -102,6 +102,8 @@ describe.each(['openpyxl-charts.xlsx', 'libreoffice-charts.xlsx'])('%s', (fixtur
     expect(chartTitles(await drawingsOf(path))).toEqual(FIXTURE_CHARTS);
     const savedTwice = await JSZip.loadAsync(readFileSync(path));
     expect(Object.keys(savedTwice.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toHaveLength(3);
+    // The picture once, not also as a copy nothing uses.
+    expect(Object.keys(savedTwice.files).filter((name) => /^xl\/media\/./.test(name))).toHaveLength(1);
   });
 
   test('--out writes a copy with the charts', async () => {
