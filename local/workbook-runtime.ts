@@ -18,6 +18,7 @@ import { instantOfDateAndTime, isKnownTimeZone } from './runtime/time-zones';
 import { assertWritable, realPathOf, removeLeftoverTemporaries } from './runtime/workbook-path';
 import { newWorkbook, readWorkbook, writeWorkbook, type WriteOptions } from './runtime/xlsx-file';
 import { keptParts, type KeptPart } from './runtime/xlsx-preserve';
+import { chartSheetNames, keptDrawings, type KeptDrawing } from './runtime/xlsx-drawing-parts';
 import { parseA1, splitSheetName } from './services/a1-notation';
 import { makeCacheService } from './services/cache-service';
 import { makeChartsService } from './services/charts';
@@ -129,7 +130,10 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     }
     const existed = realPath !== undefined && existsSync(realPath);
     const workbook = path && realPath ? await readOrCreate(realPath, path, options.create === true) : newWorkbook();
-    const kept: KeptPart[] = existed && writable ? await keptParts(readFileSync(realPath)) : [];
+    const bytesRead = existed && writable ? readFileSync(realPath) : undefined;
+    const kept: KeptPart[] = bytesRead ? await keptParts(bytesRead) : [];
+    const drawings: KeptDrawing[] = bytesRead ? await keptDrawings(bytesRead) : [];
+    const chartSheets = bytesRead ? await chartSheetNames(bytesRead) : [];
     let changed = false;
     const onCall = (interfaceName: string, method: string, cost: string) => {
       if (!changed && changesWorkbook(interfaceName, method, cost)) changed = true;
@@ -142,6 +146,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     if (options.answer) model.ui.answer = options.answer;
     if (options.promptAnswers) model.ui.promptAnswers = [...options.promptAnswers];
     const print = options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
+    for (const notice of state.notices) print(notice);
     const email = options.as ?? '';
     const sink = logSink();
     let fakeContext: FakeContext | undefined;
@@ -220,8 +225,15 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
         const target = realPathOf(shown);
         if (!changed && existed && target === realPath) return false;
         assertWritable(target, shown);
+        if (chartSheets.length > 0) {
+          const named = chartSheets.map((sheet) => `“${sheet}”`).join('、');
+          if (target === realPath) {
+            throw new Error(`无法保存 ${shown}：其中的图表工作表${named}（整张表是一个图表）无法保留，原地保存会丢失它们；请加 --out 另存一份，原文件不变`);
+          }
+          print(`提示：${shown} 中没有原文件的图表工作表${named}（整张表是一个图表，无法保留）；原文件中它们仍在`);
+        }
         state.write(workbook);
-        await writeWorkbook(workbook, target, { keptParts: kept, beforeReplace: options.beforeReplace, shownPath: shown });
+        await writeWorkbook(workbook, target, { keptParts: kept, keptDrawings: drawings, beforeReplace: options.beforeReplace, shownPath: shown });
         return true;
       },
       close() {

@@ -14,6 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import { posix } from 'node:path';
+import { hideDrawings } from './xlsx-drawing-parts';
 
 interface ZipEntry {
   dir: boolean;
@@ -164,7 +165,10 @@ function patchPlainCommentText(commentXform: { prototype: CommentXform }): void 
 
 let patched = false;
 
-/** Makes exceljs's XLSX reader see comment parts wherever a sheet's relationships put them, and their plain text. */
+/**
+ * Makes exceljs's XLSX reader see comment parts wherever a sheet's relationships put them, and their
+ * plain text; and hides the sheets' drawings from it (see xlsx-drawing-parts.ts).
+ */
 export function patchCommentParts(): void {
   if (patched) return;
   patched = true;
@@ -177,7 +181,9 @@ export function patchCommentParts(): void {
   xlsx.prototype.load = async function loadWithCommentParts(this: unknown, data, options) {
     const buffer = options?.base64 ? Buffer.from(String(data), 'base64') : (data as Buffer);
     const zip = await JSZip.loadAsync(buffer);
-    if (!(await canonicalizeCommentParts(zip))) return originalLoad.call(this, buffer, { ...options, base64: false });
+    const commentsMoved = await canonicalizeCommentParts(zip);
+    const drawingsHidden = await hideDrawings(zip); // put back on save (see xlsx-drawing-parts.ts)
+    if (!commentsMoved && !drawingsHidden) return originalLoad.call(this, buffer, { ...options, base64: false });
     const canonical = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
     return originalLoad.call(this, canonical, { ...options, base64: false });
   };

@@ -13,6 +13,7 @@ import { forget, removeOnExitOrSignal } from './exit-cleanup';
 import { fileAccessError } from './file-errors';
 import { keepExactColumnWidths, keepInternalHyperlinks, restoreParts, type KeptPart } from './xlsx-preserve';
 import { patchCommentParts } from './xlsx-comment-parts';
+import { restoreDrawings, type KeptDrawing } from './xlsx-drawing-parts';
 import { patchWriteMemory } from './xlsx-write-memory';
 
 interface DefaultFormat {
@@ -148,6 +149,8 @@ export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
 export interface WriteOptions {
   /** Package parts of the file that was read, which exceljs drops (see xlsx-preserve). */
   keptParts?: readonly KeptPart[];
+  /** The drawings (charts) of the file that was read, by sheet, which exceljs drops (see xlsx-drawing-parts). */
+  keptDrawings?: readonly KeptDrawing[];
   /** The file as the user named it, for messages (default: `path`). */
   shownPath?: string;
   /** Runs once the temporary copy is complete, just before it replaces the file (tests stop here). */
@@ -176,7 +179,7 @@ export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, op
   let step: 'build' | 'write' = 'build';
   try {
     const written = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const bytes = await restoreParts(written, options.keptParts ?? []);
+    const bytes = await restoreDrawings(await restoreParts(written, options.keptParts ?? []), options.keptDrawings ?? []);
     step = 'write';
     const before = existsSync(path) ? statSync(path) : undefined;
     removeOnExitOrSignal(temporary);

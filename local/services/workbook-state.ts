@@ -47,6 +47,33 @@ export interface StoredChart {
   options: Record<string, unknown>;
 }
 
+/** A chart row's value as a StoredChart, or undefined when it is not valid JSON of that shape. */
+function parsedChart(value: string): StoredChart | undefined {
+  let chart: unknown;
+  try {
+    chart = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (typeof chart !== 'object' || chart === null || Array.isArray(chart)) return undefined;
+  const { id, sheetName, type, ranges, position, options } = chart as Partial<Record<keyof StoredChart, unknown>>;
+  const place = position as Partial<Record<string, unknown>> | null | undefined;
+  const valid =
+    typeof id === 'number' &&
+    Number.isInteger(id) &&
+    typeof sheetName === 'string' &&
+    typeof type === 'string' &&
+    Array.isArray(ranges) &&
+    ranges.every((range) => typeof range?.sheetName === 'string' && typeof range?.a1 === 'string') &&
+    typeof place === 'object' &&
+    place !== null &&
+    ['row', 'column', 'offsetX', 'offsetY'].every((field) => typeof place[field] === 'number') &&
+    typeof options === 'object' &&
+    options !== null &&
+    !Array.isArray(options);
+  return valid ? (chart as StoredChart) : undefined;
+}
+
 /** Characters per cell when a long value is split across cells (Excel holds 32767 at most). */
 const CHUNK = 30000;
 
@@ -62,6 +89,9 @@ export class WorkbookState {
   protections: StoredProtection[] = [];
   /** Embedded charts of every sheet (exceljs cannot write real charts; see local/services/charts.ts). */
   charts: StoredChart[] = [];
+
+  /** 提示 lines about state rows that could not be read and were skipped (the runtime prints them). */
+  readonly notices: string[] = [];
 
   /** An id no chart of the workbook has. */
   newChartId(): number {
@@ -90,12 +120,12 @@ export class WorkbookState {
       const cells = Array.from((row.values as unknown[]).slice(1), (value) => cellText(value));
       const [kind = '', scope = '', key = ''] = cells;
       const value = cells.slice(3).join('');
-      state.apply(kind, scope, key, value);
+      state.apply(kind, scope, key, value, rowNumber);
     });
     return state;
   }
 
-  private apply(kind: string, scope: string, key: string, value: string): void {
+  private apply(kind: string, scope: string, key: string, value: string, rowNumber: number): void {
     switch (kind) {
       case 'setting':
         if (key === 'timeZone') this.timeZone = value;
@@ -116,9 +146,17 @@ export class WorkbookState {
       case 'protection':
         this.protections.push(JSON.parse(value) as StoredProtection);
         break;
-      case 'chart':
-        this.charts.push(JSON.parse(value) as StoredChart);
+      case 'chart': {
+        const chart = parsedChart(value);
+        if (chart) this.charts.push(chart);
+        else {
+          const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+          this.notices.push(
+            `提示：隐藏表 ${STATE_SHEET_NAME} 第 ${rowNumber} 行的图表记录（工作表“${scope}”，编号“${key}”，内容“${shown}”）无法读取，已跳过；下次生成统计时会重新生成该图表`,
+          );
+        }
         break;
+      }
       default:
         break;
     }
