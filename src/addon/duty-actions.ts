@@ -10,6 +10,7 @@ import { DEFAULT_PRESET } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { LedgerHeaderError, MissingLedgerError, writeDutyReport } from '../gas/duty-sheet';
 import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
+import { GeneratedSheetTakenError } from '../gas/generated-sheet';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { showMessage } from '../gas/ui';
 import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
@@ -57,7 +58,7 @@ export function makeDutyReport(): void {
   try {
     result = runDutyReport();
   } catch (error) {
-    if (!(error instanceof ArgumentError || error instanceof MissingLedgerError || error instanceof LedgerHeaderError || error instanceof DocumentBusyError)) throw error;
+    if (!(error instanceof ArgumentError || error instanceof MissingLedgerError || error instanceof LedgerHeaderError || error instanceof DocumentBusyError || error instanceof GeneratedSheetTakenError)) throw error;
     showMessage('生成履职情况', error.message);
     return;
   }

@@ -6,7 +6,8 @@ import { isCalendarDate } from '../domain/calendar-date';
 import { DEFAULT_PRESET } from '../domain/presets';
 import { UNKNOWN_YEAR } from '../domain/statistics/awards';
 import { completionText, targetText } from '../domain/statistics/layout';
-import { underDocumentLock } from '../gas/document-lock';
+import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
+import { GeneratedSheetTakenError } from '../gas/generated-sheet';
 import { writeStatistics, type StatisticsReport } from '../gas/statistics-sheet';
 import { activeSpreadsheet, todayIn } from '../gas/spreadsheet';
 import { showMessage } from '../gas/ui';
@@ -37,7 +38,14 @@ const PROBLEMS_SHOWN = 10;
 
 /** 菜单：生成统计. */
 export function makeStatistics(): void {
-  const report = runStatistics();
+  let report: ReturnType<typeof runStatistics>;
+  try {
+    report = runStatistics();
+  } catch (error) {
+    if (!(error instanceof DocumentBusyError || error instanceof GeneratedSheetTakenError || error instanceof ArgumentError)) throw error;
+    showMessage('生成统计', error.message);
+    return;
+  }
   const more = report.problems.length - PROBLEMS_SHOWN;
   const problems = [
     ...report.problems.slice(0, PROBLEMS_SHOWN).map((problem) => `提示：${problem}`),

@@ -5,7 +5,8 @@
  */
 import { DEFAULT_PRESET } from '../domain/presets';
 import { studioLines, studioSummary } from '../domain/studios/studio-report';
-import { underDocumentLock } from '../gas/document-lock';
+import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
+import { GeneratedSheetTakenError } from '../gas/generated-sheet';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { checkStudioSheet, type StudioCheckReport } from '../gas/studio-sheet';
 import { showMessage } from '../gas/ui';
@@ -18,5 +19,13 @@ export function runStudioReport(): StudioCheckReport & { lines: string[]; summar
 
 /** 菜单：检查工作室. */
 export function checkAllStudios(): void {
-  showMessage('检查工作室', runStudioReport().summary);
+  let summary: string;
+  try {
+    summary = runStudioReport().summary;
+  } catch (error) {
+    if (!(error instanceof DocumentBusyError || error instanceof GeneratedSheetTakenError)) throw error;
+    showMessage('检查工作室', error.message);
+    return;
+  }
+  showMessage('检查工作室', summary);
 }

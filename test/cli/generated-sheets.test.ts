@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CallCounter } from '../../local/runtime/call-counter';
+import { openWorkbookRuntime } from '../../local/workbook-runtime';
 import { runCli } from '../support/cli';
 import { candidate, scenarioWorkbook } from '../support/scenario';
 import { readSheet, temporaryFolder } from '../support/workbooks';
@@ -46,4 +48,23 @@ test.each([
   }
   expect((await readSheet(book, sheetName)).rows.length).toBeGreaterThan(0);
   expect((await readSheet(book, `${sheetName}（我的）`)).rows[0]).toEqual(['我自己的数据']);
+});
+
+test('the menu items say so in a message box, not as a script error', async () => {
+  const book = join(folder, 'menu.xlsx');
+  await scenarioWorkbook(book, [candidate({ 姓名: '甲' })], []);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(book);
+  for (const name of ['履职情况', '工作室情况', '统计']) workbook.addWorksheet(name).getCell('A1').value = '我自己的数据';
+  await workbook.xlsx.writeFile(book);
+  const runtime = await openWorkbookRuntime({ path: book, today: '2025-03-01', counter: new CallCounter(), print: () => undefined });
+  try {
+    for (const [menu, title, sheetName] of [['makeDutyReport', '生成履职情况', '履职情况'], ['checkAllStudios', '检查工作室', '工作室情况'], ['makeStatistics', '生成统计', '统计']]) {
+      runtime.bundle.call(menu as string);
+      expect(runtime.ui.alerts.pop()).toMatch(new RegExp(`^${title}\\n已有一张名为“${sheetName}”的工作表，但它不是本程序生成的`));
+    }
+    expect(runtime.changed).toBe(false);
+  } finally {
+    runtime.close();
+  }
 });
