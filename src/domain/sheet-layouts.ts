@@ -51,6 +51,8 @@ export interface SheetLayout {
   dropdowns: Record<string, string[]>;
   /** Rows a newly created sheet starts with (under the header). */
   initialRows: string[][];
+  /** Other spellings of some headers: a column headed so counts as that header (no second column is added). */
+  aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Keys of the 设置 sheet. */
@@ -65,6 +67,17 @@ export const SETTING_KEYS = {
 
 /** Headers of the 履职记录 sheet (五（二）–（五）), one row per activity. */
 export const DUTY_LEDGER_HEADERS = ['姓名', '证书编号', '身份证号', '学年学期', '类型', '内容', '日期', '级别', '帮带对象', '证明材料链接'] as const;
+
+/** Other header spellings of the ledger's columns, as people write them (folded like every header). */
+export const DUTY_LEDGER_HEADER_ALIASES: Readonly<Partial<Record<(typeof DUTY_LEDGER_HEADERS)[number], readonly string[]>>> = {
+  姓名: ['教师姓名', '班主任姓名'],
+  学年学期: ['学期', '学年度学期'],
+  类型: ['活动类型', '履职类型'],
+  内容: ['活动内容', '履职内容'],
+  日期: ['活动日期', '活动时间', '时间'],
+  帮带对象: ['帮带教师', '结对对象', '帮带对象姓名', '结对教师'],
+  证明材料链接: ['证明材料', '证明材料（链接）', '证明材料(链接)', '材料链接'],
+};
 
 /** Headers of the 工作室 sheet (三（三）), one row per person. */
 export const STUDIO_HEADERS = ['工作室名称', '学段', '级别', '角色', '姓名', '所属成员'] as const;
@@ -121,6 +134,7 @@ export function sheetLayouts(preset: Preset): SheetLayout[] {
       headers: [...DUTY_LEDGER_HEADERS],
       dropdowns: { 类型: [...preset.dutyKinds], 级别: ['市级', '县级', '校级'] },
       initialRows: [],
+      aliases: DUTY_LEDGER_HEADER_ALIASES,
     },
     {
       name: SHEET_NAMES.studios,

@@ -59,11 +59,7 @@ function setUpSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, layou
     );
     return report;
   }
-  const columnsByHeader = new Map<string, number>();
-  headerRow.forEach((cell, index) => {
-    const folded = foldHeader(String(cell));
-    if (folded !== '' && !columnsByHeader.has(folded)) columnsByHeader.set(folded, index + 1);
-  });
+  const columnsByHeader = headerColumns(layout, headerRow);
   if (missing.length > 0) {
     if (found) {
       try {
@@ -107,10 +103,28 @@ function missingNominationHeaders(match: HeaderMatch): string[] {
  * The layout's headers the row lacks, or null when the row has content but none of the layout's
  * headers (it is not a header row, and writing into it would overwrite a person's data).
  */
+/**
+ * Folded header → 1-based column of a header row: each typed header, and a layout header typed in
+ * another spelling (活动类型 for 类型) under its own name too, so no second, empty column is added.
+ */
+function headerColumns(layout: SheetLayout, headerRow: unknown[]): Map<string, number> {
+  const columns = new Map<string, number>();
+  headerRow.forEach((cell, index) => {
+    const folded = foldHeader(String(cell));
+    if (folded !== '' && !columns.has(folded)) columns.set(folded, index + 1);
+  });
+  for (const [header, aliases] of Object.entries(layout.aliases ?? {})) {
+    if (columns.has(foldHeader(header))) continue;
+    const column = aliases.map((alias) => columns.get(foldHeader(alias))).find((found) => found !== undefined);
+    if (column !== undefined) columns.set(foldHeader(header), column);
+  }
+  return columns;
+}
+
 function missingHeaders(layout: SheetLayout, headerRow: unknown[]): string[] | null {
   const typed = headerRow.filter((cell) => String(cell).trim() !== '');
   if (layout.name === SHEET_NAMES.nominations && typed.length === 0) return [...layout.headers];
-  const present = new Set(headerRow.map((cell) => foldHeader(String(cell))));
+  const present = new Set(headerColumns(layout, headerRow).keys());
   const missing = layout.headers.filter((header) => !present.has(foldHeader(header)));
   if (typed.length > 0 && missing.length === layout.headers.length) return null;
   return missing;

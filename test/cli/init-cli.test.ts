@@ -76,3 +76,19 @@ test('a first row of data is reported, not overwritten', async () => {
   expect(result.stdout).toContain('推荐名单：工作表“推荐名单”前10行中没有表头行');
   expect((await readSheet(book, '推荐名单')).rows).toEqual([['张三', '某小学', 5]]);
 });
+
+test('a 履职记录 headed in common other spellings (活动类型, 活动日期…) gets no second, empty column for them', async () => {
+  const book = await writeWorkbook(join(folder, 'ledger-spellings.xlsx'), '履职记录', [
+    ['姓名', '活动类型', '活动日期', '活动内容', '证明材料'],
+    ['张丽', '读书', '2024-10-15', '《班主任工作漫谈》', 'https://example.com/1'],
+  ]);
+  const result = runCli(['init', book]);
+  expect(result.code).toBe(0);
+  const ledger = await readSheet(book, '履职记录');
+  expect(ledger.rows[0]).toEqual(['姓名', '活动类型', '活动日期', '活动内容', '证明材料', '证书编号', '身份证号', '学年学期', '级别', '帮带对象']);
+  expect(ledger.rows[1]).toEqual(['张丽', '读书', '2024-10-15', '《班主任工作漫谈》', 'https://example.com/1']);
+  // The 类型 dropdown is on the column headed 活动类型.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(book);
+  expect(JSON.stringify(workbook.getWorksheet('履职记录')!.getCell(3, 2).dataValidation.formulae)).toContain('结对帮带');
+});

@@ -11,7 +11,7 @@ import { parseDateText } from '../date-text';
 import { foldHeader } from '../nomination/headers';
 import { quote } from '../nomination/values';
 import type { Preset } from '../presets';
-import { DUTY_LEDGER_HEADERS, SHEET_NAMES } from '../sheet-layouts';
+import { DUTY_LEDGER_HEADER_ALIASES, DUTY_LEDGER_HEADERS, SHEET_NAMES } from '../sheet-layouts';
 import { readDutyKind } from './kinds';
 import { parseSemesterText, semesterIndex, semesterOfDate, semesterText, type Semester, type SemesterStarts } from './semesters';
 
@@ -56,16 +56,6 @@ type LedgerColumns = Partial<Record<(typeof DUTY_LEDGER_HEADERS)[number], number
 /** Headers a ledger must have for anything to be counted. */
 const REQUIRED_HEADERS = ['姓名', '类型'] as const;
 
-/** Other header spellings of the ledger's columns, as people write them (folded like every header). */
-export const DUTY_LEDGER_HEADER_ALIASES: Readonly<Partial<Record<(typeof DUTY_LEDGER_HEADERS)[number], readonly string[]>>> = {
-  姓名: ['教师姓名', '班主任姓名'],
-  学年学期: ['学期', '学年度学期'],
-  类型: ['活动类型', '履职类型'],
-  内容: ['活动内容', '履职内容'],
-  日期: ['活动日期', '活动时间', '时间'],
-  帮带对象: ['帮带教师', '结对对象', '帮带对象姓名', '结对教师'],
-  证明材料链接: ['证明材料', '证明材料（链接）', '证明材料(链接)', '材料链接'],
-};
 
 /** Folded header text → the ledger column it names. */
 const LEDGER_HEADER_MAP: ReadonlyMap<string, (typeof DUTY_LEDGER_HEADERS)[number]> = (() => {
