@@ -47,6 +47,37 @@ export interface StoredChart {
   options: Record<string, unknown>;
 }
 
+/** A state row's value as a JSON object, or undefined when it is not one. */
+function parsedObject(value: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A protection row's value as a StoredProtection, or undefined when it is not valid JSON of that shape. */
+function parsedProtection(value: string): StoredProtection | undefined {
+  const protection = parsedObject(value);
+  if (!protection) return undefined;
+  const { type, sheetName, a1, description, warningOnly, editors } = protection;
+  const valid =
+    (type === 'SHEET' || type === 'RANGE') &&
+    typeof sheetName === 'string' &&
+    (a1 === undefined || typeof a1 === 'string') &&
+    typeof description === 'string' &&
+    typeof warningOnly === 'boolean' &&
+    (editors === undefined || (Array.isArray(editors) && editors.every((editor) => typeof editor === 'string')));
+  return valid ? (protection as unknown as StoredProtection) : undefined;
+}
+
+/** The 提示 for a state row that cannot be read: which row, what it held (cut short) and what restores it. */
+function unreadableRowNotice(rowNumber: number, what: string, value: string, remedy: string): string {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return `提示：隐藏表 ${STATE_SHEET_NAME} 第 ${rowNumber} 行的${what}（内容“${shown}”）无法读取，已跳过；${remedy}`;
+}
+
 /** A chart row's value as a StoredChart, or undefined when it is not valid JSON of that shape. */
 function parsedChart(value: string): StoredChart | undefined {
   let chart: unknown;
@@ -140,12 +171,18 @@ export class WorkbookState {
       case 'user':
         this.userPropertiesOf(scope).set(key, value);
         break;
-      case 'trigger':
-        this.triggers.push(JSON.parse(value));
+      case 'trigger': {
+        const trigger = parsedObject(value);
+        if (trigger) this.triggers.push(trigger);
+        else this.notices.push(unreadableRowNotice(rowNumber, '触发器记录', value, '请在表格中重新开启该定时任务'));
         break;
-      case 'protection':
-        this.protections.push(JSON.parse(value) as StoredProtection);
+      }
+      case 'protection': {
+        const protection = parsedProtection(value);
+        if (protection) this.protections.push(protection);
+        else this.notices.push(unreadableRowNotice(rowNumber, `工作表“${scope}”的保护记录`, value, '再次运行“初始化表格”（banzhuren init）会重新设置保护'));
         break;
+      }
       case 'chart': {
         const chart = parsedChart(value);
         if (chart) this.charts.push(chart);

@@ -58,3 +58,31 @@ test('after 生成统计 the rows are gone and the statistics chart is recorded 
   expect(charts.length).toBeGreaterThan(0);
   expect(charts).toEqual(expect.arrayContaining([expect.objectContaining({ sheetName: '统计' })]));
 });
+
+test('an unreadable protection or trigger row is skipped with a 提示 too, and init protects the sheet again', async () => {
+  const path = join(folder, 'protection.xlsx');
+  expect(runCli(['init', path]).code).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const state = workbook.getWorksheet('_banzhuren')!;
+  let protectionRows = 0;
+  state.eachRow((row) => {
+    if (row.getCell(1).text !== 'protection') return;
+    protectionRows += 1;
+    row.getCell(4).value = '{"type":"SHEET"'; // cut short by a hand edit
+  });
+  expect(protectionRows).toBeGreaterThan(0);
+  const trigger = state.addRow(['trigger', '', '1', '[1,2]']).number;
+  await workbook.xlsx.writeFile(path);
+
+  const result = runCli(['init', path]);
+  expect(result.stderr).not.toMatch(/SyntaxError|TypeError|Unexpected token|Cannot read/);
+  expect(result.code).toBe(0);
+  const lines = result.stderr.split('\n').filter((line) => line.startsWith('提示：隐藏表 _banzhuren'));
+  expect(lines).toHaveLength(protectionRows + 1);
+  expect(lines).toContain(`提示：隐藏表 _banzhuren 第 ${trigger} 行的触发器记录（内容“[1,2]”）无法读取，已跳过；请在表格中重新开启该定时任务`);
+  expect(lines[0]).toMatch(/^提示：隐藏表 _banzhuren 第 \d+ 行的工作表“.+”的保护记录（内容“\{"type":"SHEET"”）无法读取，已跳过；再次运行“初始化表格”（banzhuren init）会重新设置保护$/);
+  expect(result.stdout).toMatch(/权限：.*保护/);
+  const again = runCli(['init', path]);
+  expect(again.stderr).not.toContain('提示：隐藏表');
+});
