@@ -26,7 +26,7 @@ import {
   type Semester,
   type SemesterStarts,
 } from './semesters';
-import { CANCELLABLE_STATE, indexTeachers, matchEntry, REPORTED_STATES, teacherAtRow, teacherLabel, type AwardedTeacher, type MatchContext } from './teachers';
+import { CANCELLABLE_STATE, indexTeachers, matchEntry, REPORTED_STATES, sharedCertificateNotices, teacherAtRow, teacherLabel, type AwardedTeacher, type MatchContext } from './teachers';
 
 /** One teacher's one semester, as `banzhuren duties --json` prints it. */
 export interface SemesterStatus {
@@ -100,7 +100,7 @@ export function dutyReport(input: DutyReportInput): DutyReport {
 
   const semesters: SemesterStatus[] = [];
   const proposals: string[] = [];
-  const teacherNotices: string[] = [];
+  const teacherNotices: string[] = sharedCertificateNotices(input.teachers, sheet);
   const todayIndex = semesterIndex(semesterOfDate(today, starts));
   for (const teacher of input.teachers) {
     if (teacher.state === null || !REPORTED_STATES.includes(teacher.state)) continue;

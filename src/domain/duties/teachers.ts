@@ -136,6 +136,20 @@ export function indexTeachers(teachers: readonly AwardedTeacher[]): TeacherIndex
   return { byCertificate, byId, byName, idLost: teachers.filter((teacher) => teacher.idLost === true) };
 }
 
+/**
+ * One 提示 per 证书编号 that several awarded rows carry (a typing slip, or a number issued twice):
+ * ledger rows with that number count for the first of them only, so the official should look.
+ */
+export function sharedCertificateNotices(teachers: readonly AwardedTeacher[], sheet: string = SHEET_NAMES.nominations): string[] {
+  const rowsByCertificate = new Map<string, number[]>();
+  for (const teacher of teachers) {
+    if (teacher.certificate !== '') rowsByCertificate.set(teacher.certificate, [...(rowsByCertificate.get(teacher.certificate) ?? []), teacher.row]);
+  }
+  return [...rowsByCertificate]
+    .filter(([, rows]) => rows.length > 1)
+    .map(([certificate, rows]) => `${sheet}第${rows.join('、')}行的证书编号都是“${quote(certificate)}”：按该编号填写的履职记录只计入第${rows[0]}行；请核对证书编号`);
+}
+
 /** Whom a ledger entry belongs to; `notice` when the row must be listed (not counted without a teacher). */
 export type EntryMatch = { teacher: AwardedTeacher; notice?: string } | { teacher: null; notice?: string };
 
