@@ -71,6 +71,7 @@ test.each([
   ['runAdvance', [{ rows: [2, 3, 4], to: '已认定' }], CITY, '2024-10-10', book],
   ['runAdvance', [{ rows: [3], to: '已取消', reason: '六（四）6' }], CITY, '2024-11-01', book],
   ['runDailyJobs', [], '', '2027-10-10', book],
+  ['runTermResults', [{ rows: [2, 4], result: '合格' }], CITY, '2027-10-11', book],
   ['runDutyReport', [{}], '', '2027-10-11', book],
   ['runStudioReport', [], '', '2027-10-10', book],
   ['runStatistics', [{}], CITY, '2027-10-11', book],
@@ -92,6 +93,7 @@ test.each([
   ['runPublicityList', []],
   ['runDutyReport', [{}]],
   ['runStudioReport', []],
+  ['runStatistics', [{}]],
 ] as [string, unknown[]][])('%s: a document lock not free in time is one Chinese message, and the spreadsheet is never touched', (call, args) => {
   const asked: number[] = [];
   const bundle = loadBundle((realm) => ({
