@@ -254,7 +254,8 @@ const lastTerm: Rule = {
     if (context.states.lastTermResult.state === 'problem') return finding(lastTerm, '待核实', whyUnknown('lastTermResult', context));
     const others = context.otherTerms ?? {};
     if (others.unreadable) {
-      const { value } = others.unreadable;
+      const { value, why } = others.unreadable;
+      if (why !== undefined) return finding(lastTerm, '待核实', `${rowName(others.unreadable)}的${TERM_RESULT_COLUMN}“${value}”不能采用：${why}；上届考核结果无法确定`);
       return finding(lastTerm, '待核实', `${rowName(others.unreadable)}的${TERM_RESULT_COLUMN}“${value}”无法识别，上届考核结果无法确定；请改为优秀、合格或不合格`);
     }
     if (others.pending && record.lastTermResult === undefined) {

@@ -92,6 +92,8 @@ export interface UnreadableTermResult {
   row: number;
   /** The value as typed, shortened for messages. */
   value: string;
+  /** Why the result cannot be used, when not because the value is unreadable (a date outside its term). */
+  why?: string;
   sheet?: string;
 }
 
@@ -188,11 +190,18 @@ export interface TermResultColumns {
   result?: number;
   date?: number;
   state?: number;
+  awardDate?: number;
 }
 
 /** Where a nomination sheet holds 身份证号, 状态 and the recorded 任期考核结果/任期考核日期. */
 export function termResultColumnsOf(headers: HeaderMatch): TermResultColumns {
-  return { idNumber: headers.columns.idNumber, result: headers.outputs[TERM_RESULT_COLUMN], date: headers.outputs[TERM_DATE_COLUMN], state: headers.outputs['状态'] };
+  return {
+    idNumber: headers.columns.idNumber,
+    result: headers.outputs[TERM_RESULT_COLUMN],
+    date: headers.outputs[TERM_DATE_COLUMN],
+    state: headers.outputs['状态'],
+    awardDate: headers.outputs['认定日期'],
+  };
 }
 
 /** Where collectTermResults puts what it reads. */
@@ -241,10 +250,25 @@ export function collectTermResults(
     if (!('value' in result)) continue;
     const date = dateColumn === undefined ? ({ blank: true } as const) : readTermAssessmentDate(cellAt(row, dateColumn), where);
     if ('problem' in date) problems.push(date.problem);
+    // A date before the row's own term could end (typed by hand, or a slip) would shorten a 不合格's
+    // bar or grant 优先推荐 early: the result is not used, and a returning row is 待核实.
+    const outside = 'value' in date && columns.awardDate !== undefined ? dateOutsideTerm(cellAt(row, columns.awardDate), date.value, where, preset.termYears) : null;
+    if (outside !== null) {
+      problems.push(`${where}：${outside}`);
+      if (person !== null) history.addUnreadable(person, { row, value: shownValue(resultCell), why: outside, ...sheet });
+      continue;
+    }
     if (person === null) continue;
     history.add(person, 'value' in date ? { row, result: result.value, date: date.value, ...sheet } : { row, result: result.value, ...sheet });
   }
   return history;
+}
+
+/** Why a recorded 任期考核日期 cannot belong to the term of its row's 认定日期, or null (also when that is unreadable). */
+function dateOutsideTerm(awardCell: unknown, date: CalendarDate, where: string, termYears: number): string | null {
+  const award = readTermAssessmentDate(awardCell, where);
+  if (!('value' in award)) return null;
+  return termDateRefusal({ awardDate: award.value }, date, termYears);
 }
 
 /** A row as messages name it: `第3行`, or `推荐名单第3行` on another sheet. */
@@ -345,7 +369,7 @@ export function termResultRefusal(facts: TermRowFacts, request: TermRequest): st
  */
 export function termDateRefusal(facts: Pick<TermRowFacts, 'awardDate'>, date: CalendarDate, termYears: number): string | null {
   const end = termEndOf(facts, termYears);
-  if (end === undefined || facts.awardDate === undefined || facts.awardDate === 'invalid') return null;
+  if (end === undefined || facts.awardDate === undefined || facts.awardDate === 'invalid') return '该行没有有效的认定日期，算不出任期，无法核对任期考核日期；请先填好认定日期';
   const first = addDays(end, -UPCOMING_TERM_DAYS);
   if (date >= first) return null;
   const why = date < facts.awardDate ? `早于认定日期 ${facts.awardDate}` : `早于任期届满前${UPCOMING_TERM_DAYS}天（${first}）`;

@@ -224,7 +224,8 @@ describe('who may record a result on which rows', () => {
     expect(termDateRefusal(awarded, '2027-10-09', 3)).toBeNull();
     expect(termDateRefusal(awarded, '2027-08-09', 3)).toBe('任期考核日期 2027-08-09 早于任期届满前60天（2027-08-10）：任期 2024-10-10至2027-10-09，考核日期不能早于 2027-08-10');
     expect(termDateRefusal(awarded, '2024-10-09', 3)).toBe('任期考核日期 2024-10-09 早于认定日期 2024-10-10：任期 2024-10-10至2027-10-09，考核日期不能早于 2027-08-10');
-    expect(termDateRefusal({ awardDate: 'invalid' }, '2020-01-01', 3)).toBeNull();
+    // Without a readable 认定日期 nothing can be checked: the row is refused, never recorded blind.
+    expect(termDateRefusal({ awardDate: 'invalid' }, '2020-01-01', 3)).toBe('该行没有有效的认定日期，算不出任期，无法核对任期考核日期；请先填好认定日期');
   });
 
   test('the log texts', () => {
@@ -251,5 +252,19 @@ describe('collecting the recorded results of a sheet', () => {
     expect(history.size).toBe(2);
     expect(history.otherTerms(personKey(rows[6]?.[0]), 6)).toEqual({ recorded: { row: 2, result: '优秀', date: '2027-10-09' } });
     expect(history.otherTerms(personKey('530421198102022344'), 6)).toEqual({ recorded: { row: 4, result: '合格' }, unreadable: { row: 3, value: '良好' } });
+  });
+
+  test('a 任期考核日期 before its own term could end is not used: the returning row is 待核实', () => {
+    const rows: Record<number, unknown[]> = {
+      2: ['530402198001011233', '不合格', '2021-09-01', '2021-08-31'], // typed by hand a day after the award
+      3: ['530402198001011234', '不合格', '2024-08-01', '2021-08-31'], // within the last 60 days: used
+    };
+    const problems: string[] = [];
+    const history = collectTermResults(2, 3, (row, column) => rows[row]?.[column] ?? '', { idNumber: 0, result: 1, date: 2, awardDate: 3 }, '推荐名单', preset, problems);
+    expect(problems).toEqual(['推荐名单第2行：任期考核日期 2021-09-01 早于任期届满前60天（2024-07-01）：任期 2021-08-31至2024-08-30，考核日期不能早于 2024-07-01']);
+    expect(history.otherTerms(personKey('530402198001011233'), 9)).toEqual({
+      unreadable: { row: 2, value: '不合格', why: '任期考核日期 2021-09-01 早于任期届满前60天（2024-07-01）：任期 2021-08-31至2024-08-30，考核日期不能早于 2024-07-01' },
+    });
+    expect(history.otherTerms(personKey('530402198001011234'), 9)).toEqual({ recorded: { row: 3, result: '不合格', date: '2024-08-01' } });
   });
 });
