@@ -70,12 +70,15 @@ const LEDGER_HEADER_MAP: ReadonlyMap<string, (typeof DUTY_LEDGER_HEADERS)[number
 /** Separators between several 帮带对象 in one cell (not the middle dot · of names such as 阿依·木合). */
 const MENTEE_SEPARATORS = /[、，,；;/／\r\n]+/u;
 
-/** The mentees one 帮带对象 cell names: split on 、，,；; / and line breaks; blank pieces dropped. */
+/** What people type for "nobody" in a 帮带对象 cell: never counted as a mentee. */
+const NO_MENTEE = /^(?:无|暂无|没有|空|[-—－_?？0０.。]+)$/u;
+
+/** The mentees one 帮带对象 cell names: split on 、，,；; / and line breaks; blank and "nobody" pieces (无, -, ？) dropped. */
 export function splitMentees(text: string): string[] {
   return text
     .split(MENTEE_SEPARATORS)
     .map((piece) => piece.trim())
-    .filter((piece) => piece !== '');
+    .filter((piece) => piece !== '' && !NO_MENTEE.test(nameKey(piece)));
 }
 
 /** A name as compared: every space (ASCII, full-width, no-break) removed anywhere inside. */

@@ -33,6 +33,9 @@ const ZHAO = ['赵 强', ID_ZHAO, '一中', '骨干班主任', '已认定', '202
 test('several mentees in one 帮带对象 cell each count; a middle dot stays inside a name; spaces inside a name do not make another mentee', () => {
   expect(splitMentees('赵一、钱二，孙三,李四；周五;吴六/郑七\n王八\r\n冯九')).toEqual(['赵一', '钱二', '孙三', '李四', '周五', '吴六', '郑七', '王八', '冯九']);
   expect(splitMentees('阿依·木合、 、古丽')).toEqual(['阿依·木合', '古丽']);
+  // What people type for "nobody" is no mentee (the row is then listed as having none).
+  expect(splitMentees('无、暂无、-、—、？、0、没有')).toEqual([]);
+  expect(splitMentees('无名氏、王无')).toEqual(['无名氏', '王无']);
   const mentoring = (mentees: string, date: string) => ledgerRow({ 姓名: '赵强', 类型: '结对帮带', 日期: date, 帮带对象: mentees });
   const result = report(
     [HEADER, ZHAO],
