@@ -65,7 +65,7 @@ export const TERM_COMMANDS: Command[] = [
       rows: { type: 'string', value: '行号', help: '要记录考核结果的行（表格中的实际行号），如 2,5-7' },
       result: { type: 'string', value: '结果', help: '任期考核结果：优秀、合格或不合格（带 --rows 时必填）' },
       date: { type: 'string', value: 'YYYY-MM-DD', help: '任期考核日期（默认今天，不能晚于今天，也不能早于该行任期届满前60天）' },
-      reason: { type: 'string', value: '说明', help: '写入操作记录的说明，如考核文件编号' },
+      reason: { type: 'string', value: '说明', help: '写入操作记录的说明，如考核文件编号；改动已记录的结果时必填' },
       sheet: SHEET_OPTION,
       json: { type: 'boolean', help: '输出 JSON：列出时为 [{"row","name","certificate","state","termEnd","result","resultDate"}]；带 --rows 时为 {"recorded":[{"row","name","result","date"}],"refused":[{"row","message"}]}' },
       out: OUT_OPTION,

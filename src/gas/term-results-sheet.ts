@@ -183,6 +183,11 @@ function recordUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     const where = `${sheetName}第${rowNumber}行`;
     const previousResult = readTermAssessment(row[columns[TERM_RESULT_COLUMN]], where, preset);
     const previous = 'value' in previousResult ? previousResult.value : text(row, columns[TERM_RESULT_COLUMN]);
+    // Replacing a result already recorded changes what the next round reads (a 不合格 bars it): say why.
+    if (previous !== '' && previous !== request.result && request.reason.trim() === '') {
+      report.refused.push({ row: rowNumber, message: `已记录任期考核结果“${previous}”，改为“${request.result}”须写明理由（--reason，或菜单中的“说明”）` });
+      continue;
+    }
     const note = termResultNote(previous, request.result, date, '');
     // The three cells of every recorded row (as advance writes 状态 and 最后操作 of every moved row),
     // so adjacent rows make one block whatever they held; rows not recorded are never written.

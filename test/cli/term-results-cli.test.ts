@@ -167,7 +167,11 @@ test('listing, recording by the city only, the log, and the effects in the next 
   expect(result.stdout.trim()).toBe('第2行 张丽：任期考核结果为“优秀”（2027-10-12）');
   expect(record('3', '不合格', CITY, '2027-10-12', ['--date', '2027-10-09', '--reason', '玉教体〔2027〕12号']).code).toBe(0);
   expect(record('4', '合格', CITY, '2027-10-12').code).toBe(0);
+  // Replacing a recorded result needs a reason: refused without one, nothing written.
   result = record('4', '优秀', CITY, '2027-10-15');
+  expect(result).toMatchObject({ code: 3, stdout: '' });
+  expect(result.stderr.trim()).toBe('第4行：已记录任期考核结果“合格”，改为“优秀”须写明理由（--reason，或菜单中的“说明”）');
+  result = record('4', '优秀', CITY, '2027-10-15', ['--reason', '复核']);
   expect(result.stdout.trim()).toBe('第4行 王强：任期考核结果由“合格”改为“优秀”（2027-10-15）');
   sheet = await nominations();
   expect(sheet.slice(0, 3).map((row) => [row['状态'], row['任期考核结果'], row['任期考核日期'], row['最后操作']])).toEqual([
@@ -180,7 +184,7 @@ test('listing, recording by the city only, the log, and the effects in the next 
     [CITY, 2, '任期届满', '任期届满', '任期考核：优秀（2027-10-12）'],
     [CITY, 3, '任期届满', '任期届满', '任期考核：不合格（2027-10-09）；玉教体〔2027〕12号'],
     [CITY, 4, '任期届满', '任期届满', '任期考核：合格（2027-10-12）'],
-    [CITY, 4, '任期届满', '任期届满', '任期考核：合格改为优秀（2027-10-15）'],
+    [CITY, 4, '任期届满', '任期届满', '任期考核：合格改为优秀（2027-10-15）；复核'],
   ]);
   expect(runCli(['term-results', book, '--today', '2027-10-16'])).toMatchObject({ code: 0 });
 
@@ -269,7 +273,7 @@ test('check, listing and recording make the same calls for 10 rows and for 2,000
     expect(listing.code).toBe(0);
     listings.push(statsOf(listing));
     const chosen = Math.min(count / 2, 500);
-    const recorded = runCli(['term-results', path, '--rows', `2-${chosen + 1}`, '--result', '合格', '--as', CITY, '--today', '2025-09-01', '--stats']);
+    const recorded = runCli(['term-results', path, '--rows', `2-${chosen + 1}`, '--result', '合格', '--reason', '复核', '--as', CITY, '--today', '2025-09-01', '--stats']);
     expect(recorded.code).toBe(0);
     expect(recorded.stdout.trim().split('\n')).toHaveLength(chosen);
     recordings.push(statsOf(recorded));
