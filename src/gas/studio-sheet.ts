@@ -38,12 +38,6 @@ export function readStudioSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
   return { rows: read.rows, sheetProblems: read.sheetProblems, rowProblems };
 }
 
-/** Reads the 工作室 sheet once: its rows, and every problem in Chinese naming the row and value. */
-export function readStudioRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset = DEFAULT_PRESET): { rows: StudioRow[]; problems: string[] } {
-  const read = readStudioSheet(spreadsheet, preset);
-  return { rows: read.rows, problems: [...read.sheetProblems, ...read.rowProblems] };
-}
-
 /** The rows of 推荐名单 the host check needs, read once; or why they cannot be read. */
 export function readNominationPeople(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset = DEFAULT_PRESET): StudioCheckContext['nominations'] {
   const sheet = spreadsheet.getSheetByName(SHEET_NAMES.nominations);
