@@ -5,6 +5,7 @@
  */
 import { FIELDS, OUTPUT_COLUMNS, dropdownLists, fieldChoices } from './nomination/fields';
 import type { Preset } from './presets';
+import { DEFAULT_DAILY_DOCUMENT_QUOTA, DEFAULT_FILE_NAME_PATTERNS } from './documents/kinds';
 
 /** Names of the add-on's sheets. */
 export const SHEET_NAMES = {
@@ -63,6 +64,12 @@ export const SETTING_KEYS = {
   firstSemesterStart: '第一学期开始',
   secondSemesterStart: '第二学期开始',
   level: '评选级别',
+  certificateTemplate: '证书模板',
+  formTemplate: '考核表模板',
+  documentFolder: '文档文件夹',
+  certificateFileName: '证书文件名',
+  formFileName: '考核表文件名',
+  dailyDocumentQuota: '每日文档上限',
 } as const;
 
 /** Headers of the 履职记录 sheet (五（二）–（五）), one row per activity. */
@@ -127,6 +134,12 @@ export function sheetLayouts(preset: Preset): SheetLayout[] {
         [SETTING_KEYS.firstSemesterStart, preset.semesterStarts.first, '第一学期从该日（月-日）起，至第二学期开始的前一天'],
         [SETTING_KEYS.secondSemesterStart, preset.semesterStarts.second, '第二学期从该日（月-日）起，至下一个第一学期开始的前一天'],
         [SETTING_KEYS.level, '市级', '市级：统计表按每年认定 ' + preset.cityTargetPerYear + ' 人衡量；县级：本县的表格，按每年不少于 ' + preset.countyTargetPerYear + ' 人衡量'],
+        [SETTING_KEYS.certificateTemplate, '', '荣誉证书模板（Google 文档）的 ID；“初始化模板”填写，可改为自己的模板'],
+        [SETTING_KEYS.formTemplate, '', '任期考核表模板（Google 文档）的 ID；“初始化模板”填写，可改为自己的模板'],
+        [SETTING_KEYS.documentFolder, '', '生成的证书和考核表存放的文件夹 ID；“初始化模板”填写'],
+        [SETTING_KEYS.certificateFileName, DEFAULT_FILE_NAME_PATTERNS.certificate, '证书文件名：{列名} 取该行的值，如 {证书编号}、{姓名}'],
+        [SETTING_KEYS.formFileName, DEFAULT_FILE_NAME_PATTERNS.form, '考核表文件名：{列名} 取该行的值'],
+        [SETTING_KEYS.dailyDocumentQuota, String(DEFAULT_DAILY_DOCUMENT_QUOTA), '每天最多新建的文档数（Google 个人账号 250，Workspace 账号 1500）；超出的次日继续'],
       ],
     },
     {
