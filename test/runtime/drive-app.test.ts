@@ -24,6 +24,11 @@ function named(folderId, name) {
   while (files.hasNext()) { var file = files.next(); found.push(file.getId() + '|' + file.getName()); }
   return found.sort();
 }
+function all(folderId) {
+  var files = DriveApp.getFolderById(folderId).getFiles(), found = [];
+  while (files.hasNext()) found.push(files.next().getName());
+  return found.sort();
+}
 function nameOf(id) { var file = DriveApp.getFileById(id); return [file.getName(), file.isTrashed()]; }
 function trash(id) { var file = DriveApp.getFileById(id); file.setTrashed(true); return [file.isTrashed(), file.getName()]; }
 function rename(id, name) { var file = DriveApp.getFileById(id); file.setName(name); return [file.getId(), file.getName()]; }
@@ -196,6 +201,10 @@ test('writes go through a temporary file renamed into place: none is left, and a
     expect(readFileSync(join(root, '证书', '赵六.docx'), 'utf8')).toBe('saved');
     expect(runtime.bundle.call('named', folderId, '赵六')).toEqual(['证书/赵六.docx|赵六']);
     expect(runtime.bundle.call('missingFile', '证书/.赵六.docx.999-abcd.tmp')).toBe(ITEM_NOT_FOUND_MESSAGE);
+    // Two files of one name (the index remembers it) and a trashed one: getFiles lists only Drive's items.
+    runtime.bundle.call('copyTemplate', templateId, folderId, '赵六');
+    runtime.bundle.call('trash', (runtime.bundle.call('copyTemplate', templateId, folderId, '孙八') as string[])[0]);
+    expect(runtime.bundle.call('all', folderId)).toEqual(['赵六', '赵六']);
   } finally {
     runtime.close();
   }
