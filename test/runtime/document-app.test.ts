@@ -129,7 +129,7 @@ describe('a Word template with placeholders split across runs', () => {
     expect(next.getElement().getParent().getParent().getType()).toBe('TABLE_CELL');
     expect([next.getStartOffset(), next.getEndOffsetInclusive()]).toEqual([0, 5]);
     expect(body.findText('\\{\\{姓名\\}\\}', next)).toBeNull();
-    expect(app.openById('template').getHeader()!.findText('县区')!.getElement().getText()).toBe('{{县区}}教育体育局');
+    expect(app.openById('template').getHeader()!.findText('县区')!.getElement().asText().getText()).toBe('{{县区}}教育体育局');
   });
 });
 
