@@ -5,7 +5,7 @@
  * a closed document refusing further calls), and the errors of a damaged or missing file.
  */
 import { MemoryDriveStore } from '../support/memory-drive-store';
-import { documentAppOver, libreOfficeText, paragraphTexts, partText, zipParts } from './document-app-helpers';
+import { documentAppOver, fixture, libreOfficeText, paragraphTexts, partText, zipParts } from './document-app-helpers';
 
 /** A new document whose body holds these paragraphs (the blank one first replaced by the first). */
 function documentWith(paragraphs: string[]) {
@@ -130,6 +130,19 @@ describe('the body: children, tables, paragraphs', () => {
   });
 });
 
+test('a heading uses the style Word names "heading 1", whatever its id (Chinese Word ids it "1")', async () => {
+  const { app, store } = documentAppOver();
+  store.add('word', '模板', fixture('word-split-placeholders.docx'));
+  const document = app.openById('word');
+  const paragraph = document.getBody().getChild(2) as GoogleAppsScript.Document.Paragraph;
+  paragraph.setHeading(app.ParagraphHeading.HEADING1);
+  expect(paragraph.getHeading()).toBe('HEADING1');
+  expect((document.getBody().getChild(0) as GoogleAppsScript.Document.Paragraph).getHeading()).toBe('TITLE');
+  document.saveAndClose();
+  const xml = await partText(store.readFile('word'), 'word/document.xml');
+  expect(xml).toContain('<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00A1B2C3"><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>证书编号：</w:t></w:r>');
+});
+
 describe('create, headers and footers, page setup, saveAndClose', () => {
   /** The calls the default certificate template makes: the same calls always give the same bytes. */
   function makeCertificate(store = new MemoryDriveStore()) {
@@ -191,7 +204,15 @@ describe('create, headers and footers, page setup, saveAndClose', () => {
   });
 
   test('the same calls give the same bytes (fixed zip dates, no random ids)', () => {
-    expect(Buffer.from(makeCertificate()).equals(Buffer.from(makeCertificate()))).toBe(true);
+    const bytes = Buffer.from(makeCertificate());
+    expect(bytes.equals(Buffer.from(makeCertificate()))).toBe(true);
+    // Every entry is dated 1980-01-01 00:00 (DOS time 0, date 0x21), whatever the clock says.
+    const headers = [...bytes.keys()].filter((offset) => offset + 4 <= bytes.length && (bytes.readUInt32LE(offset) === 0x04034b50 || bytes.readUInt32LE(offset) === 0x02014b50));
+    expect(headers.length).toBeGreaterThanOrEqual(16);
+    for (const offset of headers) {
+      const at = bytes.readUInt32LE(offset) === 0x04034b50 ? offset + 10 : offset + 12;
+      expect([bytes.readUInt16LE(at), bytes.readUInt16LE(at + 2)]).toEqual([0, 0x21]);
+    }
   });
 
   test('a saved and closed document refuses further calls with Apps Script\'s message', () => {
@@ -235,6 +256,10 @@ describe('costs, counting and errors', () => {
     zip.file('hello.txt', 'hi');
     store.add('空包.docx', '空包', await zip.generateAsync({ type: 'uint8array' }));
     expect(() => app.openById('空包.docx')).toThrow('文件「空包.docx」不是有效的 Word 文档（.docx）：缺少正文部件 word/document.xml。请用 Word 或 WPS 另存为 .docx 后重试。');
+    const broken = await JSZip.loadAsync(fixture('word-split-placeholders.docx'));
+    broken.file('word/header1.xml', '<w:hdr><w:p>');
+    store.add('页眉坏.docx', '页眉坏', await broken.generateAsync({ type: 'uint8array' }));
+    expect(() => app.openById('页眉坏.docx')).toThrow(/^文件「页眉坏\.docx」不是有效的 Word 文档（\.docx）：内容已损坏/);
   });
 
   test('a missing document fails with Apps Script\'s message', () => {

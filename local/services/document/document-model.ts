@@ -32,7 +32,8 @@ const OPAQUE = new Set(['drawing', 'pict', 'AlternateContent', 'object', 'txbxCo
 export function blockChildren(container: XmlElement): XmlElement[] {
   const children: XmlElement[] = [];
   const walk = (parent: XmlElement) => {
-    for (const child of childElements(parent)) {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
       const name = localName(child);
       if (name === 'p' || name === 'tbl') children.push(child);
       else if (WRAPPERS.has(name)) walk(child);
@@ -46,7 +47,8 @@ export function blockChildren(container: XmlElement): XmlElement[] {
 export function paragraphsIn(container: XmlElement): XmlElement[] {
   const paragraphs: XmlElement[] = [];
   const walk = (parent: XmlElement) => {
-    for (const child of childElements(parent)) {
+    for (const child of parent.children) {
+      if (child.type !== 'element') continue;
       const name = localName(child);
       if (name === 'p') paragraphs.push(child);
       else if (!OPAQUE.has(name)) walk(child);

@@ -128,6 +128,8 @@ export class DocxPackage {
       const main = opened.part(mainPartName);
       const body = opened.body(main);
       if (!body) throw new DamagedDocumentError(`文件「${label}」不是有效的 Word 文档（.docx）：word/document.xml 里没有正文（w:body）。`);
+      // Headers and footers are read now, so a damaged one is reported here, naming the file.
+      for (const kind of ['header', 'footer'] as const) for (const { partName } of opened.sectionParts(kind)) opened.part(partName);
       return opened;
     } catch (error) {
       if (error instanceof DamagedDocumentError) throw error;
