@@ -4,6 +4,7 @@
  * body (children, tables, removal), create/saveAndClose (a blank A4 document, deterministic bytes,
  * a closed document refusing further calls), and the errors of a damaged or missing file.
  */
+import { saveOpenDocuments } from '../../local/services/document/document-app';
 import { MemoryDriveStore } from '../support/memory-drive-store';
 import { documentAppOver, fixture, libreOfficeText, paragraphTexts, partText, zipParts } from './document-app-helpers';
 
@@ -224,6 +225,21 @@ describe('create, headers and footers, page setup, saveAndClose', () => {
     expect(() => document.getBody()).toThrow('Document is closed, its contents cannot be updated.');
     expect(() => document.saveAndClose()).toThrow('Document is closed, its contents cannot be updated.');
   });
+});
+
+test('at the end of an execution every open document that changed is saved and closed, as Apps Script does', async () => {
+  const { app, store } = documentAppOver();
+  store.add('changed', '改', fixture('word-split-placeholders.docx'));
+  store.add('untouched', '未改', fixture('word-split-placeholders.docx'));
+  const untouchedBytes = store.readFile('untouched');
+  const changed = app.openById('changed');
+  changed.getBody().replaceText('荣誉证书', '奖状');
+  const untouched = app.openById('untouched');
+  untouched.getBody().getText();
+  saveOpenDocuments(app);
+  expect(paragraphTexts(await partText(store.readFile('changed'), 'word/document.xml'))[0]).toBe('奖状');
+  expect(store.readFile('untouched')).toBe(untouchedBytes);
+  expect(() => changed.getBody()).toThrow('Document is closed, its contents cannot be updated.');
 });
 
 describe('costs, counting and errors', () => {
