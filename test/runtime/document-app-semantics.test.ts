@@ -108,6 +108,15 @@ describe('the body: children, tables, paragraphs', () => {
     expect(body.getText()).toBe('二');
   });
 
+  test("child indexes out of range and foreign children fail with Apps Script's messages", () => {
+    const { body } = documentWith(['一', '二']);
+    expect(() => body.getChild(2)).toThrow('Child index (2) must be less than the number of child elements (2).');
+    expect(() => body.insertParagraph(3, 'x')).toThrow('Child index (3) must be less than the number of child elements (2).');
+    expect(body.insertParagraph(2, '三').getText()).toBe('三');
+    const table = body.appendTable([['格']]);
+    expect(() => body.getChildIndex(table.getCell(0, 0).getChild(0))).toThrow('Element does not contain the specified child element.');
+  });
+
   test('appendTable adds an empty paragraph after the table, as Google Docs does', () => {
     const { body } = documentWith(['标题']);
     body.appendTable([['a', 'b']]);

@@ -35,7 +35,8 @@ export function containerMembers(
     const count = blockChildren(scope().container).length;
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) throw signatureError(document, interfaceName, method, [index]);
     if (allowEnd ? index > count : index >= count) {
-      throw realmError(document.context, `Child index (${index}) must be less than ${allowEnd ? 'or equal to ' : ''}the number of child elements (${count}).`);
+      // Apps Script's wording, also for an insert (seen: "Child index (2228) must be less than the number of child elements (6).").
+      throw realmError(document.context, `Child index (${index}) must be less than the number of child elements (${count}).`);
     }
     return index;
   };
