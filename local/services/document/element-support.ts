@@ -14,10 +14,11 @@ import { childElements, removeNode, type XmlElement } from './xml-tree';
 export const CLOSED_DOCUMENT_MESSAGE = 'Document is closed, its contents cannot be updated.';
 
 /**
- * The message for a pattern RE2 refuses. NOT verified against Google: the reference pages do not
- * give it, so it follows Apps Script's usual "Invalid argument: <parameter>" wording.
+ * The message for a pattern RE2 refuses. The reference pages do not give it; Apps Script was seen
+ * to throw "Exception: Invalid regular expression pattern" for findText('Hello (World')
+ * (https://www.labnol.org/find-replace-text-google-docs-210708).
  */
-export const INVALID_PATTERN_MESSAGE = 'Invalid argument: searchPattern';
+export const INVALID_PATTERN_MESSAGE = 'Invalid regular expression pattern';
 
 /** Google's message when the last paragraph of a section would be removed (seen in Apps Script). */
 export const LAST_PARAGRAPH_MESSAGE = "Can't remove the last paragraph in a document section.";
