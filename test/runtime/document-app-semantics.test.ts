@@ -117,6 +117,21 @@ describe('the body: children, tables, paragraphs', () => {
     expect(() => body.getChildIndex(table.getCell(0, 0).getChild(0))).toThrow('Element does not contain the specified child element.');
   });
 
+  test('setText keeps the paragraph style and the first run formatting; a cell takes new text', async () => {
+    const { app, store } = documentAppOver();
+    store.add('word', '模板', fixture('word-split-placeholders.docx'));
+    const document = app.openById('word');
+    const body = document.getBody();
+    (body.getChild(1) as GoogleAppsScript.Document.Paragraph).setText('兹授予 李四');
+    const table = body.getChild(6).asTable();
+    table.getCell(1, 1).setText('三年');
+    expect(table.getRow(1).getText()).toBe('任期\n三年');
+    document.saveAndClose();
+    const xml = await partText(store.readFile('word'), 'word/document.xml');
+    expect(xml).toContain('<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6"><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">兹授予 李四</w:t></w:r></w:p>');
+    expect(xml).toContain('<w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">三年</w:t></w:r></w:p></w:tc>');
+  });
+
   test('appendTable adds an empty paragraph after the table, as Google Docs does', () => {
     const { body } = documentWith(['标题']);
     body.appendTable([['a', 'b']]);
