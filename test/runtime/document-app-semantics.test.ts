@@ -42,6 +42,13 @@ describe('replaceText and findText: regular expressions as Google documents them
     expect(body.getText()).toBe('{{开始\n结束}}\nApps Script');
   });
 
+  test('empty matches insert at the paragraph ends', () => {
+    const { body } = documentWith(['中间', '末尾\t']);
+    body.replaceText('^', '【');
+    body.replaceText('$', '】');
+    expect(body.getText()).toBe('【中间】\n【末尾\t】');
+  });
+
   test('RE2 syntax: (?i) flags, \\Q…\\E quoting, POSIX classes', () => {
     const { body } = documentWith(['Hello WORLD', 'a.b*c', '编号 2024']);
     body.replaceText('(?i)world', 'there');

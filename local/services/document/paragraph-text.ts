@@ -189,7 +189,9 @@ function replaceSpan(paragraph: XmlElement, part: XmlPart, match: TextMatch, rep
       writeText(part, piece.node, piece.text.slice(0, from) + inserted + piece.text.slice(Math.max(from, to)));
     } else {
       if (isFirst && replacement) {
-        for (const created of contentNodes(part, replacement)) insertBefore(piece.node, created);
+        const created = contentNodes(part, replacement);
+        if (from === 0) for (const node of created) insertBefore(piece.node, node);
+        else created.reverse().forEach((node) => insertChild(piece.node.parent!, piece.node.parent!.children.indexOf(piece.node) + 1, node));
       }
       if (to > from) removeNode(piece.node);
     }
