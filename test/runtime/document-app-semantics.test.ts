@@ -4,7 +4,10 @@
  * body (children, tables, removal), create/saveAndClose (a blank A4 document, deterministic bytes,
  * a closed document refusing further calls), and the errors of a damaged or missing file.
  */
-import { saveOpenDocuments } from '../../local/services/document/document-app';
+import { CallCounter } from '../../local/runtime/call-counter';
+import { loadBundle } from '../../local/runtime/bundle';
+import { SimulatedClock } from '../../local/runtime/clock';
+import { makeDocumentApp, saveOpenDocuments } from '../../local/services/document/document-app';
 import { MemoryDriveStore } from '../support/memory-drive-store';
 import { documentAppOver, fixture, libreOfficeText, paragraphTexts, partText, zipParts } from './document-app-helpers';
 
@@ -313,4 +316,27 @@ describe('costs, counting and errors', () => {
     const { app } = documentAppOver();
     expect(() => app.openById('不存在')).toThrow("Document 不存在 is missing (perhaps it was deleted, or you don't have read access?)");
   });
+});
+
+test('inside a bundle loaded like Apps Script, errors are Errors and arrays are Arrays of its realm', async () => {
+  const store = new MemoryDriveStore();
+  store.add('word', '模板', fixture('word-split-placeholders.docx'));
+  const counter = new CallCounter();
+  const bundle = loadBundle((realm) => ({ DocumentApp: makeDocumentApp({ realm, counter, clock: new SimulatedClock(0) }, store) }), {
+    code: `
+      function fill(id) {
+        var document = DocumentApp.openById(id);
+        var body = document.getBody();
+        body.replaceText('\\\\{\\\\{姓名\\\\}\\\\}', '张三');
+        var caught = null;
+        try { body.findText('('); } catch (e) { caught = e instanceof Error ? e.message : 'not an Error'; }
+        var paragraphs = body.getParagraphs();
+        var isArray = Array.isArray(paragraphs) && paragraphs instanceof Array;
+        document.saveAndClose();
+        return [caught, isArray, paragraphs.length, body === null];
+      }`,
+  });
+  expect(bundle.call('fill', 'word')).toEqual(['Invalid regular expression pattern', true, 11, false]);
+  expect(counter.of('Body.replaceText')).toBe(1);
+  expect(paragraphTexts(await partText(store.readFile('word'), 'word/document.xml'))[1]).toBe('兹授予 张三 同志');
 });
