@@ -340,3 +340,20 @@ test('inside a bundle loaded like Apps Script, errors are Errors and arrays are 
   expect(counter.of('Body.replaceText')).toBe(1);
   expect(paragraphTexts(await partText(store.readFile('word'), 'word/document.xml'))[1]).toBe('兹授予 张三 同志');
 });
+
+test('entities, comments, single-quoted attributes and processing instructions are read and kept', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(fixture('word-split-placeholders.docx'));
+  const xml = (await zip.file('word/document.xml')!.async('string'))
+    .replace('<w:body>', "<w:body><!-- 模板说明：勿删 --><?banzhuren keep?><w:p w:rsidR='00A1B2C3'><w:r><w:t>&#x5F20;&lt;{{&#x59D3;名}}&amp;&gt;</w:t></w:r></w:p>");
+  zip.file('word/document.xml', xml);
+  const { app, store } = documentAppOver();
+  store.add('entities', '实体', await zip.generateAsync({ type: 'uint8array' }));
+  const document = app.openById('entities');
+  expect(document.getBody().getChild(0).asParagraph().getText()).toBe('张<{{姓名}}&>');
+  document.getBody().replaceText('\\{\\{姓名\\}\\}', 'A&B<C>');
+  document.saveAndClose();
+  const saved = await partText(store.readFile('entities'), 'word/document.xml');
+  expect(saved).toContain("<w:body><!-- 模板说明：勿删 --><?banzhuren keep?><w:p w:rsidR='00A1B2C3'><w:r><w:t>张&lt;A&amp;B&lt;C&gt;&amp;&gt;</w:t></w:r></w:p>");
+  expect(paragraphTexts(saved)[0]).toBe('张<A&B<C>&>');
+});
