@@ -156,12 +156,13 @@ describe('the body: children, tables, paragraphs', () => {
     title.setHeading(app.ParagraphHeading.TITLE).setAlignment(app.HorizontalAlignment.CENTER);
     title.editAsText().setBold(true).setFontSize(26).setFontFamily('SimHei');
     (body.getChild(1) as GoogleAppsScript.Document.Paragraph).editAsText().setBold(0, 0, true);
+    (body.getChild(1) as GoogleAppsScript.Document.Paragraph).setSpacingAfter(12).setLineSpacing(1.5).setIndentFirstLine(24);
     expect(title.getHeading()).toBe('TITLE');
     expect(title.getAlignment()).toBe('CENTER');
     document.saveAndClose();
     const xml = await partText(store.readFile('doc-1'), 'word/document.xml');
     expect(xml).toContain('<w:p><w:pPr><w:pStyle w:val="Title"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="SimHei" w:hAnsi="SimHei" w:eastAsia="SimHei" w:cs="SimHei"/><w:b/><w:bCs/><w:sz w:val="52"/><w:szCs w:val="52"/></w:rPr><w:t xml:space="preserve">标题</w:t></w:r></w:p>');
-    expect(xml).toContain('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">正</w:t></w:r><w:r><w:t xml:space="preserve">文</w:t></w:r>');
+    expect(xml).toContain('<w:p><w:pPr><w:spacing w:after="240" w:line="360" w:lineRule="auto"/><w:ind w:firstLine="480"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">正</w:t></w:r><w:r><w:t xml:space="preserve">文</w:t></w:r>');
   });
 });
 

@@ -3,7 +3,7 @@ import { realmError } from '../fake-object';
 import { qualified } from './docx-package';
 import { headingOfStyle, headingStyleId, type OpenDocument } from './document-model';
 import { appendParagraphText, paragraphText, PARAGRAPH_PROPERTY_ORDER, propertiesOf, setParagraphText, setPropertyElement } from './paragraph-text';
-import { attribute, childElements, element, firstChild, removeNode } from './xml-tree';
+import { attribute, childElements, element, firstChild, removeNode, setAttribute } from './xml-tree';
 import { ALIGNMENTS, elementFake, removeBlock, requireString, signatureError, type Handle } from './element-support';
 import { parentFake } from './elements';
 import { findIn, makeText, replaceIn } from './text-element';
@@ -12,7 +12,20 @@ import { findIn, makeText, replaceIn } from './text-element';
 export function makeParagraph(document: OpenDocument, handle: Handle): unknown {
   const { node, part } = handle;
   const documentPackage = document.documentPackage;
-    const text = () => makeText(document, part, [node], node);
+  const text = () => makeText(document, part, [node], node);
+  /** A setter of one attribute of w:spacing or w:ind, from a number scaled to Word's units. */
+  const spacing = (method: string, name: 'spacing' | 'ind', key: string, scale: number, extra: Record<string, string> = {}) => (value: unknown) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw signatureError(document, 'Paragraph', method, [value]);
+    const properties = propertiesOf(node, part, 'pPr');
+    let target = firstChild(properties, qualified(part, name));
+    if (!target) {
+      target = element(qualified(part, name));
+      setPropertyElement(properties, part, name, target, PARAGRAPH_PROPERTY_ORDER);
+    }
+    setAttribute(target, qualified(part, key), String(Math.round(value * scale)));
+    for (const [extraKey, extraValue] of Object.entries(extra)) setAttribute(target, qualified(part, extraKey), extraValue);
+    return self;
+  };
   const self: unknown = elementFake(document, 'Paragraph', {
     getText: () => paragraphText(node, part),
     setText: (value: unknown) => {
@@ -73,6 +86,13 @@ export function makeParagraph(document: OpenDocument, handle: Handle): unknown {
       const style = properties && firstChild(properties, qualified(part, 'pStyle'));
       return headingOfStyle(documentPackage, style && attribute(style, qualified(part, 'val')));
     },
+    // Spacing and indents in points (w:spacing and w:ind in twips); line spacing as a multiple of a line.
+    setSpacingBefore: spacing('setSpacingBefore', 'spacing', 'before', 20),
+    setSpacingAfter: spacing('setSpacingAfter', 'spacing', 'after', 20),
+    setLineSpacing: spacing('setLineSpacing', 'spacing', 'line', 240, { lineRule: 'auto' }),
+    setIndentStart: spacing('setIndentStart', 'ind', 'left', 20),
+    setIndentEnd: spacing('setIndentEnd', 'ind', 'right', 20),
+    setIndentFirstLine: spacing('setIndentFirstLine', 'ind', 'firstLine', 20),
   }, handle);
   return self;
 }
