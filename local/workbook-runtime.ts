@@ -3,13 +3,13 @@
  * read-only one before anything is done, takes the real file's lock, removes temporary copies a
  * killed run left, reads the .xlsx and the state kept in it, starts the simulated clock (--today
  * at 09:00 in the spreadsheet's time zone), loads dist/Code.js with the fake Apps Script services
- * over that workbook, and later saves the workbook (with its state) — only if a call changed it —
- * and releases the lock. A second process on the same workbook waits for the first to close,
+ * over that workbook (DriveApp over the workbook's folder, ScriptApp's triggers kept in it), and
+ * later saves the workbook (with its state) — only if a call changed it — and releases the lock. A second process on the same workbook waits for the first to close,
  * then reads what it saved.
  */
 import type ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { defaultBundlePath, loadBundle, type LoadedBundle } from './runtime/bundle';
 import type { CallCounter } from './runtime/call-counter';
 import { SimulatedClock } from './runtime/clock';
@@ -22,16 +22,27 @@ import { chartSheetNames, keptDrawings, type KeptDrawing } from './runtime/xlsx-
 import { parseA1, splitSheetName } from './services/a1-notation';
 import { makeCacheService } from './services/cache-service';
 import { makeChartsService } from './services/charts';
+import { makeDriveApp } from './services/drive/drive-app';
+import type { DriveStore } from './services/drive/drive-store';
+import { LocalDrive } from './services/drive/local-drive';
 import type { FakeContext } from './services/fake-object';
 import { makeHtmlService } from './services/html-service';
 import { makeLockService } from './services/lock-service';
 import { logSink, makeConsole, makeLogger } from './services/logger';
 import { makePropertiesService } from './services/properties-service';
+import { makeScriptApp } from './services/script/script-app';
 import { makeSession } from './services/session';
 import { makeSpreadsheetApp } from './services/spreadsheet-app';
 import { makeUtilities } from './services/utilities';
 import { WorkbookModel, type SpreadsheetEnv, type UiRecord } from './services/workbook-model';
 import { DEFAULT_TIME_ZONE, WorkbookState } from './services/workbook-state';
+
+/**
+ * DocumentApp's factory (local/services/document/document-app.ts, the DOCX helper's work). Until
+ * it is on this branch DocumentApp stays unavailable; when it lands, this line becomes:
+ * import { makeDocumentApp } from './services/document/document-app';
+ */
+const makeDocumentApp: ((context: FakeContext, store: DriveStore) => unknown) | undefined = undefined;
 
 /** Options of openWorkbookRuntime. */
 export interface WorkbookRuntimeOptions {
@@ -68,6 +79,10 @@ export interface WorkbookRuntimeOptions {
   out?: string;
   /** Runs just before a save replaces the file (tests stop a save there). */
   beforeReplace?: WriteOptions['beforeReplace'];
+  /** The execution time limit in seconds (`--time-limit`; default Apps Script's 360). */
+  timeLimitSeconds?: number;
+  /** Documents that may be created per simulated day (`--doc-quota`; default 250, a consumer account's). */
+  docQuota?: number;
 }
 
 /** One opened workbook with the bundle loaded over it. */
@@ -85,6 +100,12 @@ export interface WorkbookRuntime {
   state: WorkbookState;
   /** Menus, alerts and toasts the bundle produced. */
   ui: UiRecord;
+  /** The local Drive: the workbook's folder (an in-memory workbook's: the current directory). */
+  drive: LocalDrive;
+  /** Whether save() without a path has somewhere to write (a file was read or --out given). */
+  readonly canSave: boolean;
+  /** Marks the workbook as changed (e.g. a trigger's next firing moved on), so save() writes it. */
+  markChanged(): void;
   /** Makes `sheetName` the active sheet and selects `a1` on it (default A1). */
   select(sheetName: string, a1?: string): void;
   /** Makes `sheetName` active and selects several ranges (A1 notations), as Ctrl-click does; the last is the active range. */
@@ -109,6 +130,12 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
   }
   if (options.timeZone !== undefined && !isKnownTimeZone(options.timeZone)) {
     throw new Error(`不认识的时区：${options.timeZone}`);
+  }
+  if (options.timeLimitSeconds !== undefined && !(Number.isFinite(options.timeLimitSeconds) && options.timeLimitSeconds > 0)) {
+    throw new Error(`执行时间上限（--time-limit）应为正数（秒），收到“${String(options.timeLimitSeconds)}”`);
+  }
+  if (options.docQuota !== undefined && !(Number.isInteger(options.docQuota) && options.docQuota >= 0)) {
+    throw new Error(`每日文档上限（--doc-quota）应为非负整数，收到“${String(options.docQuota)}”`);
   }
   const path = options.path;
   const realPath = path ? realPathOf(path) : undefined;
@@ -140,7 +167,17 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     };
     const state = WorkbookState.read(workbook, { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE });
     const start = options.today ? instantOfDateAndTime(options.today, 9, 0, state.timeZone) : Date.now();
-    const clock = new SimulatedClock(start);
+    const clock = new SimulatedClock(start, options.timeLimitSeconds !== undefined ? options.timeLimitSeconds * 1000 : undefined);
+    const markChanged = () => {
+      changed = true;
+    };
+    const drive = new LocalDrive({
+      root: path ? dirname(resolve(path)) : process.cwd(),
+      state,
+      clock,
+      documentQuota: options.docQuota,
+      onStateChange: markChanged,
+    });
     const name = path ? basename(path, extname(path)) : '工作簿';
     const model = new WorkbookModel(workbook, state, name);
     if (options.answer) model.ui.answer = options.answer;
@@ -165,9 +202,12 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
           Utilities: makeUtilities(context),
           Logger: makeLogger(context, sink),
           Charts: makeChartsService(context),
+          DriveApp: makeDriveApp(context, drive),
+          ScriptApp: makeScriptApp(context, { state, user: email, onStateChange: markChanged }),
+          ...(makeDocumentApp ? { DocumentApp: makeDocumentApp(context, drive) } : {}),
         };
       },
-      { code: options.code, now: () => clock.now(), console: makeConsole(() => fakeContext as FakeContext, sink) },
+      { code: options.code, now: () => clock.now(), console: makeConsole(() => fakeContext as FakeContext, sink, print) },
     );
 
     let closed = false;
@@ -200,6 +240,9 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       path,
       state,
       ui: model.ui,
+      drive,
+      canSave: writable && (options.out ?? path) !== undefined,
+      markChanged,
       select(sheetName, a1 = 'A1') {
         selectRect(sheetName, rectOf(sheetName, a1));
       },

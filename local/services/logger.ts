@@ -1,6 +1,7 @@
 /**
  * Logger and the bundle's console, offline: kept in memory (Logger.getLog) and written to stderr
- * only when BANZHUREN_LOG=1, so a command's own output stays clean.
+ * only when BANZHUREN_LOG=1, so a command's own output stays clean. console.info is the bundle's
+ * progress channel (one line per document made): it always goes to the runtime's `print`.
  */
 import { format } from 'node:util';
 import { makeFake, unavailable, type FakeContext } from './fake-object';
@@ -32,14 +33,15 @@ export function makeLogger(context: FakeContext, sink: (line: string) => void): 
 }
 
 /**
- * The bundle's console: log, info, warn, error and debug to the sink; anything else not available.
- * `context` is read when needed: the console is made before the bundle's realm exists.
+ * The bundle's console: log, warn, error and debug to the sink, info to `progress` (default: the
+ * sink); anything else not available. `context` is read when needed: the console is made before
+ * the bundle's realm exists.
  */
-export function makeConsole(context: () => FakeContext, sink: (line: string) => void): unknown {
+export function makeConsole(context: () => FakeContext, sink: (line: string) => void, progress: (line: string) => void = sink): unknown {
   const write = (level: string) => (...args: unknown[]) => sink(level ? `${level} ${format(...args)}` : format(...args));
   const methods: Record<string, unknown> = {
     log: write(''),
-    info: write(''),
+    info: (...args: unknown[]) => progress(format(...args)),
     debug: write(''),
     warn: write('[warn]'),
     error: write('[error]'),

@@ -1,11 +1,12 @@
 /**
  * Utilities offline: formatDate (Java SimpleDateFormat patterns in a given time zone), sleep (moves
  * the simulated clock on), getUuid, and base-64 of strings and byte arrays (bytes as Java's signed
- * -128…127, as Apps Script gives them). Blobs and the rest are not available.
+ * -128…127, as Apps Script gives them), and newBlob (a Blob as DriveApp's). The rest is not available.
  */
 import { randomUUID } from 'node:crypto';
 import { isKnownTimeZone } from '../runtime/time-zones';
 import { advanceClock, isDate, makeEnum, makeFake, realmArray, unavailable, type FakeContext } from './fake-object';
+import { bytesFrom, makeBlob } from './drive/blob';
 import { formatJavaDate } from './java-date-format';
 
 /** Bytes of a string or of a byte array given by the bundle. */
@@ -38,6 +39,15 @@ export function makeUtilities(context: FakeContext): unknown {
       advanceClock(context, Math.max(0, Number(milliseconds) || 0));
     },
     getUuid: () => randomUUID(),
+    newBlob(data: unknown, contentType?: unknown, name?: unknown) {
+      const bytes = bytesFrom(data);
+      if (!bytes) return unavailable(context, 'Utilities', 'newBlob', 'data that is neither a string nor a byte array');
+      return makeBlob(context, {
+        bytes,
+        contentType: contentType === undefined || contentType === null ? null : String(contentType),
+        name: name === undefined || name === null ? null : String(name),
+      });
+    },
     base64Encode(data: unknown, charset?: unknown) {
       checkCharset(charset, 'base64Encode');
       return bytesOf(context, data, 'base64Encode').toString('base64');

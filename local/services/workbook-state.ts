@@ -1,6 +1,7 @@
 /**
  * What Google keeps with a spreadsheet outside its cells — its time zone and id, document, script
- * and user properties, installed triggers, protections, embedded charts — kept in the workbook itself, in a
+ * and user properties, installed triggers, protections, embedded charts, and the documents created
+ * today (Apps Script's daily quota) — kept in the workbook itself, in a
  * veryHidden sheet named _banzhuren (one key/value row per entry), so it travels with the .xlsx.
  * The bundle never sees that sheet.
  */
@@ -120,6 +121,8 @@ export class WorkbookState {
   protections: StoredProtection[] = [];
   /** Embedded charts of every sheet (exceljs cannot write real charts; see local/services/charts.ts). */
   charts: StoredChart[] = [];
+  /** Documents created on one simulated day ('YYYY-MM-DD' in the spreadsheet's zone), for the daily quota. */
+  documentsCreated: { day: string; count: number } = { day: '', count: 0 };
 
   /** 提示 lines about state rows that could not be read and were skipped (the runtime prints them). */
   readonly notices: string[] = [];
@@ -162,6 +165,13 @@ export class WorkbookState {
         if (key === 'timeZone') this.timeZone = value;
         if (key === 'spreadsheetId') this.spreadsheetId = value;
         break;
+      case 'quota': {
+        const counted = parsedObject(value);
+        if (key === 'documentsCreated' && counted && typeof counted.day === 'string' && Number.isInteger(counted.count)) {
+          this.documentsCreated = { day: counted.day, count: counted.count as number };
+        }
+        break;
+      }
       case 'document':
         this.documentProperties.set(key, value);
         break;
@@ -205,6 +215,7 @@ export class WorkbookState {
       ['setting', '', 'timeZone', this.timeZone],
       ['setting', '', 'spreadsheetId', this.spreadsheetId],
     ];
+    if (this.documentsCreated.count > 0) rows.push(['quota', '', 'documentsCreated', JSON.stringify(this.documentsCreated)]);
     for (const [key, value] of this.documentProperties) rows.push(['document', '', key, value]);
     for (const [key, value] of this.scriptProperties) rows.push(['script', '', key, value]);
     for (const [email, properties] of this.userProperties) {

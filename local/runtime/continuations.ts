@@ -1,0 +1,130 @@
+/**
+ * Runs a long job the way Google would: a first execution, then one execution per firing of the
+ * workbook's time-driven triggers on the simulated clock, until the job says it is done. An
+ * execution killed by the time limit ("Exceeded maximum execution time") is counted, not fatal:
+ * the next firing continues from what the job saved. The workbook is saved after every execution,
+ * so killing the process between executions keeps the progress. Issue 10's `banzhuren tick` uses
+ * the same loop for daily jobs: it fires whatever time-driven trigger is due next, whatever its handler.
+ */
+import { errorMessage } from './bundle';
+import { EXECUTION_LIMIT_MESSAGE } from './clock';
+import { clockTriggers, type StoredTrigger } from '../services/script/script-app';
+import type { WorkbookRuntime } from '../workbook-runtime';
+
+/** Options of runWithContinuations. */
+export interface ContinuationOptions {
+  /** Executions in a row without progress before giving up (default 500). */
+  maxExecutions?: number;
+  /** Called after each execution was saved, with how many ran so far (a progress line, a test's pause). */
+  afterExecution?: (executions: number) => void | Promise<void>;
+}
+
+/** What runWithContinuations did. */
+export interface ContinuationResult<T> {
+  /** Executions run, the first included (the figure `--stats` prints). */
+  executions: number;
+  /** Each execution's result, in order; null for one the time limit killed. */
+  results: (T | null)[];
+  /** Executions killed by the time limit. */
+  killed: number;
+}
+
+/** Executions without progress after which the loop gives up. */
+export const DEFAULT_MAX_EXECUTIONS = 500;
+
+/** Whether a result says the job is finished: `{ done: true }`. */
+function isDone(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { done?: unknown }).done === true;
+}
+
+/** The rows a result says are left (`pending`), when it says so. */
+function pendingOf(result: unknown): number | undefined {
+  const pending = typeof result === 'object' && result !== null ? (result as { pending?: unknown }).pending : undefined;
+  return typeof pending === 'number' ? pending : undefined;
+}
+
+/**
+ * Google's event object for a time-driven trigger (https://developers.google.com/apps-script/guides/triggers/events,
+ * "Time-driven events"): the firing time's fields in UTC, the trigger's id and the authorization mode.
+ */
+export function timeDrivenEvent(runtime: WorkbookRuntime, trigger: StoredTrigger, instant: number): Record<string, unknown> {
+  const date = new Date(instant);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const event = new runtime.bundle.realm.Object() as Record<string, unknown>;
+  Object.assign(event, {
+    authMode: 'FULL',
+    'day-of-month': date.getUTCDate(),
+    'day-of-week': date.getUTCDay() === 0 ? 7 : date.getUTCDay(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    month: date.getUTCMonth() + 1,
+    second: date.getUTCSeconds(),
+    timezone: 'UTC',
+    triggerUid: trigger.id,
+    'week-of-year': Math.floor((instant - yearStart) / (7 * 24 * 60 * 60 * 1000)) + 1,
+    year: date.getUTCFullYear(),
+  });
+  return event;
+}
+
+/**
+ * Runs `first` as execution 1, then, while the last result is not `{ done: true }` and a
+ * time-driven trigger is installed, moves the clock to the next firing, starts a new execution and
+ * calls that trigger's handler with a time-driven event object. A completed execution whose handler
+ * answers null (nothing to continue) ends the loop too. Saves the workbook after each execution.
+ * Throws (in Chinese) after `maxExecutions` executions in a row without progress (no file written,
+ * nothing fewer pending).
+ */
+export async function runWithContinuations<T>(
+  runtime: WorkbookRuntime,
+  first: () => T,
+  options: ContinuationOptions = {},
+): Promise<ContinuationResult<T>> {
+  const maxExecutions = options.maxExecutions ?? DEFAULT_MAX_EXECUTIONS;
+  const results: (T | null)[] = [];
+  let killed = 0;
+  let idle = 0;
+  let lastPending: number | undefined;
+
+  /** Runs one execution; true when it completed (was not killed). */
+  const execute = async (call: () => T): Promise<boolean> => {
+    const changesBefore = runtime.drive.changes;
+    let completed = true;
+    try {
+      results.push(call());
+    } catch (error) {
+      if (!errorMessage(error).includes(EXECUTION_LIMIT_MESSAGE)) throw error;
+      results.push(null);
+      killed += 1;
+      completed = false;
+    }
+    if (runtime.canSave) await runtime.save();
+    await options.afterExecution?.(results.length);
+    const pending = pendingOf(results[results.length - 1]);
+    const progressed = runtime.drive.changes > changesBefore || (pending !== undefined && (lastPending === undefined || pending < lastPending));
+    if (pending !== undefined) lastPending = pending;
+    idle = progressed ? 0 : idle + 1;
+    return completed;
+  };
+
+  let completed = await execute(first);
+  for (;;) {
+    const last = results[results.length - 1];
+    if (isDone(last) || (completed && (last === null || last === undefined) && results.length > 1)) break;
+    const [next] = clockTriggers(runtime.state);
+    if (!next) break;
+    if (idle >= maxExecutions) {
+      throw new Error(`已连续 ${idle} 次执行没有任何进展（没有新生成的文件，待处理数也没有减少），已停止；请检查上面的提示后重新运行`);
+    }
+    const firing = Math.max(next.nextFiring, runtime.clock.now());
+    runtime.clock.moveTo(firing);
+    runtime.clock.startExecution();
+    // The trigger's own schedule moves on before its handler runs; a one-off trigger is used up.
+    if (next.periodMs) next.nextFiring = firing + next.periodMs;
+    else runtime.state.triggers.splice(runtime.state.triggers.indexOf(next), 1);
+    runtime.markChanged();
+    const event = timeDrivenEvent(runtime, next, firing);
+    completed = await execute(() => runtime.bundle.call(next.handler, event) as T);
+  }
+  return { executions: results.length, results, killed };
+}

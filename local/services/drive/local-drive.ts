@@ -1,0 +1,351 @@
+/**
+ * The offline Drive: a folder on disk (the workbook's folder) standing in for Google Drive. A
+ * file's id is its path relative to that folder with '/' (absolute when outside it), so ids are
+ * stable across runs; a Google Doc is a .docx whose Drive name has no extension. Drive allows two
+ * files of one name: a second `X` is written as `X (1).docx` and a small index per folder
+ * (.banzhuren-drive.json) remembers that its Drive name is `X`. Trashed files move into `.trash/`
+ * beside them. Every write goes to a temporary file first and is renamed into place, so a killed
+ * process never leaves a half-written file under a real name. Documents created count against a
+ * simulated daily quota kept with the workbook (WorkbookState.documentsCreated).
+ */
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { SimulatedClock } from '../../runtime/clock';
+import { wallClockAt } from '../../runtime/time-zones';
+import type { WorkbookState } from '../workbook-state';
+import { GOOGLE_DOCS_MIME_TYPE, type DriveStore } from './drive-store';
+
+/** What DriveApp.getFileById / getFolderById throw for an id that names nothing (seen in Apps Script executions). */
+export const ITEM_NOT_FOUND_MESSAGE =
+  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+
+/**
+ * What Apps Script throws past the daily quota of documents created (quotas page,
+ * https://developers.google.com/apps-script/guides/services/quotas: "Documents created 250 / day";
+ * the wording as executions report it).
+ */
+export const DOCUMENT_QUOTA_MESSAGE = 'Service invoked too many times for one day: docs create.';
+
+/** The consumer account's daily quota of documents created (quotas page). */
+export const DEFAULT_DOCUMENT_QUOTA = 250;
+
+/** The folder beside a trashed file that holds it. */
+export const TRASH_FOLDER_NAME = '.trash';
+
+/** The per-folder index of Drive names that differ from the file names on disk. */
+const NAME_INDEX_FILE = '.banzhuren-drive.json';
+
+/** MIME types by file extension, for files that are not Google Docs. */
+const MIME_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.txt': 'text/plain',
+  '.csv': 'text/csv',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+};
+
+/** Options of a LocalDrive. */
+export interface LocalDriveOptions {
+  /** The folder standing in for My Drive (the workbook's folder, or the current directory). */
+  root: string;
+  /** The workbook's state: the daily count of documents created lives there. */
+  state: WorkbookState;
+  clock: SimulatedClock;
+  /** Documents that may be created per simulated day (default 250). */
+  documentQuota?: number;
+  /** Told whenever the workbook's state changed (so the workbook is saved). */
+  onStateChange?: () => void;
+}
+
+/** Writes `bytes` to `path` through a temporary file in the same folder renamed into place. */
+export function writeFileAtomically(path: string, bytes: Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, bytes, { flush: true });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Whether a directory entry is the drive's own (hidden, temporary or the trash), not a Drive item. */
+function isHiddenEntry(name: string): boolean {
+  return name.startsWith('.');
+}
+
+/** The disk and Drive state of the files of one folder. */
+export class LocalDrive implements DriveStore {
+  readonly root: string;
+  private readonly state: WorkbookState;
+  private readonly clock: SimulatedClock;
+  readonly documentQuota: number;
+  private readonly onStateChange: () => void;
+  /** How many times a file was written, created, moved or trashed (continuations read it as progress). */
+  changes = 0;
+
+  /** A drive over `options.root`. */
+  constructor(options: LocalDriveOptions) {
+    this.root = resolve(options.root);
+    this.state = options.state;
+    this.clock = options.clock;
+    this.documentQuota = options.documentQuota ?? DEFAULT_DOCUMENT_QUOTA;
+    if (!Number.isInteger(this.documentQuota) || this.documentQuota < 0) {
+      throw new Error(`每日文档上限应为非负整数，收到 ${String(options.documentQuota)}`);
+    }
+    this.onStateChange = options.onStateChange ?? (() => undefined);
+  }
+
+  /** The id of a path on disk: relative to the root with '/', or absolute when outside it. */
+  idOf(path: string): string {
+    const absolute = resolve(path);
+    const inside = relative(this.root, absolute);
+    if (inside === '') return '.';
+    if (inside.startsWith('..') || isAbsolute(inside)) return absolute.split(sep).join('/');
+    return inside.split(sep).join('/');
+  }
+
+  /** The absolute path on disk of an id. */
+  pathOf(id: string): string {
+    const path = id.split('/').join(sep);
+    return isAbsolute(path) || /^[A-Za-z]:/.test(id) ? resolve(path) : resolve(this.root, path);
+  }
+
+  /** The id of a folder (created when missing), e.g. for --out DIR. */
+  folderIdOf(directoryPath: string): string {
+    const absolute = resolve(directoryPath);
+    if (existsSync(absolute) && !statSync(absolute).isDirectory()) throw new Error(`${directoryPath} 不是文件夹`);
+    mkdirSync(absolute, { recursive: true });
+    return this.idOf(absolute);
+  }
+
+  /** The id of an existing file, e.g. --template T.docx. */
+  fileIdOf(filePath: string): string {
+    const absolute = resolve(filePath);
+    if (!existsSync(absolute) || !statSync(absolute).isFile()) throw new Error(`找不到文件：${filePath}`);
+    return this.idOf(absolute);
+  }
+
+  /** Whether an id names a file that is not trashed. */
+  exists(id: string): boolean {
+    if (!id || id.split('/').some((part) => part !== '.' && part !== '..' && isHiddenEntry(part))) return false;
+    const path = this.pathOf(id);
+    return existsSync(path) && statSync(path).isFile();
+  }
+
+  /** Whether an id names a folder. */
+  folderExists(id: string): boolean {
+    if (!id || id.split('/').some((part) => part !== '.' && part !== '..' && isHiddenEntry(part))) return false;
+    const path = this.pathOf(id);
+    return existsSync(path) && statSync(path).isDirectory();
+  }
+
+  /** The bytes of a file; throws Drive's not-found message when there is none. */
+  readFile(id: string): Uint8Array {
+    if (!this.exists(id)) throw new Error(ITEM_NOT_FOUND_MESSAGE);
+    return readFileSync(this.pathOf(id));
+  }
+
+  /** Replaces the bytes of an existing file, atomically. */
+  writeFile(id: string, bytes: Uint8Array): void {
+    if (!this.exists(id)) throw new Error(ITEM_NOT_FOUND_MESSAGE);
+    writeFileAtomically(this.pathOf(id), bytes);
+    this.changes += 1;
+  }
+
+  /** The Drive name of a file at a path: the index's, else the file name (without .docx for a Google Doc). */
+  nameAt(path: string): string {
+    const recorded = this.readNameIndex(dirname(path))[basename(path)];
+    if (recorded !== undefined) return recorded;
+    return extname(path).toLowerCase() === '.docx' && statSafe(path)?.isFile() ? basename(path, extname(path)) : basename(path);
+  }
+
+  /** The Drive name of a file (without the .docx of the file on disk). */
+  nameOf(id: string): string {
+    return this.nameAt(this.pathOf(id));
+  }
+
+  /** The file's URL: offline, its id. */
+  urlOf(id: string): string {
+    return id;
+  }
+
+  /** The MIME type of a file at a path: a .docx is a Google Doc. */
+  mimeTypeAt(path: string): string {
+    const extension = extname(path).toLowerCase();
+    if (extension === '.docx') return GOOGLE_DOCS_MIME_TYPE;
+    return MIME_TYPES[extension] ?? 'application/octet-stream';
+  }
+
+  /** Creates a new document in the root folder (DocumentApp.create), counted against the daily quota. */
+  createDocument(name: string, bytes: Uint8Array): string {
+    this.countDocumentCreated();
+    return this.idOf(this.createFileIn(this.root, name, bytes, true));
+  }
+
+  /**
+   * Writes a new file into `folderPath` under Drive name `name` and returns its path: a Google Doc
+   * as `name.docx`; an existing file of that name is never replaced (the next free `name (n)` is used).
+   */
+  createFileIn(folderPath: string, name: string, bytes: Uint8Array, googleDoc: boolean): string {
+    const path = this.freePath(folderPath, name, googleDoc ? '.docx' : '');
+    writeFileAtomically(path, bytes);
+    this.recordName(path, name);
+    this.changes += 1;
+    return path;
+  }
+
+  /** Copies a file into a folder under a Drive name; a Google Doc counts against the daily quota. */
+  copyFile(sourcePath: string, folderPath: string, name: string): string {
+    const googleDoc = this.mimeTypeAt(sourcePath) === GOOGLE_DOCS_MIME_TYPE;
+    if (googleDoc) this.countDocumentCreated();
+    const path = this.freePath(folderPath, name, googleDoc ? '.docx' : '');
+    const temporary = join(folderPath, `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+    try {
+      copyFileSync(sourcePath, temporary);
+      renameSync(temporary, path);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    this.recordName(path, name);
+    this.changes += 1;
+    return path;
+  }
+
+  /** Moves a file to another folder and/or Drive name (setName, moveTo); returns its new path. */
+  moveFile(path: string, folderPath: string, name: string): string {
+    const googleDoc = this.mimeTypeAt(path) === GOOGLE_DOCS_MIME_TYPE;
+    const wanted = join(folderPath, googleDoc ? `${name}.docx` : name);
+    const target = resolve(wanted) === resolve(path) ? path : this.freePath(folderPath, name, googleDoc ? '.docx' : '');
+    this.forgetName(path);
+    if (target !== path) renameSync(path, target);
+    this.recordName(target, name);
+    this.changes += 1;
+    return target;
+  }
+
+  /** Moves a file into the `.trash/` folder beside it; returns where it went. */
+  trashFile(path: string): string {
+    const name = this.nameAt(path);
+    const trash = join(dirname(path), TRASH_FOLDER_NAME);
+    mkdirSync(trash, { recursive: true });
+    let target = join(trash, basename(path));
+    for (let n = 1; existsSync(target); n += 1) target = join(trash, `${basename(path, extname(path))} (${n})${extname(path)}`);
+    this.forgetName(path);
+    renameSync(path, target);
+    this.writeNameIndex(trash, { ...this.readNameIndex(trash), [basename(target)]: name });
+    this.changes += 1;
+    return target;
+  }
+
+  /** Moves a trashed file back into the folder holding its `.trash/`; returns its new path. */
+  restoreFile(trashedPath: string): string {
+    const trash = dirname(trashedPath);
+    const index = this.readNameIndex(trash);
+    const name = index[basename(trashedPath)] ?? basename(trashedPath);
+    delete index[basename(trashedPath)];
+    this.writeNameIndex(trash, index);
+    const googleDoc = extname(trashedPath).toLowerCase() === '.docx';
+    const target = this.freePath(dirname(trash), name, googleDoc ? '.docx' : '');
+    renameSync(trashedPath, target);
+    this.recordName(target, name);
+    this.changes += 1;
+    return target;
+  }
+
+  /** The files (not folders, not trashed, not the drive's own) directly in a folder, by name on disk. */
+  filesIn(folderPath: string): string[] {
+    return readdirSync(folderPath, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !isHiddenEntry(entry.name))
+      .map((entry) => join(folderPath, entry.name))
+      .sort();
+  }
+
+  /** Documents created so far on the clock's current day. */
+  documentsCreatedToday(): number {
+    const counted = this.state.documentsCreated;
+    return counted.day === this.today() ? counted.count : 0;
+  }
+
+  /** Counts one document created today; past the quota, throws Apps Script's message and counts nothing. */
+  countDocumentCreated(): void {
+    const today = this.today();
+    const used = this.documentsCreatedToday();
+    if (used >= this.documentQuota) throw new Error(DOCUMENT_QUOTA_MESSAGE);
+    this.state.documentsCreated = { day: today, count: used + 1 };
+    this.onStateChange();
+  }
+
+  /** The clock's calendar day in the spreadsheet's time zone, 'YYYY-MM-DD'. */
+  private today(): string {
+    const wall = wallClockAt(this.clock.now(), this.state.timeZone);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
+  }
+
+  /** A path in `folderPath` for Drive name `name` (+ `extension`) that no file has yet: `name`, `name (1)` … */
+  private freePath(folderPath: string, name: string, extension: string): string {
+    if (!name || name === '.' || name === '..' || /[/\\\0]/.test(name)) throw new Error(`文件名不能用于本地文件：“${name}”`);
+    const stem = extension ? name : basename(name, extname(name));
+    const suffix = extension || extname(name);
+    let path = join(folderPath, `${stem}${suffix}`);
+    for (let n = 1; existsSync(path); n += 1) path = join(folderPath, `${stem} (${n})${suffix}`);
+    return path;
+  }
+
+  /** Remembers the Drive name of a file when it differs from the one its file name gives. */
+  private recordName(path: string, name: string): void {
+    const derived = extname(path).toLowerCase() === '.docx' ? basename(path, extname(path)) : basename(path);
+    const folder = dirname(path);
+    const index = this.readNameIndex(folder);
+    if (derived === name) {
+      if (!(basename(path) in index)) return;
+      delete index[basename(path)];
+    } else {
+      index[basename(path)] = name;
+    }
+    this.writeNameIndex(folder, index);
+  }
+
+  /** Forgets the recorded Drive name of a file about to move. */
+  private forgetName(path: string): void {
+    const folder = dirname(path);
+    const index = this.readNameIndex(folder);
+    if (!(basename(path) in index)) return;
+    delete index[basename(path)];
+    this.writeNameIndex(folder, index);
+  }
+
+  private readNameIndex(folder: string): Record<string, string> {
+    const path = join(folder, NAME_INDEX_FILE);
+    if (!existsSync(path)) return {};
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+      return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    } catch {
+      return {};
+    }
+  }
+
+  private writeNameIndex(folder: string, index: Record<string, string>): void {
+    const path = join(folder, NAME_INDEX_FILE);
+    if (Object.keys(index).length === 0) rmSync(path, { force: true });
+    else writeFileAtomically(path, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'));
+  }
+}
+
+/** The stat of a path, or undefined when there is nothing there. */
+function statSafe(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
