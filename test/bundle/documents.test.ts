@@ -114,7 +114,7 @@ test('a placeholder without a value stays visible in that document and is report
   expect(documentText(readDocument(join(folder, 'out', '玉教班〔2024〕002号-教师2-荣誉证书.docx')))).toBe('教师2（玉溪第一中学）{{职称}}');
 });
 
-test('values with $ and \\ are written literally (replaceText reads $1 and \\ in its replacement)', async () => {
+test('values with $ and \\ are written as they are (a value is never read as a pattern or a group reference)', async () => {
   const folder = temporaryFolder();
   const path = await documentWorkbook(folder, awardedRows(1, () => ({ 学校: '第$1中学\\分校$' })));
   const template = writeTemplate(folder, '证书', { body: [{ type: 'paragraph', text: '{{学校}}' }] });
