@@ -311,7 +311,8 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
         position: 0,
         created: 0,
         skipped: 0,
-        triggerForBatch: false,
+        // A trigger installed for a batch this one replaces is this batch's to remove.
+        triggerForBatch: previous?.triggerForBatch === true,
         by: 'email' in run.caller ? run.caller.email : '',
         executions: 0,
       };
