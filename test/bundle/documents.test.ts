@@ -169,3 +169,18 @@ test('generating takes the city role (or the county of the row in a 县级 workb
   expect(existsSync(join(folder, 'out')) ? filesIn(join(folder, 'out')) : []).toEqual([]);
   void CITY;
 });
+
+test('forms without a 履职记录 sheet: the table has only its header, and the run says why', async () => {
+  const folder = temporaryFolder();
+  const path = await documentWorkbook(folder, awardedRows(1));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  workbook.removeWorksheet(workbook.getWorksheet('履职记录')!.id);
+  await workbook.xlsx.writeFile(path);
+  const template = writeTemplate(folder, '考核表', FORM_TEMPLATE);
+  const runtime = await documentRuntime(path, { today: '2027-09-01' });
+  const result = runtime.bundle.call('runDocuments', { kind: 'form', check: true, templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  runtime.close();
+  expect(result.messages).toEqual(['找不到工作表“履职记录”：{{履职记录}}表格只有表头；请先运行“初始化表格”并填写履职记录']);
+  expect(result.missing).toEqual([]);
+});
