@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { setSetting } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
 import { documentText } from './document-fake';
 import { awardedRows, CERTIFICATE_TEMPLATE, CITY, documentRuntime, documentWorkbook, filesIn, FORM_TEMPLATE, HONGTA, readDocument, writeTemplate } from './document-support';
@@ -183,4 +184,18 @@ test('forms without a 履职记录 sheet: the table has only its header, and the
   runtime.close();
   expect(result.messages).toEqual(['找不到工作表“履职记录”：{{履职记录}}表格只有表头；请先运行“初始化表格”并填写履职记录']);
   expect(result.missing).toEqual([]);
+});
+
+test('in a 县级 workbook the county makes the documents of its own rows', async () => {
+  const folder = temporaryFolder();
+  const path = await documentWorkbook(folder, awardedRows(2, (index) => (index === 1 ? { '县（市、区）': '江川区' } : {})));
+  await setSetting(path, '评选级别', '县级');
+  const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
+  const runtime = await documentRuntime(path, { as: HONGTA });
+  const result = runtime.bundle.call('runDocuments', { kind: 'certificate', rows: [2, 3], templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  await runtime.save();
+  runtime.close();
+  expect(result.created.map((entry) => [entry.row, entry.file])).toEqual([[2, '玉教班〔2024〕001号-教师1-荣誉证书']]);
+  expect(result.refused).toEqual([{ row: 3, message: '第3行（江川区）：生成荣誉证书须由市级账号或该行所在县的账号操作' }]);
+  expect(readDocument(join(folder, 'out', '玉教班〔2024〕001号-教师1-荣誉证书.docx')).header).toEqual(['玉溪市 县级骨干班主任 证书']);
 });
