@@ -199,3 +199,20 @@ test('in a 县级 workbook the county makes the documents of its own rows', asyn
   expect(result.refused).toEqual([{ row: 3, message: '第3行（江川区）：生成荣誉证书须由市级账号或该行所在县的账号操作' }]);
   expect(readDocument(join(folder, 'out', '玉教班〔2024〕001号-教师1-荣誉证书.docx')).header).toEqual(['玉溪市 县级骨干班主任 证书']);
 });
+
+test('a 设置 file name naming 身份证号, or an unreadable 每日文档上限, is refused before anything is made', async () => {
+  const folder = temporaryFolder();
+  const path = await documentWorkbook(folder, awardedRows(1));
+  await setSetting(path, '证书文件名', '{姓名}-{身份证号}');
+  const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
+  let runtime = await documentRuntime(path);
+  const options = { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) };
+  expect(() => runtime.bundle.call('runDocuments', options)).toThrow(/^设置第\d+行：证书文件名“\{姓名\}-\{身份证号\}”含有个人信息\{身份证号\}/);
+  runtime.close();
+  await setSetting(path, '证书文件名', '{姓名}');
+  await setSetting(path, '每日文档上限', '很多');
+  runtime = await documentRuntime(path);
+  expect(() => runtime.bundle.call('runDocuments', options)).toThrow(/^设置第\d+行：每日文档上限“很多”无效，应为正整数/);
+  runtime.close();
+  expect(filesIn(join(folder, 'out'))).toEqual([]);
+});
