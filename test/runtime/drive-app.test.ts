@@ -1,7 +1,7 @@
 /**
  * DriveApp offline, driven through a small bundle as the add-on would call it: ids are paths
  * relative to the workbook's folder and survive reopening; Drive allows two files of one name;
- * trashed files leave every lookup; a missing id fails with Drive's message; lookups are exact and
+ * trashed files leave every listing (their id still finds them); a missing id fails with Drive's message; lookups are exact and
  * of one folder only; writes leave no temporary file; each call is counted and costs its modelled time.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,8 @@ function all(folderId) {
   return found.sort();
 }
 function nameOf(id) { var file = DriveApp.getFileById(id); return [file.getName(), file.isTrashed()]; }
+function idOf(id) { return DriveApp.getFileById(id).getId(); }
+function restore(id) { var file = DriveApp.getFileById(id); file.setTrashed(false); return [file.isTrashed(), file.getId()]; }
 function trash(id) { var file = DriveApp.getFileById(id); file.setTrashed(true); return [file.isTrashed(), file.getName()]; }
 function rename(id, name) { var file = DriveApp.getFileById(id); file.setName(name); return [file.getId(), file.getName()]; }
 function move(id, folderId) { var file = DriveApp.getFileById(id); file.moveTo(DriveApp.getFolderById(folderId)); return [file.getId(), file.getName()]; }
@@ -123,7 +125,7 @@ test('getFilesByName is exact, case-sensitive and of that folder only', async ()
   }
 });
 
-test('a trashed file moves into .trash/ beside it and leaves every lookup; its id then fails with Drive\'s message', async () => {
+test('a trashed file moves into .trash/ beside it and leaves every listing; its id still finds it (isTrashed), as on Google', async () => {
   const { root, book, template } = await setUp();
   const runtime = await openWith(book, DRIVE);
   try {
@@ -134,14 +136,22 @@ test('a trashed file moves into .trash/ beside it and leaves every lookup; its i
     expect(existsSync(join(root, '证书', '王五.docx'))).toBe(false);
     expect(existsSync(join(root, '证书', '.trash', '王五.docx'))).toBe(true);
     expect(runtime.bundle.call('named', folderId, '王五')).toEqual([]);
-    expect(runtime.bundle.call('missingFile', id)).toBe(ITEM_NOT_FOUND_MESSAGE);
-    expect(runtime.bundle.call('missingFile', '证书/.trash/王五.docx')).toBe(ITEM_NOT_FOUND_MESSAGE);
+    expect(runtime.bundle.call('all', folderId)).toEqual([]);
+    expect(runtime.bundle.call('nameOf', id)).toEqual(['王五', true]);
+    expect(runtime.bundle.call('idOf', id)).toBe(id);
     expect(runtime.drive.exists(id ?? '')).toBe(false);
-    // A new copy of that name takes the free name again; a second trashing keeps both in the trash.
+    expect(runtime.bundle.call('missingFile', '证书/.trash/王五.docx')).toBe(ITEM_NOT_FOUND_MESSAGE);
+    // Restored, it is back under its id.
+    expect(runtime.bundle.call('restore', id)).toEqual([false, id]);
+    expect(runtime.bundle.call('named', folderId, '王五')).toEqual([`${id}|王五`]);
+    // Trashed again, then a new copy of that name takes the free name (and the id); both trashed stay in the trash.
+    runtime.bundle.call('trash', id);
     const [again] = runtime.bundle.call('copyTemplate', templateId, folderId, '王五') as string[];
     expect(again).toBe(id);
+    expect(runtime.bundle.call('nameOf', id)).toEqual(['王五', false]);
     runtime.bundle.call('trash', again);
     expect(readdirSync(join(root, '证书', '.trash')).filter((name) => !name.startsWith('.')).sort()).toEqual(['王五 (1).docx', '王五.docx']);
+    expect(runtime.bundle.call('nameOf', id)).toEqual(['王五', true]);
   } finally {
     runtime.close();
   }
@@ -176,7 +186,7 @@ test('setName renames on disk without replacing a file of that name; moveTo move
     expect(runtime.bundle.call('named', folderId, '乙')).toHaveLength(2);
     const [folderMade, folderName] = runtime.bundle.call('folder', '班主任评选文档') as string[];
     expect([folderMade, folderName]).toEqual(['班主任评选文档', '班主任评选文档']);
-    expect(runtime.bundle.call('folder', '班主任评选文档')).toEqual(['班主任评选文档 (1)', '班主任评选文档 (1)', '班主任评选文档 (1)']);
+    expect(runtime.bundle.call('folder', '班主任评选文档')).toEqual(['班主任评选文档 (1)', '班主任评选文档', '班主任评选文档 (1)']);
     expect(runtime.bundle.call('move', '证书/乙 (1).docx', folderMade)).toEqual(['班主任评选文档/乙.docx', '乙']);
     expect(runtime.bundle.call('upload', folderMade, '说明.txt', '你好')).toEqual(['班主任评选文档/说明.txt', '说明.txt', 'text/plain']);
     expect(readFileSync(join(root, '班主任评选文档', '说明.txt'), 'utf8')).toBe('你好');

@@ -20,9 +20,28 @@ const ELEMENT_TYPES = [
   'TABLE_OF_CONTENTS', 'TABLE_ROW', 'TEXT', 'UNSUPPORTED',
 ];
 
+/** The documents each DocumentApp fake opened, for saveOpenDocuments. */
+const openedBy = new WeakMap<object, OpenDocument[]>();
+
+/**
+ * Saves and closes every document a DocumentApp fake opened and nobody closed, if it changed: "The
+ * saveAndClose() method is automatically invoked at the end of script execution for each open
+ * editable Document" (https://developers.google.com/apps-script/reference/document/document#saveAndClose()).
+ * The runtime calls it when an execution ends; it is not a call of the bundle (not counted).
+ */
+export function saveOpenDocuments(documentApp: unknown): void {
+  const documents = typeof documentApp === 'object' && documentApp !== null ? openedBy.get(documentApp) ?? [] : [];
+  for (const document of documents.splice(0)) {
+    if (document.closed) continue;
+    if (document.documentPackage.isChanged()) document.store.writeFile(document.id, document.documentPackage.save());
+    document.closed = true;
+  }
+}
+
 /** Opens the document fake over a package. */
-function makeDocument(context: FakeContext, store: DriveStore, id: string, documentPackage: DocxPackage): unknown {
+function makeDocument(context: FakeContext, store: DriveStore, id: string, documentPackage: DocxPackage, opened: OpenDocument[]): unknown {
   const document: OpenDocument = { id, documentPackage, closed: false, context, store, fakes: new WeakMap(), sections: new Map() };
+  opened.push(document);
   const guard = <T>(run: () => T): T => {
     if (document.closed) throw realmError(context, CLOSED_DOCUMENT_MESSAGE);
     return run();
@@ -82,7 +101,8 @@ function openPackage(context: FakeContext, store: DriveStore, id: string): DocxP
 
 /** The DocumentApp fake over the offline Drive's files. */
 export function makeDocumentApp(context: FakeContext, store: DriveStore): unknown {
-  return makeFake(
+  const opened: OpenDocument[] = [];
+  const documentApp = makeFake(
     context,
     'DocumentApp',
     () => ({
@@ -91,20 +111,22 @@ export function makeDocumentApp(context: FakeContext, store: DriveStore): unknow
       ElementType: makeEnum(context, 'ElementType', ELEMENT_TYPES),
       openById: (id: unknown) => {
         if (typeof id !== 'string') throw realmError(context, `The parameters (${typeof id}) don't match the method signature for DocumentApp.openById.`);
-        return makeDocument(context, store, id, openPackage(context, store, id));
+        return makeDocument(context, store, id, openPackage(context, store, id), opened);
       },
       openByUrl: (url: unknown) => {
         if (typeof url !== 'string') throw realmError(context, `The parameters (${typeof url}) don't match the method signature for DocumentApp.openByUrl.`);
         // Offline a document's URL is its id (the DriveStore's urlOf).
-        return makeDocument(context, store, url, openPackage(context, store, url));
+        return makeDocument(context, store, url, openPackage(context, store, url), opened);
       },
       create: (name: unknown) => {
         if (typeof name !== 'string') throw realmError(context, `The parameters (${typeof name}) don't match the method signature for DocumentApp.create.`);
         const bytes = blankDocx();
         const id = fromStore(context, () => store.createDocument(name, bytes));
-        return makeDocument(context, store, id, DocxPackage.open(bytes, name));
+        return makeDocument(context, store, id, DocxPackage.open(bytes, name), opened);
       },
     }),
     { costs: { openById: 'document', openByUrl: 'document', create: 'document' } },
   );
+  openedBy.set(documentApp, opened);
+  return documentApp;
 }

@@ -92,6 +92,7 @@ function relationshipsPartOf(partName: string): string {
 export class DocxPackage {
   private readonly entries: ZipEntry[];
   private readonly parsed = new Map<string, XmlPart>();
+  private added = false;
   private mainPartNameValue: string;
 
   private constructor(entries: ZipEntry[], mainPartName: string) {
@@ -235,6 +236,7 @@ export class DocxPackage {
     const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${rootName} xmlns:w="${WORD_NAMESPACE}" xmlns:r="${RELATIONSHIP_NAMESPACE}"><w:p><w:pPr><w:pStyle w:val="${kind === 'header' ? 'Header' : 'Footer'}"/></w:pPr></w:p></${rootName}>`;
     const bytes = new TextEncoder().encode(xml);
     this.entries.push(zipEntry(partName, bytes));
+    this.added = true;
     const relationships = this.relationships(this.mainPartName);
     const list = rootElement(relationships.root);
     const ids = new Set(childElements(list).map((node) => attribute(node, 'Id')));
@@ -265,6 +267,11 @@ export class DocxPackage {
     const list = rootElement(types.root);
     if (childElements(list).some((node) => attribute(node, 'PartName') === partName)) return;
     appendChild(list, element('Override', { PartName: partName, ContentType: contentType }));
+  }
+
+  /** Whether any part was changed (or added) since the package was opened. */
+  isChanged(): boolean {
+    return this.added || [...this.parsed.values()].some((part) => part.root.children.some((child) => child.type === 'element' && child.changed));
   }
 
   /** The package's bytes: unchanged entries as they were, changed XML parts serialised anew. */

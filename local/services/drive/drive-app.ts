@@ -6,8 +6,8 @@
  * is counted and costs modelled time: copies and PDF conversions a document's, lookups a read's,
  * changes a write's.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isFakeOf, makeFake, realmError, unavailable, type FakeContext } from '../fake-object';
 import { blobDataOf, makeBlob } from './blob';
 import { GOOGLE_DOCS_MIME_TYPE } from './drive-store';
@@ -57,7 +57,7 @@ class DriveFakes {
       'Folder',
       () => ({
         getId: id,
-        getName: () => (path === drive.root ? 'My Drive' : path.split(/[\\/]/).pop() ?? ''),
+        getName: () => (path === drive.root ? 'My Drive' : drive.nameAt(path)),
         getUrl: () => id(),
         getFilesByName: (name: unknown) =>
           this.iterator(inRealm(context, () => drive.filesIn(path).filter((file) => drive.nameAt(file) === String(name)))),
@@ -69,21 +69,12 @@ class DriveFakes {
           const name = data.name;
           return this.file(inRealm(context, () => drive.createFileIn(path, name, data.bytes, false)));
         },
-        createFolder: (name: unknown) => this.folder(inRealm(context, () => this.makeFolder(path, String(name)))),
+        createFolder: (name: unknown) => this.folder(inRealm(context, () => drive.createFolderIn(path, String(name)))),
       }),
       { costs: { getFilesByName: 'read', getFiles: 'read', createFile: 'write', createFolder: 'write' } },
     );
     this.folders.set(fake, path);
     return fake;
-  }
-
-  /** A new folder `name` inside `parent` (Drive allows two of one name: the second is `name (1)` on disk). */
-  makeFolder(parent: string, name: string): string {
-    if (!name || name === '.' || name === '..' || name.startsWith('.') || /[/\\\0]/.test(name)) throw new Error(`文件夹名不能用于本地文件夹：“${name}”`);
-    let target = join(parent, name);
-    for (let n = 1; existsSync(target); n += 1) target = join(parent, `${name} (${n})`);
-    mkdirSync(target, { recursive: true });
-    return target;
   }
 
   /** A File fake over a file on disk (its record follows renames, moves and the trash). */
@@ -95,9 +86,10 @@ class DriveFakes {
       context,
       'File',
       (self) => ({
-        getId: () => drive.idOf(record.path),
+        // A trashed file keeps its id (the place it was trashed from), as on Google.
+        getId: () => drive.idOf(record.trashed ? drive.trashedFromPath(record.path) : record.path),
         getName: name,
-        getUrl: () => drive.idOf(record.path),
+        getUrl: () => drive.idOf(record.trashed ? drive.trashedFromPath(record.path) : record.path),
         getMimeType: () => drive.mimeTypeAt(record.path),
         getSize: () => inRealm(context, () => drive.readFile(drive.idOf(record.path)).length),
         isTrashed: () => record.trashed,
@@ -186,10 +178,14 @@ export function makeDriveApp(context: FakeContext, drive: LocalDrive): unknown {
     context,
     'DriveApp',
     () => ({
+      // Drive's getFileById finds a trashed file too (isTrashed() answers true); only a file that is
+      // not there at all fails (https://developers.google.com/apps-script/reference/drive/drive-app#getFileById(String)).
       getFileById: (id: unknown) => {
         const key = String(id);
-        if (!drive.exists(key)) throw realmError(context, ITEM_NOT_FOUND_MESSAGE);
-        return fakes.file(drive.pathOf(key));
+        if (drive.exists(key)) return fakes.file(drive.pathOf(key));
+        const trashed = drive.trashedPathOf(key);
+        if (trashed === undefined) throw realmError(context, ITEM_NOT_FOUND_MESSAGE);
+        return fakes.file(trashed, true);
       },
       getFolderById: (id: unknown) => {
         const key = String(id);
@@ -197,7 +193,7 @@ export function makeDriveApp(context: FakeContext, drive: LocalDrive): unknown {
         return fakes.folder(drive.pathOf(key));
       },
       getRootFolder: () => fakes.folder(drive.root),
-      createFolder: (name: unknown) => fakes.folder(inRealm(context, () => fakes.makeFolder(drive.root, String(name)))),
+      createFolder: (name: unknown) => fakes.folder(inRealm(context, () => drive.createFolderIn(drive.root, String(name)))),
       createFile: (blob: unknown) => {
         const data = blobDataOf(context, blob, 'createFile');
         if (!data.name) throw realmError(context, 'Blob object must have non-null name for this operation.');
