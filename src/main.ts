@@ -12,3 +12,5 @@ export { recordTermResultsForSelectedRows, runTermResults } from './addon/term-a
 export { onOpen, onInstall, showSidebar } from './addon/menu';
 export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api';
 export { checkAllStudios, runStudioReport } from './addon/studio-actions';
+export { runDocuments, runCreateTemplates, createTemplates, generateCertificates, generateForms } from './addon/document-actions';
+export { onHourlyTrigger } from './addon/hourly-trigger';

@@ -14,6 +14,9 @@ export const MENU_ITEMS: MenuItem[] = [
   { label: '生成履职情况', functionName: 'makeDutyReport' },
   { label: '检查工作室', functionName: 'checkAllStudios' },
   { label: '生成统计', functionName: 'makeStatistics' },
+  { label: '初始化模板', functionName: 'createTemplates' },
+  { label: '生成证书', functionName: 'generateCertificates' },
+  { label: '生成考核表', functionName: 'generateForms' },
   { label: '打开助手', functionName: 'showSidebar' },
 ];
 

@@ -59,7 +59,7 @@ export function writeDutyReport(
 }
 
 /** 设置's semester starts (defaults from the preset when a row is missing or blank); a bad value is an error naming its row. */
-function readSemesterStarts(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string, preset: Preset): SemesterStarts {
+export function readSemesterStarts(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string, preset: Preset): SemesterStarts {
   const sheet = spreadsheet.getSheetByName(SHEET_NAMES.settings);
   const found: Record<string, SettingCell> = {};
   if (sheet) {

@@ -1,0 +1,169 @@
+/**
+ * One document per row, made so that a kill anywhere never leaves two files for a row or a
+ * half-filled file under its final name (SPEC §7, issue 9):
+ *   1. trash the leftovers of an earlier killed try (files named TEMP_PREFIX + the row's name);
+ *   2. a file of the final name in the folder (getFilesByName) is the row's: unless regenerating,
+ *      its link is written and nothing is made;
+ *   3. makeCopy(template, TEMP_PREFIX + name, folder), fill it (replaceText in body, header and
+ *      footer; the 履职记录 table inserted after its paragraph), saveAndClose;
+ *   4. PDF: the copy as PDF saved as a temporary file, renamed to the final name, the copy trashed;
+ *      otherwise (regenerating: the old file of the final name trashed first) the copy renamed;
+ *   5. only then is the link written (by the caller, per document).
+ * A kill before 4 leaves only temporaries (trashed by the next try); after the rename, the next try
+ * finds the final name and writes its link. Files are only ever trashed by name inside the output
+ * folder, never by a link typed in the sheet (it could point anywhere).
+ */
+import { valueOf, type FieldValue } from '../domain/documents/placeholders';
+
+/** The prefix of a document being made; a file so named is a leftover of a killed try. */
+export const TEMP_PREFIX = '~生成中~';
+
+/** The MIME type asked of getAs for a PDF. */
+const PDF_MIME_TYPE = 'application/pdf';
+
+/**
+ * The file id a link names: the id in a Google Drive or Docs URL (/d/ID or ?id=ID); offline a link
+ * is not a URL but the file id itself (a path relative to the workbook's folder), returned as it is.
+ * Null for a blank cell or a URL that names no Drive file.
+ */
+export function fileIdOfLink(link: string): string | null {
+  const text = link.trim();
+  if (text === '') return null;
+  const inPath = /\/d\/([A-Za-z0-9_-]{10,})/u.exec(text);
+  if (inPath) return inPath[1] ?? null;
+  const inQuery = /[?&]id=([A-Za-z0-9_-]{10,})/u.exec(text);
+  if (inQuery) return inQuery[1] ?? null;
+  return /^[a-z][a-z0-9+.-]*:\/\//iu.test(text) ? null : text;
+}
+
+/** Whether a link names a file that exists and is not in the trash (never changes it). */
+export function linkedFileExists(link: string): boolean {
+  const id = fileIdOfLink(link);
+  if (id === null) return false;
+  try {
+    return !DriveApp.getFileById(id).isTrashed();
+  } catch {
+    return false;
+  }
+}
+
+/** The files of this exact name in the folder (not trashed). */
+function filesNamed(folder: GoogleAppsScript.Drive.Folder, name: string): GoogleAppsScript.Drive.File[] {
+  const files: GoogleAppsScript.Drive.File[] = [];
+  const iterator = folder.getFilesByName(name);
+  while (iterator.hasNext()) files.push(iterator.next());
+  return files;
+}
+
+/** What generating one row's document asks. */
+export interface DocumentRequest {
+  template: GoogleAppsScript.Drive.File;
+  folder: GoogleAppsScript.Drive.Folder;
+  /** The final Drive name, without extension (a PDF gets `.pdf`). */
+  name: string;
+  /** The template's placeholder names. */
+  placeholders: readonly string[];
+  values: ReadonlyMap<string, FieldValue>;
+  pdf: boolean;
+  regenerate: boolean;
+}
+
+/** What came of it: the file (made now, or found under the final name) and its link. */
+export interface DocumentOutcome {
+  made: boolean;
+  link: string;
+  /** The file's Drive name. */
+  file: string;
+}
+
+/** Makes one row's document (see the file's comment for the order and why it is kill-safe). */
+export function makeRowDocument(request: DocumentRequest): DocumentOutcome {
+  const { folder, name, pdf, regenerate } = request;
+  const finalName = pdf ? `${name}.pdf` : name;
+  const tempName = `${TEMP_PREFIX}${name}`;
+  for (const leftover of [...filesNamed(folder, tempName), ...(pdf ? filesNamed(folder, `${tempName}.pdf`) : [])]) leftover.setTrashed(true);
+  const existing = filesNamed(folder, finalName);
+  if (existing.length > 0 && !regenerate) {
+    const file = existing[0] as GoogleAppsScript.Drive.File;
+    return { made: false, link: file.getUrl(), file: finalName };
+  }
+  const copy = request.template.makeCopy(tempName, folder);
+  fillDocument(DocumentApp.openById(copy.getId()), request.placeholders, request.values);
+  let result = copy;
+  if (pdf) {
+    const blob = copy.getAs(PDF_MIME_TYPE);
+    blob.setName(`${tempName}.pdf`);
+    result = folder.createFile(blob);
+    for (const old of existing) old.setTrashed(true);
+    result.setName(finalName);
+    copy.setTrashed(true);
+  } else {
+    for (const old of existing) old.setTrashed(true);
+    copy.setName(finalName);
+  }
+  return { made: true, link: result.getUrl(), file: finalName };
+}
+
+/** A placeholder name as an RE2 pattern (Google's replaceText and findText take a regular expression as a string): `{{ 姓名 }}` matches too. */
+export function placeholderPattern(name: string): string {
+  return `\\{\\{\\s*${name.replace(/[\\^$.|?*+()[\]{}]/gu, '\\$&')}\\s*\\}\\}`;
+}
+
+/**
+ * Replacement text for replaceText: Apps Script's replacement string reads `$1` as a group and a
+ * backslash as an escape (Java Matcher semantics), so both are escaped to stay literal.
+ * https://developers.google.com/apps-script/reference/document/body#replaceText(String,String)
+ */
+export function literalReplacement(text: string): string {
+  return text.replace(/[\\$]/gu, '\\$&');
+}
+
+/**
+ * Fills a copy: every placeholder with a value replaced in the body, header and footer (one
+ * replaceText per placeholder and section); a placeholder without a value is left visible; the
+ * 履职记录 table inserted after each paragraph holding it, then the placeholder removed. Saves and
+ * closes the document.
+ */
+export function fillDocument(document: GoogleAppsScript.Document.Document, placeholders: readonly string[], values: ReadonlyMap<string, FieldValue>): void {
+  const body = document.getBody();
+  const sections: { replaceText(pattern: string, replacement: string): unknown }[] = [body];
+  const header = document.getHeader();
+  const footer = document.getFooter();
+  if (header) sections.push(header);
+  if (footer) sections.push(footer);
+  for (const name of placeholders) {
+    const value = valueOf(values, name);
+    if (value === undefined || value === '') continue;
+    const pattern = placeholderPattern(name);
+    if (typeof value === 'string') {
+      for (const section of sections) section.replaceText(pattern, literalReplacement(value));
+      continue;
+    }
+    insertTables(body, pattern, value.table);
+    for (const section of sections) section.replaceText(pattern, '');
+  }
+  document.saveAndClose();
+}
+
+/**
+ * Inserts the table after every body paragraph holding the pattern. A placeholder inside a table
+ * cell gets no table (Docs cannot nest one there through this API); it is removed like the others.
+ */
+function insertTables(body: GoogleAppsScript.Document.Body, pattern: string, table: string[][]): void {
+  const paragraphs: GoogleAppsScript.Document.Element[] = [];
+  let found = body.findText(pattern);
+  while (found) {
+    paragraphs.push(found.getElement().getParent());
+    found = body.findText(pattern, found);
+  }
+  // From the last one back, so the indexes of the earlier paragraphs stay right.
+  for (const paragraph of paragraphs.reverse()) {
+    let index: number;
+    try {
+      index = body.getChildIndex(paragraph);
+    } catch {
+      index = -1;
+    }
+    if (index >= 0) body.insertTable(index + 1, table);
+  }
+}
