@@ -1,13 +1,13 @@
 /**
- * The document commands (SPEC §7): `certificates` and `forms` make one .docx (and with --pdf one
- * PDF) per row from a template into a document folder, running the add-on's own runDocuments in the
+ * The document commands (SPEC §7): `certificates` and `forms` make one .docx (with --pdf, a PDF
+ * instead) per row from a template into a document folder, running the add-on's own runDocuments in the
  * loaded bundle and then its hourly-trigger continuations, as Google would, until the batch is done;
  * the links go into the workbook, saved in place. `templates` writes the default templates, made by
  * the add-on's own runCreateTemplates. Unlike the other commands, --out names the document folder.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { errorMessage } from '../runtime/bundle';
 import { runWithContinuations } from '../runtime/continuations';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
@@ -127,6 +127,12 @@ function reportPreflight(context: CommandContext, result: DocumentRunResult): nu
   return result.unknownPlaceholders.length + result.missing.length;
 }
 
+/** The absolute paths of the files directly in `folder` (none when it does not exist). */
+function filesIn(folder: string): Set<string> {
+  if (!existsSync(folder)) return new Set();
+  return new Set(readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(folder, entry.name)));
+}
+
 /** Rows by number, the first entry of each row kept. */
 function uniqueByRow<T extends { row: number }>(entries: T[]): T[] {
   const seen = new Set<number>();
@@ -140,7 +146,7 @@ function generationCommand(kind: DocumentKind): Command {
   return {
     name,
     usage,
-    summary: `按模板为${rowsByDefault}（或 --rows 所选的行）各生成一份${label}（.docx，可另存 PDF），链接写入“${linkColumn}”列`,
+    summary: `按模板为${rowsByDefault}（或 --rows 所选的行）各生成一份${label}（.docx，或用 --pdf 生成 PDF），链接写入“${linkColumn}”列`,
     details: [
       `默认行：${rowsByDefault}。每行一个文件，存入 --out 文件夹（不存在则新建），文件名按“设置”表的${kind === 'certificate' ? '“证书文件名”（默认 {证书编号}-{姓名}-荣誉证书）' : '“考核表文件名”（默认 {姓名}-任期考核表）'}，`,
       `并去掉 Windows 文件名中不允许的字符；文件相对表格所在文件夹的路径写入“${linkColumn}”列，表格原地保存（--out 不是另存表格）。`,
@@ -159,7 +165,7 @@ function generationCommand(kind: DocumentKind): Command {
       template: { type: 'string', value: '模板.docx', help: `模板文件（.docx）；默认为程序自带的 templates/${DEFAULT_TEMPLATE_FILES[kind]}` },
       rows: { type: 'string', value: '行号', help: `只为这些行生成（表格中的实际行号），如 2,5-7；默认为${rowsByDefault}` },
       regenerate: { type: 'boolean', help: '已有文档的行也重新生成（旧文件移入 .trash 文件夹）' },
-      pdf: { type: 'boolean', help: '同时另存一份 PDF（需要安装 LibreOffice：apt-get install libreoffice-writer-nogui）' },
+      pdf: { type: 'boolean', help: '生成 PDF 而不是 .docx（在本机需要安装 LibreOffice：apt-get install libreoffice-writer-nogui）' },
       check: { type: 'boolean', help: '只做预检：列出模板中无法识别的占位符和缺值的行，不生成、不写入任何文件；有问题时退出码为 3' },
       'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒）；到时由定时任务接着做' },
       'doc-quota': { type: 'string', value: '份数', help: '模拟每天最多新建的文档份数（默认 250，即个人账号的限额；Workspace 为 1500）' },
@@ -194,7 +200,8 @@ function generationCommand(kind: DocumentKind): Command {
       if (docQuota !== undefined) options.dailyQuota = docQuota;
 
       // --check writes nothing: the workbook is only read, and the folder is not created.
-      const runtime = await openWorkbookRuntime({ path, today: context.today, as: context.as, counter: context.counter, print: context.err, readOnly: check, timeLimitSeconds, docQuota });
+      const progress = new ProgressRows();
+      const runtime = await openWorkbookRuntime({ path, today: context.today, as: context.as, counter: context.counter, print: progress.printer(context.err), readOnly: check, timeLimitSeconds, docQuota });
       try {
         options.templateId = runtime.drive.fileIdOf(resolve(template));
         if (!check || existsSync(folder)) options.folderId = runtime.drive.folderIdOf(resolve(folder));
@@ -207,15 +214,16 @@ function generationCommand(kind: DocumentKind): Command {
           }
           context.stats.executions = 1;
           const problems = reportPreflight(context, result);
+          for (const message of result.messages) context.err(`提示：${message}`);
           if (context.options.json) {
-            const { placeholders, unknownPlaceholders, missing } = result;
-            context.out(JSON.stringify({ mode: 'check', placeholders, unknownPlaceholders, missing }, null, 2));
+            const { placeholders, unknownPlaceholders, missing, messages } = result;
+            context.out(JSON.stringify({ mode: 'check', placeholders, unknownPlaceholders, missing, rows: result.pending, messages }, null, 2));
           } else {
             context.out(problems === 0 ? `预检通过：模板中的占位符 ${result.placeholders.map((name) => `{{${name}}}`).join('、') || '（无）'} 都能取到值` : `预检发现 ${problems} 个问题（见上），没有生成任何文件`);
           }
           return problems > 0 ? EXIT_PROBLEMS : 0;
         }
-        return await generate(context, runtime, options, label);
+        return await generate(context, runtime, options, label, progress, resolve(folder));
       } finally {
         runtime.close();
       }
@@ -223,8 +231,39 @@ function generationCommand(kind: DocumentKind): Command {
   };
 }
 
-/** Runs the batch and its continuations, prints the summary; returns the exit code. */
-async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string): Promise<number> {
+/** A progress line of the bundle (console.info, one per document made): `[3/60] 第5行 张三 → 0012-张三-荣誉证书`. */
+const PROGRESS_LINE = /^\[\d+\/\d+\] 第(\d+)行 (.*) → (.+)$/u;
+
+/** The rows documents were made for, from the progress lines seen (also those of killed executions). */
+class ProgressRows {
+  readonly made = new Map<number, { name: string; file: string }>();
+
+  /** Forwards `line` to `print`, noting the row when it is a progress line. */
+  printer(print: (line: string) => void): (line: string) => void {
+    return (line) => {
+      const match = PROGRESS_LINE.exec(line);
+      if (match) this.made.set(Number(match[1]), { name: match[2] as string, file: match[3] as string });
+      print(line);
+    };
+  }
+}
+
+/**
+ * Runs the pre-flight (the bundle's check mode) and prints what it found, then the batch and its
+ * continuations (execution 1 and the hourly trigger's), then the summary; returns the exit code.
+ */
+async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string, progress: ProgressRows, folder: string): Promise<number> {
+  const existingBefore = filesIn(folder);
+  let preflight: DocumentRunResult;
+  try {
+    preflight = runtime.bundle.call('runDocuments', { ...options, check: true }) as DocumentRunResult;
+  } catch (error) {
+    throw bundleError(error);
+  }
+  // Said before anything is made: problems of the template and rows, and what the quota allows.
+  const problems = reportPreflight(context, preflight);
+  const printed = new Set(preflight.messages);
+  for (const message of preflight.messages) context.err(`提示：${message}`);
   let outcome: Awaited<ReturnType<typeof runWithContinuations<DocumentRunResult>>>;
   try {
     outcome = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments', options) as DocumentRunResult);
@@ -235,31 +274,54 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   }
   context.stats.executions = outcome.executions;
   const results = outcome.results.filter((result): result is DocumentRunResult => result !== null && typeof result === 'object');
-  const first = results[0];
-  const last = results[results.length - 1];
-  const made = uniqueByRow(results.flatMap((result) => result.created));
+  const last = outcome.results[outcome.results.length - 1];
+  const created = new Map(results.flatMap((result) => result.created).map((entry) => [entry.row, entry]));
+  const skippedEntries = results.flatMap((result) => result.skipped);
+  // A document made by an execution the time limit killed is found by name by the next one (a
+  // "skipped" row there): its progress line says it was made in this run, or, for a document
+  // killed between naming the file and its progress line, its file was not in the folder when the
+  // run began.
+  const newlyFound = skippedEntries.filter((entry) => !existingBefore.has(runtime.drive.pathOf(entry.link)));
+  const made = [...new Set([...created.keys(), ...progress.made.keys(), ...newlyFound.map((entry) => entry.row)])]
+    .sort((a, b) => a - b)
+    .map((row) => {
+      const found = skippedEntries.filter((entry) => entry.row === row).pop();
+      const seen = progress.made.get(row);
+      return created.get(row) ?? { row, name: seen?.name ?? found?.name ?? '', file: seen?.file ?? basename(found?.link ?? ''), link: found?.link ?? '' };
+    });
   const madeRows = new Set(made.map((entry) => entry.row));
-  const skipped = uniqueByRow(results.flatMap((result) => result.skipped)).filter((entry) => !madeRows.has(entry.row));
+  const skipped = uniqueByRow(skippedEntries).filter((entry) => !madeRows.has(entry.row));
   const refused = uniqueByRow(results.flatMap((result) => result.refused));
-  const messages = [...new Set(results.flatMap((result) => result.messages))];
-  const unknownPlaceholders = first?.unknownPlaceholders ?? [];
-  const missing = first?.missing ?? [];
-  const pending = last?.pending ?? 0;
+  const messages = [...new Set(results.flatMap((result) => result.messages))].filter((message) => !printed.has(message));
+  const { unknownPlaceholders, missing } = preflight;
+  const pending = last?.pending ?? results[results.length - 1]?.pending ?? 0;
   const done = last?.done === true;
+  for (const message of messages) context.err(`提示：${message}`);
+  for (const entry of refused) context.err(`第${entry.row}行：${entry.message}`);
   if (context.options.json) {
-    for (const message of messages) context.err(`提示：${message}`);
-    context.out(JSON.stringify({ made, skipped, refused, unknownPlaceholders, missing, pending, done, executions: outcome.executions, messages }, null, 2));
+    context.out(JSON.stringify({ made, skipped, refused, unknownPlaceholders, missing, pending, done, executions: outcome.executions, messages: [...printed, ...messages] }, null, 2));
   } else {
-    for (const message of messages) context.err(`提示：${message}`);
-    const problems = reportPreflight(context, { ...(first as DocumentRunResult), unknownPlaceholders, missing });
-    for (const entry of refused) context.err(`第${entry.row}行：${entry.message}`);
     const parts = [`生成${label} ${made.length} 份`, `已有而跳过 ${skipped.length} 份`];
     if (refused.length > 0) parts.push(`被拒绝 ${refused.length} 行`);
     if (!done) parts.push(`尚有 ${pending} 份未生成`);
     if (problems > 0) parts.push('预检问题见上，相应占位符在文档中原样保留');
     context.out(`${parts.join('；')}（共执行 ${outcome.executions} 次）`);
   }
-  return unknownPlaceholders.length > 0 || missing.length > 0 || refused.length > 0 || !done ? EXIT_PROBLEMS : 0;
+  return problems > 0 || refused.length > 0 || !done ? EXIT_PROBLEMS : 0;
+}
+
+/**
+ * Where runCreateTemplates put a template: the file its id names, or — as offline an id is a path
+ * and the template was moved into the folder after its id was taken — the one .docx in `folder`
+ * whose name starts with the kind's label (荣誉证书模板, 任期考核表模板).
+ */
+function madeTemplate(runtime: WorkbookRuntime, id: string, folder: string, kind: DocumentKind): string {
+  const path = runtime.drive.pathOf(id);
+  if (existsSync(path)) return path;
+  const label = KINDS[kind].label;
+  const found = readdirSync(folder).filter((file) => file.startsWith(label) && file.endsWith('.docx'));
+  if (found.length !== 1) throw new Error(`runCreateTemplates 没有在 ${folder} 中生成唯一的${label}模板（找到：${found.join('、') || '无'}）`);
+  return join(folder, found[0] as string);
 }
 
 /** `banzhuren templates --out DIR`: the default templates, made by the add-on's own code. */
@@ -296,8 +358,8 @@ const TEMPLATES_COMMAND: Command = {
         } catch (error) {
           throw bundleError(error);
         }
-        made.certificate = runtime.drive.pathOf(created.certificateTemplateId);
-        made.form = runtime.drive.pathOf(created.formTemplateId);
+        made.certificate = madeTemplate(runtime, created.certificateTemplateId, scratch, 'certificate');
+        made.form = madeTemplate(runtime, created.formTemplateId, scratch, 'form');
       } finally {
         runtime.close();
       }
