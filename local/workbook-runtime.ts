@@ -37,12 +37,20 @@ import { makeUtilities } from './services/utilities';
 import { WorkbookModel, type SpreadsheetEnv, type UiRecord } from './services/workbook-model';
 import { DEFAULT_TIME_ZONE, WorkbookState } from './services/workbook-state';
 
+/** DocumentApp's factory and its end-of-execution save (local/services/document/document-app.ts). */
+interface DocumentService {
+  make(context: FakeContext, store: DriveStore): unknown;
+  /** Saves and closes what an execution left open (Apps Script does so when an execution ends). */
+  saveOpen(documentApp: unknown): void;
+}
+
 /**
- * DocumentApp's factory (local/services/document/document-app.ts, the DOCX helper's work). Until
- * it is on this branch DocumentApp stays unavailable; when it lands, this line becomes:
- * import { makeDocumentApp } from './services/document/document-app';
+ * DocumentApp (the DOCX helper's work). Until local/services/document/document-app.ts is on this
+ * branch DocumentApp stays unavailable; when it lands, this becomes:
+ * import { makeDocumentApp, saveOpenDocuments } from './services/document/document-app';
+ * const documentService: DocumentService | undefined = { make: makeDocumentApp, saveOpen: saveOpenDocuments };
  */
-const makeDocumentApp: ((context: FakeContext, store: DriveStore) => unknown) | undefined = undefined;
+const documentService: DocumentService | undefined = undefined;
 
 /** Options of openWorkbookRuntime. */
 export interface WorkbookRuntimeOptions {
@@ -106,6 +114,12 @@ export interface WorkbookRuntime {
   readonly canSave: boolean;
   /** Marks the workbook as changed (e.g. a trigger's next firing moved on), so save() writes it. */
   markChanged(): void;
+  /**
+   * Ends an execution as Apps Script does: documents it left open and changed are saved and closed.
+   * runWithContinuations calls it after each execution that was not killed; a command calling the
+   * bundle once calls it before save().
+   */
+  endExecution(): void;
   /** Makes `sheetName` the active sheet and selects `a1` on it (default A1). */
   select(sheetName: string, a1?: string): void;
   /** Makes `sheetName` active and selects several ranges (A1 notations), as Ctrl-click does; the last is the active range. */
@@ -187,6 +201,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     const email = options.as ?? '';
     const sink = logSink();
     let fakeContext: FakeContext | undefined;
+    let documentApp: unknown;
     const bundle = loadBundle(
       (realm) => {
         const context: FakeContext = { realm, counter: options.counter, clock, onCall, activeUser: email };
@@ -204,7 +219,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
           Charts: makeChartsService(context),
           DriveApp: makeDriveApp(context, drive),
           ScriptApp: makeScriptApp(context, { state, user: email, onStateChange: markChanged }),
-          ...(makeDocumentApp ? { DocumentApp: makeDocumentApp(context, drive) } : {}),
+          ...(documentService ? { DocumentApp: (documentApp = documentService.make(context, drive)) } : {}),
         };
       },
       { code: options.code, now: () => clock.now(), console: makeConsole(() => fakeContext as FakeContext, sink, print) },
@@ -243,6 +258,9 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       drive,
       canSave: writable && (options.out ?? path) !== undefined,
       markChanged,
+      endExecution() {
+        if (documentService && documentApp !== undefined) documentService.saveOpen(documentApp);
+      },
       select(sheetName, a1 = 'A1') {
         selectRect(sheetName, rectOf(sheetName, a1));
       },

@@ -98,6 +98,9 @@ export async function runWithContinuations<T>(
       killed += 1;
       completed = false;
     }
+    // A completed execution's open documents are saved as Apps Script does at its end; a killed
+    // one's unsaved changes are lost (the conservative reading: the job must not rely on them).
+    if (completed) runtime.endExecution();
     if (runtime.canSave) await runtime.save();
     await options.afterExecution?.(results.length);
     const pending = pendingOf(results[results.length - 1]);

@@ -25,7 +25,7 @@ import { listedWithoutRole, mayAct, noRoleMessage, readPermissions, rolesOf, typ
 import { readState } from '../domain/workflow/states';
 import { addOutputColumns } from './column-layout';
 import { underDocumentLock } from './document-lock';
-import { linkedFileExists, makeRowDocument } from './document-files';
+import { linkedFileExists, makeRowDocument, type SectionPlaceholders } from './document-files';
 import { clearJob, createdToday, ensureHourlyTrigger, isDailyQuotaError, readJob, removeHourlyTrigger, rowRanges, rowsOfRanges, saveCreatedToday, saveJob, type DocumentJob, type JobOptions } from './document-job';
 import { DocumentSettingError, readDocumentSettings, type DocumentSettings } from './document-settings';
 import { readSemesterStarts } from './duty-sheet';
@@ -88,7 +88,13 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
   const settings = readDocumentSettings(spreadsheet);
   const templateId = options.templateId ?? settings.templates[kind].value;
   if (templateId === '') throw new DocumentSettingError(`${settings.templates[kind].where}为空：请先在菜单中运行“初始化模板”，或指定${info.label}模板`);
-  const scan = findPlaceholders(readTemplateText(templateId, settings, kind));
+  const sections = readTemplateSections(templateId, settings, kind);
+  const scan = findPlaceholders([sections.body, sections.header, sections.footer].join('\n'));
+  const placeholders: SectionPlaceholders = {
+    body: findPlaceholders(sections.body).names,
+    header: findPlaceholders(sections.header).names,
+    footer: findPlaceholders(sections.footer).names,
+  };
   const read = readNominationSheet(spreadsheet, options.sheet ?? SHEET_NAMES.nominations, scan.names, kind, today, settings, preset);
   const known = knownNames(read.headerTexts, kind);
   const patternProblem = fileNamePatternProblem(settings.fileNames[kind].value, known, settings.fileNames[kind].where);
@@ -131,12 +137,12 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     result.done = true;
     return result;
   }
-  generate(spreadsheet, { options, caller, handler, started, today, settings, templateId, read, chosen, names, placeholders: scan.names, continuing }, result);
+  generate(spreadsheet, { options, caller, handler, started, today, settings, templateId, read, chosen, names, placeholders, continuing }, result);
   return result;
 }
 
-/** Reads the template's text (body, header and footer) for its placeholders. */
-function readTemplateText(templateId: string, settings: DocumentSettings, kind: DocumentKind): string {
+/** Reads the template's text, section by section (body, header, footer), for its placeholders. */
+function readTemplateSections(templateId: string, settings: DocumentSettings, kind: DocumentKind): Record<keyof SectionPlaceholders, string> {
   let document: GoogleAppsScript.Document.Document;
   try {
     document = DocumentApp.openById(templateId);
@@ -146,7 +152,7 @@ function readTemplateText(templateId: string, settings: DocumentSettings, kind: 
   }
   const header = document.getHeader();
   const footer = document.getFooter();
-  return [document.getBody().getText(), header ? header.getText() : '', footer ? footer.getText() : ''].join('\n');
+  return { body: document.getBody().getText(), header: header ? header.getText() : '', footer: footer ? footer.getText() : '' };
 }
 
 /** The nomination sheet in one read: every data row's facts and placeholder values. */
@@ -275,7 +281,7 @@ interface Generation {
   read: SheetRead;
   chosen: number[];
   names: Map<number, string>;
-  placeholders: string[];
+  placeholders: SectionPlaceholders;
   continuing: DocumentJob | null;
 }
 

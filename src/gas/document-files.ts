@@ -55,14 +55,21 @@ function filesNamed(folder: GoogleAppsScript.Drive.Folder, name: string): Google
   return files;
 }
 
+/** The placeholder names of each section of a template (replaceText is called only where a name is). */
+export interface SectionPlaceholders {
+  body: readonly string[];
+  header: readonly string[];
+  footer: readonly string[];
+}
+
 /** What generating one row's document asks. */
 export interface DocumentRequest {
   template: GoogleAppsScript.Drive.File;
   folder: GoogleAppsScript.Drive.Folder;
   /** The final Drive name, without extension (a PDF gets `.pdf`). */
   name: string;
-  /** The template's placeholder names. */
-  placeholders: readonly string[];
+  /** The template's placeholder names, by section. */
+  placeholders: SectionPlaceholders;
   values: ReadonlyMap<string, FieldValue>;
   pdf: boolean;
   regenerate: boolean;
@@ -119,28 +126,33 @@ export function literalReplacement(text: string): string {
 }
 
 /**
- * Fills a copy: every placeholder with a value replaced in the body, header and footer (one
- * replaceText per placeholder and section); a placeholder without a value is left visible; the
- * 履职记录 table inserted after each paragraph holding it, then the placeholder removed. Saves and
- * closes the document.
+ * Fills a copy: every placeholder with a value replaced in each section (body, header, footer)
+ * whose template text names it — one replaceText per placeholder and section; a placeholder
+ * without a value is left visible; the 履职记录 table inserted after each body paragraph holding it,
+ * then the placeholder removed. Saves and closes the document.
  */
-export function fillDocument(document: GoogleAppsScript.Document.Document, placeholders: readonly string[], values: ReadonlyMap<string, FieldValue>): void {
+export function fillDocument(document: GoogleAppsScript.Document.Document, placeholders: SectionPlaceholders, values: ReadonlyMap<string, FieldValue>): void {
   const body = document.getBody();
-  const sections: { replaceText(pattern: string, replacement: string): unknown }[] = [body];
-  const header = document.getHeader();
-  const footer = document.getFooter();
-  if (header) sections.push(header);
-  if (footer) sections.push(footer);
-  for (const name of placeholders) {
-    const value = valueOf(values, name);
-    if (value === undefined || value === '') continue;
-    const pattern = placeholderPattern(name);
-    if (typeof value === 'string') {
-      for (const section of sections) section.replaceText(pattern, literalReplacement(value));
-      continue;
+  const header = placeholders.header.length > 0 ? document.getHeader() : null;
+  const footer = placeholders.footer.length > 0 ? document.getFooter() : null;
+  const sections: [{ replaceText(pattern: string, replacement: string): unknown } | null, readonly string[]][] = [
+    [body, placeholders.body],
+    [header, placeholders.header],
+    [footer, placeholders.footer],
+  ];
+  for (const [section, names] of sections) {
+    if (section === null) continue;
+    for (const name of names) {
+      const value = valueOf(values, name);
+      if (value === undefined || value === '') continue;
+      const pattern = placeholderPattern(name);
+      if (typeof value === 'string') {
+        section.replaceText(pattern, literalReplacement(value));
+        continue;
+      }
+      if (section === body) insertTables(body, pattern, value.table);
+      section.replaceText(pattern, '');
     }
-    insertTables(body, pattern, value.table);
-    for (const section of sections) section.replaceText(pattern, '');
   }
   document.saveAndClose();
 }

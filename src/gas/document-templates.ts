@@ -55,10 +55,11 @@ function createTemplate(content: TemplateContent, folder: GoogleAppsScript.Drive
   // (Docs keeps a paragraph after a table at the end of the body anyway).
   content.blocks.forEach((block, index) => writeBlock(body, block, index));
   if (content.footer !== undefined) (document.getFooter() ?? document.addFooter()).appendParagraph(content.footer);
-  const id = document.getId();
+  const file = DriveApp.getFileById(document.getId());
   document.saveAndClose();
-  DriveApp.getFileById(id).moveTo(folder);
-  return id;
+  file.moveTo(folder);
+  // The id after the move: Drive keeps it; offline an id is the file's path, which the move changes.
+  return file.getId();
 }
 
 function writeBlock(body: GoogleAppsScript.Document.Body, block: TemplateBlock, index: number): void {

@@ -12,6 +12,7 @@ import { CallCounter } from '../../local/runtime/call-counter';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../../local/workbook-runtime';
 import { candidate, scenarioWorkbook } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
+import { installFakeDocumentApp } from './document-fake';
 
 const dist = join(__dirname, '..', '..', 'dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -20,6 +21,9 @@ const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'))
 const CURRENT_SPREADSHEET = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 const CONTAINER_UI = 'https://www.googleapis.com/auth/script.container.ui';
 const USER_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
+const DRIVE_FILE = 'https://www.googleapis.com/auth/drive.file';
+const DOCUMENTS = 'https://www.googleapis.com/auth/documents';
+const SCRIPT_APP = 'https://www.googleapis.com/auth/script.scriptapp';
 const NONE = '';
 
 const REFERENCE = 'https://developers.google.com/apps-script/reference';
@@ -71,6 +75,36 @@ const SCOPE_BY_INTERFACE: Record<string, { scope: string; source: string }> = {
   HtmlService: { scope: NONE, source: `${REFERENCE}/html/html-service` },
   HtmlOutput: { scope: NONE, source: `${REFERENCE}/html/html-output` },
   HtmlTemplate: { scope: NONE, source: `${REFERENCE}/html/html-template` },
+  // Drive (初始化模板's folder, the copies, their PDFs). The reference's Authorization lists for
+  // DriveApp, Folder and File name drive / drive.readonly; the manifest's narrower drive.file is
+  // honoured for the files and folders the script itself created (the folder 初始化模板 makes, the
+  // templates in it and every copy), which are the only ones the add-on touches: a template an
+  // official makes elsewhere must be put in that folder through Drive (README). Document Studio asks
+  // for all of Drive; this add-on does not.
+  DriveApp: { scope: DRIVE_FILE, source: `${REFERENCE}/drive/drive-app#getFolderById(String)` },
+  Folder: { scope: DRIVE_FILE, source: `${REFERENCE}/drive/folder#getFilesByName(String)` },
+  File: { scope: DRIVE_FILE, source: `${REFERENCE}/drive/file#makeCopy(String,Folder)` },
+  FileIterator: { scope: DRIVE_FILE, source: `${REFERENCE}/drive/file-iterator` },
+  // Blob (the PDF of a copy) lists no authorization.
+  Blob: { scope: NONE, source: `${REFERENCE}/base/blob` },
+  // DocumentApp.create / openById and every Document element list documents (documents.currentonly
+  // only serves a script bound to that one document).
+  DocumentApp: { scope: DOCUMENTS, source: `${REFERENCE}/document/document-app#openById(String)` },
+  Document: { scope: DOCUMENTS, source: `${REFERENCE}/document/document` },
+  Body: { scope: DOCUMENTS, source: `${REFERENCE}/document/body#replaceText(String,String)` },
+  HeaderSection: { scope: DOCUMENTS, source: `${REFERENCE}/document/header-section` },
+  FooterSection: { scope: DOCUMENTS, source: `${REFERENCE}/document/footer-section` },
+  Paragraph: { scope: DOCUMENTS, source: `${REFERENCE}/document/paragraph` },
+  Text: { scope: DOCUMENTS, source: `${REFERENCE}/document/text` },
+  RangeElement: { scope: DOCUMENTS, source: `${REFERENCE}/document/range-element` },
+  Table: { scope: DOCUMENTS, source: `${REFERENCE}/document/table` },
+  TableRow: { scope: DOCUMENTS, source: `${REFERENCE}/document/table-row` },
+  TableCell: { scope: DOCUMENTS, source: `${REFERENCE}/document/table-cell` },
+  // The hourly trigger: newTrigger, getUserTriggers, deleteTrigger and the builders list script.scriptapp.
+  ScriptApp: { scope: SCRIPT_APP, source: `${REFERENCE}/script/script-app#newTrigger(String)` },
+  TriggerBuilder: { scope: SCRIPT_APP, source: `${REFERENCE}/script/trigger-builder` },
+  ClockTriggerBuilder: { scope: SCRIPT_APP, source: `${REFERENCE}/script/clock-trigger-builder#create()` },
+  Trigger: { scope: SCRIPT_APP, source: `${REFERENCE}/script/trigger` },
 };
 
 /** Members whose reference lists a different scope than their interface (or none): enums, builders, the time zone. */
@@ -86,6 +120,9 @@ const SCOPE_BY_MEMBER: Record<string, { scope: string; source: string }> = {
   'Ui.ButtonSet': { scope: NONE, source: `${REFERENCE}/base/button-set` },
   'Charts.ChartType': { scope: NONE, source: `${REFERENCE}/charts/chart-type` },
   'Ui.Button': { scope: NONE, source: `${REFERENCE}/base/button` },
+  'DocumentApp.HorizontalAlignment': { scope: NONE, source: `${REFERENCE}/document/horizontal-alignment` },
+  'DocumentApp.ParagraphHeading': { scope: NONE, source: `${REFERENCE}/document/paragraph-heading` },
+  'DocumentApp.ElementType': { scope: NONE, source: `${REFERENCE}/document/element-type` },
 };
 
 const SERVICES = ['SpreadsheetApp', 'DriveApp', 'DocumentApp', 'SlidesApp', 'MailApp', 'GmailApp', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'HtmlService', 'Logger', 'UrlFetchApp', 'Charts'];
@@ -180,6 +217,19 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'runTermResults', { rows: [2], result: '优秀' });
       runtime.selectRows('推荐名单', 2);
       call(runtime, 'recordTermResultsForSelectedRows');
+    }, run),
+  );
+  // Documents (issue 9): 初始化模板 in a folder, certificates from it, a form batch continued by the hourly trigger.
+  add(
+    await session(path, 'city@yuxi.cn', '2027-09-01', [], (runtime) => {
+      installFakeDocumentApp(runtime);
+      call(runtime, 'runCreateTemplates', {});
+      call(runtime, 'createTemplates');
+      call(runtime, 'runDocuments', { kind: 'certificate', check: true });
+      call(runtime, 'generateCertificates');
+      call(runtime, 'runDocuments', { kind: 'certificate', regenerate: true });
+      call(runtime, 'generateForms');
+      call(runtime, 'onHourlyTrigger', {});
     }, run),
   );
   return { calls: [...calls], globalsRun: run };

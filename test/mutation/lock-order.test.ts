@@ -2,7 +2,8 @@
  * One writer at a time (ARCHITECTURE: every state change takes the document lock): the ordered
  * call log of the runtime shows every write the bundle makes — cell values and notes, rows and
  * columns, sheets, document properties — between LockService's waitLock/tryLock and releaseLock,
- * for each move of the review workflow, the daily job, 初始化表格, 校验全部资格, 生成公示名单 and 生成统计.
+ * for each move of the review workflow, the daily job, 初始化表格, 校验全部资格, 生成公示名单, 生成统计,
+ * 初始化模板 and the making of documents (whose locks hold no Drive or Docs call).
  * The two-process tests cannot see a missing document lock (the workbook's file lock already
  * serializes whole runs); this one can.
  */
@@ -12,6 +13,8 @@ import { CallCounter, type ServiceCall } from '../../local/runtime/call-counter'
 import { openWorkbookRuntime } from '../../local/workbook-runtime';
 import { candidate, scenarioWorkbook } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
+import { installFakeDocumentApp } from '../bundle/document-fake';
+import { CERTIFICATE_TEMPLATE, filesIn, writeTemplate } from '../bundle/document-support';
 
 const CITY = 'city@yuxi.edu.cn';
 const HONGTA = 'ht@yuxi.edu.cn';
@@ -118,4 +121,52 @@ test.each([
   // SpreadsheetApp is absent here: any touch would have failed with "not available in the local runtime".
   expect(message).toBe('另一位老师正在操作，请稍后重试（等了 30 秒仍未轮到，本次没有做任何修改）');
   expect(asked).toEqual([30_000]);
+});
+
+test.each(['runCreateTemplates', 'runDocuments'])('%s: every sheet and property write is under the document lock, and no lock holds a Drive or Docs call', async (call) => {
+  const folder = temporaryFolder();
+  const path = join(folder, 'documents.xlsx');
+  await scenarioWorkbook(path, [1, 2, 3].map((index) => candidate({ 姓名: `甲${index}`, 状态: '已认定', 认定日期: new Date('2024-10-10T00:00:00Z'), 证书编号: `玉教班〔2024〕00${index}号` })), [[CITY, '市级']]);
+  const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
+  const counter = new CallCounter();
+  const runtime = await openWorkbookRuntime({ path, today: '2025-03-05', as: CITY, counter, print: () => undefined });
+  try {
+    installFakeDocumentApp(runtime);
+    const args = call === 'runCreateTemplates' ? [{}] : [{ kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }];
+    const result = runtime.bundle.call(call, ...args) as { created?: unknown[] };
+    if (call === 'runDocuments') expect(result.created).toHaveLength(3);
+    await runtime.save();
+  } finally {
+    runtime.close();
+  }
+  const log = counter.log();
+  expect(log.filter(isWrite).length).toBeGreaterThan(0);
+  expect(unlockedWrites(log)).toEqual([]);
+  // Never a Drive or Docs call while the lock is held: documents are made outside it.
+  let held = false;
+  const slowUnderLock: string[] = [];
+  for (const entry of log) {
+    if (entry.service === 'Lock') held = entry.method === 'waitLock' || entry.method === 'tryLock' ? true : entry.method === 'releaseLock' ? false : held;
+    else if (held && /^(DriveApp|File|Folder|DocumentApp|Document|Body|ScriptApp)$/.test(entry.service)) slowUnderLock.push(`${entry.service}.${entry.method}`);
+  }
+  expect(slowUnderLock).toEqual([]);
+});
+
+test('runDocuments with the document lock busy makes no document and says so in Chinese', async () => {
+  const folder = temporaryFolder();
+  const path = join(folder, 'busy.xlsx');
+  await scenarioWorkbook(path, [candidate({ 姓名: '甲', 状态: '已认定', 认定日期: new Date('2024-10-10T00:00:00Z'), 证书编号: '玉教班〔2024〕001号' })], [[CITY, '市级']]);
+  const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
+  const runtime = await openWorkbookRuntime({ path, today: '2025-03-05', as: CITY, counter: new CallCounter(), print: () => undefined, documentLockBusy: true, lockWaitMs: 0 });
+  let message = '';
+  try {
+    installFakeDocumentApp(runtime);
+    runtime.bundle.call('runDocuments', { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) });
+  } catch (error) {
+    message = errorMessage(error);
+  } finally {
+    runtime.close();
+  }
+  expect(message).toBe('另一位老师正在操作，请稍后重试（等了 30 秒仍未轮到，本次没有做任何修改）');
+  expect(filesIn(join(folder, 'out'))).toEqual([]);
 });

@@ -7,6 +7,8 @@ import { CallCounter } from '../../local/runtime/call-counter';
 import { openWorkbookRuntime } from '../../local/workbook-runtime';
 import { candidate, scenarioWorkbook } from '../support/scenario';
 import { readSheet, temporaryFolder } from '../support/workbooks';
+import { installFakeDocumentApp } from '../bundle/document-fake';
+import { filesIn } from '../bundle/document-support';
 
 test('推进所选行… moves the selected rows as the signed-in user and says what it did', async () => {
   const book = join(temporaryFolder(), 'menu.xlsx');
@@ -15,7 +17,7 @@ test('推进所选行… moves the selected rows as the signed-in user and says 
   try {
     runtime.bundle.call('onOpen');
     const labels = runtime.ui.menus.flatMap((menu) => menu.items.map((item) => ('caption' in item ? item.caption : '')));
-    expect(labels).toEqual(['初始化表格', '校验全部资格', '推进所选行…', '记录任期考核结果…', '生成公示名单', '生成履职情况', '检查工作室', '生成统计', '打开助手']);
+    expect(labels).toEqual(['初始化表格', '校验全部资格', '推进所选行…', '记录任期考核结果…', '生成公示名单', '生成履职情况', '检查工作室', '生成统计', '初始化模板', '生成证书', '生成考核表', '打开助手']);
     runtime.selectRows('推荐名单', 2, 3);
     runtime.bundle.call('advanceSelectedRows');
     expect(runtime.ui.alerts.pop()).toBe('推进所选行\n已改为“初审通过”：1 行\n第3行未改：资格审查（按 2024-09-02）为“不符合”：四（一）：班主任累计年限“2年”不足5年');
@@ -40,4 +42,31 @@ test('初始化表格 and 校验全部资格 from the menu say what they did', a
   } finally {
     runtime.close();
   }
+});
+
+test('初始化模板 records the templates in 设置; 生成证书 then makes one per 已认定 row and says so; 生成考核表 with no row due says so', async () => {
+  const folder = temporaryFolder();
+  const book = join(folder, 'documents.xlsx');
+  const awarded = { 状态: '已认定', 认定日期: new Date('2024-10-10T00:00:00Z') };
+  await scenarioWorkbook(book, [candidate({ 姓名: '甲', ...awarded, 证书编号: '玉教班〔2024〕001号' }), candidate({ 姓名: '乙', ...awarded, 证书编号: '玉教班〔2024〕002号' })], [['city@yuxi.cn', '市级']]);
+  const runtime = await openWorkbookRuntime({ path: book, as: 'city@yuxi.cn', today: '2025-03-05', counter: new CallCounter(), print: () => undefined });
+  try {
+    installFakeDocumentApp(runtime);
+    runtime.bundle.call('createTemplates');
+    expect(runtime.ui.alerts.pop()).toMatch(/^初始化模板\n已在文件夹“班主任评选文档”中新建“荣誉证书模板”和“任期考核表模板”，并记入“设置”表。/);
+    runtime.bundle.call('generateCertificates');
+    expect(runtime.ui.alerts.pop()).toBe('生成荣誉证书\n新建 2 份，已有文件跳过 0 行。\n全部完成。');
+    runtime.bundle.call('generateForms');
+    expect(runtime.ui.alerts.pop()).toBe('生成任期考核表\n没有需要生成的行。');
+    await runtime.save();
+  } finally {
+    runtime.close();
+  }
+  const settings = (await readSheet(book, '设置')).rows;
+  const value = (key: string) => String(settings.find((row) => row[0] === key)?.[1] ?? '');
+  expect(value('证书模板')).toBe('班主任评选文档/荣誉证书模板.docx');
+  expect(value('考核表模板')).toBe('班主任评选文档/任期考核表模板.docx');
+  expect(value('文档文件夹')).toBe('班主任评选文档');
+  expect(value('证书文件名')).toBe('{证书编号}-{姓名}-荣誉证书');
+  expect(filesIn(join(folder, '班主任评选文档')).filter((file) => !file.startsWith('.'))).toEqual(['任期考核表模板.docx', '玉教班〔2024〕001号-甲-荣誉证书.docx', '玉教班〔2024〕002号-乙-荣誉证书.docx', '荣誉证书模板.docx']);
 });

@@ -79,12 +79,12 @@ test('anything not implemented says so, naming Interface.method', () =>
   withRuntime(
     `function missingMethod() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setFontFamily('Arial'); }
      function missingEnum() { return SpreadsheetApp.WrapStrategy.WRAP; }
-     function missingService() { return DriveApp.getRootFolder(); }
+     function missingService() { return SlidesApp.create('x'); }
      function namedColor() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').setBackground('red'); }`,
     (runtime) => {
       expect(() => runtime.bundle.call('missingMethod')).toThrow('not available in the local runtime: Range.setFontFamily');
       expect(() => runtime.bundle.call('missingEnum')).toThrow('not available in the local runtime: SpreadsheetApp.WrapStrategy');
-      expect(() => runtime.bundle.call('missingService')).toThrow('not available in the local runtime: DriveApp.getRootFolder');
+      expect(() => runtime.bundle.call('missingService')).toThrow('not available in the local runtime: SlidesApp.create');
       expect(() => runtime.bundle.call('namedColor')).toThrow('not available in the local runtime: Range.setBackground (colour "red"; use #rrggbb)');
     },
   ));

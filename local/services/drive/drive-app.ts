@@ -95,9 +95,10 @@ class DriveFakes {
       context,
       'File',
       (self) => ({
-        getId: () => drive.idOf(record.path),
+        // A trashed file keeps its id (the place it was trashed from), as on Google.
+        getId: () => drive.idOf(record.trashed ? drive.trashedFromPath(record.path) : record.path),
         getName: name,
-        getUrl: () => drive.idOf(record.path),
+        getUrl: () => drive.idOf(record.trashed ? drive.trashedFromPath(record.path) : record.path),
         getMimeType: () => drive.mimeTypeAt(record.path),
         getSize: () => inRealm(context, () => drive.readFile(drive.idOf(record.path)).length),
         isTrashed: () => record.trashed,
@@ -186,10 +187,14 @@ export function makeDriveApp(context: FakeContext, drive: LocalDrive): unknown {
     context,
     'DriveApp',
     () => ({
+      // Drive's getFileById finds a trashed file too (isTrashed() answers true); only a file that is
+      // not there at all fails (https://developers.google.com/apps-script/reference/drive/drive-app#getFileById(String)).
       getFileById: (id: unknown) => {
         const key = String(id);
-        if (!drive.exists(key)) throw realmError(context, ITEM_NOT_FOUND_MESSAGE);
-        return fakes.file(drive.pathOf(key));
+        if (drive.exists(key)) return fakes.file(drive.pathOf(key));
+        const trashed = drive.trashedPathOf(key);
+        if (trashed === undefined) throw realmError(context, ITEM_NOT_FOUND_MESSAGE);
+        return fakes.file(trashed, true);
       },
       getFolderById: (id: unknown) => {
         const key = String(id);

@@ -36,6 +36,9 @@ export const TRASH_FOLDER_NAME = '.trash';
 /** The per-folder index of Drive names that differ from the file names on disk. */
 const NAME_INDEX_FILE = '.banzhuren-drive.json';
 
+/** In a `.trash/` folder: where each trashed file was (its file name on disk before), so its id still finds it. */
+const TRASHED_FROM_FILE = '.banzhuren-trashed.json';
+
 /** MIME types by file extension, for files that are not Google Docs. */
 const MIME_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -240,8 +243,30 @@ export class LocalDrive implements DriveStore {
     this.forgetName(path);
     renameSync(path, target);
     this.writeNameIndex(trash, { ...this.readNameIndex(trash), [basename(target)]: name });
+    this.writeIndexFile(join(trash, TRASHED_FROM_FILE), { ...this.readIndexFile(join(trash, TRASHED_FROM_FILE)), [basename(target)]: basename(path) });
     this.changes += 1;
     return target;
+  }
+
+  /**
+   * The trashed file an id named before it was trashed (the latest one, when several were), or
+   * undefined: on Google a trashed file keeps its id and getFileById still finds it.
+   */
+  trashedPathOf(id: string): string | undefined {
+    if (!id || id.split('/').some((part) => part !== '.' && part !== '..' && isHiddenEntry(part))) return undefined;
+    const path = this.pathOf(id);
+    const trash = join(dirname(path), TRASH_FOLDER_NAME);
+    const trashedFrom = this.readIndexFile(join(trash, TRASHED_FROM_FILE));
+    const matches = Object.keys(trashedFrom).filter((trashed) => trashedFrom[trashed] === basename(path) && existsSync(join(trash, trashed)));
+    const latest = matches[matches.length - 1];
+    return latest === undefined ? undefined : join(trash, latest);
+  }
+
+  /** Where a trashed file was before it was trashed (its path then). */
+  trashedFromPath(trashedPath: string): string {
+    const trash = dirname(trashedPath);
+    const original = this.readIndexFile(join(trash, TRASHED_FROM_FILE))[basename(trashedPath)] ?? basename(trashedPath);
+    return join(dirname(trash), original);
   }
 
   /** Moves a trashed file back into the folder holding its `.trash/`; returns its new path. */
@@ -249,10 +274,15 @@ export class LocalDrive implements DriveStore {
     const trash = dirname(trashedPath);
     const index = this.readNameIndex(trash);
     const name = index[basename(trashedPath)] ?? basename(trashedPath);
+    const original = this.trashedFromPath(trashedPath);
     delete index[basename(trashedPath)];
     this.writeNameIndex(trash, index);
+    const trashedFrom = this.readIndexFile(join(trash, TRASHED_FROM_FILE));
+    delete trashedFrom[basename(trashedPath)];
+    this.writeIndexFile(join(trash, TRASHED_FROM_FILE), trashedFrom);
+    // Back under its old file name (so its id is again what it was) unless another file took it.
     const googleDoc = extname(trashedPath).toLowerCase() === '.docx';
-    const target = this.freePath(dirname(trash), name, googleDoc ? '.docx' : '');
+    const target = existsSync(original) ? this.freePath(dirname(trash), name, googleDoc ? '.docx' : '') : original;
     renameSync(trashedPath, target);
     this.recordName(target, name);
     this.changes += 1;
@@ -323,7 +353,15 @@ export class LocalDrive implements DriveStore {
   }
 
   private readNameIndex(folder: string): Record<string, string> {
-    const path = join(folder, NAME_INDEX_FILE);
+    return this.readIndexFile(join(folder, NAME_INDEX_FILE));
+  }
+
+  private writeNameIndex(folder: string, index: Record<string, string>): void {
+    this.writeIndexFile(join(folder, NAME_INDEX_FILE), index);
+  }
+
+  /** A JSON object of strings kept in a file of the drive's own ({} when missing or unreadable). */
+  private readIndexFile(path: string): Record<string, string> {
     if (!existsSync(path)) return {};
     try {
       const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -334,8 +372,8 @@ export class LocalDrive implements DriveStore {
     }
   }
 
-  private writeNameIndex(folder: string, index: Record<string, string>): void {
-    const path = join(folder, NAME_INDEX_FILE);
+  /** Writes such a file atomically; an empty one is removed. */
+  private writeIndexFile(path: string, index: Record<string, string>): void {
     if (Object.keys(index).length === 0) rmSync(path, { force: true });
     else writeFileAtomically(path, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'));
   }

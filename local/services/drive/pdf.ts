@@ -27,10 +27,11 @@ export function convertDocxToPdf(docxPath: string, shownName: string): Buffer {
     const input = join(work, 'document.docx');
     copyFileSync(docxPath, input);
     const profile = pathToFileURL(join(work, 'profile')).href;
+    // The environment is passed on purpose: soffice is looked up on the PATH of this process as it is now.
     const result = spawnSync(
       'soffice',
       [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input],
-      { encoding: 'utf8', timeout: PDF_CONVERSION_TIMEOUT_MS, killSignal: 'SIGKILL' },
+      { encoding: 'utf8', env: process.env, timeout: PDF_CONVERSION_TIMEOUT_MS, killSignal: 'SIGKILL' },
     );
     const code = (result.error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT') throw new Error(missingLibreOfficeMessage());

@@ -1,0 +1,204 @@
+/**
+ * A small hand-written DocumentApp for the bundle's document tests: a document is JSON (paragraphs
+ * and tables of plain text, a header and a footer) in the bytes of a file of the runtime's real
+ * offline Drive, so makeCopy, names, trash, quotas and the clock are the runtime's own. It lets
+ * these tests pin the bundle's order of calls, resumability and placeholder handling without
+ * depending on .docx fidelity (the offline DocumentApp over .docx is tested in test/runtime/, and
+ * end to end by the CLI tests). Each call is counted (CallCounter) and costs the runtime's modelled
+ * time, as the runtime's fakes do. replaceText follows Apps Script: the pattern is a regular
+ * expression given as a string; in the replacement `\$` and `\\` stand for `$` and `\`.
+ */
+import type { WorkbookRuntime } from '../../local/workbook-runtime';
+
+/** A block of a fake document. */
+export type FakeBlock = { type: 'paragraph'; text: string } | { type: 'table'; rows: string[][] };
+
+/** A fake document's content. */
+export interface FakeDocument {
+  body: FakeBlock[];
+  header?: string[];
+  footer?: string[];
+}
+
+/** The bytes of a fake document. */
+export function documentBytes(document: FakeDocument): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(document));
+}
+
+/** A fake document from its bytes. */
+export function parseDocument(bytes: Uint8Array): FakeDocument {
+  return JSON.parse(new TextDecoder().decode(bytes)) as FakeDocument;
+}
+
+/** Every text of a document (tables cell by cell, header and footer), one per line. */
+export function documentText(document: FakeDocument): string {
+  return [
+    ...(document.header ?? []),
+    ...document.body.flatMap((block) => (block.type === 'paragraph' ? [block.text] : block.rows.map((row) => row.join('\t')))),
+    ...(document.footer ?? []),
+  ].join('\n');
+}
+
+/** Apps Script's replacement string (Java Matcher): `\x` is x, `$n` a group. */
+function replacementFunction(replacement: string): (match: string, ...groups: unknown[]) => string {
+  return (match, ...groups) => {
+    let out = '';
+    for (let index = 0; index < replacement.length; index += 1) {
+      const char = replacement[index] as string;
+      if (char === '\\') {
+        index += 1;
+        out += replacement[index] ?? '';
+      } else if (char === '$') {
+        const digit = /\d/.exec(replacement[index + 1] ?? '');
+        if (!digit) throw new Error('Illegal group reference');
+        index += 1;
+        const group = Number(digit[0]);
+        out += group === 0 ? match : String(groups[group - 1] ?? '');
+      } else out += char;
+    }
+    return out;
+  };
+}
+
+/** Installs the fake as the bundle's DocumentApp (over the runtime's Drive). */
+export function installFakeDocumentApp(runtime: WorkbookRuntime): void {
+  const drive = runtime.drive;
+  const realm = runtime.bundle.realm;
+  const call = (name: string, cost: number) => {
+    runtime.counter.count(name);
+    runtime.clock.advance(cost);
+  };
+  const bodyOf = (content: FakeDocument) => {
+    const paragraphObject = (block: { type: 'paragraph'; text: string }): Record<string, unknown> => {
+      const paragraph: Record<string, unknown> = {
+        getText: () => block.text,
+        setText: (text: string) => {
+          call('Paragraph.setText', 1);
+          block.text = text;
+          return paragraph;
+        },
+        getParent: () => body,
+        getType: () => 'PARAGRAPH',
+        setAlignment: () => paragraph,
+        setHeading: () => paragraph,
+        editAsText: () => ({ setBold: () => undefined, setFontSize: () => undefined }),
+        block,
+      };
+      return paragraph;
+    };
+    const body: Record<string, unknown> = {
+      getText: () => {
+        call('Body.getText', 1);
+        return documentText({ body: content.body });
+      },
+      replaceText: (pattern: string, replacement: string) => {
+        call('Body.replaceText', 80);
+        const expression = new RegExp(pattern, 'gu');
+        for (const block of content.body) {
+          if (block.type === 'paragraph') block.text = block.text.replace(expression, replacementFunction(replacement));
+          else block.rows = block.rows.map((row) => row.map((cell) => cell.replace(expression, replacementFunction(replacement))));
+        }
+        return body;
+      },
+      findText: (pattern: string, from?: { index: number }) => {
+        call('Body.findText', 1);
+        const expression = new RegExp(pattern, 'u');
+        for (let index = from === undefined ? 0 : from.index + 1; index < content.body.length; index += 1) {
+          const block = content.body[index] as FakeBlock;
+          if (block.type === 'paragraph' && expression.test(block.text)) {
+            const paragraph = paragraphObject(block);
+            return { index, getElement: () => ({ getText: () => block.text, getParent: () => paragraph }), getStartOffset: () => 0, getEndOffsetInclusive: () => block.text.length - 1 };
+          }
+        }
+        return null;
+      },
+      getChildIndex: (paragraph: { block: FakeBlock }) => {
+        call('Body.getChildIndex', 1);
+        const index = content.body.indexOf(paragraph.block);
+        if (index < 0) throw new realm.Error('Element does not contain the specified child element.');
+        return index;
+      },
+      getNumChildren: () => content.body.length,
+      insertTable: (index: number, rows: string[][]) => {
+        call('Body.insertTable', 80);
+        content.body.splice(index, 0, { type: 'table', rows: rows.map((row) => [...row]) });
+        return {};
+      },
+      appendTable: (rows: string[][]) => {
+        call('Body.appendTable', 80);
+        content.body.push({ type: 'table', rows: rows.map((row) => [...row]) });
+        return {};
+      },
+      insertParagraph: (index: number, text: string) => {
+        call('Body.insertParagraph', 80);
+        const block = { type: 'paragraph' as const, text };
+        content.body.splice(index, 0, block);
+        return paragraphObject(block);
+      },
+      appendParagraph: (text: string) => {
+        call('Body.appendParagraph', 80);
+        const block = { type: 'paragraph' as const, text };
+        content.body.push(block);
+        return paragraphObject(block);
+      },
+      setPageWidth: () => body,
+      setPageHeight: () => body,
+      setMarginTop: () => body,
+      setMarginBottom: () => body,
+      setMarginLeft: () => body,
+      setMarginRight: () => body,
+    };
+    return body;
+  };
+  const section = (lines: string[], name: string) => {
+    const object: Record<string, unknown> = {
+      getText: () => lines.join('\n'),
+      replaceText: (pattern: string, replacement: string) => {
+        call(`${name}.replaceText`, 80);
+        const expression = new RegExp(pattern, 'gu');
+        lines.forEach((line, index) => (lines[index] = line.replace(expression, replacementFunction(replacement))));
+        return object;
+      },
+      appendParagraph: (text: string) => {
+        lines.push(text);
+        return {};
+      },
+    };
+    return object;
+  };
+  const documentOf = (id: string, content: FakeDocument) => ({
+    getId: () => id,
+    getName: () => drive.nameOf(id),
+    getUrl: () => drive.urlOf(id),
+    getBody: () => bodyOf(content),
+    getHeader: () => (content.header ? section(content.header, 'HeaderSection') : null),
+    getFooter: () => (content.footer ? section(content.footer, 'FooterSection') : null),
+    addFooter: () => section((content.footer = []), 'FooterSection'),
+    addHeader: () => section((content.header = []), 'HeaderSection'),
+    saveAndClose: () => {
+      call('Document.saveAndClose', 1500);
+      drive.writeFile(id, documentBytes(content));
+    },
+  });
+  runtime.bundle.context.DocumentApp = {
+    create: (name: string) => {
+      call('DocumentApp.create', 1500);
+      const content: FakeDocument = { body: [{ type: 'paragraph', text: '' }] };
+      let id: string;
+      try {
+        id = drive.createDocument(name, documentBytes(content));
+      } catch (error) {
+        throw new realm.Error((error as Error).message);
+      }
+      return documentOf(id, content);
+    },
+    openById: (id: string) => {
+      call('DocumentApp.openById', 1500);
+      if (!drive.exists(id)) throw new realm.Error('Document is missing (perhaps it was deleted, or you don\'t have read access?)');
+      return documentOf(id, parseDocument(drive.readFile(id)));
+    },
+    HorizontalAlignment: { LEFT: 'LEFT', CENTER: 'CENTER', RIGHT: 'RIGHT' },
+    ParagraphHeading: { TITLE: 'TITLE', NORMAL: 'NORMAL' },
+    ElementType: { PARAGRAPH: 'PARAGRAPH', BODY_SECTION: 'BODY_SECTION', TABLE: 'TABLE' },
+  };
+}
