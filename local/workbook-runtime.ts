@@ -22,6 +22,7 @@ import { chartSheetNames, keptDrawings, type KeptDrawing } from './runtime/xlsx-
 import { parseA1, splitSheetName } from './services/a1-notation';
 import { makeCacheService } from './services/cache-service';
 import { makeChartsService } from './services/charts';
+import { makeDocumentApp, saveOpenDocuments } from './services/document/document-app';
 import { makeDriveApp } from './services/drive/drive-app';
 import type { DriveStore } from './services/drive/drive-store';
 import { LocalDrive } from './services/drive/local-drive';
@@ -44,13 +45,8 @@ interface DocumentService {
   saveOpen(documentApp: unknown): void;
 }
 
-/**
- * DocumentApp (the DOCX helper's work). Until local/services/document/document-app.ts is on this
- * branch DocumentApp stays unavailable; when it lands, this becomes:
- * import { makeDocumentApp, saveOpenDocuments } from './services/document/document-app';
- * const documentService: DocumentService | undefined = { make: makeDocumentApp, saveOpen: saveOpenDocuments };
- */
-const documentService: DocumentService | undefined = undefined;
+/** DocumentApp (the DOCX helper's work, local/services/document/document-app.ts). */
+const documentService: DocumentService | undefined = { make: makeDocumentApp, saveOpen: saveOpenDocuments };
 
 /** Options of openWorkbookRuntime. */
 export interface WorkbookRuntimeOptions {
