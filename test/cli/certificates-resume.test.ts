@@ -83,13 +83,27 @@ test('--time-limit 20 finishes through the hourly continuations with exactly 60,
   expect(statsOf(again)).toMatchObject({ executions: 1 });
 });
 
-/** Runs the command in a child process and kills it (SIGKILL) after `delayMs`; resolves when it is gone. */
-function runKilledAfter(args: string[], delayMs: number): Promise<{ killed: boolean }> {
+/**
+ * Runs the command in a child process and kills it (SIGKILL) `delayMs` after its `afterLines`-th
+ * progress line on stderr (0: after starting), so the kill falls inside the batch however fast
+ * the machine is; resolves when the process is gone.
+ */
+function runKilled(args: string[], afterLines: number, delayMs: number): Promise<{ killed: boolean }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, BANZHUREN_SIMULATED_DATES: '1' }, stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, BANZHUREN_SIMULATED_DATES: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let timer: NodeJS.Timeout | undefined;
+    const killLater = () => {
+      timer ??= setTimeout(() => child.kill('SIGKILL'), delayMs);
+    };
+    let lines = 0;
+    if (afterLines === 0) killLater();
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      lines += (chunk.match(/→/gu) ?? []).length;
+      if (lines >= afterLines) killLater();
+    });
     child.on('exit', (_code, signal) => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       done({ killed: signal === 'SIGKILL' });
     });
   });
@@ -102,7 +116,8 @@ test(`killed at random moments (seed ${SEED}) and run again: exactly 60, no left
   let kills = 0;
   const partial: number[] = [];
   for (let attempt = 0; attempt < 6; attempt += 1) {
-    const { killed } = await runKilledAfter(args, 700 + Math.floor(random() * 2500));
+    // Each run makes a few more documents, then dies 0–300 ms later: before, inside or after a document.
+    const { killed } = await runKilled(args, attempt === 0 ? 0 : 1 + Math.floor(random() * 8), Math.floor(random() * 300));
     if (killed) kills += 1;
     const made = filesUnder(out).filter((file) => !file.startsWith('~')).length;
     if (killed && made > 0 && made < 60) partial.push(made);
