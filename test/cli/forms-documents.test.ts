@@ -3,14 +3,15 @@
  * one form per row whose term ends within 60 days (已认定) and per 任期届满 row — no others — each
  * with the teacher's data and the {{履职记录}} table of the term's semesters from the 履职记录
  * sheet, its relative path in 考核表链接; --rows naming a row not due is refused (exit 3, stderr
- * 第N行：原因), nothing made for it.
+ * 第N行：原因), nothing made for it; the dates are the same days in every process time zone.
  */
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
 import { docxText } from '../support/docx-text';
 import { candidate, scenarioWorkbook } from '../support/scenario';
+import { PROCESS_TIME_ZONES } from '../support/time-zones';
 import { excelDate, temporaryFolder } from '../support/workbooks';
 import { chineseDate, columnValues, filesUnder, termEnd } from './certificates-rows';
 
@@ -19,6 +20,7 @@ const CITY = 'city@yuxi.edu.cn';
 const folder = temporaryFolder();
 const book = join(folder, '任期考核.xlsx');
 const out = join(folder, '考核表');
+const pristine = join(folder, '未生成.xlsx');
 
 /** Rows 2–6: due (38 days), not due (104 days), 任期届满, a school nomination, due (18 days). */
 const ROWS = [
@@ -50,6 +52,7 @@ beforeAll(async () => {
     for (const [header, value] of Object.entries(values)) sheet.getCell(index + 2, headers.indexOf(header) + 1).value = value as ExcelJS.CellValue;
   });
   await workbook.xlsx.writeFile(book);
+  copyFileSync(book, pristine);
 });
 
 test('forms makes one 任期考核表 per row due within 60 days and per 任期届满 row, with the 履职记录 table of its semesters', async () => {
@@ -89,4 +92,15 @@ test('--rows naming a row whose term does not end within 60 days is refused: exi
   expect(result.code).toBe(3);
   expect(result.stderr).toMatch(/^第3行：\S/mu);
   expect(filesUnder(other)).toEqual([]);
+});
+
+test.each(PROCESS_TIME_ZONES)('the dates in a form are the same days under TZ=%s (award date, term, today)', async (timeZone) => {
+  const copy = join(folder, `时区-${timeZone.replace('/', '-')}.xlsx`);
+  copyFileSync(pristine, copy);
+  const other = join(folder, `时区-${timeZone.replace('/', '-')}`);
+  const result = runCli(['forms', copy, '--out', other, '--rows', '2', '--today', TODAY, '--as', CITY], { timeZone });
+  expect(result.code).toBe(0);
+  const text = await docxText(readFileSync(join(other, '张丽-任期考核表.docx')));
+  expect(text.tables[0]).toEqual(expect.arrayContaining([expect.arrayContaining(['任期', '2024年10月10日至2027年10月9日'])]));
+  expect(text.footers).toContain('填表日期：2027年9月1日');
 });
