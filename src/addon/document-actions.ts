@@ -22,7 +22,7 @@ export type { DocumentRunOptions, DocumentRunResult } from '../gas/document-batc
 
 /** Checks a template (check) or makes the documents of a batch as the active user (see DocumentRunOptions). */
 export function runDocuments(options: DocumentRunOptions): DocumentRunResult {
-  if (options === null || typeof options !== 'object' || !(options.kind in DOCUMENT_KINDS)) throw new ArgumentError('文档种类无效，应为 certificate（荣誉证书）或 form（任期考核表）');
+  if (options === null || typeof options !== 'object' || (options.kind !== 'certificate' && options.kind !== 'form')) throw new ArgumentError('文档种类无效，应为 certificate（荣誉证书）或 form（任期考核表）');
   if (options.rows !== undefined && !options.rows.every((row) => Number.isSafeInteger(row) && row >= 1)) throw new ArgumentError(`行号“${options.rows.join(',')}”无效，应为正整数`);
   if (options.dailyQuota !== undefined && !(Number.isSafeInteger(options.dailyQuota) && options.dailyQuota >= 1)) throw new ArgumentError(`每日文档上限“${options.dailyQuota}”无效，应为正整数`);
   const spreadsheet = activeSpreadsheet();

@@ -76,6 +76,8 @@ interface SheetRead {
   linkColumn?: number;
   header: ReturnType<typeof nominationHeader>;
   width: number;
+  /** Why the 履职记录 tables have no semesters, for the official. */
+  notices: string[];
 }
 
 /** Runs one execution of a batch (see the file's comment). `handler` is the hourly trigger's function. */
@@ -111,7 +113,7 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     refused: [],
     pending: 0,
     done: false,
-    messages: scan.unclosed.map((text) => `模板中的“${text}”缺少“}}”，不是占位符，会原样留在文档中`),
+    messages: [...scan.unclosed.map((text) => `模板中的“${text}”缺少“}}”，不是占位符，会原样留在文档中`), ...read.notices],
   };
 
   const continuing = 'continuation' in caller ? caller.continuation : null;
@@ -172,7 +174,8 @@ function readNominationSheet(
   const { headers } = header;
   const headerTexts = (cells[header.row - 1] ?? []).map((cell) => String(cell ?? '').trim());
   const wantsDuties = kind === 'form' && placeholders.some((name) => foldHeader(name) === foldHeader(DUTY_TABLE_FIELD));
-  const duties = wantsDuties ? semestersByTeacher(spreadsheet, cells, header, today, preset) : null;
+  const dutyReading = wantsDuties ? semestersByTeacher(spreadsheet, cells, header, today, preset) : null;
+  const duties = dutyReading?.byTeacher ?? null;
   const rows = new Map<number, SheetRow>();
   const ordered: CandidateRow[] = [];
   const at = (row: readonly unknown[], column: number | undefined) => (column === undefined ? '' : row[column]);
@@ -207,31 +210,45 @@ function readNominationSheet(
     rows.set(rowNumber, { candidate, county: countyOf(at(row, headers.columns.county), preset) ?? '', link: String(at(row, headers.outputs[DOCUMENT_KINDS[kind].linkColumn]) ?? '').trim(), values });
   }
   const linkColumn = headers.outputs[DOCUMENT_KINDS[kind].linkColumn];
-  return { sheet, sheetName: sheet.getName(), headerTexts, rows, ordered, ...(linkColumn === undefined ? {} : { linkColumn }), header, width: cells[0]?.length ?? 0 };
+  return {
+    sheet,
+    sheetName: sheet.getName(),
+    headerTexts,
+    rows,
+    ordered,
+    ...(linkColumn === undefined ? {} : { linkColumn }),
+    header,
+    width: cells[0]?.length ?? 0,
+    notices: dutyReading?.notice === undefined ? [] : [dutyReading.notice],
+  };
 }
 
-/** Each awarded teacher's semesters from the duty report (src/domain/duties), by name and 证书编号. */
+/**
+ * Each awarded teacher's semesters from the duty report (src/domain/duties), by name and 证书编号;
+ * when 履职记录 is missing or unreadable, none, and a notice saying the tables only have their header.
+ */
 function semestersByTeacher(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   cells: (string | number | boolean | null)[][],
   header: ReturnType<typeof nominationHeader>,
   today: CalendarDate,
   preset: Preset,
-): Map<string, SemesterStatus[]> {
+): { byTeacher: Map<string, SemesterStatus[]>; notice?: string } {
   const byTeacher = new Map<string, SemesterStatus[]>();
   const ledgerSheet = spreadsheet.getSheetByName(SHEET_NAMES.dutyLedger);
-  if (!ledgerSheet) return byTeacher;
+  const empty = `{{${DUTY_TABLE_FIELD}}}表格只有表头`;
+  if (!ledgerSheet) return { byTeacher, notice: `找不到工作表“${SHEET_NAMES.dutyLedger}”：${empty}；请先运行“初始化表格”并填写履职记录` };
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const starts = readSemesterStarts(spreadsheet, timeZone, preset);
   const ledger = readLedger(readCells(ledgerSheet, timeZone), starts, today, preset);
-  if (ledger.problem !== undefined) return byTeacher;
+  if (ledger.problem !== undefined) return { byTeacher, notice: `${ledger.problem}：${empty}` };
   const teachers = awardedTeachers(cells, header.row, header.headers);
   const report = dutyReport({ teachers, entries: ledger.entries, ledgerNotices: ledger.notices, starts, today, preset });
   for (const status of report.semesters) {
     const key = `${status.name}\u0000${status.certificate}`;
     byTeacher.set(key, [...(byTeacher.get(key) ?? []), status]);
   }
-  return byTeacher;
+  return { byTeacher };
 }
 
 /**
@@ -311,7 +328,8 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
         position: 0,
         created: 0,
         skipped: 0,
-        triggerForBatch: false,
+        // A trigger installed for a batch this one replaces is this batch's to remove.
+        triggerForBatch: previous?.triggerForBatch === true,
         by: 'email' in run.caller ? run.caller.email : '',
         executions: 0,
       };

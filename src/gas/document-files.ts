@@ -117,15 +117,6 @@ export function placeholderPattern(name: string): string {
 }
 
 /**
- * Replacement text for replaceText: Apps Script's replacement string reads `$1` as a group and a
- * backslash as an escape (Java Matcher semantics), so both are escaped to stay literal.
- * https://developers.google.com/apps-script/reference/document/body#replaceText(String,String)
- */
-export function literalReplacement(text: string): string {
-  return text.replace(/[\\$]/gu, '\\$&');
-}
-
-/**
  * Fills a copy: every placeholder with a value replaced in each section (body, header, footer)
  * whose template text names it — one replaceText per placeholder and section; a placeholder
  * without a value is left visible; the 履职记录 table inserted after each body paragraph holding it,
@@ -147,7 +138,9 @@ export function fillDocument(document: GoogleAppsScript.Document.Document, place
       if (value === undefined || value === '') continue;
       const pattern = placeholderPattern(name);
       if (typeof value === 'string') {
-        section.replaceText(pattern, literalReplacement(value));
+        // The replacement is inserted as it is: replaceText reads only its pattern as a regular
+        // expression (RE2), never `$1` or `\` in the replacement (the offline DocumentApp does the same).
+        section.replaceText(pattern, value);
         continue;
       }
       if (section === body) insertTables(body, pattern, value.table);

@@ -156,3 +156,18 @@ test('the cost per document is flat: 4 more rows cost the same calls whatever th
   expect(nine['Range.getValues']).toBe(one['Range.getValues']);
   console.log(`calls per document: ${JSON.stringify(perDocument)}; one-document execution: ${JSON.stringify(one)}`);
 });
+
+test('onHourlyTrigger without a batch does nothing; a new request replaces an unfinished batch of other options, saying so', async () => {
+  const { path, template, out } = await setUp(3);
+  const runtime = await documentRuntime(path);
+  expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
+  const first = runtime.bundle.call('runDocuments', optionsFor(runtime, template, out, { dailyQuota: 1 })) as RunResult;
+  expect(first.pending).toBe(2);
+  const second = runtime.bundle.call('runDocuments', optionsFor(runtime, template, out, { rows: [4], dailyQuota: 5 })) as RunResult;
+  expect(second.messages).toContain('上次未完成的荣誉证书批次（已完成 1 行）已由本次取代；已生成的文件不会重复生成');
+  expect(second.created.map((entry) => entry.row)).toEqual([4]);
+  expect(second.done).toBe(true);
+  expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
+  expect(runtime.state.triggers).toEqual([]);
+  runtime.close();
+});

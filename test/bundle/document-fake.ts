@@ -5,8 +5,8 @@
  * these tests pin the bundle's order of calls, resumability and placeholder handling without
  * depending on .docx fidelity (the offline DocumentApp over .docx is tested in test/runtime/, and
  * end to end by the CLI tests). Each call is counted (CallCounter) and costs the runtime's modelled
- * time, as the runtime's fakes do. replaceText follows Apps Script: the pattern is a regular
- * expression given as a string; in the replacement `\$` and `\\` stand for `$` and `\`.
+ * time, as the runtime's fakes do. replaceText: the pattern is a regular expression given as a
+ * string; the replacement is inserted literally.
  */
 import type { WorkbookRuntime } from '../../local/workbook-runtime';
 
@@ -39,25 +39,9 @@ export function documentText(document: FakeDocument): string {
   ].join('\n');
 }
 
-/** Apps Script's replacement string (Java Matcher): `\x` is x, `$n` a group. */
-function replacementFunction(replacement: string): (match: string, ...groups: unknown[]) => string {
-  return (match, ...groups) => {
-    let out = '';
-    for (let index = 0; index < replacement.length; index += 1) {
-      const char = replacement[index] as string;
-      if (char === '\\') {
-        index += 1;
-        out += replacement[index] ?? '';
-      } else if (char === '$') {
-        const digit = /\d/.exec(replacement[index + 1] ?? '');
-        if (!digit) throw new Error('Illegal group reference');
-        index += 1;
-        const group = Number(digit[0]);
-        out += group === 0 ? match : String(groups[group - 1] ?? '');
-      } else out += char;
-    }
-    return out;
-  };
+/** replaceText inserts its replacement literally (no `$1`, no escapes), as the offline DocumentApp does. */
+function replacementFunction(replacement: string): () => string {
+  return () => replacement;
 }
 
 /** Installs the fake as the bundle's DocumentApp (over the runtime's Drive). */

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { setSetting } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
 import { documentText } from './document-fake';
 import { awardedRows, CERTIFICATE_TEMPLATE, CITY, documentRuntime, documentWorkbook, filesIn, FORM_TEMPLATE, HONGTA, readDocument, writeTemplate } from './document-support';
@@ -114,7 +115,7 @@ test('a placeholder without a value stays visible in that document and is report
   expect(documentText(readDocument(join(folder, 'out', '玉教班〔2024〕002号-教师2-荣誉证书.docx')))).toBe('教师2（玉溪第一中学）{{职称}}');
 });
 
-test('values with $ and \\ are written literally (replaceText reads $1 and \\ in its replacement)', async () => {
+test('values with $ and \\ are written as they are (a value is never read as a pattern or a group reference)', async () => {
   const folder = temporaryFolder();
   const path = await documentWorkbook(folder, awardedRows(1, () => ({ 学校: '第$1中学\\分校$' })));
   const template = writeTemplate(folder, '证书', { body: [{ type: 'paragraph', text: '{{学校}}' }] });
@@ -168,4 +169,50 @@ test('generating takes the city role (or the county of the row in a 县级 workb
   runtime.close();
   expect(existsSync(join(folder, 'out')) ? filesIn(join(folder, 'out')) : []).toEqual([]);
   void CITY;
+});
+
+test('forms without a 履职记录 sheet: the table has only its header, and the run says why', async () => {
+  const folder = temporaryFolder();
+  const path = await documentWorkbook(folder, awardedRows(1));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  workbook.removeWorksheet(workbook.getWorksheet('履职记录')!.id);
+  await workbook.xlsx.writeFile(path);
+  const template = writeTemplate(folder, '考核表', FORM_TEMPLATE);
+  const runtime = await documentRuntime(path, { today: '2027-09-01' });
+  const result = runtime.bundle.call('runDocuments', { kind: 'form', check: true, templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  runtime.close();
+  expect(result.messages).toEqual(['找不到工作表“履职记录”：{{履职记录}}表格只有表头；请先运行“初始化表格”并填写履职记录']);
+  expect(result.missing).toEqual([]);
+});
+
+test('in a 县级 workbook the county makes the documents of its own rows', async () => {
+  const folder = temporaryFolder();
+  const path = await documentWorkbook(folder, awardedRows(2, (index) => (index === 1 ? { '县（市、区）': '江川区' } : {})));
+  await setSetting(path, '评选级别', '县级');
+  const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
+  const runtime = await documentRuntime(path, { as: HONGTA });
+  const result = runtime.bundle.call('runDocuments', { kind: 'certificate', rows: [2, 3], templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  await runtime.save();
+  runtime.close();
+  expect(result.created.map((entry) => [entry.row, entry.file])).toEqual([[2, '玉教班〔2024〕001号-教师1-荣誉证书']]);
+  expect(result.refused).toEqual([{ row: 3, message: '第3行（江川区）：生成荣誉证书须由市级账号或该行所在县的账号操作' }]);
+  expect(readDocument(join(folder, 'out', '玉教班〔2024〕001号-教师1-荣誉证书.docx')).header).toEqual(['玉溪市 县级骨干班主任 证书']);
+});
+
+test('a 设置 file name naming 身份证号, or an unreadable 每日文档上限, is refused before anything is made', async () => {
+  const folder = temporaryFolder();
+  const path = await documentWorkbook(folder, awardedRows(1));
+  await setSetting(path, '证书文件名', '{姓名}-{身份证号}');
+  const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
+  let runtime = await documentRuntime(path);
+  const options = { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) };
+  expect(() => runtime.bundle.call('runDocuments', options)).toThrow(/^设置第\d+行：证书文件名“\{姓名\}-\{身份证号\}”含有个人信息\{身份证号\}/);
+  runtime.close();
+  await setSetting(path, '证书文件名', '{姓名}');
+  await setSetting(path, '每日文档上限', '很多');
+  runtime = await documentRuntime(path);
+  expect(() => runtime.bundle.call('runDocuments', options)).toThrow(/^设置第\d+行：每日文档上限“很多”无效，应为正整数/);
+  runtime.close();
+  expect(filesIn(join(folder, 'out'))).toEqual([]);
 });

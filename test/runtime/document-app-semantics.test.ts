@@ -4,7 +4,10 @@
  * body (children, tables, removal), create/saveAndClose (a blank A4 document, deterministic bytes,
  * a closed document refusing further calls), and the errors of a damaged or missing file.
  */
-import { saveOpenDocuments } from '../../local/services/document/document-app';
+import { CallCounter } from '../../local/runtime/call-counter';
+import { loadBundle } from '../../local/runtime/bundle';
+import { SimulatedClock } from '../../local/runtime/clock';
+import { makeDocumentApp, saveOpenDocuments } from '../../local/services/document/document-app';
 import { MemoryDriveStore } from '../support/memory-drive-store';
 import { documentAppOver, fixture, libreOfficeText, paragraphTexts, partText, zipParts } from './document-app-helpers';
 
@@ -42,6 +45,13 @@ describe('replaceText and findText: regular expressions as Google documents them
     expect(body.getText()).toBe('{{开始\n结束}}\nApps Script');
   });
 
+  test('empty matches insert at the paragraph ends', () => {
+    const { body } = documentWith(['中间', '末尾\t']);
+    body.replaceText('^', '【');
+    body.replaceText('$', '】');
+    expect(body.getText()).toBe('【中间】\n【末尾\t】');
+  });
+
   test('RE2 syntax: (?i) flags, \\Q…\\E quoting, POSIX classes', () => {
     const { body } = documentWith(['Hello WORLD', 'a.b*c', '编号 2024']);
     body.replaceText('(?i)world', 'there');
@@ -52,9 +62,9 @@ describe('replaceText and findText: regular expressions as Google documents them
 
   test('an invalid pattern, a look-ahead or a back-reference fails and changes nothing', () => {
     const { body } = documentWith(['{{姓名}}']);
-    for (const pattern of ['{{姓名(', '(?=姓)', '(姓)\\1', '[姓名']) {
-      expect(() => body.replaceText(pattern, 'x')).toThrow('Invalid argument: searchPattern');
-      expect(() => body.findText(pattern)).toThrow('Invalid argument: searchPattern');
+    for (const pattern of ['{{姓名(', 'Hello (World', '(?=姓)', '(姓)\\1', '[姓名']) {
+      expect(() => body.replaceText(pattern, 'x')).toThrow(/^Invalid regular expression pattern$/);
+      expect(() => body.findText(pattern)).toThrow(/^Invalid regular expression pattern$/);
     }
     expect(body.getText()).toBe('{{姓名}}');
   });
@@ -108,6 +118,30 @@ describe('the body: children, tables, paragraphs', () => {
     expect(body.getText()).toBe('二');
   });
 
+  test("child indexes out of range and foreign children fail with Apps Script's messages", () => {
+    const { body } = documentWith(['一', '二']);
+    expect(() => body.getChild(2)).toThrow('Child index (2) must be less than the number of child elements (2).');
+    expect(() => body.insertParagraph(3, 'x')).toThrow('Child index (3) must be less than the number of child elements (2).');
+    expect(body.insertParagraph(2, '三').getText()).toBe('三');
+    const table = body.appendTable([['格']]);
+    expect(() => body.getChildIndex(table.getCell(0, 0).getChild(0))).toThrow('Element does not contain the specified child element.');
+  });
+
+  test('setText keeps the paragraph style and the first run formatting; a cell takes new text', async () => {
+    const { app, store } = documentAppOver();
+    store.add('word', '模板', fixture('word-split-placeholders.docx'));
+    const document = app.openById('word');
+    const body = document.getBody();
+    (body.getChild(1) as GoogleAppsScript.Document.Paragraph).setText('兹授予 李四');
+    const table = body.getChild(6).asTable();
+    table.getCell(1, 1).setText('三年');
+    expect(table.getRow(1).getText()).toBe('任期\n三年');
+    document.saveAndClose();
+    const xml = await partText(store.readFile('word'), 'word/document.xml');
+    expect(xml).toContain('<w:p w:rsidR="00A1B2C3" w:rsidRDefault="00D4E5F6"><w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">兹授予 李四</w:t></w:r></w:p>');
+    expect(xml).toContain('<w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">三年</w:t></w:r></w:p></w:tc>');
+  });
+
   test('appendTable adds an empty paragraph after the table, as Google Docs does', () => {
     const { body } = documentWith(['标题']);
     body.appendTable([['a', 'b']]);
@@ -122,12 +156,13 @@ describe('the body: children, tables, paragraphs', () => {
     title.setHeading(app.ParagraphHeading.TITLE).setAlignment(app.HorizontalAlignment.CENTER);
     title.editAsText().setBold(true).setFontSize(26).setFontFamily('SimHei');
     (body.getChild(1) as GoogleAppsScript.Document.Paragraph).editAsText().setBold(0, 0, true);
+    (body.getChild(1) as GoogleAppsScript.Document.Paragraph).setSpacingAfter(12).setLineSpacing(1.5).setIndentFirstLine(24);
     expect(title.getHeading()).toBe('TITLE');
     expect(title.getAlignment()).toBe('CENTER');
     document.saveAndClose();
     const xml = await partText(store.readFile('doc-1'), 'word/document.xml');
     expect(xml).toContain('<w:p><w:pPr><w:pStyle w:val="Title"/><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="SimHei" w:hAnsi="SimHei" w:eastAsia="SimHei" w:cs="SimHei"/><w:b/><w:bCs/><w:sz w:val="52"/><w:szCs w:val="52"/></w:rPr><w:t xml:space="preserve">标题</w:t></w:r></w:p>');
-    expect(xml).toContain('<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">正</w:t></w:r><w:r><w:t xml:space="preserve">文</w:t></w:r>');
+    expect(xml).toContain('<w:p><w:pPr><w:spacing w:after="240" w:line="360" w:lineRule="auto"/><w:ind w:firstLine="480"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">正</w:t></w:r><w:r><w:t xml:space="preserve">文</w:t></w:r>');
   });
 });
 
@@ -282,4 +317,44 @@ describe('costs, counting and errors', () => {
     const { app } = documentAppOver();
     expect(() => app.openById('不存在')).toThrow("Document 不存在 is missing (perhaps it was deleted, or you don't have read access?)");
   });
+});
+
+test('inside a bundle loaded like Apps Script, errors are Errors and arrays are Arrays of its realm', async () => {
+  const store = new MemoryDriveStore();
+  store.add('word', '模板', fixture('word-split-placeholders.docx'));
+  const counter = new CallCounter();
+  const bundle = loadBundle((realm) => ({ DocumentApp: makeDocumentApp({ realm, counter, clock: new SimulatedClock(0) }, store) }), {
+    code: `
+      function fill(id) {
+        var document = DocumentApp.openById(id);
+        var body = document.getBody();
+        body.replaceText('\\\\{\\\\{姓名\\\\}\\\\}', '张三');
+        var caught = null;
+        try { body.findText('('); } catch (e) { caught = e instanceof Error ? e.message : 'not an Error'; }
+        var paragraphs = body.getParagraphs();
+        var isArray = Array.isArray(paragraphs) && paragraphs instanceof Array;
+        document.saveAndClose();
+        return [caught, isArray, paragraphs.length, body === null];
+      }`,
+  });
+  expect(bundle.call('fill', 'word')).toEqual(['Invalid regular expression pattern', true, 11, false]);
+  expect(counter.of('Body.replaceText')).toBe(1);
+  expect(paragraphTexts(await partText(store.readFile('word'), 'word/document.xml'))[1]).toBe('兹授予 张三 同志');
+});
+
+test('entities, comments, single-quoted attributes and processing instructions are read and kept', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(fixture('word-split-placeholders.docx'));
+  const xml = (await zip.file('word/document.xml')!.async('string'))
+    .replace('<w:body>', "<w:body><!-- 模板说明：勿删 --><?banzhuren keep?><w:p w:rsidR='00A1B2C3'><w:r><w:t>&#x5F20;&lt;{{&#x59D3;名}}&amp;&gt;</w:t></w:r></w:p>");
+  zip.file('word/document.xml', xml);
+  const { app, store } = documentAppOver();
+  store.add('entities', '实体', await zip.generateAsync({ type: 'uint8array' }));
+  const document = app.openById('entities');
+  expect(document.getBody().getChild(0).asParagraph().getText()).toBe('张<{{姓名}}&>');
+  document.getBody().replaceText('\\{\\{姓名\\}\\}', 'A&B<C>');
+  document.saveAndClose();
+  const saved = await partText(store.readFile('entities'), 'word/document.xml');
+  expect(saved).toContain("<w:body><!-- 模板说明：勿删 --><?banzhuren keep?><w:p w:rsidR='00A1B2C3'><w:r><w:t>张&lt;A&amp;B&lt;C&gt;&amp;&gt;</w:t></w:r></w:p>");
+  expect(paragraphTexts(saved)[0]).toBe('张<A&B<C>&>');
 });

@@ -186,7 +186,7 @@ test('setName renames on disk without replacing a file of that name; moveTo move
     expect(runtime.bundle.call('named', folderId, '乙')).toHaveLength(2);
     const [folderMade, folderName] = runtime.bundle.call('folder', '班主任评选文档') as string[];
     expect([folderMade, folderName]).toEqual(['班主任评选文档', '班主任评选文档']);
-    expect(runtime.bundle.call('folder', '班主任评选文档')).toEqual(['班主任评选文档 (1)', '班主任评选文档 (1)', '班主任评选文档 (1)']);
+    expect(runtime.bundle.call('folder', '班主任评选文档')).toEqual(['班主任评选文档 (1)', '班主任评选文档', '班主任评选文档 (1)']);
     expect(runtime.bundle.call('move', '证书/乙 (1).docx', folderMade)).toEqual(['班主任评选文档/乙.docx', '乙']);
     expect(runtime.bundle.call('upload', folderMade, '说明.txt', '你好')).toEqual(['班主任评选文档/说明.txt', '说明.txt', 'text/plain']);
     expect(readFileSync(join(root, '班主任评选文档', '说明.txt'), 'utf8')).toBe('你好');

@@ -70,3 +70,19 @@ test('初始化模板 records the templates in 设置; 生成证书 then makes o
   expect(value('证书文件名')).toBe('{证书编号}-{姓名}-荣誉证书');
   expect(filesIn(join(folder, '班主任评选文档')).filter((file) => !file.startsWith('.'))).toEqual(['任期考核表模板.docx', '玉教班〔2024〕001号-甲-荣誉证书.docx', '玉教班〔2024〕002号-乙-荣誉证书.docx', '荣誉证书模板.docx']);
 });
+
+test('生成证书 with pre-flight problems asks first; 否 makes nothing', async () => {
+  const folder = temporaryFolder();
+  const book = join(folder, 'asked.xlsx');
+  await scenarioWorkbook(book, [candidate({ 姓名: '甲', 学校: '', 状态: '已认定', 认定日期: new Date('2024-10-10T00:00:00Z'), 证书编号: '玉教班〔2024〕001号' })], [['city@yuxi.cn', '市级']]);
+  const runtime = await openWorkbookRuntime({ path: book, as: 'city@yuxi.cn', today: '2025-03-05', counter: new CallCounter(), print: () => undefined, answer: 'no' });
+  try {
+    installFakeDocumentApp(runtime);
+    runtime.bundle.call('createTemplates');
+    runtime.bundle.call('generateCertificates');
+    expect(runtime.ui.alerts.pop()).toBe('生成荣誉证书\n将为 1 行生成荣誉证书，但检查发现：\n第2行 甲 缺少：学校\n\n缺值的占位符会原样留在文档中。仍要继续吗？');
+  } finally {
+    runtime.close();
+  }
+  expect(filesIn(join(folder, '班主任评选文档')).filter((file) => !file.startsWith('.'))).toEqual(['任期考核表模板.docx', '荣誉证书模板.docx']);
+});

@@ -99,9 +99,16 @@ export function piecesOf(paragraph: XmlElement, part: XmlPart): TextPiece[] {
   return pieces;
 }
 
-/** The text of a paragraph. */
+const textCache = new WeakMap<XmlElement, { revision: number; text: string }>();
+
+/** The text of a paragraph (kept until the paragraph changes). */
 export function paragraphText(paragraph: XmlElement, part: XmlPart): string {
-  return piecesOf(paragraph, part).map((piece) => piece.text).join('');
+  const revision = paragraph.revision ?? 0;
+  const cached = textCache.get(paragraph);
+  if (cached && cached.revision === revision) return cached.text;
+  const text = piecesOf(paragraph, part).map((piece) => piece.text).join('');
+  textCache.set(paragraph, { revision, text });
+  return text;
 }
 
 /** Run content for a piece of text: w:t elements, with w:tab for '\t' and w:br for line breaks. */
@@ -182,7 +189,9 @@ function replaceSpan(paragraph: XmlElement, part: XmlPart, match: TextMatch, rep
       writeText(part, piece.node, piece.text.slice(0, from) + inserted + piece.text.slice(Math.max(from, to)));
     } else {
       if (isFirst && replacement) {
-        for (const created of contentNodes(part, replacement)) insertBefore(piece.node, created);
+        const created = contentNodes(part, replacement);
+        if (from === 0) for (const node of created) insertBefore(piece.node, node);
+        else created.reverse().forEach((node) => insertChild(piece.node.parent!, piece.node.parent!.children.indexOf(piece.node) + 1, node));
       }
       if (to > from) removeNode(piece.node);
     }

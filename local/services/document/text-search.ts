@@ -5,7 +5,9 @@
  * syntax. The provided regular expression pattern is independently matched against each text
  * block"), so a pattern is translated from RE2 syntax to a JavaScript RegExp here, RE2's own
  * refusals (look-around, back-references) are refused, and a match never crosses a paragraph.
- * The replacement is inserted literally: replaceText has no capture groups ($1) or escapes.
+ * The replacement is inserted literally: the reference says findText does not support capture
+ * groups and says nothing of `$` or `\` in replaceText's replacement (the literal reading is not
+ * verified against live Apps Script).
  */
 
 /** Raised for a pattern RE2 would not compile. */

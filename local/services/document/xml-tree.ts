@@ -16,6 +16,8 @@ export interface XmlElement {
   /** Where the element was in the source: its whole span and the end of its opening tag. */
   source?: { text: string; start: number; end: number; openEnd: number; selfClosing: boolean; attributesChanged: boolean };
   changed: boolean;
+  /** Counts the changes below this element, so what is computed from its content can be cached. */
+  revision?: number;
 }
 
 /** Character data, kept escaped as written. */
@@ -79,10 +81,12 @@ export function textNode(text: string): XmlText {
   return { type: 'text', raw: encodeXml(text), parent: null };
 }
 
-/** Marks an element and its ancestors as changed, so they are written anew. */
+/** Marks an element and its ancestors as changed (written anew), and counts a revision of each. */
 export function markChanged(node: XmlElement | null): void {
-  for (let current = node; current && !current.changed; current = current.parent) current.changed = true;
-  // Ancestors of an already-changed element are changed too (invariant kept by this function).
+  for (let current = node; current; current = current.parent) {
+    current.changed = true;
+    current.revision = (current.revision ?? 0) + 1;
+  }
 }
 
 /** Parses an XML part. The result is a document node whose children are the top-level nodes. */

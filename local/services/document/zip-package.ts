@@ -2,9 +2,11 @@
  * A synchronous zip reader and writer for .docx packages. Apps Script's DocumentApp calls are
  * synchronous and jszip's are not, so the document fake reads and writes zips itself with
  * node:zlib. Entries nobody changed are written back with their original compressed bytes;
- * every date is fixed (1980-01-01), so the same calls always give the same bytes.
+ * changed and new entries are stored uncompressed, and every date is fixed (1980-01-01), so the
+ * same calls always give the same bytes, whatever zlib build compresses (deflate output differs
+ * between zlib builds, which would make the committed default templates irreproducible).
  */
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 /** One file of a zip package. */
 export interface ZipEntry {
@@ -88,7 +90,7 @@ export function zipEntry(name: string, bytes: Uint8Array): ZipEntry {
   return { name, data: () => bytes };
 }
 
-/** Writes a zip package: fixed dates, deflate for changed entries, stored bytes reused for the others. */
+/** Writes a zip package: fixed dates, changed entries stored uncompressed, the others' stored bytes reused. */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -97,7 +99,7 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   for (const entry of entries) {
     const stored = entry.stored ?? (() => {
       const bytes = entry.data();
-      return { method: 8, crc: crc32(bytes), compressed: new Uint8Array(deflateRawSync(bytes)), size: bytes.length };
+      return { method: 0, crc: crc32(bytes), compressed: bytes, size: bytes.length };
     })();
     const name = encoder.encode(entry.name);
     const utf8Flag = /^[\x20-\x7e]*$/.test(entry.name) ? 0 : 0x0800;

@@ -6,8 +6,8 @@
  * is counted and costs modelled time: copies and PDF conversions a document's, lookups a read's,
  * changes a write's.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { isFakeOf, makeFake, realmError, unavailable, type FakeContext } from '../fake-object';
 import { blobDataOf, makeBlob } from './blob';
 import { GOOGLE_DOCS_MIME_TYPE } from './drive-store';
@@ -57,7 +57,7 @@ class DriveFakes {
       'Folder',
       () => ({
         getId: id,
-        getName: () => (path === drive.root ? 'My Drive' : path.split(/[\\/]/).pop() ?? ''),
+        getName: () => (path === drive.root ? 'My Drive' : drive.nameAt(path)),
         getUrl: () => id(),
         getFilesByName: (name: unknown) =>
           this.iterator(inRealm(context, () => drive.filesIn(path).filter((file) => drive.nameAt(file) === String(name)))),
@@ -69,21 +69,12 @@ class DriveFakes {
           const name = data.name;
           return this.file(inRealm(context, () => drive.createFileIn(path, name, data.bytes, false)));
         },
-        createFolder: (name: unknown) => this.folder(inRealm(context, () => this.makeFolder(path, String(name)))),
+        createFolder: (name: unknown) => this.folder(inRealm(context, () => drive.createFolderIn(path, String(name)))),
       }),
       { costs: { getFilesByName: 'read', getFiles: 'read', createFile: 'write', createFolder: 'write' } },
     );
     this.folders.set(fake, path);
     return fake;
-  }
-
-  /** A new folder `name` inside `parent` (Drive allows two of one name: the second is `name (1)` on disk). */
-  makeFolder(parent: string, name: string): string {
-    if (!name || name === '.' || name === '..' || name.startsWith('.') || /[/\\\0]/.test(name)) throw new Error(`文件夹名不能用于本地文件夹：“${name}”`);
-    let target = join(parent, name);
-    for (let n = 1; existsSync(target); n += 1) target = join(parent, `${name} (${n})`);
-    mkdirSync(target, { recursive: true });
-    return target;
   }
 
   /** A File fake over a file on disk (its record follows renames, moves and the trash). */
@@ -202,7 +193,7 @@ export function makeDriveApp(context: FakeContext, drive: LocalDrive): unknown {
         return fakes.folder(drive.pathOf(key));
       },
       getRootFolder: () => fakes.folder(drive.root),
-      createFolder: (name: unknown) => fakes.folder(inRealm(context, () => fakes.makeFolder(drive.root, String(name)))),
+      createFolder: (name: unknown) => fakes.folder(inRealm(context, () => drive.createFolderIn(drive.root, String(name)))),
       createFile: (blob: unknown) => {
         const data = blobDataOf(context, blob, 'createFile');
         if (!data.name) throw realmError(context, 'Blob object must have non-null name for this operation.');

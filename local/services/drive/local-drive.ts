@@ -161,7 +161,7 @@ export class LocalDrive implements DriveStore {
     this.changes += 1;
   }
 
-  /** The Drive name of a file at a path: the index's, else the file name (without .docx for a Google Doc). */
+  /** The Drive name of a file or folder at a path: the index's, else its name on disk (without .docx for a Google Doc). */
   nameAt(path: string): string {
     const recorded = this.readNameIndex(dirname(path))[basename(path)];
     if (recorded !== undefined) return recorded;
@@ -198,6 +198,17 @@ export class LocalDrive implements DriveStore {
   createFileIn(folderPath: string, name: string, bytes: Uint8Array, googleDoc: boolean): string {
     const path = this.freePath(folderPath, name, googleDoc ? '.docx' : '');
     writeFileAtomically(path, bytes);
+    this.recordName(path, name);
+    this.changes += 1;
+    return path;
+  }
+
+  /** Makes a folder `name` inside `parentPath` (Drive allows two of one name: the second is `name (1)` on disk). */
+  createFolderIn(parentPath: string, name: string): string {
+    if (!name || name === '.' || name === '..' || name.startsWith('.') || /[/\\\0]/.test(name)) throw new Error(`文件夹名不能用于本地文件夹：“${name}”`);
+    let path = join(parentPath, name);
+    for (let n = 1; existsSync(path); n += 1) path = join(parentPath, `${name} (${n})`);
+    mkdirSync(path);
     this.recordName(path, name);
     this.changes += 1;
     return path;
@@ -331,7 +342,7 @@ export class LocalDrive implements DriveStore {
 
   /** Remembers the Drive name of a file when it differs from the one its file name gives. */
   private recordName(path: string, name: string): void {
-    const derived = extname(path).toLowerCase() === '.docx' ? basename(path, extname(path)) : basename(path);
+    const derived = extname(path).toLowerCase() === '.docx' && statSafe(path)?.isFile() ? basename(path, extname(path)) : basename(path);
     const folder = dirname(path);
     const index = this.readNameIndex(folder);
     if (derived === name) {
