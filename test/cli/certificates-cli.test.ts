@@ -231,3 +231,25 @@ test('names like ../../x, CON and a:b*c? become safe file names inside the folde
     expect((await docxText(readFileSync(path))).body).toContain(`${names[row - 2]} 同志：`);
   }
 });
+
+test('the DOCX helper\'s Word-saved fixture (tracked changes, fields, two headers) fills the same 60 rows; only the placeholders --check names stay', async () => {
+  const word = join(__dirname, '..', 'fixtures', 'documents', 'word-split-placeholders.docx');
+  const copy = join(folder, 'Word夹具.xlsx');
+  copyFileSync(pristine, copy);
+  const out = join(folder, 'Word夹具');
+  const check = runCli(['certificates', copy, '--out', out, '--template', word, '--check', '--json', '--today', TODAY, '--as', CITY]);
+  const { unknownPlaceholders } = JSON.parse(check.stdout) as { unknownPlaceholders: string[] };
+  expect(check.code).toBe(unknownPlaceholders.length > 0 ? 3 : 0);
+  const result = runCli(['certificates', copy, '--out', out, '--template', word, '--today', TODAY, '--as', CITY]);
+  expect(result.stdout).toMatch(/生成荣誉证书 60 份/u);
+  const links = await columnValues(copy, '证书链接');
+  for (const teacher of TEACHERS) {
+    const text = (await docxText(readFileSync(resolve(dirname(copy), links.get(teacher.row) ?? '')))).all;
+    const left = unknownPlaceholders.reduce((rest, name) => rest.split(`{{${name}}}`).join(''), text);
+    expect(left).not.toContain('{{');
+    expect(text).toContain(`兹授予 ${teacher.name} 同志`);
+    expect(text).toContain(`证书编号：${teacher.number}`);
+    expect(text).toContain(`认定日期：${chineseDate(teacher.awardDate)}`);
+    expect(text).toContain(`任期\n${chineseDate(teacher.awardDate)}至${chineseDate(termEnd(teacher.awardDate))}`);
+  }
+});
