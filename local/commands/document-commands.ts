@@ -170,7 +170,10 @@ function generationCommand(kind: DocumentKind): Command {
       'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒）；到时由定时任务接着做' },
       'doc-quota': { type: 'string', value: '份数', help: '模拟每天最多新建的文档份数（默认 250，即个人账号的限额；Workspace 为 1500）' },
       sheet: SHEET_OPTION,
-      json: { type: 'boolean', help: '以 JSON 输出汇总：{"made":[{"row","name","file","link"}],"skipped","refused","unknownPlaceholders","missing","pending","done","executions","messages"}' },
+      json: {
+        type: 'boolean',
+        help: '以 JSON 输出汇总：{"made":[{"row","name","file","link"}],"skipped","refused","unknownPlaceholders","missing","pending","done","executions","messages"}；带 --check 时为 {"mode":"check","placeholders","unknownPlaceholders","missing","rows","messages"}',
+      },
     },
     examples: [
       `banzhuren ${name} 名单.xlsx --out ${label} --check`,
