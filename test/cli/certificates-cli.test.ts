@@ -113,6 +113,21 @@ test('a second run makes none: every row is skipped, the files and the links sta
   expect(await columnValues(book, '证书链接')).toEqual(links);
 });
 
+test('--regenerate --rows 2 makes that one document again: the old one goes to .trash, still one file per row', async () => {
+  const teacher = TEACHERS[0]!;
+  const file = `${teacher.number}-${teacher.name}-荣誉证书.docx`;
+  const trashed = filesUnder(join(documents, '.trash')).filter((name) => name.endsWith('.docx')).length;
+  const links = await columnValues(book, '证书链接');
+  const again = certificates(book, documents, ['--regenerate', '--rows', String(teacher.row)]);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toMatch(/生成荣誉证书 1 份；已有而跳过 0 份/u);
+  expect(filesUnder(documents)).toHaveLength(60);
+  expect(filesUnder(documents)).toContain(file);
+  expect(filesUnder(join(documents, '.trash')).filter((name) => name.endsWith('.docx')).length).toBeGreaterThan(trashed);
+  expect(await columnValues(book, '证书链接')).toEqual(links);
+  expect((await docxText(readFileSync(join(documents, file)))).body).toContain(`${teacher.name} 同志：`);
+});
+
 test('LibreOffice opens every file (one soffice run over all 60)', () => {
   const files = filesUnder(documents).map((file) => join(documents, file));
   const texts = libreOfficeTexts(files);
