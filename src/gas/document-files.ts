@@ -13,6 +13,7 @@
  * finds the final name and writes its link. Files are only ever trashed by name inside the output
  * folder, never by a link typed in the sheet (it could point anywhere).
  */
+import { fileIdOfLink } from '../domain/documents/links';
 import { valueOf, type FieldValue } from '../domain/documents/placeholders';
 
 /** The prefix of a document being made; a file so named is a leftover of a killed try. */
@@ -20,21 +21,6 @@ export const TEMP_PREFIX = '~生成中~';
 
 /** The MIME type asked of getAs for a PDF. */
 const PDF_MIME_TYPE = 'application/pdf';
-
-/**
- * The file id a link names: the id in a Google Drive or Docs URL (/d/ID or ?id=ID); offline a link
- * is not a URL but the file id itself (a path relative to the workbook's folder), returned as it is.
- * Null for a blank cell or a URL that names no Drive file.
- */
-export function fileIdOfLink(link: string): string | null {
-  const text = link.trim();
-  if (text === '') return null;
-  const inPath = /\/d\/([A-Za-z0-9_-]{10,})/u.exec(text);
-  if (inPath) return inPath[1] ?? null;
-  const inQuery = /[?&]id=([A-Za-z0-9_-]{10,})/u.exec(text);
-  if (inQuery) return inQuery[1] ?? null;
-  return /^[a-z][a-z0-9+.-]*:\/\//iu.test(text) ? null : text;
-}
 
 /** Whether a link names a file that exists and is not in the trash (never changes it). */
 export function linkedFileExists(link: string): boolean {

@@ -20,6 +20,7 @@ import {
 } from './xml-tree';
 import { readZip, writeZip, zipEntry, ZipFormatError, type ZipEntry } from './zip-package';
 
+/** The namespace of WordprocessingML's elements. */
 export const WORD_NAMESPACE = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const RELATIONSHIP_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';

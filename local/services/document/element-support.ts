@@ -23,6 +23,7 @@ export const INVALID_PATTERN_MESSAGE = 'Invalid regular expression pattern';
 /** Google's message when the last paragraph of a section would be removed (seen in Apps Script). */
 export const LAST_PARAGRAPH_MESSAGE = "Can't remove the last paragraph in a document section.";
 
+/** DocumentApp.HorizontalAlignment and the w:jc value each stands for. */
 export const ALIGNMENTS: Record<string, string> = { LEFT: 'left', CENTER: 'center', RIGHT: 'right', JUSTIFY: 'both' };
 
 /** What an element fake wraps: its XML element and the part it lives in. */
@@ -32,6 +33,7 @@ export interface Handle {
   part: XmlPart;
 }
 
+/** The XML element behind each element fake. */
 export const handles = new WeakMap<object, Handle>();
 
 /** Throws Apps Script's closed-document error for a closed document. */
@@ -60,14 +62,17 @@ export function handleOf(value: unknown): Handle | undefined {
   return typeof value === 'object' && value !== null ? handles.get(value) : undefined;
 }
 
+/** Apps Script's error for arguments that match no signature of a method. */
 export function signatureError(document: OpenDocument, interfaceName: string, method: string, args: unknown[]): Error {
   return realmError(document.context, `The parameters (${args.map(describeType).join(',')}) don't match the method signature for DocumentApp.${interfaceName}.${method}.`);
 }
 
+/** Checks that the first `count` arguments are strings, else Apps Script's signature error. */
 export function requireString(document: OpenDocument, interfaceName: string, method: string, args: unknown[], count: number): void {
   if (args.length < count || args.slice(0, count).some((value) => typeof value !== 'string')) throw signatureError(document, interfaceName, method, args);
 }
 
+/** Compiles a findText/replaceText pattern, with Apps Script's message when it is invalid. */
 export function compile(document: OpenDocument, pattern: string): RegExp {
   try {
     return compilePattern(pattern);
@@ -86,10 +91,12 @@ export function blockText(document: OpenDocument, node: XmlElement, part: XmlPar
   return blockChildren(node).map((child) => blockText(document, child, part)).join('\n');
 }
 
+/** The rows of a table. */
 export function rowsOf(table: XmlElement): XmlElement[] {
   return childElements(table).filter((child) => localName(child) === 'tr');
 }
 
+/** The cells of a row. */
 export function cellsOf(row: XmlElement): XmlElement[] {
   return childElements(row).filter((child) => localName(child) === 'tc');
 }

@@ -34,6 +34,7 @@ export interface XmlOther {
   parent: XmlElement | null;
 }
 
+/** Any node of a parsed part. */
 export type XmlNode = XmlElement | XmlText | XmlOther;
 
 /** Raised when a part is not well-formed enough to be read. */
