@@ -295,14 +295,18 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   const madeRows = new Set(made.map((entry) => entry.row));
   const skipped = uniqueByRow(skippedEntries).filter((entry) => !madeRows.has(entry.row));
   const refused = uniqueByRow(results.flatMap((result) => result.refused));
-  const messages = [...new Set(results.flatMap((result) => result.messages))].filter((message) => !printed.has(message));
+  // Every execution's messages go to --json; the text output keeps those of the first and the last
+  // (the hourly executions between them repeat "今天还能新建 0 份…" while waiting for the next day).
+  const allMessages = [...new Set(results.flatMap((result) => result.messages))].filter((message) => !printed.has(message));
+  const shownResults = results.length > 1 ? [results[0] as DocumentRunResult, results[results.length - 1] as DocumentRunResult] : results;
+  const messages = [...new Set(shownResults.flatMap((result) => result.messages))].filter((message) => !printed.has(message));
   const { unknownPlaceholders, missing } = preflight;
   const pending = last?.pending ?? results[results.length - 1]?.pending ?? 0;
   const done = last?.done === true;
   for (const message of messages) context.err(`提示：${message}`);
   for (const entry of refused) context.err(`第${entry.row}行：${entry.message}`);
   if (context.options.json) {
-    context.out(JSON.stringify({ made, skipped, refused, unknownPlaceholders, missing, pending, done, executions: outcome.executions, messages: [...printed, ...messages] }, null, 2));
+    context.out(JSON.stringify({ made, skipped, refused, unknownPlaceholders, missing, pending, done, executions: outcome.executions, messages: [...printed, ...allMessages] }, null, 2));
   } else {
     const parts = [`生成${label} ${made.length} 份`, `已有而跳过 ${skipped.length} 份`];
     if (refused.length > 0) parts.push(`被拒绝 ${refused.length} 行`);
