@@ -15,11 +15,12 @@ import { TERM_COMMANDS } from './commands/term-commands';
 import { WORKFLOW_COMMANDS } from './commands/workflow-commands';
 import { STUDIO_COMMANDS } from './commands/studio-commands';
 import { DUTY_COMMANDS } from './commands/duty-commands';
+import { DOCUMENT_COMMANDS } from './commands/document-commands';
 import { errorMessage } from './runtime/bundle';
 import { FileAccessError } from './runtime/file-errors';
 import { CallCounter } from './runtime/call-counter';
 
-const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...TERM_COMMANDS, ...DUTY_COMMANDS, ...STUDIO_COMMANDS, ...STATISTICS_COMMANDS, ...CALENDAR_COMMANDS];
+const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...TERM_COMMANDS, ...DUTY_COMMANDS, ...STUDIO_COMMANDS, ...STATISTICS_COMMANDS, ...DOCUMENT_COMMANDS, ...CALENDAR_COMMANDS];
 
 function helpText(): string {
   return [
@@ -49,6 +50,7 @@ function stringOptionNames(): Set<string> {
 export async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe();
   const counter = new CallCounter();
+  const stats: Record<string, number> = {};
   let wantStats = false;
   try {
     let commandName = commandNameOf(argv, stringOptionNames());
@@ -87,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       today,
       as: typeof values.as === 'string' ? values.as : undefined,
       counter,
+      stats,
       out: (line) => process.stdout.write(line + '\n'),
       err: (line) => process.stderr.write(line + '\n'),
     };
@@ -95,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`banzhuren：${oneLine(errorMessage(error))}\n`);
     return error instanceof UsageError || (error instanceof FileAccessError && error.wrongPath) ? 2 : 1;
   } finally {
-    if (wantStats) process.stderr.write(JSON.stringify(counter.snapshot()) + '\n');
+    if (wantStats) process.stderr.write(JSON.stringify({ ...counter.snapshot(), ...stats }) + '\n');
   }
 }
 

@@ -16,6 +16,8 @@ export interface CommandContext {
   today?: string;
   as?: string;
   counter: CallCounter;
+  /** Figures a command adds to the `--stats` JSON (e.g. executions). */
+  stats: Record<string, number>;
   out(line: string): void;
   err(line: string): void;
 }

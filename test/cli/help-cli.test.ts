@@ -24,6 +24,9 @@ const COMMANDS: [string, string[]][] = [
   ['is-workday', ['--book', '--today']],
   ['term-end', []],
   ['studios', ['--json', '--out']],
+  ['certificates', ['--out', '--template', '--rows', '--regenerate', '--pdf', '--check', '--time-limit', '--doc-quota', '--sheet', '--json', '--today', '--as']],
+  ['forms', ['--out', '--template', '--rows', '--regenerate', '--pdf', '--check', '--time-limit', '--doc-quota', '--sheet', '--json', '--today', '--as']],
+  ['templates', ['--out', '--force']],
 ];
 
 test.each(COMMANDS)('banzhuren %s --help is that command\'s help, in Chinese', (name, options) => {
@@ -52,6 +55,16 @@ test('advance --help lists every state, role and move from the workflow tables, 
   }
   expect(help.match(/^ {2}\S.* → /gmu)).toHaveLength(table.moves.length);
   expect(help).toMatch(/^ {2}--sheet 工作表 +推荐名单所在的工作表/mu);
+});
+
+test.each(['certificates', 'forms'])('%s --help says --out is the document folder, names the placeholders, the default template and what exit code 3 means', (name) => {
+  const help = runCli([name, '--help']).stdout;
+  expect(help).toMatch(/^ {2}--out 文件夹 +存放生成文档的文件夹/mu);
+  for (const placeholder of ['{{称号}}', '{{任期}}', '{{认定日期}}', '{{证书编号}}', '{{今天}}']) expect(help).toContain(placeholder);
+  expect(help.includes('{{履职记录}}')).toBe(name === 'forms');
+  expect(help).toContain(name === 'forms' ? 'templates/任期考核表.docx' : 'templates/荣誉证书.docx');
+  expect(help).toContain('3 预检发现问题');
+  expect(help).toMatch(/示例：\n {2}banzhuren \S+ 名单\.xlsx --out/u);
 });
 
 test('the general help points to each command\'s help', () => {
