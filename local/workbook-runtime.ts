@@ -24,7 +24,6 @@ import { makeCacheService } from './services/cache-service';
 import { makeChartsService } from './services/charts';
 import { makeDocumentApp, saveOpenDocuments } from './services/document/document-app';
 import { makeDriveApp } from './services/drive/drive-app';
-import type { DriveStore } from './services/drive/drive-store';
 import { LocalDrive } from './services/drive/local-drive';
 import type { FakeContext } from './services/fake-object';
 import { makeHtmlService } from './services/html-service';
@@ -37,16 +36,6 @@ import { makeSpreadsheetApp } from './services/spreadsheet-app';
 import { makeUtilities } from './services/utilities';
 import { WorkbookModel, type SpreadsheetEnv, type UiRecord } from './services/workbook-model';
 import { DEFAULT_TIME_ZONE, WorkbookState } from './services/workbook-state';
-
-/** DocumentApp's factory and its end-of-execution save (local/services/document/document-app.ts). */
-interface DocumentService {
-  make(context: FakeContext, store: DriveStore): unknown;
-  /** Saves and closes what an execution left open (Apps Script does so when an execution ends). */
-  saveOpen(documentApp: unknown): void;
-}
-
-/** DocumentApp (the DOCX helper's work, local/services/document/document-app.ts). */
-const documentService: DocumentService | undefined = { make: makeDocumentApp, saveOpen: saveOpenDocuments };
 
 /** Options of openWorkbookRuntime. */
 export interface WorkbookRuntimeOptions {
@@ -215,7 +204,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
           Charts: makeChartsService(context),
           DriveApp: makeDriveApp(context, drive),
           ScriptApp: makeScriptApp(context, { state, user: email, onStateChange: markChanged }),
-          ...(documentService ? { DocumentApp: (documentApp = documentService.make(context, drive)) } : {}),
+          DocumentApp: (documentApp = makeDocumentApp(context, drive)),
         };
       },
       { code: options.code, now: () => clock.now(), console: makeConsole(() => fakeContext as FakeContext, sink, print) },
@@ -255,7 +244,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       canSave: writable && (options.out ?? path) !== undefined,
       markChanged,
       endExecution() {
-        if (documentService && documentApp !== undefined) documentService.saveOpen(documentApp);
+        if (documentApp !== undefined) saveOpenDocuments(documentApp);
       },
       select(sheetName, a1 = 'A1') {
         selectRect(sheetName, rectOf(sheetName, a1));
