@@ -121,12 +121,16 @@ export function fileNamePatternProblem(pattern: string, known: readonly string[]
   return null;
 }
 
-/** A file name safe on Windows, macOS and Drive: reserved and control characters replaced, trimmed, bounded, never empty. */
+/**
+ * A file name safe on Windows, macOS, Linux and Drive: reserved and control characters replaced,
+ * never starting with a dot or a space (a leading dot hides the file on macOS and Linux) nor
+ * ending with one (Windows drops them), bounded, never empty.
+ */
 export function safeFileName(text: string): string {
   // eslint-disable-next-line no-control-regex
   let name = text.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/gu, '_').replace(/\s+/gu, ' ');
   name = Array.from(name).slice(0, MAX_FILE_NAME_LENGTH).join('');
-  name = name.replace(/^[\s]+/u, '').replace(/[. ]+$/u, '');
+  name = name.replace(/^[. ]+/u, '').replace(/[. ]+$/u, '');
   if (name === '') return UNNAMED;
   if (RESERVED_DEVICE_NAMES.test(name)) name = `_${name}`;
   return name;

@@ -78,6 +78,14 @@ describe('file names', () => {
     expect(safeFileName('lpt1.txt')).toBe('_lpt1.txt');
     expect(safeFileName('COM10')).toBe('COM10');
     expect(safeFileName(' ...')).toBe('未命名');
+    expect(safeFileName('..')).toBe('未命名');
+  });
+  test('never starts with a dot or a space (a leading dot hides the file on macOS and Linux)', () => {
+    expect(safeFileName('../../x')).toBe('_.._x');
+    expect(safeFileName('.hidden')).toBe('hidden');
+    expect(safeFileName(' . .张三')).toBe('张三');
+    expect(safeFileName('张三.李四')).toBe('张三.李四');
+    expect(fileNameOf('{姓名}', values({ 姓名: '...王五' }))).toBe('王五');
     expect(Array.from(safeFileName('长'.repeat(300)))).toHaveLength(MAX_FILE_NAME_LENGTH);
   });
   test('two rows whose names collide (case ignored) both get their row number; others are untouched', () => {
