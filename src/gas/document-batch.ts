@@ -405,6 +405,9 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
     if (outcome.made) job.created += 1;
     else job.skipped += 1;
     const column = linkColumn as number;
+    // The progress line before the link: an execution killed inside the lock below has its
+    // document's line printed all the same (the next one finds the file by name, a skipped row).
+    if (outcome.made) console.info(`[${job.position}/${rows.length}] 第${rowNumber}行 ${row.candidate.name} → ${outcome.file}`);
     // Written now, one row at a time: a kill after this loses nothing, and each document costs the
     // same few calls (lock, setValue, two setProperty, flush) however long the batch is.
     underDocumentLock(() => {
