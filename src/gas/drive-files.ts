@@ -116,9 +116,9 @@ export function copyFile(fileId: string, name: string, folderId: string): DriveI
   return itemOf(files().copy({ name, parents: [folderId] }, fileId, { fields: ITEM_FIELDS }));
 }
 
-/** Renames a file. */
-export function renameFile(fileId: string, name: string): void {
-  files().update({ name }, fileId, null, { fields: 'id' });
+/** Renames a file; the file as it is now (offline an id is a path, which a rename changes). */
+export function renameFile(fileId: string, name: string): DriveItem {
+  return itemOf(files().update({ name }, fileId, null, { fields: ITEM_FIELDS }));
 }
 
 /** Moves a file to the trash (Drive keeps it there; its id still answers files.get with trashed: true). */
@@ -126,24 +126,29 @@ export function trashFile(fileId: string): void {
   files().update({ trashed: true }, fileId, null, { fields: 'id' });
 }
 
-/** Whether an id names a file that exists, that the add-on may see, and that is not in the trash. */
+/** Whether an id names a file (not a folder) that exists, that the add-on may see, and that is not in the trash. */
 export function fileExists(fileId: string): boolean {
   try {
-    return files().get(fileId, { fields: 'trashed' }).trashed !== true;
+    const file = files().get(fileId, { fields: 'mimeType,trashed' });
+    return file.trashed !== true && file.mimeType !== FOLDER_MIME_TYPE;
   } catch (error) {
     if (isNotFound(error)) return false;
     throw error;
   }
 }
 
-/** Moves a file into a folder (out of every folder it was in: a Drive item has one parent). */
-export function moveFile(fileId: string, folderId: string): void {
-  const parents = files().get(fileId, { fields: 'parents' }).parents ?? [];
-  if (parents.length === 1 && parents[0] === folderId) return;
-  const args: Record<string, unknown> = { addParents: folderId, fields: 'id' };
+/**
+ * Moves a file into a folder, out of every folder it was in (a Drive item has one parent); the file
+ * as it is now (offline an id is a path, which a move changes).
+ */
+export function moveFile(fileId: string, folderId: string): DriveItem {
+  const file = files().get(fileId, { fields: `parents,${ITEM_FIELDS}` });
+  const parents = file.parents ?? [];
+  if (parents.length === 1 && parents[0] === folderId) return itemOf(file);
+  const args: Record<string, unknown> = { addParents: folderId, fields: ITEM_FIELDS };
   const removed = parents.filter((parent) => parent !== folderId);
   if (removed.length > 0) args.removeParents = removed.join(',');
-  files().update({}, fileId, null, args);
+  return itemOf(files().update({}, fileId, null, args));
 }
 
 /** Uploads PDF bytes as a new file `name` in the folder. */
