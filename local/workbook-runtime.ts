@@ -23,6 +23,7 @@ import { parseA1, splitSheetName } from './services/a1-notation';
 import { makeCacheService } from './services/cache-service';
 import { makeChartsService } from './services/charts';
 import { discardOpenDocuments, makeDocumentApp, saveOpenDocuments } from './services/document/document-app';
+import { makeAdvancedDrive } from './services/drive/advanced-drive';
 import { makeDriveApp } from './services/drive/drive-app';
 import { LocalDrive } from './services/drive/local-drive';
 import type { FakeContext } from './services/fake-object';
@@ -208,6 +209,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
           Logger: makeLogger(context, sink),
           Charts: makeChartsService(context),
           DriveApp: makeDriveApp(context, drive),
+          Drive: makeAdvancedDrive(context, drive),
           ScriptApp: makeScriptApp(context, { state, user: email, onStateChange: markChanged }),
           DocumentApp: (documentApp = makeDocumentApp(context, drive)),
         };

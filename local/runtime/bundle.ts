@@ -30,6 +30,7 @@ export interface LoadedBundle {
 export const SERVICE_NAMES = [
   'SpreadsheetApp',
   'DriveApp',
+  'Drive',
   'DocumentApp',
   'SlidesApp',
   'MailApp',

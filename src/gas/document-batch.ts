@@ -28,6 +28,7 @@ import { underDocumentLock } from './document-lock';
 import { linkedFileExists, makeRowDocument, type SectionPlaceholders } from './document-files';
 import { clearJob, createdToday, ensureHourlyTrigger, isDailyQuotaError, readJob, removeHourlyTrigger, rowRanges, rowsOfRanges, saveCreatedToday, saveJob, type DocumentJob, type JobOptions } from './document-job';
 import { DocumentSettingError, readDocumentSettings, type DocumentSettings } from './document-settings';
+import { folderById } from './drive-files';
 import { readSemesterStarts } from './duty-sheet';
 import { nominationHeader, readCells, requireSheet, textCell, todayIn } from './spreadsheet';
 import { permissionCells } from './workflow-sheet';
@@ -314,13 +315,11 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
   const info = DOCUMENT_KINDS[kind];
   const folderId = options.folderId ?? run.settings.folder.value;
   if (folderId === '') throw new DocumentSettingError(`${run.settings.folder.where}为空：请先在菜单中运行“初始化模板”，或指定存放文档的文件夹`);
-  let folder: GoogleAppsScript.Drive.Folder;
   try {
-    folder = DriveApp.getFolderById(folderId);
+    folderById(folderId);
   } catch (error) {
     throw new DocumentSettingError(`${run.settings.folder.where}“${folderId}”打不开（${error instanceof Error ? error.message : String(error)}）：请重新运行“初始化模板”或指定另一个文件夹`);
   }
-  const template = DriveApp.getFileById(run.templateId);
   const quota = options.dailyQuota ?? run.settings.dailyQuota;
 
   // The job: a continuation carries on from its position; a new start replaces any older batch.
@@ -385,7 +384,7 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
     }
     let outcome;
     try {
-      outcome = makeRowDocument({ template, folder, name, placeholders: run.placeholders, values: row.values, pdf: options.pdf === true, regenerate: options.regenerate === true });
+      outcome = makeRowDocument({ templateId: run.templateId, folderId, name, placeholders: run.placeholders, values: row.values, pdf: options.pdf === true, regenerate: options.regenerate === true });
     } catch (error) {
       if (!isDailyQuotaError(error)) throw error;
       count = Math.max(count, quota);
@@ -405,9 +404,6 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
     if (outcome.made) job.created += 1;
     else job.skipped += 1;
     const column = linkColumn as number;
-    // The progress line before the link: an execution killed inside the lock below has its
-    // document's line printed all the same (the next one finds the file by name, a skipped row).
-    if (outcome.made) console.info(`[${job.position}/${rows.length}] 第${rowNumber}行 ${row.candidate.name} → ${outcome.file}`);
     // Written now, one row at a time: a kill after this loses nothing, and each document costs the
     // same few calls (lock, setValue, two setProperty, flush) however long the batch is.
     underDocumentLock(() => {

@@ -2,44 +2,31 @@
  * One document per row, made so that a kill anywhere never leaves two files for a row or a
  * half-filled file under its final name (SPEC §7, issue 9):
  *   1. trash the leftovers of an earlier killed try (files named TEMP_PREFIX + the row's name);
- *   2. a file of the final name in the folder (getFilesByName) is the row's: unless regenerating,
- *      its link is written and nothing is made;
- *   3. makeCopy(template, TEMP_PREFIX + name, folder), fill it (replaceText in body, header and
- *      footer, or for a value holding `$` or `\` a literal edit of each match; the 履职记录 table
+ *   2. a file of the final name in the folder is the row's: unless regenerating, its link is
+ *      written and nothing is made;
+ *   3. copy the template to TEMP_PREFIX + name in the folder, fill it (replaceText in body, header
+ *      and footer, or for a value holding `$` or `\` a literal edit of each match; the 履职记录 table
  *      inserted after its paragraph), saveAndClose;
- *   4. PDF: the copy as PDF saved as a temporary file, renamed to the final name, the copy trashed;
- *      otherwise (regenerating: the old file of the final name trashed first) the copy renamed;
+ *   4. PDF: the saved copy opened again and exported (Document.getAs), uploaded as a temporary file,
+ *      renamed to the final name, the copy trashed; otherwise (regenerating: the old file of the
+ *      final name trashed first) the copy renamed;
  *   5. only then is the link written (by the caller, per document).
  * A kill before 4 leaves only temporaries (trashed by the next try); after the rename, the next try
  * finds the final name and writes its link. Files are only ever trashed by name inside the output
- * folder, never by a link typed in the sheet (it could point anywhere).
+ * folder, never by a link typed in the sheet (it could point anywhere). Every Drive call goes
+ * through ./drive-files (the advanced Drive service, which the drive.file scope allows).
  */
 import { fileIdOfLink } from '../domain/documents/links';
 import { valueOf, type FieldValue } from '../domain/documents/placeholders';
+import { copyFile, fileExists, filesNamed, PDF_MIME_TYPE, renameFile, trashFile, uploadPdf } from './drive-files';
 
 /** The prefix of a document being made; a file so named is a leftover of a killed try. */
 export const TEMP_PREFIX = '~生成中~';
 
-/** The MIME type asked of getAs for a PDF. */
-const PDF_MIME_TYPE = 'application/pdf';
-
 /** Whether a link names a file that exists and is not in the trash (never changes it). */
 export function linkedFileExists(link: string): boolean {
   const id = fileIdOfLink(link);
-  if (id === null) return false;
-  try {
-    return !DriveApp.getFileById(id).isTrashed();
-  } catch {
-    return false;
-  }
-}
-
-/** The files of this exact name in the folder (not trashed). */
-function filesNamed(folder: GoogleAppsScript.Drive.Folder, name: string): GoogleAppsScript.Drive.File[] {
-  const files: GoogleAppsScript.Drive.File[] = [];
-  const iterator = folder.getFilesByName(name);
-  while (iterator.hasNext()) files.push(iterator.next());
-  return files;
+  return id !== null && fileExists(id);
 }
 
 /** The placeholder names of each section of a template (replaceText is called only where a name is). */
@@ -51,8 +38,10 @@ export interface SectionPlaceholders {
 
 /** What generating one row's document asks. */
 export interface DocumentRequest {
-  template: GoogleAppsScript.Drive.File;
-  folder: GoogleAppsScript.Drive.Folder;
+  /** The template's Drive id. */
+  templateId: string;
+  /** The output folder's Drive id. */
+  folderId: string;
   /** The final Drive name, without extension (a PDF gets `.pdf`). */
   name: string;
   /** The template's placeholder names, by section. */
@@ -72,30 +61,27 @@ export interface DocumentOutcome {
 
 /** Makes one row's document (see the file's comment for the order and why it is kill-safe). */
 export function makeRowDocument(request: DocumentRequest): DocumentOutcome {
-  const { folder, name, pdf, regenerate } = request;
+  const { folderId, name, pdf, regenerate } = request;
   const finalName = pdf ? `${name}.pdf` : name;
   const tempName = `${TEMP_PREFIX}${name}`;
-  for (const leftover of [...filesNamed(folder, tempName), ...(pdf ? filesNamed(folder, `${tempName}.pdf`) : [])]) leftover.setTrashed(true);
-  const existing = filesNamed(folder, finalName);
-  if (existing.length > 0 && !regenerate) {
-    const file = existing[0] as GoogleAppsScript.Drive.File;
-    return { made: false, link: file.getUrl(), file: finalName };
-  }
-  const copy = request.template.makeCopy(tempName, folder);
-  fillDocument(DocumentApp.openById(copy.getId()), request.placeholders, request.values);
-  let result = copy;
+  for (const leftover of [...filesNamed(folderId, tempName), ...(pdf ? filesNamed(folderId, `${tempName}.pdf`) : [])]) trashFile(leftover.id);
+  const existing = filesNamed(folderId, finalName);
+  const found = existing[0];
+  if (found !== undefined && !regenerate) return { made: false, link: found.link, file: finalName };
+  const copy = copyFile(request.templateId, tempName, folderId);
+  fillDocument(DocumentApp.openById(copy.id), request.placeholders, request.values);
   if (pdf) {
-    const blob = copy.getAs(PDF_MIME_TYPE);
-    blob.setName(`${tempName}.pdf`);
-    result = folder.createFile(blob);
-    for (const old of existing) old.setTrashed(true);
-    result.setName(finalName);
-    copy.setTrashed(true);
-  } else {
-    for (const old of existing) old.setTrashed(true);
-    copy.setName(finalName);
+    // Document.getAs exports what was saved: the filled copy, opened again after saveAndClose.
+    const blob = DocumentApp.openById(copy.id).getAs(PDF_MIME_TYPE);
+    const uploaded = uploadPdf(blob, `${tempName}.pdf`, folderId);
+    for (const old of existing) trashFile(old.id);
+    const result = renameFile(uploaded.id, finalName);
+    trashFile(copy.id);
+    return { made: true, link: result.link, file: finalName };
   }
-  return { made: true, link: result.getUrl(), file: finalName };
+  for (const old of existing) trashFile(old.id);
+  const result = renameFile(copy.id, finalName);
+  return { made: true, link: result.link, file: finalName };
 }
 
 /** A placeholder name as an RE2 pattern (Google's replaceText and findText take a regular expression as a string): `{{ 姓名 }}` matches too. */

@@ -2,13 +2,15 @@
  * 初始化模板 (issue 9): the default 荣誉证书 (landscape) and 任期考核表 created as Google Docs with
  * DocumentApp.create from the data in src/domain/documents/templates.ts, moved into the add-on's
  * folder (created when none is given) — files the add-on made itself, so the drive.file scope is
- * enough — and their ids recorded in 设置 (证书模板, 考核表模板, 文档文件夹) unless asked not to.
+ * enough (the folder and the move go through ./drive-files, the advanced Drive service) — and their
+ * ids recorded in 设置 (证书模板, 考核表模板, 文档文件夹) unless asked not to.
  */
 import type { DocumentKind } from '../domain/documents/kinds';
 import { A4_POINTS, DEFAULT_TEMPLATES, type TemplateBlock, type TemplateContent } from '../domain/documents/templates';
 import { SETTING_KEYS } from '../domain/sheet-layouts';
 import { underDocumentLock } from './document-lock';
 import { writeSettingValues } from './document-settings';
+import { createFolder, folderById, moveFile } from './drive-files';
 
 /** The folder 初始化模板 creates when none is given. */
 export const DEFAULT_FOLDER_NAME = '班主任评选文档';
@@ -23,10 +25,10 @@ export interface CreatedTemplates {
 
 /** Creates both default templates in the folder (a new one when none is given) and records their ids unless `record` is false. */
 export function createDefaultTemplates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, options: { folderId?: string; record?: boolean }): CreatedTemplates {
-  const folder = options.folderId === undefined ? DriveApp.createFolder(DEFAULT_FOLDER_NAME) : DriveApp.getFolderById(options.folderId);
+  const folder = options.folderId === undefined ? createFolder(DEFAULT_FOLDER_NAME) : folderById(options.folderId);
   const ids = {} as Record<DocumentKind, string>;
-  for (const kind of ['certificate', 'form'] as const) ids[kind] = createTemplate(DEFAULT_TEMPLATES[kind], folder);
-  const made: CreatedTemplates = { folderId: folder.getId(), certificateTemplateId: ids.certificate, formTemplateId: ids.form, folderUrl: folder.getUrl() };
+  for (const kind of ['certificate', 'form'] as const) ids[kind] = createTemplate(DEFAULT_TEMPLATES[kind], folder.id);
+  const made: CreatedTemplates = { folderId: folder.id, certificateTemplateId: ids.certificate, formTemplateId: ids.form, folderUrl: folder.link };
   if (options.record !== false) {
     underDocumentLock(() =>
       writeSettingValues(spreadsheet, {
@@ -40,7 +42,7 @@ export function createDefaultTemplates(spreadsheet: GoogleAppsScript.Spreadsheet
 }
 
 /** One template: created, written block by block, saved, moved into the folder; its id. */
-function createTemplate(content: TemplateContent, folder: GoogleAppsScript.Drive.Folder): string {
+function createTemplate(content: TemplateContent, folderId: string): string {
   const document = DocumentApp.create(content.name);
   const body = document.getBody();
   if (content.landscape) {
@@ -55,11 +57,10 @@ function createTemplate(content: TemplateContent, folder: GoogleAppsScript.Drive
   // (Docs keeps a paragraph after a table at the end of the body anyway).
   content.blocks.forEach((block, index) => writeBlock(body, block, index));
   if (content.footer !== undefined) (document.getFooter() ?? document.addFooter()).appendParagraph(content.footer);
-  const file = DriveApp.getFileById(document.getId());
+  const id = document.getId();
   document.saveAndClose();
-  file.moveTo(folder);
   // The id after the move: Drive keeps it; offline an id is the file's path, which the move changes.
-  return file.getId();
+  return moveFile(id, folderId).id;
 }
 
 function writeBlock(body: GoogleAppsScript.Document.Body, block: TemplateBlock, index: number): void {

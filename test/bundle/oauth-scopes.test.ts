@@ -16,7 +16,10 @@ import { installFakeDocumentApp } from './document-fake';
 
 const dist = join(__dirname, '..', '..', 'dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
-const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8')) as {
+  oauthScopes: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+};
 
 const CURRENT_SPREADSHEET = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 const CONTAINER_UI = 'https://www.googleapis.com/auth/script.container.ui';
@@ -75,20 +78,20 @@ const SCOPE_BY_INTERFACE: Record<string, { scope: string; source: string }> = {
   HtmlService: { scope: NONE, source: `${REFERENCE}/html/html-service` },
   HtmlOutput: { scope: NONE, source: `${REFERENCE}/html/html-output` },
   HtmlTemplate: { scope: NONE, source: `${REFERENCE}/html/html-template` },
-  // Drive (初始化模板's folder, the copies, their PDFs). The reference's Authorization lists for
-  // DriveApp, Folder and File name drive / drive.readonly; the manifest's narrower drive.file is
-  // honoured for the files and folders the script itself created (the folder 初始化模板 makes, the
-  // templates in it and every copy), which are the only ones the add-on touches: a template an
-  // official makes elsewhere must be put in that folder through Drive (README). Document Studio asks
-  // for all of Drive; this add-on does not.
-  DriveApp: { scope: DRIVE_FILE, source: `${REFERENCE}/drive/drive-app#getFolderById(String)` },
-  Folder: { scope: DRIVE_FILE, source: `${REFERENCE}/drive/folder#getFilesByName(String)` },
-  File: { scope: DRIVE_FILE, source: `${REFERENCE}/drive/file#makeCopy(String,Folder)` },
-  FileIterator: { scope: DRIVE_FILE, source: `${REFERENCE}/drive/file-iterator` },
-  // Blob (the PDF of a copy) lists no authorization.
+  // Drive (初始化模板's folder, the copies, their PDFs) goes through the advanced Drive service
+  // (src/gas/drive-files.ts), counted as Drive.Files.copy/create/get/list/update: the REST reference
+  // of each of these methods lists drive.file among its accepted scopes ("Authorization scopes"),
+  // which covers the files and folders the add-on created itself (the folder 初始化模板 makes, the
+  // templates in it and every copy) — the only ones it touches; a template an official makes
+  // elsewhere must be put in that folder through Drive (README). DriveApp, Folder and File are not
+  // in this table on purpose: their reference lists only drive (or drive.readonly) for every
+  // method, so a DriveApp call in the bundle fails this test. Document Studio asks for all of
+  // Drive; this add-on does not.
+  Drive: { scope: DRIVE_FILE, source: 'https://developers.google.com/drive/api/reference/rest/v3/files/copy' },
+  // Blob (the PDF of a filled copy, Document.getAs) lists no authorization.
   Blob: { scope: NONE, source: `${REFERENCE}/base/blob` },
   // DocumentApp.create / openById and every Document element list documents (documents.currentonly
-  // only serves a script bound to that one document).
+  // only serves a script bound to that one document); so does Document.getAs, the PDF export.
   DocumentApp: { scope: DOCUMENTS, source: `${REFERENCE}/document/document-app#openById(String)` },
   Document: { scope: DOCUMENTS, source: `${REFERENCE}/document/document` },
   Body: { scope: DOCUMENTS, source: `${REFERENCE}/document/body#replaceText(String,String)` },
@@ -125,7 +128,7 @@ const SCOPE_BY_MEMBER: Record<string, { scope: string; source: string }> = {
   'DocumentApp.ElementType': { scope: NONE, source: `${REFERENCE}/document/element-type` },
 };
 
-const SERVICES = ['SpreadsheetApp', 'DriveApp', 'DocumentApp', 'SlidesApp', 'MailApp', 'GmailApp', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'HtmlService', 'Logger', 'UrlFetchApp', 'Charts'];
+const SERVICES = ['SpreadsheetApp', 'DriveApp', 'Drive', 'DocumentApp', 'SlidesApp', 'MailApp', 'GmailApp', 'ScriptApp', 'LockService', 'PropertiesService', 'CacheService', 'Session', 'Utilities', 'HtmlService', 'Logger', 'UrlFetchApp', 'Charts'];
 
 /** `Service.member` written in the bundle, for every top-level Apps Script service. */
 function staticallyCalled(): string[] {
@@ -250,4 +253,10 @@ test('the manifest holds exactly the scopes the methods dist/Code.js calls need'
   expect([...manifest.oauthScopes].sort()).toEqual(needed);
   // The narrowest spreadsheet scope: this add-on never opens another file.
   expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
+  // Drive through the advanced service only (drive.file), which the manifest enables as `Drive`, v3
+  // (https://developers.google.com/apps-script/guides/services/advanced#enable_advanced_services).
+  expect(used.filter((member) => member.startsWith('DriveApp.'))).toEqual([]);
+  expect(used).toEqual(expect.arrayContaining(['Drive.Files.copy', 'Drive.Files.list', 'Drive.Files.update']));
+  expect(manifest.dependencies?.enabledAdvancedServices).toEqual([{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }]);
+  expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
 });

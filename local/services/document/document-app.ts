@@ -6,11 +6,16 @@
  * call of the simulated clock; everything else is light.
  * Reference: https://developers.google.com/apps-script/reference/document/document-app
  */
+import { makeBlob } from '../drive/blob';
 import type { DriveStore } from '../drive/drive-store';
-import { makeEnum, makeFake, realmError, type FakeContext } from '../fake-object';
+import { makeEnum, makeFake, realmError, unavailable, type FakeContext } from '../fake-object';
 import { blankDocx, DamagedDocumentError, DocxPackage, type SectionPartKind } from './docx-package';
 import type { OpenDocument } from './document-model';
+import { pdfNameOf, pdfOfDocx } from './document-pdf';
 import { CLOSED_DOCUMENT_MESSAGE, makeSection, wrapElement } from './elements';
+
+/** The one content type Document.getAs accepts. */
+const PDF_MIME_TYPE = 'application/pdf';
 
 /** DocumentApp.ElementType (the names Google lists; the fake gives the first few). */
 const ELEMENT_TYPES = [
@@ -77,12 +82,23 @@ function makeDocument(context: FakeContext, store: DriveStore, id: string, docum
       getFooter: () => guard(() => section('footer')),
       addHeader: () => guard(() => add('header')),
       addFooter: () => guard(() => add('footer')),
+      // "Retrieves the current Document contents as a blob of the specified type … currently only
+      // 'application/pdf' is supported" (https://developers.google.com/apps-script/reference/document/document#getAs(String)).
+      // Google exports what Drive holds, i.e. what was saved: changes of this execution not yet saved
+      // are refused here rather than guessed at (saveAndClose, then openById again).
+      getAs: (contentType: unknown) => guard(() => {
+        if (contentType !== PDF_MIME_TYPE) return unavailable(context, 'Document', 'getAs', `content type ${String(contentType)}`);
+        if (documentPackage.isChanged()) return unavailable(context, 'Document', 'getAs', 'a document with unsaved changes: saveAndClose it and open it again');
+        const name = store.nameOf(id);
+        const pdf = fromStore(context, () => pdfOfDocx(store.readFile(id), name));
+        return makeBlob(context, { name: pdfNameOf(name), contentType: PDF_MIME_TYPE, bytes: pdf });
+      }),
       saveAndClose: () => guard(() => {
         fromStore(context, () => store.writeFile(id, documentPackage.save()));
         document.closed = true;
       }),
     }),
-    { costs: { saveAndClose: 'document' } },
+    { costs: { saveAndClose: 'document', getAs: 'document' } },
   );
 }
 
