@@ -22,7 +22,7 @@ import { chartSheetNames, keptDrawings, type KeptDrawing } from './runtime/xlsx-
 import { parseA1, splitSheetName } from './services/a1-notation';
 import { makeCacheService } from './services/cache-service';
 import { makeChartsService } from './services/charts';
-import { makeDocumentApp, saveOpenDocuments } from './services/document/document-app';
+import { discardOpenDocuments, makeDocumentApp, saveOpenDocuments } from './services/document/document-app';
 import { makeAdvancedDrive } from './services/drive/advanced-drive';
 import { makeDriveApp } from './services/drive/drive-app';
 import { LocalDrive } from './services/drive/local-drive';
@@ -106,6 +106,11 @@ export interface WorkbookRuntime {
    * bundle once calls it before save().
    */
   endExecution(): void;
+  /**
+   * Ends an execution the time limit killed: the documents it left open are closed unsaved (their
+   * changes lost), so a later execution's end never writes them over files that moved on since.
+   */
+  abandonExecution(): void;
   /** Makes `sheetName` the active sheet and selects `a1` on it (default A1). */
   select(sheetName: string, a1?: string): void;
   /** Makes `sheetName` active and selects several ranges (A1 notations), as Ctrl-click does; the last is the active range. */
@@ -247,6 +252,9 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       markChanged,
       endExecution() {
         if (documentApp !== undefined) saveOpenDocuments(documentApp);
+      },
+      abandonExecution() {
+        if (documentApp !== undefined) discardOpenDocuments(documentApp);
       },
       select(sheetName, a1 = 'A1') {
         selectRect(sheetName, rectOf(sheetName, a1));

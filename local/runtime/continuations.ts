@@ -101,6 +101,7 @@ export async function runWithContinuations<T>(
     // A completed execution's open documents are saved as Apps Script does at its end; a killed
     // one's unsaved changes are lost (the conservative reading: the job must not rely on them).
     if (completed) runtime.endExecution();
+    else runtime.abandonExecution();
     if (runtime.canSave) await runtime.save();
     await options.afterExecution?.(results.length);
     const pending = pendingOf(results[results.length - 1]);

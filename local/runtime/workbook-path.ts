@@ -72,7 +72,19 @@ export function assertWritable(realPath: string, shownPath: string): void {
  */
 export function removeLeftoverTemporaries(realPath: string): string[] {
   const name = basename(realPath);
-  const folder = dirname(realPath);
+  return removeTemporariesOfDeadProcesses(dirname(realPath), (entry) => {
+    if (!entry.startsWith(`${name}.`) || !entry.endsWith(TEMPORARY_SUFFIX)) return undefined;
+    const pidText = entry.slice(name.length + 1, -TEMPORARY_SUFFIX.length);
+    return /^\d+$/.test(pidText) ? Number(pidText) : undefined;
+  });
+}
+
+/**
+ * Removes the entries of `folder` that `pidOf` says are temporaries of a process (their writer's
+ * pid) when that process is no longer running; an entry `pidOf` does not claim (undefined), and
+ * one of this or another running process, is left alone. Returns the removed paths.
+ */
+export function removeTemporariesOfDeadProcesses(folder: string, pidOf: (entry: string) => number | undefined): string[] {
   const removed: string[] = [];
   let entries: string[];
   try {
@@ -81,10 +93,8 @@ export function removeLeftoverTemporaries(realPath: string): string[] {
     return removed;
   }
   for (const entry of entries) {
-    if (!entry.startsWith(`${name}.`) || !entry.endsWith(TEMPORARY_SUFFIX)) continue;
-    const pidText = entry.slice(name.length + 1, -TEMPORARY_SUFFIX.length);
-    if (!/^\d+$/.test(pidText)) continue;
-    const pid = Number(pidText);
+    const pid = pidOf(entry);
+    if (pid === undefined) continue;
     if (pid === process.pid || isRunning(pid, undefined)) continue;
     try {
       unlinkSync(join(folder, entry));

@@ -138,6 +138,12 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
   if (options.check) {
     result.pending = chosen.length;
     result.done = true;
+    // Said before generation starts (the CLI and the menu show the pre-flight first); a stored
+    // batch of the same request carries on from its position.
+    const stored = continuing ?? readJob();
+    const position = stored !== null && sameOptions(stored.options, options) ? stored.position : 0;
+    const quotaMessage = quotaShortfall(chosen.length - position, options.dailyQuota ?? settings.dailyQuota, today);
+    if (quotaMessage !== null) result.messages.push(quotaMessage);
     return result;
   }
   generate(spreadsheet, { options, caller, handler, started, today, settings, templateId, read, chosen, names, placeholders, continuing }, result);
@@ -336,10 +342,8 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
   job.executions += 1;
   const rows = rowsOfRanges(job.rows);
   const pendingAtStart = rows.length - job.position;
-  const remainingQuota = Math.max(0, quota - createdToday(today));
-  if (pendingAtStart > remainingQuota) {
-    result.messages.push(`今天还能新建 ${remainingQuota} 份（每日上限 ${quota} 份），其余 ${pendingAtStart - remainingQuota} 份明天继续（已有文件的行不占名额）`);
-  }
+  const quotaMessage = quotaShortfall(pendingAtStart, quota, today);
+  if (quotaMessage !== null) result.messages.push(quotaMessage);
 
   let linkColumn = read.linkColumn;
   underDocumentLock(() => {
@@ -391,6 +395,10 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
       result.messages.push(`Google 今天不再允许新建文档（每日配额已用完）；剩余 ${rows.length - job.position} 行明天由定时任务继续`);
       break;
     }
+    // The progress line is said as soon as the document exists under its final name, before its
+    // link is written: a kill between the two (the link and the job's position saved, the line
+    // not yet printed) would otherwise lose the document from every report.
+    if (outcome.made) console.info(`[${job.position + 1}/${rows.length}] 第${rowNumber}行 ${row.candidate.name} → ${outcome.file}`);
     if (outcome.made) count += 1;
     job.position += 1;
     if (outcome.made) job.created += 1;
@@ -405,7 +413,6 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
     });
     if (outcome.made) {
       result.created.push({ row: rowNumber, name: row.candidate.name, file: outcome.file, link: outcome.link });
-      console.info(`[${job.position}/${rows.length}] 第${rowNumber}行 ${row.candidate.name} → ${outcome.file}`);
     } else {
       result.skipped.push({ row: rowNumber, name: row.candidate.name, link: outcome.link });
     }
@@ -419,6 +426,13 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
   } else {
     underDocumentLock(() => saveJob(job));
   }
+}
+
+/** What the daily quota allows when `pending` rows are left: the message when it is fewer, else null. */
+function quotaShortfall(pending: number, quota: number, today: CalendarDate): string | null {
+  const remaining = Math.max(0, quota - createdToday(today));
+  if (pending <= remaining) return null;
+  return `今天还能新建 ${remaining} 份（每日上限 ${quota} 份），其余 ${pending - remaining} 份明天继续（已有文件的行不占名额）`;
 }
 
 /** The options a job keeps (check is never stored). */

@@ -5,7 +5,8 @@
  *   2. a file of the final name in the folder is the row's: unless regenerating, its link is
  *      written and nothing is made;
  *   3. copy the template to TEMP_PREFIX + name in the folder, fill it (replaceText in body, header
- *      and footer; the 履职记录 table inserted after its paragraph), saveAndClose;
+ *      and footer, or for a value holding `$` or `\` a literal edit of each match; the 履职记录 table
+ *      inserted after its paragraph), saveAndClose;
  *   4. PDF: the saved copy opened again and exported (Document.getAs), uploaded as a temporary file,
  *      renamed to the final name, the copy trashed; otherwise (regenerating: the old file of the
  *      final name trashed first) the copy renamed;
@@ -98,7 +99,7 @@ export function fillDocument(document: GoogleAppsScript.Document.Document, place
   const body = document.getBody();
   const header = placeholders.header.length > 0 ? document.getHeader() : null;
   const footer = placeholders.footer.length > 0 ? document.getFooter() : null;
-  const sections: [{ replaceText(pattern: string, replacement: string): unknown } | null, readonly string[]][] = [
+  const sections: [Searchable | null, readonly string[]][] = [
     [body, placeholders.body],
     [header, placeholders.header],
     [footer, placeholders.footer],
@@ -110,9 +111,10 @@ export function fillDocument(document: GoogleAppsScript.Document.Document, place
       if (value === undefined || value === '') continue;
       const pattern = placeholderPattern(name);
       if (typeof value === 'string') {
-        // The replacement is inserted as it is: replaceText reads only its pattern as a regular
-        // expression (RE2), never `$1` or `\` in the replacement (the offline DocumentApp does the same).
-        section.replaceText(pattern, value);
+        // Google's reference does not say whether replaceText reads `$1` or `\` in its replacement:
+        // such a value is written literally, match by match; any other takes one replaceText.
+        if (LITERAL_ONLY.test(value)) replaceLiterally(section, pattern, value);
+        else section.replaceText(pattern, value);
         continue;
       }
       if (section === body) insertTables(body, pattern, value.table);
@@ -120,6 +122,40 @@ export function fillDocument(document: GoogleAppsScript.Document.Document, place
     }
   }
   document.saveAndClose();
+}
+
+/** What fillDocument edits in a section (Body, HeaderSection, FooterSection). */
+type Searchable = Pick<GoogleAppsScript.Document.Body, 'replaceText' | 'findText'>;
+
+/** Characters a replacement string might read specially: values holding one are written literally. */
+const LITERAL_ONLY = /[$\\]/u;
+
+/**
+ * Writes `value` in place of every match of `pattern` in a section, literally: the matches found
+ * first (findText), then edited from the last back so the offsets of earlier ones in the same
+ * paragraph stay right. The value is inserted after the match's first character, so it takes that
+ * character's formatting (Google: "the text style for the inserted text will match the text
+ * immediately before the insertion index",
+ * https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/request#inserttextrequest),
+ * then the rest of the match and its first character are deleted
+ * (https://developers.google.com/apps-script/reference/document/text#insertText(Integer,String),
+ * #deleteText(Integer,Integer)).
+ */
+function replaceLiterally(section: Searchable, pattern: string, value: string): void {
+  const matches: GoogleAppsScript.Document.RangeElement[] = [];
+  let found = section.findText(pattern);
+  while (found) {
+    matches.push(found);
+    found = section.findText(pattern, found);
+  }
+  for (const match of matches.reverse()) {
+    const text = match.getElement().asText();
+    const start = match.getStartOffset();
+    const end = match.getEndOffsetInclusive();
+    text.insertText(start + 1, value);
+    if (end > start) text.deleteText(start + 1 + value.length, end + value.length);
+    text.deleteText(start, start);
+  }
 }
 
 /**

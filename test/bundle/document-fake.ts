@@ -6,7 +6,10 @@
  * depending on .docx fidelity (the offline DocumentApp over .docx is tested in test/runtime/, and
  * end to end by the CLI tests). Each call is counted (CallCounter) and costs the runtime's modelled
  * time, as the runtime's fakes do. replaceText: the pattern is a regular expression given as a
- * string; the replacement is inserted literally.
+ * string; the replacement is inserted literally, but a replacement holding `$` or `\` is refused
+ * (Google's reference does not say whether replaceText reads them: the bundle must not depend on
+ * it and writes such values through findText, Text.insertText and Text.deleteText). findText
+ * gives offsets in a paragraph, a table cell or a header/footer line.
  */
 import type { WorkbookRuntime } from '../../local/workbook-runtime';
 
@@ -39,9 +42,23 @@ export function documentText(document: FakeDocument): string {
   ].join('\n');
 }
 
-/** replaceText inserts its replacement literally (no `$1`, no escapes), as the offline DocumentApp does. */
+/** replaceText inserts its replacement literally; one holding `$` or `\` is refused (see the file's comment). */
 function replacementFunction(replacement: string): () => string {
+  if (/[$\\]/u.test(replacement)) throw new Error(`replaceText with $ or \\ in the replacement (${replacement}): its meaning is not settled by Google's reference`);
   return () => replacement;
+}
+
+/** A piece of text findText searches: a paragraph, a table cell, a header or footer line. */
+interface TextSlot {
+  get(): string;
+  set(text: string): void;
+  parent(): unknown;
+}
+
+/** A search result of the fake: the slot and the offsets of the match in its text. */
+interface FakeRange {
+  slot: number;
+  end: number;
 }
 
 /** Installs the fake as the bundle's DocumentApp (over the runtime's Drive). */
@@ -51,6 +68,45 @@ export function installFakeDocumentApp(runtime: WorkbookRuntime): void {
   const call = (name: string, cost: number) => {
     runtime.counter.count(name);
     runtime.clock.advance(cost);
+  };
+  /** The Text element of a slot: its text, edited literally by insertText and deleteText. */
+  const textElement = (slot: TextSlot) => {
+    const text: Record<string, unknown> = {
+      getText: () => slot.get(),
+      getParent: () => slot.parent(),
+      asText: () => text,
+      insertText: (offset: number, value: string) => {
+        call('Text.insertText', 1);
+        const current = slot.get();
+        if (offset < 0 || offset > current.length) throw new realm.Error(`Index (${offset}) must be less than or equal to the content length (${current.length}).`);
+        slot.set(current.slice(0, offset) + value + current.slice(offset));
+        return text;
+      },
+      deleteText: (start: number, endInclusive: number) => {
+        call('Text.deleteText', 1);
+        const current = slot.get();
+        if (start < 0 || endInclusive >= current.length || start > endInclusive) throw new realm.Error(`Index (${endInclusive}) must be less than the content length (${current.length}).`);
+        slot.set(current.slice(0, start) + current.slice(endInclusive + 1));
+        return text;
+      },
+    };
+    return text;
+  };
+  /** findText over slots, from after an earlier result. */
+  const finder = (name: string, slots: () => TextSlot[]) => (pattern: string, from?: FakeRange) => {
+    call(`${name}.findText`, 1);
+    const expression = new RegExp(pattern, 'gu');
+    const list = slots();
+    for (let index = from === undefined ? 0 : from.slot; index < list.length; index += 1) {
+      const slot = list[index] as TextSlot;
+      expression.lastIndex = from !== undefined && index === from.slot ? from.end + 1 : 0;
+      const match = expression.exec(slot.get());
+      if (match) {
+        const end = match.index + match[0].length - 1;
+        return { slot: index, end, getElement: () => textElement(slot), getStartOffset: () => match.index, getEndOffsetInclusive: () => end };
+      }
+    }
+    return null;
   };
   const bodyOf = (content: FakeDocument) => {
     const paragraphObject = (block: { type: 'paragraph'; text: string }): Record<string, unknown> => {
@@ -84,18 +140,11 @@ export function installFakeDocumentApp(runtime: WorkbookRuntime): void {
         }
         return body;
       },
-      findText: (pattern: string, from?: { index: number }) => {
-        call('Body.findText', 1);
-        const expression = new RegExp(pattern, 'u');
-        for (let index = from === undefined ? 0 : from.index + 1; index < content.body.length; index += 1) {
-          const block = content.body[index] as FakeBlock;
-          if (block.type === 'paragraph' && expression.test(block.text)) {
-            const paragraph = paragraphObject(block);
-            return { index, getElement: () => ({ getText: () => block.text, getParent: () => paragraph }), getStartOffset: () => 0, getEndOffsetInclusive: () => block.text.length - 1 };
-          }
-        }
-        return null;
-      },
+      // Paragraphs and table cells in order; a cell's parent is no child of the body.
+      findText: finder('Body', () => content.body.flatMap((block): TextSlot[] => {
+        if (block.type === 'paragraph') return [{ get: () => block.text, set: (text) => (block.text = text), parent: () => paragraphObject(block) }];
+        return block.rows.flatMap((row) => row.map((_cell, column): TextSlot => ({ get: () => row[column] as string, set: (text) => (row[column] = text), parent: () => ({ type: 'TABLE_CELL' }) })));
+      })),
       getChildIndex: (paragraph: { block: FakeBlock }) => {
         call('Body.getChildIndex', 1);
         const index = content.body.indexOf(paragraph.block);
@@ -143,6 +192,7 @@ export function installFakeDocumentApp(runtime: WorkbookRuntime): void {
         lines.forEach((line, index) => (lines[index] = line.replace(expression, replacementFunction(replacement))));
         return object;
       },
+      findText: finder(name, () => lines.map((_line, index): TextSlot => ({ get: () => lines[index] as string, set: (text) => (lines[index] = text), parent: () => ({ type: 'PARAGRAPH' }) }))),
       appendParagraph: (text: string) => {
         lines.push(text);
         return {};

@@ -115,15 +115,32 @@ test('a placeholder without a value stays visible in that document and is report
   expect(documentText(readDocument(join(folder, 'out', '玉教班〔2024〕002号-教师2-荣誉证书.docx')))).toBe('教师2（玉溪第一中学）{{职称}}');
 });
 
-test('values with $ and \\ are written as they are (a value is never read as a pattern or a group reference)', async () => {
+test('values with $ and \\ are written as they are, through findText and Text edits (never replaceText); other values take one replaceText', async () => {
   const folder = temporaryFolder();
-  const path = await documentWorkbook(folder, awardedRows(1, () => ({ 学校: '第$1中学\\分校$' })));
-  const template = writeTemplate(folder, '证书', { body: [{ type: 'paragraph', text: '{{学校}}' }] });
+  const school = '第$1中学\\分校$&';
+  const path = await documentWorkbook(folder, awardedRows(1, () => ({ 学校: school })));
+  const template = writeTemplate(folder, '证书', {
+    header: ['页眉{{学校}}'],
+    body: [
+      { type: 'paragraph', text: '{{学校}}与{{ 学校 }}，{{姓名}}' },
+      { type: 'table', rows: [['{{学校}}', '{{姓名}}']] },
+    ],
+    footer: ['{{学校}}页脚'],
+  });
   const runtime = await documentRuntime(path);
+  runtime.counter.reset();
   runtime.bundle.call('runDocuments', { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) });
+  const calls = runtime.counter.snapshot().calls;
   await runtime.save();
   runtime.close();
-  expect(documentText(readDocument(join(folder, 'out', '玉教班〔2024〕001号-教师1-荣誉证书.docx')))).toBe('第$1中学\\分校$');
+  expect(documentText(readDocument(join(folder, 'out', '玉教班〔2024〕001号-教师1-荣誉证书.docx')))).toBe(
+    [`页眉${school}`, `${school}与${school}，教师1`, `${school}\t教师1`, `${school}页脚`].join('\n'),
+  );
+  // 姓名: one replaceText for the body; 学校: none, three matches in the body (two in one paragraph, one in a cell), one in each of header and footer.
+  expect(calls['Body.replaceText']).toBe(1);
+  expect(calls['HeaderSection.replaceText'] ?? 0).toBe(0);
+  expect(calls['FooterSection.replaceText'] ?? 0).toBe(0);
+  expect(calls['Text.insertText']).toBe(5);
 });
 
 test('forms: rows whose term ends within 60 days; the 履职记录 table inserted after its paragraph, the placeholder gone', async () => {

@@ -9,6 +9,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import JSZip from 'jszip';
 import { runCli, statsOf, type CliResult } from '../support/cli';
 import { docxText } from '../support/docx-text';
 import { candidate, scenarioWorkbook, setSetting } from '../support/scenario';
@@ -243,7 +244,14 @@ test('names like ../../x, CON and a:b*c? become safe file names inside the folde
     // A leading dot hides the file on macOS and Linux: the official would not see the certificate.
     expect(name).not.toMatch(/^\./u);
     expect(files).toContain(name);
-    expect((await docxText(readFileSync(path))).body).toContain(`${names[row - 2]} 同志：`);
+    // The name exactly as typed ($1 and backslashes not read as a replacement's syntax), in the
+    // formatting of the placeholder's first character (`{{` is bold, 16 pt in the template).
+    const bytes = readFileSync(path);
+    expect((await docxText(bytes)).body.split('\n')[1]).toBe(`${names[row - 2]} 同志：`);
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    const runs = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*<\/w:r>/gu)].map(([run]) => run).filter((run) => run.includes(`>${names[row - 2]}</w:t>`));
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toContain('<w:b/><w:sz w:val="32"/>');
   }
 });
 

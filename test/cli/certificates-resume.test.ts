@@ -2,17 +2,19 @@
  * A batch of 60 certificates that cannot finish in one go (issue 9, item 5 and "Done when"): with
  * `--time-limit 20` every execution is cut off and the hourly trigger's continuations finish it,
  * exactly 60; killed (SIGKILL) at random moments and run again, still exactly 60, no leftovers
- * outside .trash, every link valid; `--doc-quota 25` says so before it starts and finishes on
- * later days, at most 25 a day, exactly 60.
+ * outside .trash, every link valid; killed after each single change the offline Drive makes on
+ * disk (the BANZHUREN_DRIVE_KILL_AFTER hook), deterministically, and run again: one file per row;
+ * `--doc-quota 25` says so before it starts and finishes on later days, at most 25 a day, exactly 60.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { KILL_AFTER_VARIABLE } from '../../local/services/drive/local-drive';
 import { runCli, statsOf, type CliResult } from '../support/cli';
 import { docxText } from '../support/docx-text';
 import { scenarioWorkbook } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
-import { chineseDate, columnValues, filesUnder, generatedTeachers, seededRandom } from './certificates-rows';
+import { chineseDate, columnValues, filesUnder, generatedTeachers, seededRandom, type GeneratedTeacher } from './certificates-rows';
 import { CERTIFICATE_TEXT, wordTemplate } from './certificates-word-template';
 
 const SEED = 7_130_913;
@@ -46,13 +48,21 @@ function certificates(book: string, out: string, extra: string[] = []): CliResul
  * naming its own, existing, filled-in file.
  */
 async function expectExactlySixty(book: string, out: string): Promise<Map<string, string>> {
+  return expectOnePerRow(book, out, TEACHERS);
+}
+
+/**
+ * Exactly one document per row of `teachers`: that many files (all .docx) in the folder outside
+ * .trash, each row's link naming its own, existing, filled-in file; returns each number's 发证日期.
+ */
+async function expectOnePerRow(book: string, out: string, teachers: GeneratedTeacher[]): Promise<Map<string, string>> {
   const files = filesUnder(out);
-  expect(files).toHaveLength(60);
+  expect(files).toHaveLength(teachers.length);
   expect(files.every((file) => file.endsWith('.docx') && !file.includes('/'))).toBe(true);
   const links = await columnValues(book, '证书链接');
   const todays = new Map<string, string>();
   const linked = new Set<string>();
-  for (const teacher of TEACHERS) {
+  for (const teacher of teachers) {
     const path = resolve(dirname(book), links.get(teacher.row) ?? '');
     expect(dirname(path)).toBe(resolve(out));
     linked.add(path);
@@ -62,7 +72,7 @@ async function expectExactlySixty(book: string, out: string): Promise<Map<string
     expect(text.headers).toBe(`证书编号：${teacher.number}`);
     todays.set(teacher.number, /发证日期：(\S+)/u.exec(text.body)?.[1] ?? '');
   }
-  expect(linked.size).toBe(60);
+  expect(linked.size).toBe(teachers.length);
   return todays;
 }
 
@@ -133,6 +143,68 @@ test(`killed at random moments (seed ${SEED}) and run again: exactly 60, no left
   const around = filesUnder(folder).filter((file) => file.startsWith('中断'));
   expect(around.filter((file) => !file.startsWith('中断/'))).toEqual(['中断.xlsx']);
 });
+
+/** Runs the command in a child process with `env` added; resolves with how it ended. */
+function runAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, BANZHUREN_SIMULATED_DATES: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+  });
+}
+
+test('killed after each single change the drive makes on disk (trashing a leftover, copying, saving, renaming, the name index), then run again: one file per row, no temporary left, exit 0', async () => {
+  const teachers = TEACHERS.slice(0, 2);
+  const small = join(folder, '逐步.xlsx');
+  await scenarioWorkbook(small, teachers.map((teacher) => teacher.values), [[CITY, '市级']]);
+  const leftover = `~生成中~${teachers[0]?.number ?? ''}-${teachers[0]?.name ?? ''}-荣誉证书.docx`;
+  const steps: string[] = [];
+  let finished = false;
+  // Three kill points at a time (each in its own copy), 1, 2, 3 … until a run passes the last one.
+  for (let first = 1; first <= 100 && !finished; first += 3) {
+    const outcomes = await Promise.all(
+      [0, 1, 2].map(async (offset) => {
+        const killAfter = first + offset;
+        const book = join(folder, `逐步-${killAfter}.xlsx`);
+        const out = join(folder, `逐步-${killAfter}`);
+        copyFileSync(small, book);
+        // A leftover of an earlier killed try, and one of that name already in the trash: the run
+        // trashes it under a new name, so the trash's name index is written too.
+        mkdirSync(join(out, '.trash'), { recursive: true });
+        copyFileSync(template, join(out, leftover));
+        copyFileSync(template, join(out, '.trash', leftover));
+        const args = ['certificates', book, '--out', out, '--template', template, '--today', TODAY, '--as', CITY];
+        const killed = await runAsync(args, { [KILL_AFTER_VARIABLE]: String(killAfter) });
+        const again = await runAsync(args);
+        return { killAfter, book, out, killed, again };
+      }),
+    );
+    for (const { killAfter, book, out, killed, again } of outcomes) {
+      if (killed.signal !== 'SIGKILL') {
+        expect(killed.code).toBe(0);
+        finished = true;
+      } else {
+        steps.push(/drive step (\d+): (.*)/u.exec(killed.stderr)?.slice(1).join(' ') ?? '');
+        expect(steps[steps.length - 1]).toMatch(new RegExp(`^${killAfter} `, 'u'));
+      }
+      expect(again.stderr).not.toMatch(/^banzhuren：/mu);
+      expect(again.code).toBe(0);
+      await expectOnePerRow(book, out, teachers);
+      // Nothing of the drive's own left half-done: no temporary file, in the folder or its trash.
+      expect(filesUnder(out, true).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    }
+  }
+  expect(finished).toBe(true);
+  // The kills fell on each kind of change: the trash's index, a copy, a save, a rename.
+  expect(steps.some((step) => step.includes('.banzhuren-drive.json'))).toBe(true);
+  expect(steps.some((step) => step.includes('.banzhuren-trashed.json'))).toBe(true);
+  expect(steps.some((step) => /copy 模板\.docx/u.test(step))).toBe(true);
+  expect(steps.some((step) => /^\d+ write \.~生成中~.*\.tmp$/u.test(step))).toBe(true);
+  expect(steps.some((step) => /^\d+ rename ~生成中~.* → .*[/\\]玉教班[^/\\]*荣誉证书\.docx$/u.test(step))).toBe(true);
+}, 600_000);
 
 test('--doc-quota 25 on 60 rows says so before it starts and finishes on later days, at most 25 a day, exactly 60', async () => {
   const { book, out } = fresh('限额');

@@ -5,13 +5,17 @@
  * done exactly once; the workbook is saved after every execution, so a process killed (SIGKILL)
  * between executions keeps the last saved progress and a new run finishes the job; a job making no
  * progress stops with a Chinese message. The job's console.info progress lines always reach the
- * runtime's print; console.log stays silent.
+ * runtime's print; console.log stays silent. A document an execution killed by the time limit
+ * left open is dropped unsaved, never written at a later execution's end.
  */
 import { buildSync } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXECUTION_LIMIT_MESSAGE } from '../../local/runtime/clock';
 import { runWithContinuations } from '../../local/runtime/continuations';
+import { blankDocx } from '../../local/services/document/docx-package';
+import { docxText } from '../support/docx-text';
 import { openWith, tempDir, writeXlsx } from './helpers';
 
 const { dir, cleanup } = tempDir();
@@ -189,6 +193,50 @@ test('a process killed (SIGKILL) between executions keeps what it saved; running
     expect(run.results[run.results.length - 1]).toMatchObject({ done: true });
     expect(documents(join(root, '证书'))).toHaveLength(20);
     expect(runtime.state.triggers).toEqual([]);
+  } finally {
+    runtime.close();
+  }
+});
+
+/**
+ * A job making one document the add-on's way (a temporary copy filled, then renamed) whose first
+ * execution is killed by the time limit while the copy is open and changed (as at its
+ * saveAndClose); the trigger's execution trashes that leftover and makes the document again.
+ */
+const KILLED_WHILE_OPEN = `
+function makeOne(templateId, folderId) {
+  var props = PropertiesService.getDocumentProperties();
+  if (ScriptApp.getProjectTriggers().length === 0) ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create();
+  var attempt = Number(props.getProperty('attempt') || 0) + 1;
+  props.setProperty('attempt', String(attempt));
+  var folder = DriveApp.getFolderById(folderId);
+  var leftovers = folder.getFilesByName('~生成中~证书');
+  while (leftovers.hasNext()) leftovers.next().setTrashed(true);
+  var copy = DriveApp.getFileById(templateId).makeCopy('~生成中~证书', folder);
+  var document = DocumentApp.openById(copy.getId());
+  document.getBody().appendParagraph('第' + attempt + '次');
+  if (attempt === 1) throw new Error('${EXECUTION_LIMIT_MESSAGE}');
+  document.saveAndClose();
+  copy.setName('证书');
+  var all = ScriptApp.getProjectTriggers();
+  for (var i = 0; i < all.length; i++) ScriptApp.deleteTrigger(all[i]);
+  return { done: true, pending: 0 };
+}
+function onHourlyTrigger() { return makeOne('模板.docx', '证书'); }
+`;
+
+test('a document left open by an execution the time limit killed is dropped unsaved, not written over the file at a later execution\'s end', async () => {
+  const { root, book } = await setUp();
+  writeFileSync(join(root, '模板.docx'), blankDocx());
+  const runtime = await openWith(book, KILLED_WHILE_OPEN);
+  try {
+    const run = await runWithContinuations(runtime, () => runtime.bundle.call('makeOne', '模板.docx', '证书'));
+    expect(run).toMatchObject({ executions: 2, killed: 1 });
+    expect(documents(join(root, '证书'))).toEqual(['证书.docx']);
+    expect(existsSync(join(root, '证书', '.trash', '~生成中~证书.docx'))).toBe(true);
+    const text = await docxText(readFileSync(join(root, '证书', '证书.docx')));
+    expect(text.body).toContain('第2次');
+    expect(text.body).not.toContain('第1次');
   } finally {
     runtime.close();
   }

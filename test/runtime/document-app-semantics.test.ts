@@ -9,7 +9,7 @@ import { loadBundle } from '../../local/runtime/bundle';
 import { SimulatedClock } from '../../local/runtime/clock';
 import { makeDocumentApp, saveOpenDocuments } from '../../local/services/document/document-app';
 import { MemoryDriveStore } from '../support/memory-drive-store';
-import { documentAppOver, fixture, libreOfficeText, paragraphTexts, partText, zipParts } from './document-app-helpers';
+import { documentAppOver, fixture, libreOfficeText, paragraphTexts, partText, runsHolding, zipParts } from './document-app-helpers';
 
 /** A new document whose body holds these paragraphs (the blank one first replaced by the first). */
 function documentWith(paragraphs: string[]) {
@@ -88,6 +88,71 @@ describe('replaceText and findText: regular expressions as Google documents them
     document.saveAndClose();
     const xml = await partText(store.readFile('doc-1'), 'word/document.xml');
     expect(xml).toContain('<w:t xml:space="preserve">第一行</w:t><w:br/><w:t xml:space="preserve">第二行</w:t><w:tab/><w:t xml:space="preserve">完</w:t>');
+  });
+});
+
+describe('Text.insertText and Text.deleteText: literal edits over the runs of a paragraph', () => {
+  /** `甲{{姓名}}乙` with the first `{` bold and `名}` italic: the placeholder spans four runs. */
+  function splitPlaceholder() {
+    const opened = documentWith(['甲{{姓名}}乙']);
+    const paragraph = opened.body.getChild(0) as GoogleAppsScript.Document.Paragraph;
+    paragraph.editAsText().setBold(1, 1, true).setItalic(4, 5, true);
+    return { ...opened, paragraph };
+  }
+
+  test('inserted text takes the formatting of the character before it; $ and \\ are kept as they are', async () => {
+    const { body, document, store } = splitPlaceholder();
+    const found = body.findText('\\{\\{姓名\\}\\}')!;
+    const text = found.getElement().asText();
+    expect(text.insertText(found.getStartOffset() + 1, '王$1\\..\\')).toBe(text);
+    expect(text.getText()).toBe('甲{王$1\\..\\{姓名}}乙');
+    document.saveAndClose();
+    const xml = await partText(store.readFile('doc-1'), 'word/document.xml');
+    expect(runsHolding(xml, '{王$1\\..\\')).toHaveLength(1);
+    expect(runsHolding(xml, '{王$1\\..\\')[0]).toContain('<w:b/>');
+  });
+
+  test('deleteText removes a range across runs, runs left empty go; the first character\'s formatting stays with the value', async () => {
+    const { body, document, store } = splitPlaceholder();
+    const found = body.findText('\\{\\{姓名\\}\\}')!;
+    const text = found.getElement().asText();
+    const [start, end] = [found.getStartOffset(), found.getEndOffsetInclusive()];
+    const value = '张三\\..\\李四$1';
+    text.insertText(start + 1, value);
+    expect(text.deleteText(start + 1 + value.length, end + value.length)).toBe(text);
+    text.deleteText(start, start);
+    expect(text.getText()).toBe(`甲${value}乙`);
+    expect(body.getText()).toBe(`甲${value}乙`);
+    document.saveAndClose();
+    const xml = await partText(store.readFile('doc-1'), 'word/document.xml');
+    expect(paragraphTexts(xml)).toEqual([`甲${value}乙`]);
+    expect(runsHolding(xml, value)[0]).toContain('<w:b/>');
+    expect(xml).not.toContain('<w:i/>');
+  });
+
+  test('at the start of a paragraph the first character\'s formatting is taken; at the end, the last one\'s', async () => {
+    const { paragraph, document, store } = splitPlaceholder();
+    const text = paragraph.editAsText();
+    text.setBold(0, 0, false).setUnderline(0, 0, true);
+    text.insertText(0, '前');
+    text.insertText(text.getText().length, '后');
+    expect(text.getText()).toBe('前甲{{姓名}}乙后');
+    document.saveAndClose();
+    const xml = await partText(store.readFile('doc-1'), 'word/document.xml');
+    expect(runsHolding(xml, '前甲')[0]).toContain('<w:u w:val="single"/>');
+    expect(runsHolding(xml, '}乙后')).toHaveLength(1);
+  });
+
+  test("offsets out of range and wrong arguments fail with Apps Script's messages and change nothing", () => {
+    const { paragraph } = splitPlaceholder();
+    const text = paragraph.editAsText();
+    expect(() => text.deleteText(3, 8)).toThrow(/^Index \(8\) must be less than the content length \(8\)\.$/);
+    expect(() => text.deleteText(-1, 2)).toThrow(/^Index \(-1\) must be less than the content length \(8\)\.$/);
+    expect(() => text.deleteText(4, 3)).toThrow(/^Index \(4\) must be less than the content length \(8\)\.$/);
+    expect(() => text.insertText(9, 'x')).toThrow(/Index \(9\)/);
+    expect(() => (text.insertText as (...args: unknown[]) => unknown)('1', 'x')).toThrow(/don't match the method signature for DocumentApp\.Text\.insertText/);
+    expect(() => (text.deleteText as (...args: unknown[]) => unknown)(1)).toThrow(/don't match the method signature for DocumentApp\.Text\.deleteText/);
+    expect(text.getText()).toBe('甲{{姓名}}乙');
   });
 });
 

@@ -43,6 +43,16 @@ export function saveOpenDocuments(documentApp: unknown): void {
   }
 }
 
+/**
+ * Closes, without saving, every document a DocumentApp fake opened and nobody closed: what the
+ * runtime does when the time limit killed an execution (its unsaved changes are lost, the
+ * conservative reading; the next execution must not rely on them).
+ */
+export function discardOpenDocuments(documentApp: unknown): void {
+  const documents = typeof documentApp === 'object' && documentApp !== null ? openedBy.get(documentApp) ?? [] : [];
+  for (const document of documents.splice(0)) document.closed = true;
+}
+
 /** Opens the document fake over a package. */
 function makeDocument(context: FakeContext, store: DriveStore, id: string, documentPackage: DocxPackage, opened: OpenDocument[]): unknown {
   const document: OpenDocument = { id, documentPackage, closed: false, context, store, fakes: new WeakMap(), sections: new Map() };

@@ -204,6 +204,42 @@ export function replaceInParagraph(paragraph: XmlElement, part: XmlPart, matches
   for (let index = matches.length - 1; index >= 0; index -= 1) replaceSpan(paragraph, part, matches[index]!, replacement);
 }
 
+/** Deletes [start, endInclusive] of a paragraph's text (Text.deleteText), across runs; runs left empty go. */
+export function deleteInParagraph(paragraph: XmlElement, part: XmlPart, start: number, endInclusive: number): void {
+  replaceSpan(paragraph, part, { start, end: endInclusive + 1 }, '');
+}
+
+/**
+ * Inserts text at an offset of a paragraph's text (Text.insertText). It takes the formatting of
+ * the character right before the offset (at the start of the paragraph, of its first character),
+ * as Google documents for inserted text: "In most cases, the text style for the inserted text will
+ * match the text immediately before the insertion index"
+ * (https://developers.google.com/workspace/docs/api/reference/rest/v1/documents/request#inserttextrequest).
+ */
+export function insertInParagraph(paragraph: XmlElement, part: XmlPart, offset: number, text: string): void {
+  if (text === '') return;
+  const pieces = piecesOf(paragraph, part);
+  if (pieces.length === 0) {
+    appendParagraphText(paragraph, part, text);
+    return;
+  }
+  const before = offset > 0 ? pieces.find((piece) => piece.start < offset && offset <= piece.start + piece.text.length) : undefined;
+  if (before) {
+    const local = offset - before.start;
+    if (before.isText) {
+      writeText(part, before.node, before.text.slice(0, local) + text + before.text.slice(local));
+    } else {
+      const parent = before.node.parent!;
+      let position = parent.children.indexOf(before.node) + 1;
+      for (const created of contentNodes(part, text)) insertChild(parent, position++, created);
+    }
+    return;
+  }
+  const first = pieces[0]!;
+  if (first.isText) writeText(part, first.node, text + first.text);
+  else for (const created of contentNodes(part, text)) insertBefore(first.node, created);
+}
+
 /** A detached deep copy of an element. */
 export function cloneElement(node: XmlElement): XmlElement {
   const holder = parseXml(serializeXml({ type: 'element', name: '#document', attributes: [], children: [node], parent: null, changed: true }));

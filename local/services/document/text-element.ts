@@ -1,12 +1,13 @@
 /**
  * The Text and RangeElement fakes, and the searches behind findText and replaceText of every
  * element: the pattern is matched against each paragraph's text on its own; a RangeElement gives
- * offsets in that text. Text formats runs (bold, size, font …) over all or part of its text.
+ * offsets in that text. Text formats runs (bold, size, font …) over all or part of its text, and
+ * edits it literally (insertText, deleteText) across runs, within one paragraph.
  */
-import { realmError } from '../fake-object';
+import { realmError, unavailable } from '../fake-object';
 import type { XmlPart } from './docx-package';
 import type { OpenDocument } from './document-model';
-import { appendParagraphText, formatRuns, isolateRuns, paragraphText, replaceInParagraph, runsOf, setParagraphText, type RunFormat } from './paragraph-text';
+import { appendParagraphText, deleteInParagraph, formatRuns, insertInParagraph, isolateRuns, paragraphText, replaceInParagraph, runsOf, setParagraphText, type RunFormat } from './paragraph-text';
 import { allMatches, firstMatch } from './text-search';
 import type { XmlElement } from './xml-tree';
 import { compile, elementFake, requireString, signatureError } from './element-support';
@@ -99,6 +100,20 @@ export function makeText(document: OpenDocument, part: XmlPart, paragraphs: XmlE
     }
     return self;
   };
+  /**
+   * The paragraph and the offset in it of an offset of the text (paragraphs joined by '\n'); an
+   * insertion at the end of a paragraph stays in it (`atEnd`), a deleted character never is the '\n'.
+   */
+  const locate = (offset: number, atEnd: boolean): { paragraph: XmlElement; offset: number } => {
+    let base = 0;
+    for (const [index, paragraph] of paragraphs.entries()) {
+      const length = paragraphText(paragraph, part).length;
+      if (offset < base + length || (atEnd && offset === base + length) || index === paragraphs.length - 1) return { paragraph, offset: offset - base };
+      if (offset === base + length) unavailable(document.context, 'Text', 'deleteText', '删除段落之间的换行');
+      base += length + 1;
+    }
+    return { paragraph: paragraphs[0]!, offset };
+  };
   const onOff = (name: string) => (value: unknown): RunFormat | null =>
     typeof value === 'boolean' ? [{ name, attributes: value ? {} : { val: '0' } }, { name: `${name}Cs`, attributes: value ? {} : { val: '0' } }] : null;
   const self = elementFake(document, 'Text', {
@@ -128,6 +143,30 @@ export function makeText(document: OpenDocument, part: XmlPart, paragraphs: XmlE
       typeof value === 'string' && value ? [{ name: 'rFonts', attributes: { ascii: value, hAnsi: value, eastAsia: value, cs: value } }] : null),
     setForegroundColor: formatter('setForegroundColor', (value) =>
       typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value) ? [{ name: 'color', attributes: { val: value.slice(1).toUpperCase() } }] : null),
+    // https://developers.google.com/apps-script/reference/document/text#deleteText(Integer,Integer)
+    deleteText(start: unknown, endInclusive: unknown) {
+      if (!Number.isInteger(start) || !Number.isInteger(endInclusive)) throw signatureError(document, 'Text', 'deleteText', [start, endInclusive]);
+      const first = start as number;
+      const last = endInclusive as number;
+      const length = text().length;
+      if (first < 0 || last >= length || first > last) throw realmError(document.context, `Index (${first < 0 || first > last ? first : last}) must be less than the content length (${length}).`);
+      const where = locate(first, false);
+      const end = locate(last, false);
+      if (where.paragraph !== end.paragraph) unavailable(document.context, 'Text', 'deleteText', '跨段落删除');
+      deleteInParagraph(where.paragraph, part, where.offset, end.offset);
+      return self;
+    },
+    // https://developers.google.com/apps-script/reference/document/text#insertText(Integer,String)
+    insertText(offset: unknown, value: unknown) {
+      if (!Number.isInteger(offset) || typeof value !== 'string') throw signatureError(document, 'Text', 'insertText', [offset, value]);
+      const at = offset as number;
+      const length = text().length;
+      // The wording of the ranged setters' message; offset === length appends.
+      if (at < 0 || at > length) throw realmError(document.context, `Index (${at}) must be less than or equal to the content length (${length}).`);
+      const where = locate(at, true);
+      insertInParagraph(where.paragraph, part, where.offset, value);
+      return self;
+    },
     findText: (pattern: unknown, from?: unknown) => {
       requireString(document, 'Text', 'findText', [pattern], 1);
       return findIn(document, [{ paragraphs, part }], pattern as string, from);

@@ -4,13 +4,21 @@
  * stable across runs; a Google Doc is a .docx whose Drive name has no extension. Drive allows two
  * files of one name: a second `X` is written as `X (1).docx` and a small index per folder
  * (.banzhuren-drive.json) remembers that its Drive name is `X`. Trashed files move into `.trash/`
- * beside them. Every write goes to a temporary file first and is renamed into place, so a killed
- * process never leaves a half-written file under a real name. Documents created count against a
- * simulated daily quota kept with the workbook (WorkbookState.documentsCreated).
+ * beside them. Documents created count against a simulated daily quota kept with the workbook
+ * (WorkbookState.documentsCreated).
+ *
+ * Crash consistency (a process killed at any moment, then run again): every write goes to a
+ * temporary file renamed into place, so no file is ever half-written under a real name, and the
+ * temporaries of a process no longer running are removed the first time a run touches their
+ * folder. The name index is written before the disk change it describes (the entry of a file about
+ * to appear, or to be renamed to) and cleaned after (the entry of the name it left), so after any
+ * prefix of an operation a file on disk always has its right Drive name; an entry whose file is not
+ * there is a leftover of a killed operation, dropped the first time a run touches that folder.
  */
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { removeTemporariesOfDeadProcesses } from '../../runtime/workbook-path';
 import type { SimulatedClock } from '../../runtime/clock';
 import { wallClockAt } from '../../runtime/time-zones';
 import type { WorkbookState } from '../workbook-state';
@@ -65,16 +73,66 @@ export interface LocalDriveOptions {
   onStateChange?: () => void;
 }
 
+/**
+ * The test hook of the crash tests: with BANZHUREN_DRIVE_KILL_AFTER=N in the environment, the
+ * process kills itself (SIGKILL, as a user's kill -9 would) right after the drive's Nth change on
+ * disk, having written `drive step N: <what>` to stderr. Unset, it does nothing.
+ */
+export const KILL_AFTER_VARIABLE = 'BANZHUREN_DRIVE_KILL_AFTER';
+
+/** Changes on disk this process made through the drive (counted for the kill hook). */
+let diskSteps = 0;
+
+/** Makes one change on disk (a write, rename, copy, removal or new folder), counted for the kill hook. */
+function diskStep<T>(what: string, change: () => T): T {
+  const result = change();
+  diskSteps += 1;
+  const killAfter = Number(process.env[KILL_AFTER_VARIABLE] ?? '');
+  if (Number.isInteger(killAfter) && killAfter > 0 && diskSteps === killAfter) {
+    process.stderr.write(`drive step ${diskSteps}: ${what}\n`);
+    process.kill(process.pid, 'SIGKILL');
+  }
+  return result;
+}
+
+/** A temporary file's name for `path`: hidden, in the same folder, naming this process. */
+function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** The pid of the process that wrote a temporary of the drive's (see temporaryPathFor), or undefined for any other name. */
+function temporaryWriterOf(entry: string): number | undefined {
+  const match = /^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/u.exec(entry);
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Writes `bytes` to `path` through a temporary file in the same folder renamed into place. */
 export function writeFileAtomically(path: string, bytes: Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryPathFor(path);
   try {
-    writeFileSync(temporary, bytes, { flush: true });
-    renameSync(temporary, path);
+    diskStep(`write ${basename(temporary)}`, () => writeFileSync(temporary, bytes, { flush: true }));
+    diskStep(`rename ${basename(temporary)} → ${basename(path)}`, () => renameSync(temporary, path));
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** Copies `source` to `path` through a temporary file in the same folder renamed into place. */
+function copyFileAtomically(source: string, path: string): void {
+  const temporary = temporaryPathFor(path);
+  try {
+    diskStep(`copy ${basename(source)} → ${basename(temporary)}`, () => copyFileSync(source, temporary));
+    diskStep(`rename ${basename(temporary)} → ${basename(path)}`, () => renameSync(temporary, path));
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Renames a file (one atomic change on disk). */
+function renameFile(from: string, to: string): void {
+  diskStep(`rename ${basename(from)} → ${to}`, () => renameSync(from, to));
 }
 
 /** Whether a directory entry is the drive's own (hidden, temporary or the trash), not a Drive item. */
@@ -91,6 +149,8 @@ export class LocalDrive implements DriveStore {
   private readonly onStateChange: () => void;
   /** How many times a file was written, created, moved or trashed (continuations read it as progress). */
   changes = 0;
+  /** The folders this drive has cleaned of a killed process's leftovers (once per folder and run). */
+  private readonly cleanedFolders = new Set<string>();
 
   /** A drive over `options.root`. */
   constructor(options: LocalDriveOptions) {
@@ -197,8 +257,9 @@ export class LocalDrive implements DriveStore {
    */
   createFileIn(folderPath: string, name: string, bytes: Uint8Array, googleDoc: boolean): string {
     const path = this.freePath(folderPath, name, googleDoc ? '.docx' : '');
+    // The name first: killed before the file is there, the entry is a leftover dropped on the next run.
+    this.recordName(path, name, true);
     writeFileAtomically(path, bytes);
-    this.recordName(path, name);
     this.changes += 1;
     return path;
   }
@@ -206,10 +267,11 @@ export class LocalDrive implements DriveStore {
   /** Makes a folder `name` inside `parentPath` (Drive allows two of one name: the second is `name (1)` on disk). */
   createFolderIn(parentPath: string, name: string): string {
     if (!name || name === '.' || name === '..' || name.startsWith('.') || /[/\\\0]/.test(name)) throw new Error(`文件夹名不能用于本地文件夹：“${name}”`);
+    this.cleanFolder(parentPath);
     let path = join(parentPath, name);
     for (let n = 1; existsSync(path); n += 1) path = join(parentPath, `${name} (${n})`);
-    mkdirSync(path);
-    this.recordName(path, name);
+    this.recordName(path, name, false);
+    diskStep(`mkdir ${basename(path)}`, () => mkdirSync(path));
     this.changes += 1;
     return path;
   }
@@ -219,15 +281,8 @@ export class LocalDrive implements DriveStore {
     const googleDoc = this.mimeTypeAt(sourcePath) === GOOGLE_DOCS_MIME_TYPE;
     if (googleDoc) this.countDocumentCreated();
     const path = this.freePath(folderPath, name, googleDoc ? '.docx' : '');
-    const temporary = join(folderPath, `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      copyFileSync(sourcePath, temporary);
-      renameSync(temporary, path);
-    } catch (error) {
-      rmSync(temporary, { force: true });
-      throw error;
-    }
-    this.recordName(path, name);
+    this.recordName(path, name, true);
+    copyFileAtomically(sourcePath, path);
     this.changes += 1;
     return path;
   }
@@ -237,9 +292,13 @@ export class LocalDrive implements DriveStore {
     const googleDoc = this.mimeTypeAt(path) === GOOGLE_DOCS_MIME_TYPE;
     const wanted = join(folderPath, googleDoc ? `${name}.docx` : name);
     const target = resolve(wanted) === resolve(path) ? path : this.freePath(folderPath, name, googleDoc ? '.docx' : '');
-    this.forgetName(path);
-    if (target !== path) renameSync(path, target);
-    this.recordName(target, name);
+    // The new name's entry, the rename, then the old name's entry removed: killed between, the file
+    // is under its old name with its old entry, or under the new one with the new entry.
+    this.recordName(target, name, true);
+    if (target !== path) {
+      renameFile(path, target);
+      this.forgetName(path);
+    }
     this.changes += 1;
     return target;
   }
@@ -248,13 +307,16 @@ export class LocalDrive implements DriveStore {
   trashFile(path: string): string {
     const name = this.nameAt(path);
     const trash = join(dirname(path), TRASH_FOLDER_NAME);
-    mkdirSync(trash, { recursive: true });
+    if (!existsSync(trash)) diskStep(`mkdir ${TRASH_FOLDER_NAME}`, () => mkdirSync(trash, { recursive: true }));
+    this.cleanFolder(trash);
     let target = join(trash, basename(path));
     for (let n = 1; existsSync(target); n += 1) target = join(trash, `${basename(path, extname(path))} (${n})${extname(path)}`);
-    this.forgetName(path);
-    renameSync(path, target);
+    // The trash's entries first (leftovers if killed before the rename), the rename, then the
+    // folder's entry of the file removed.
     this.writeNameIndex(trash, { ...this.readNameIndex(trash), [basename(target)]: name });
     this.writeIndexFile(join(trash, TRASHED_FROM_FILE), { ...this.readIndexFile(join(trash, TRASHED_FROM_FILE)), [basename(target)]: basename(path) });
+    renameFile(path, target);
+    this.forgetName(path);
     this.changes += 1;
     return target;
   }
@@ -286,22 +348,25 @@ export class LocalDrive implements DriveStore {
     const index = this.readNameIndex(trash);
     const name = index[basename(trashedPath)] ?? basename(trashedPath);
     const original = this.trashedFromPath(trashedPath);
+    // Back under its old file name (so its id is again what it was) unless another file took it.
+    const googleDoc = extname(trashedPath).toLowerCase() === '.docx';
+    this.cleanFolder(dirname(trash));
+    const target = existsSync(original) ? this.freePath(dirname(trash), name, googleDoc ? '.docx' : '') : original;
+    // Its entry in the folder first, the rename, then its entries in the trash removed.
+    this.recordName(target, name, true);
+    renameFile(trashedPath, target);
     delete index[basename(trashedPath)];
     this.writeNameIndex(trash, index);
     const trashedFrom = this.readIndexFile(join(trash, TRASHED_FROM_FILE));
     delete trashedFrom[basename(trashedPath)];
     this.writeIndexFile(join(trash, TRASHED_FROM_FILE), trashedFrom);
-    // Back under its old file name (so its id is again what it was) unless another file took it.
-    const googleDoc = extname(trashedPath).toLowerCase() === '.docx';
-    const target = existsSync(original) ? this.freePath(dirname(trash), name, googleDoc ? '.docx' : '') : original;
-    renameSync(trashedPath, target);
-    this.recordName(target, name);
     this.changes += 1;
     return target;
   }
 
   /** The files (not folders, not trashed, not the drive's own) directly in a folder, by name on disk. */
   filesIn(folderPath: string): string[] {
+    this.cleanFolder(folderPath);
     return readdirSync(folderPath, { withFileTypes: true })
       .filter((entry) => entry.isFile() && !isHiddenEntry(entry.name))
       .map((entry) => join(folderPath, entry.name))
@@ -333,6 +398,7 @@ export class LocalDrive implements DriveStore {
   /** A path in `folderPath` for Drive name `name` (+ `extension`) that no file has yet: `name`, `name (1)` … */
   private freePath(folderPath: string, name: string, extension: string): string {
     if (!name || name === '.' || name === '..' || /[/\\\0]/.test(name)) throw new Error(`文件名不能用于本地文件：“${name}”`);
+    this.cleanFolder(folderPath);
     const stem = extension ? name : basename(name, extname(name));
     const suffix = extension || extname(name);
     let path = join(folderPath, `${stem}${suffix}`);
@@ -340,9 +406,12 @@ export class LocalDrive implements DriveStore {
     return path;
   }
 
-  /** Remembers the Drive name of a file when it differs from the one its file name gives. */
-  private recordName(path: string, name: string): void {
-    const derived = extname(path).toLowerCase() === '.docx' && statSafe(path)?.isFile() ? basename(path, extname(path)) : basename(path);
+  /**
+   * Remembers the Drive name of a file or folder (`isFile` says which: it may not be on disk yet)
+   * when it differs from the one its name on disk gives; forgets a recorded one when it does not.
+   */
+  private recordName(path: string, name: string, isFile: boolean): void {
+    const derived = isFile && extname(path).toLowerCase() === '.docx' ? basename(path, extname(path)) : basename(path);
     const folder = dirname(path);
     const index = this.readNameIndex(folder);
     if (derived === name) {
@@ -373,20 +442,48 @@ export class LocalDrive implements DriveStore {
 
   /** A JSON object of strings kept in a file of the drive's own ({} when missing or unreadable). */
   private readIndexFile(path: string): Record<string, string> {
-    if (!existsSync(path)) return {};
-    try {
-      const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
-      return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-    } catch {
-      return {};
+    this.cleanFolder(dirname(path));
+    return readJsonStrings(path);
+  }
+
+  /**
+   * Removes from a folder (and its .trash/) what a killed process left, once per run: its
+   * temporary files, when that process is no longer running, and the index entries of files that
+   * are not there (a name recorded just before the disk change a kill prevented, or left behind
+   * just after it). A file with no entry has the name its file name gives.
+   */
+  private cleanFolder(folder: string): void {
+    const absolute = resolve(folder);
+    if (this.cleanedFolders.has(absolute)) return;
+    this.cleanedFolders.add(absolute);
+    removeTemporariesOfDeadProcesses(absolute, temporaryWriterOf);
+    for (const indexFile of [NAME_INDEX_FILE, TRASHED_FROM_FILE]) {
+      const path = join(absolute, indexFile);
+      if (!existsSync(path)) continue;
+      const index = readJsonStrings(path);
+      const kept = Object.fromEntries(Object.entries(index).filter(([entry]) => existsSync(join(absolute, entry))));
+      if (Object.keys(kept).length !== Object.keys(index).length) this.writeIndexFile(path, kept);
     }
+    if (basename(absolute) !== TRASH_FOLDER_NAME && existsSync(join(absolute, TRASH_FOLDER_NAME))) this.cleanFolder(join(absolute, TRASH_FOLDER_NAME));
   }
 
   /** Writes such a file atomically; an empty one is removed. */
   private writeIndexFile(path: string, index: Record<string, string>): void {
-    if (Object.keys(index).length === 0) rmSync(path, { force: true });
-    else writeFileAtomically(path, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'));
+    if (Object.keys(index).length === 0) {
+      if (existsSync(path)) diskStep(`remove ${basename(path)}`, () => rmSync(path, { force: true }));
+    } else writeFileAtomically(path, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'));
+  }
+}
+
+/** A JSON object of strings kept in a file of the drive's own ({} when missing or unreadable). */
+function readJsonStrings(path: string): Record<string, string> {
+  if (!existsSync(path)) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
   }
 }
 

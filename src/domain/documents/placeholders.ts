@@ -6,7 +6,7 @@
  * column or field matches. Pure: the adapter gives the header row and the row's cells as read.
  */
 import { formatChineseDate, isCalendarDate, type CalendarDate } from '../calendar-date';
-import { foldHeader } from '../nomination/headers';
+import { foldHeader, headerKey } from '../nomination/headers';
 import { foldSpelling, spellingMap } from '../nomination/fields';
 import type { Preset } from '../presets';
 import type { SelectionLevel } from '../selection-level';
@@ -64,10 +64,10 @@ export function knownNames(headers: readonly string[], kind: DocumentKind): stri
   return [...new Set([...headers.map((header) => header.trim()).filter((header) => header !== ''), ...fields])];
 }
 
-/** The placeholder names no header and no field matches (headers compared as the sheet reads them). */
+/** The placeholder names no header and no field matches (headers compared as the sheet reads them, any accepted spelling of a known column matching it). */
 export function unknownPlaceholders(names: readonly string[], headers: readonly string[], kind: DocumentKind): string[] {
-  const known = new Set(knownNames(headers, kind).map(foldHeader));
-  return names.filter((name) => !known.has(foldHeader(name)));
+  const known = new Set(knownNames(headers, kind).map(headerKey));
+  return names.filter((name) => !known.has(headerKey(name)));
 }
 
 /** What a row's values are computed from. */
@@ -120,7 +120,7 @@ export function termText(awardDate: CalendarDate, termYears: number): string {
 }
 
 /**
- * The value of every name a placeholder may use for one row, keyed by the folded name (foldHeader):
+ * The value of every name a placeholder may use for one row, keyed by headerKey (so any accepted spelling of a known column finds it):
  * every header of the sheet, then the computed fields (a computed field wins over a column of the
  * same name only when the column gives nothing, so 认定日期 and 证书编号 read the same either way).
  */
@@ -129,7 +129,7 @@ export function rowValues(input: RowValueInput): Map<string, FieldValue> {
   input.headers.forEach((header, column) => {
     const name = String(header ?? '').trim();
     if (name === '') return;
-    const key = foldHeader(name);
+    const key = headerKey(name);
     if (!values.has(key) || values.get(key) === '') values.set(key, cellText(input.cells[column]));
   });
   const computed: Record<string, FieldValue> = {
@@ -141,7 +141,7 @@ export function rowValues(input: RowValueInput): Map<string, FieldValue> {
   };
   if (input.dutyTable !== undefined) computed[DUTY_TABLE_FIELD] = { table: input.dutyTable };
   for (const [name, value] of Object.entries(computed)) {
-    const key = foldHeader(name);
+    const key = headerKey(name);
     const current = values.get(key);
     if (current === undefined || current === '') values.set(key, value);
   }
@@ -150,7 +150,7 @@ export function rowValues(input: RowValueInput): Map<string, FieldValue> {
 
 /** The value of a placeholder name in a row's values (undefined when no header or field has that name). */
 export function valueOf(values: ReadonlyMap<string, FieldValue>, name: string): FieldValue | undefined {
-  return values.get(foldHeader(name));
+  return values.get(headerKey(name));
 }
 
 /** Whether a value is empty (a placeholder with it stays visible in the document, and is reported). */

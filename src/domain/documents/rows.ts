@@ -7,7 +7,7 @@
  * unique: two rows whose names collide both get their row number.
  */
 import type { CalendarDate } from '../calendar-date';
-import { foldHeader } from '../nomination/headers';
+import { headerKey } from '../nomination/headers';
 import type { State } from '../workflow/states';
 import { termEndOf, termResultDue, UPCOMING_TERM_DAYS } from '../workflow/term-results';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
@@ -87,7 +87,7 @@ export function chooseRows(kind: DocumentKind, rows: readonly CandidateRow[], re
 
 /** The placeholders (known names only) a row has no value for, in the template's order. */
 export function missingPlaceholders(names: readonly string[], values: ReadonlyMap<string, FieldValue>): string[] {
-  return names.filter((name) => values.has(foldHeader(name)) && isEmptyValue(valueOf(values, name)));
+  return names.filter((name) => values.has(headerKey(name)) && isEmptyValue(valueOf(values, name)));
 }
 
 /** Windows device names a file may not be called (with or without an extension). */
@@ -114,19 +114,23 @@ export function fileNamePatternProblem(pattern: string, known: readonly string[]
   if (personal.length > 0) {
     return `${where}“${pattern}”含有个人信息${personal.map((name) => `{${name}}`).join('、')}：文件名会出现在文件夹、链接和分享记录中，不能含身份证号或联系电话；请改用 {姓名}、{证书编号} 等`;
   }
-  const knownFolded = new Set(known.map(foldHeader));
-  const unknown = names.filter((name) => !knownFolded.has(foldHeader(name)));
+  const knownKeys = new Set(known.map(headerKey));
+  const unknown = names.filter((name) => !knownKeys.has(headerKey(name)));
   if (unknown.length > 0) return `${where}“${pattern}”中的${unknown.map((name) => `{${name}}`).join('、')}没有对应的列或字段`;
   if (names.length === 0) return `${where}“${pattern}”不含任何 {列名}，每一行的文件会同名；请至少写 {姓名}`;
   return null;
 }
 
-/** A file name safe on Windows, macOS and Drive: reserved and control characters replaced, trimmed, bounded, never empty. */
+/**
+ * A file name safe on Windows, macOS, Linux and Drive: reserved and control characters replaced,
+ * never starting with a dot or a space (a leading dot hides the file on macOS and Linux) nor
+ * ending with one (Windows drops them), bounded, never empty.
+ */
 export function safeFileName(text: string): string {
   // eslint-disable-next-line no-control-regex
   let name = text.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/gu, '_').replace(/\s+/gu, ' ');
   name = Array.from(name).slice(0, MAX_FILE_NAME_LENGTH).join('');
-  name = name.replace(/^[\s]+/u, '').replace(/[. ]+$/u, '');
+  name = name.replace(/^[. ]+/u, '').replace(/[. ]+$/u, '');
   if (name === '') return UNNAMED;
   if (RESERVED_DEVICE_NAMES.test(name)) name = `_${name}`;
   return name;

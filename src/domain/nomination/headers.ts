@@ -68,6 +68,19 @@ const KNOWN_HEADERS: ReadonlyMap<string, { key: FieldKey } | { output: OutputCol
   return map;
 })();
 
+/**
+ * The form in which a header or a name for one (a document placeholder) is compared: the field's
+ * own header, folded, for any accepted spelling of a known field (县市区 → 县（市、区）), otherwise
+ * the folded text.
+ */
+export function headerKey(text: string): string {
+  const folded = foldHeader(text);
+  const known = KNOWN_HEADERS.get(folded);
+  if (known === undefined || !('key' in known)) return folded;
+  const field = FIELDS.find((candidate) => candidate.key === known.key);
+  return field ? foldHeader(field.header) : folded;
+}
+
 /** The text of a header cell, or null when it is empty. */
 function headerText(cell: unknown): string | null {
   if (cell === null || cell === undefined) return null;

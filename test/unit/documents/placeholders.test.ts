@@ -58,6 +58,15 @@ describe('names', () => {
     expect(unknownPlaceholders(['姓名', '县(市、区)', '职称', '履职记录'], HEADERS, 'certificate')).toEqual(['职称', '履职记录']);
     expect(unknownPlaceholders(['履职记录'], HEADERS, 'form')).toEqual([]);
   });
+  test("any spelling the sheet accepts for a known column names it, whichever spelling the header uses", () => {
+    expect(unknownPlaceholders(['县市区', '县(市,区)', '县（市、区）', '身份证号码', '县区'], HEADERS, 'certificate')).toEqual(['县区']);
+    const values = rowValues(input());
+    expect(valueOf(values, '县市区')).toBe('红塔区');
+    expect(valueOf(values, '县(市,区)')).toBe('红塔区');
+    const respelled = rowValues(input({ headers: HEADERS.map((header) => (header === '县（市、区）' ? '县市区' : header)) }));
+    expect(valueOf(respelled, '县（市、区）')).toBe('红塔区');
+    expect(unknownPlaceholders(['县（市、区）'], ['姓名', '县市区'], 'certificate')).toEqual([]);
+  });
   test('personal information, however spelled', () => {
     expect(['身份证号', '身份证号码', '联系电话', '手机号', ' 电话 '].every(isPersonalName)).toBe(true);
     expect(isPersonalName('姓名')).toBe(false);

@@ -78,6 +78,14 @@ describe('file names', () => {
     expect(safeFileName('lpt1.txt')).toBe('_lpt1.txt');
     expect(safeFileName('COM10')).toBe('COM10');
     expect(safeFileName(' ...')).toBe('未命名');
+    expect(safeFileName('..')).toBe('未命名');
+  });
+  test('never starts with a dot or a space (a leading dot hides the file on macOS and Linux)', () => {
+    expect(safeFileName('../../x')).toBe('_.._x');
+    expect(safeFileName('.hidden')).toBe('hidden');
+    expect(safeFileName(' . .张三')).toBe('张三');
+    expect(safeFileName('张三.李四')).toBe('张三.李四');
+    expect(fileNameOf('{姓名}', values({ 姓名: '...王五' }))).toBe('王五');
     expect(Array.from(safeFileName('长'.repeat(300)))).toHaveLength(MAX_FILE_NAME_LENGTH);
   });
   test('two rows whose names collide (case ignored) both get their row number; others are untouched', () => {
@@ -102,6 +110,8 @@ describe('file names', () => {
     expect(fileNamePatternProblem('{姓名}-{身份证号}', known, '设置第12行：证书文件名')).toContain('设置第12行：证书文件名“{姓名}-{身份证号}”含有个人信息{身份证号}');
     expect(fileNamePatternProblem('{ 联系电话 }', known, 'w')).toContain('个人信息{联系电话}');
     expect(fileNamePatternProblem('{姓名}-{职称}', known, 'w')).toBe('w“{姓名}-{职称}”中的{职称}没有对应的列或字段');
+    expect(fileNamePatternProblem('{县市区}-{姓名}', knownNames(['姓名', '县（市、区）'], 'certificate'), 'w')).toBeNull();
+    expect(fileNameOf('{县市区}-{姓名}', values({ 姓名: '张三', '县（市、区）': '红塔区' }))).toBe('红塔区-张三');
     expect(fileNamePatternProblem('证书', known, 'w')).toContain('不含任何 {列名}');
     expect(fileNamePatternProblem(DEFAULT_FILE_NAME_PATTERNS.certificate, known, 'w')).toBeNull();
   });
