@@ -287,6 +287,8 @@ class AdvancedFiles {
     const item = this.itemOf(folderId);
     if (!item || item.trashed || !statSync(item.path).isDirectory()) return [];
     const folder = item.path;
+    // What a killed run left (temporaries, stale name entries) goes before the folder is listed.
+    this.drive.cleanFolder(folder);
     const children: Item[] = readdirSync(folder, { withFileTypes: true })
       .filter((entry) => !entry.name.startsWith('.') && (entry.isFile() || entry.isDirectory()))
       .map((entry) => ({ path: join(folder, entry.name), trashed: false }));

@@ -452,7 +452,7 @@ export class LocalDrive implements DriveStore {
    * are not there (a name recorded just before the disk change a kill prevented, or left behind
    * just after it). A file with no entry has the name its file name gives.
    */
-  private cleanFolder(folder: string): void {
+  cleanFolder(folder: string): void {
     const absolute = resolve(folder);
     if (this.cleanedFolders.has(absolute)) return;
     this.cleanedFolders.add(absolute);
