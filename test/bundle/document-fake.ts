@@ -1,7 +1,7 @@
 /**
  * A small hand-written DocumentApp for the bundle's document tests: a document is JSON (paragraphs
  * and tables of plain text, a header and a footer) in the bytes of a file of the runtime's real
- * offline Drive, so makeCopy, names, trash, quotas and the clock are the runtime's own. It lets
+ * offline Drive, so copies (Drive.Files.copy), names, trash, quotas and the clock are the runtime's own. It lets
  * these tests pin the bundle's order of calls, resumability and placeholder handling without
  * depending on .docx fidelity (the offline DocumentApp over .docx is tested in test/runtime/, and
  * end to end by the CLI tests). Each call is counted (CallCounter) and costs the runtime's modelled
