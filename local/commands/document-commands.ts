@@ -5,11 +5,13 @@
  * the links go into the workbook, saved in place. `templates` writes the default templates, made by
  * the add-on's own runCreateTemplates. Unlike the other commands, --out names the document folder.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { errorMessage } from '../runtime/bundle';
 import { runWithContinuations } from '../runtime/continuations';
+import { TRASH_FOLDER_NAME, writeFileAtomically } from '../services/drive/local-drive';
+import { chineseFontInstalled, libreOfficeInstalled, missingLibreOfficeMessage, MISSING_CHINESE_FONT_MESSAGE } from '../services/drive/pdf';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
 import { UsageError, type Command, type CommandContext, SHEET_OPTION } from './command';
@@ -104,11 +106,31 @@ function checkedTemplate(value: string | boolean | undefined): string | undefine
   return path;
 }
 
+/** The document folder can take the drive's trash: a file named .trash in it is refused before anything is made. */
+function checkedDriveFolder(folder: string): void {
+  const trash = join(folder, TRASH_FOLDER_NAME);
+  if (existsSync(trash) && !statSync(trash).isDirectory()) {
+    throw new UsageError(`--out 文件夹“${shown(folder)}”中有一个名为 ${TRASH_FOLDER_NAME} 的文件，而程序要用这个名字存放被替换的旧文档：请改名或移走它`);
+  }
+}
+
+/** --pdf needs LibreOffice: said before anything is made (not after the first copy). */
+function requireLibreOffice(): void {
+  if (!libreOfficeInstalled()) throw new Error(missingLibreOfficeMessage());
+}
+
 /** The bundle refused what was asked (ArgumentError: a sheet that holds no nominations …): exit 2; anything else, exit 1. */
 function bundleError(error: unknown): Error {
   if (error instanceof UsageError) return error;
   if ((error as { name?: unknown } | null)?.name === 'ArgumentError') return new UsageError(errorMessage(error));
   return new Error(errorMessage(error));
+}
+
+/** Says which of the drive's index files were unreadable (read as empty: the files there keep the names on disk). */
+function reportUnreadableIndexes(context: CommandContext, runtime: WorkbookRuntime): void {
+  for (const path of runtime.drive.unreadableIndexes) {
+    context.err(`提示：程序记录文件名的索引 ${basename(path)}（在 ${shown(dirname(path))}）已损坏，无法读取，已忽略；该文件夹中的文件按磁盘上的文件名看待（如“某某 (1)”），请核对是否有同一行的两份文档`);
+  }
 }
 
 /** One row's problem as a line: `第N行 姓名：缺少 {{学校}}`. */
@@ -125,12 +147,6 @@ function reportPreflight(context: CommandContext, result: DocumentRunResult): nu
     for (const entry of result.missing) context.err(missingLine(entry));
   }
   return result.unknownPlaceholders.length + result.missing.length;
-}
-
-/** The absolute paths of the files directly in `folder` (none when it does not exist). */
-function filesIn(folder: string): Set<string> {
-  if (!existsSync(folder)) return new Set();
-  return new Set(readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(folder, entry.name)));
 }
 
 /** Rows by number, the first entry of each row kept. */
@@ -176,10 +192,10 @@ function generationCommand(kind: DocumentKind): Command {
       },
     },
     examples: [
-      `banzhuren ${name} 名单.xlsx --out ${label} --check`,
-      `banzhuren ${name} 名单.xlsx --out ${label}`,
-      `banzhuren ${name} 名单.xlsx --out ${label} --template 我的${label}模板.docx --rows 2,5-7 --regenerate --pdf`,
-      `banzhuren ${name} 名单.xlsx --out ${label} --time-limit 20 --doc-quota 25 --stats`,
+      `banzhuren ${name} 名单.xlsx --out ${label} --check --as city@example.edu.cn`,
+      `banzhuren ${name} 名单.xlsx --out ${label} --as city@example.edu.cn`,
+      `banzhuren ${name} 名单.xlsx --out ${label} --template 我的${label}模板.docx --rows 2,5-7 --regenerate --pdf --as city@example.edu.cn`,
+      `banzhuren ${name} 名单.xlsx --out ${label} --time-limit 20 --doc-quota 25 --stats --as city@example.edu.cn`,
     ],
     async run(context) {
       const [path, ...extra] = context.positionals;
@@ -194,6 +210,10 @@ function generationCommand(kind: DocumentKind): Command {
       const template = chosenTemplate ?? join(defaultTemplateFolder(), DEFAULT_TEMPLATE_FILES[kind]);
       if (!existsSync(template)) throw new Error(`找不到程序自带的模板 ${template}：请重新安装，或用 --template 指定模板`);
       const check = context.options.check === true;
+      // Offline there is no signed-in account: generation needs a role (city, or the county's in a 县级 workbook).
+      if (!check && !context.as) throw new UsageError('缺少 --as（须为“权限”表中的市级账号；县级表格中也可为该县账号）');
+      if (!check) checkedDriveFolder(folder);
+      if (!check && context.options.pdf) requireLibreOffice();
       const options: DocumentRunOptions = { kind };
       if (rows) options.rows = rows;
       if (context.options.regenerate) options.regenerate = true;
@@ -202,7 +222,9 @@ function generationCommand(kind: DocumentKind): Command {
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
       if (docQuota !== undefined) options.dailyQuota = docQuota;
 
+      if (!check && context.options.pdf && chineseFontInstalled() === false) context.err(`提示：${MISSING_CHINESE_FONT_MESSAGE}`);
       // --check writes nothing: the workbook is only read, and the folder is not created.
+      const folderExisted = existsSync(folder);
       const progress = new ProgressRows();
       const runtime = await openWorkbookRuntime({ path, today: context.today, as: context.as, counter: context.counter, print: progress.printer(context.err), readOnly: check, timeLimitSeconds, docQuota });
       try {
@@ -216,6 +238,7 @@ function generationCommand(kind: DocumentKind): Command {
             throw bundleError(error);
           }
           context.stats.executions = 1;
+          reportUnreadableIndexes(context, runtime);
           const problems = reportPreflight(context, result);
           for (const message of result.messages) context.err(`提示：${message}`);
           if (context.options.json) {
@@ -226,9 +249,11 @@ function generationCommand(kind: DocumentKind): Command {
           }
           return problems > 0 ? EXIT_PROBLEMS : 0;
         }
-        return await generate(context, runtime, options, label, progress, resolve(folder));
+        return await generate(context, runtime, options, label, progress);
       } finally {
         runtime.close();
+        // A run that made nothing leaves no empty folder behind.
+        if (!folderExisted && existsSync(folder) && readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
       }
     },
   };
@@ -255,8 +280,7 @@ class ProgressRows {
  * Runs the pre-flight (the bundle's check mode) and prints what it found, then the batch and its
  * continuations (execution 1 and the hourly trigger's), then the summary; returns the exit code.
  */
-async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string, progress: ProgressRows, folder: string): Promise<number> {
-  const existingBefore = filesIn(folder);
+async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string, progress: ProgressRows): Promise<number> {
   let preflight: DocumentRunResult;
   try {
     preflight = runtime.bundle.call('runDocuments', { ...options, check: true }) as DocumentRunResult;
@@ -280,12 +304,11 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   const last = outcome.results[outcome.results.length - 1];
   const created = new Map(results.flatMap((result) => result.created).map((entry) => [entry.row, entry]));
   const skippedEntries = results.flatMap((result) => result.skipped);
-  // A document made by an execution the time limit killed is found by name by the next one (a
-  // "skipped" row there): its progress line says it was made in this run, or, for a document
-  // killed between naming the file and its progress line, its file was not in the folder when the
-  // run began.
-  const newlyFound = skippedEntries.filter((entry) => !existingBefore.has(runtime.drive.pathOf(entry.link)));
-  const made = [...new Set([...created.keys(), ...progress.made.keys(), ...newlyFound.map((entry) => entry.row)])]
+  // Made in this run: what the bundle's executions list as created, and — for an execution the time
+  // limit killed before it returned — the rows of its progress lines (the next execution finds those
+  // documents by name and lists them as skipped). Never from files found on disk: a link to a file
+  // made by someone else, elsewhere, is not a document made now.
+  const made = [...new Set([...created.keys(), ...progress.made.keys()])]
     .sort((a, b) => a - b)
     .map((row) => {
       const found = skippedEntries.filter((entry) => entry.row === row).pop();
@@ -304,6 +327,7 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   const pending = last?.pending ?? results[results.length - 1]?.pending ?? 0;
   const done = last?.done === true;
   for (const message of messages) context.err(`提示：${message}`);
+  reportUnreadableIndexes(context, runtime);
   for (const entry of refused) context.err(`第${entry.row}行：${entry.message}`);
   if (context.options.json) {
     context.out(JSON.stringify({ made, skipped, refused, unknownPlaceholders, missing, pending, done, executions: outcome.executions, messages: [...printed, ...allMessages] }, null, 2));
@@ -331,6 +355,15 @@ function madeTemplate(runtime: WorkbookRuntime, id: string, folder: string, kind
   return join(folder, found[0] as string);
 }
 
+/** The lstat of a path (a symbolic link itself, not what it points to), or undefined when there is nothing there. */
+function lstatSafe(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `banzhuren templates --out DIR`: the default templates, made by the add-on's own code. */
 const TEMPLATES_COMMAND: Command = {
   name: 'templates',
@@ -349,7 +382,10 @@ const TEMPLATES_COMMAND: Command = {
     if (context.positionals.length > 0) throw new UsageError(`参数个数不对。用法：banzhuren ${templatesUsage}`);
     const folder = checkedFolder(context.options.out, templatesUsage);
     const files = Object.values(DEFAULT_TEMPLATE_FILES);
-    const existing = files.filter((file) => existsSync(join(folder, file)));
+    // A symbolic link where a template goes (even a dangling one) is refused: writing through it would change a file elsewhere.
+    const links = files.filter((file) => lstatSafe(join(folder, file))?.isSymbolicLink() === true);
+    if (links.length > 0) throw new UsageError(`${shown(folder)} 中的 ${links.join('、')} 是符号链接，不会写入（以免改动链接指向的其他文件）：请先删除这个链接`);
+    const existing = files.filter((file) => lstatSafe(join(folder, file)) !== undefined);
     if (existing.length > 0 && context.options.force !== true) {
       throw new UsageError(`${shown(folder)} 中已有 ${existing.join('、')}，没有覆盖；要覆盖请加 --force`);
     }
@@ -373,7 +409,8 @@ const TEMPLATES_COMMAND: Command = {
       mkdirSync(folder, { recursive: true });
       for (const kind of ['certificate', 'form'] as const) {
         const target = join(folder, DEFAULT_TEMPLATE_FILES[kind]);
-        copyFileSync(made[kind], target);
+        // Through a temporary file renamed into place: the target is replaced, never written through.
+        writeFileAtomically(target, readFileSync(made[kind]));
         context.out(`已写入 ${target}`);
       }
     } finally {
