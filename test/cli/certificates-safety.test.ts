@@ -153,3 +153,22 @@ test('a damaged name index is said (提示) and --regenerate still leaves one do
   expect(again.stderr).not.toMatch(/^banzhuren：/mu);
   expect(readdirSync(out).filter((entry) => entry.endsWith('.docx'))).toHaveLength(2);
 });
+
+test('--pdf on a machine without a Chinese font (fc-list :lang=zh finds nothing) says which font to install', () => {
+  const book = freshBook('fonts');
+  const out = join(dirname(book), '证书');
+  /** A bin folder with a stand-in soffice and an fc-list printing `fonts`. */
+  const binWith = (name: string, fonts: string): string => {
+    const bin = join(folder, name);
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'soffice'), '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    writeFileSync(join(bin, 'fc-list'), `#!/bin/sh\nprintf '${fonts}'\n`, { mode: 0o755 });
+    return bin;
+  };
+  // --rows 99 is refused: nothing is converted, the stand-in soffice never runs.
+  const args = ['certificates', book, '--out', out, '--pdf', '--rows', '99', '--today', TODAY, '--as', CITY];
+  const without = runCli(args, { env: { PATH: binWith('no-fonts', '') } });
+  expect(without.stderr).toMatch(/提示：本机没有中文字体.*apt-get install fonts-noto-cjk 或 fonts-wqy-microhei/u);
+  const withFont = runCli(args, { env: { PATH: binWith('with-font', 'WenQuanYi Micro Hei\\n') } });
+  expect(withFont.stderr).not.toMatch(/中文字体/u);
+});
