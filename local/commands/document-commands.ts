@@ -71,12 +71,18 @@ function generationUsage(kind: DocumentKind): string {
 
 const templatesUsage = 'templates --out 文件夹 [--force]';
 
-/** A positive number of seconds from --time-limit. */
+/** The shortest --time-limit accepted: one document costs about 5 simulated seconds (copy, open, save; more with --pdf). */
+const MINIMUM_TIME_LIMIT_SECONDS = 10;
+
+/** A number of seconds from --time-limit: positive, and at least MINIMUM_TIME_LIMIT_SECONDS. */
 function checkedTimeLimit(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
   const seconds = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--time-limit 应为正数（秒，如 360），收到“${shown(String(value))}”`);
+  if (seconds < MINIMUM_TIME_LIMIT_SECONDS) {
+    throw new UsageError(`一份文档约需 5 秒模拟时间，--time-limit 至少 ${MINIMUM_TIME_LIMIT_SECONDS}（秒），收到“${shown(String(value))}”`);
+  }
   return seconds;
 }
 
@@ -183,7 +189,7 @@ function generationCommand(kind: DocumentKind): Command {
       regenerate: { type: 'boolean', help: '已有文档的行也重新生成（旧文件移入 .trash 文件夹）' },
       pdf: { type: 'boolean', help: '生成 PDF 而不是 .docx（在本机需要安装 LibreOffice：apt-get install libreoffice-writer-nogui）' },
       check: { type: 'boolean', help: '只做预检：列出模板中无法识别的占位符和缺值的行，不生成、不写入任何文件；有问题时退出码为 3' },
-      'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒）；到时由定时任务接着做' },
+      'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒，至少 10 秒）；到时由定时任务接着做' },
       'doc-quota': { type: 'string', value: '份数', help: '模拟每天最多新建的文档份数（默认 250，即个人账号的限额；Workspace 为 1500）' },
       sheet: SHEET_OPTION,
       json: {
