@@ -7,7 +7,7 @@
  */
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { errorMessage } from '../runtime/bundle';
 import { runWithContinuations } from '../runtime/continuations';
 import { TRASH_FOLDER_NAME, writeFileAtomically } from '../services/drive/local-drive';
@@ -15,6 +15,7 @@ import { chineseFontInstalled, libreOfficeInstalled, missingLibreOfficeMessage, 
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
 import { UsageError, type Command, type CommandContext, SHEET_OPTION } from './command';
+import { inspectTemplate, type TemplateInspection } from './template-inspection';
 import { parseRowList } from './workflow-commands';
 
 /** Which document a command makes. */
@@ -66,7 +67,7 @@ const KINDS: Record<DocumentKind, { command: string; label: string; linkColumn: 
 };
 
 function generationUsage(kind: DocumentKind): string {
-  return `${KINDS[kind].command} <文件.xlsx> --out 文件夹 [--template 模板.docx] [--rows 2,5-7] [--regenerate] [--pdf] [--check] [--time-limit 秒] [--doc-quota 份数] [--sheet 工作表] [--today 日期] [--as 邮箱] [--json]`;
+  return `${KINDS[kind].command} <文件.xlsx> --out 文件夹（--check 时可省） [--template 模板.docx] [--rows 2,5-7] [--regenerate] [--pdf] [--check] [--time-limit 秒] [--doc-quota 份数] [--sheet 工作表] [--today 日期] [--as 邮箱] [--json]`;
 }
 
 const templatesUsage = 'templates --out 文件夹 [--force]';
@@ -144,15 +145,26 @@ function missingLine(entry: DocumentRunResult['missing'][number]): string {
   return `第${entry.row}行 ${entry.name}：没有 ${entry.placeholders.map((name) => `{{${name}}}`).join('、')} 的值`;
 }
 
-/** Prints the pre-flight problems (stderr, or nothing when --json prints them); returns how many. */
-function reportPreflight(context: CommandContext, result: DocumentRunResult): number {
+/** The problem of a template without any placeholder: every row would get the same document. */
+const NO_PLACEHOLDER_PROBLEM = '模板中没有任何占位符（如 {{姓名}}）：每一行都会得到一模一样的文档。请在模板中写入占位符';
+
+/**
+ * Prints the pre-flight problems (stderr, or nothing when --json prints them); returns how many.
+ * Placeholders the inspection found where replaceText does not reach are problems with --check
+ * and a 提示 when generating.
+ */
+function reportPreflight(context: CommandContext, result: DocumentRunResult, inspection: TemplateInspection, check: boolean): number {
+  const empty = result.placeholders.length === 0 ? 1 : 0;
+  if (empty) context.err(NO_PLACEHOLDER_PROBLEM);
+  for (const line of inspection.unreachable) context.err(check ? line : `提示：${line}`);
+  const unreachable = check ? inspection.unreachable.length : 0;
   if (!context.options.json) {
     if (result.unknownPlaceholders.length > 0) {
       context.err(`模板中有表格里没有对应列或字段的占位符：${result.unknownPlaceholders.map((name) => `{{${name}}}`).join('、')}`);
     }
     for (const entry of result.missing) context.err(missingLine(entry));
   }
-  return result.unknownPlaceholders.length + result.missing.length;
+  return result.unknownPlaceholders.length + result.missing.length + empty + unreachable;
 }
 
 /** Rows by number, the first entry of each row kept. */
@@ -188,7 +200,7 @@ function generationCommand(kind: DocumentKind): Command {
       rows: { type: 'string', value: '行号', help: `只为这些行生成（表格中的实际行号），如 2,5-7；默认为${rowsByDefault}` },
       regenerate: { type: 'boolean', help: '已有文档的行也重新生成（旧文件移入 .trash 文件夹）' },
       pdf: { type: 'boolean', help: '生成 PDF 而不是 .docx（在本机需要安装 LibreOffice：apt-get install libreoffice-writer-nogui）' },
-      check: { type: 'boolean', help: '只做预检：列出模板中无法识别的占位符和缺值的行，不生成、不写入任何文件；有问题时退出码为 3' },
+      check: { type: 'boolean', help: '只做预检（可不给 --out）：列出模板中无法识别的占位符和缺值的行，不生成、不写入任何文件；有问题时退出码为 3' },
       'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒，至少 10 秒）；到时由定时任务接着做' },
       'doc-quota': { type: 'string', value: '份数', help: '模拟每天最多新建的文档份数（默认 250，即个人账号的限额；Workspace 为 1500）' },
       sheet: SHEET_OPTION,
@@ -198,7 +210,7 @@ function generationCommand(kind: DocumentKind): Command {
       },
     },
     examples: [
-      `banzhuren ${name} 名单.xlsx --out ${label} --check --as city@example.edu.cn`,
+      `banzhuren ${name} 名单.xlsx --check`,
       `banzhuren ${name} 名单.xlsx --out ${label} --as city@example.edu.cn`,
       `banzhuren ${name} 名单.xlsx --out ${label} --template 我的${label}模板.docx --rows 2,5-7 --regenerate --pdf --as city@example.edu.cn`,
       `banzhuren ${name} 名单.xlsx --out ${label} --time-limit 20 --doc-quota 25 --stats --as city@example.edu.cn`,
@@ -206,7 +218,9 @@ function generationCommand(kind: DocumentKind): Command {
     async run(context) {
       const [path, ...extra] = context.positionals;
       if (!path || extra.length > 0) throw new UsageError(`参数个数不对。用法：banzhuren ${usage}`);
-      const folder = checkedFolder(context.options.out, usage);
+      const check = context.options.check === true;
+      // --check reads the template and the workbook only: the folder is not needed.
+      const folder = check && context.options.out === undefined ? undefined : checkedFolder(context.options.out, usage);
       const chosenTemplate = checkedTemplate(context.options.template);
       const timeLimitSeconds = checkedTimeLimit(context.options['time-limit']);
       const docQuota = checkedQuota(context.options['doc-quota']);
@@ -215,10 +229,15 @@ function generationCommand(kind: DocumentKind): Command {
       if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`);
       const template = chosenTemplate ?? join(defaultTemplateFolder(), DEFAULT_TEMPLATE_FILES[kind]);
       if (!existsSync(template)) throw new Error(`找不到程序自带的模板 ${template}：请重新安装，或用 --template 指定模板`);
-      const check = context.options.check === true;
+      const insideOut = folder === undefined ? '..' : relative(resolve(folder), resolve(template));
+      if (chosenTemplate && folder !== undefined && insideOut !== '' && !insideOut.startsWith('..') && !isAbsolute(insideOut)) {
+        throw new UsageError(`--template 不能放在 --out 文件夹“${shown(folder)}”中：生成和重新生成会在那里新建、移走文件。请把模板放到别处`);
+      }
+      const inspection = await inspectTemplate(template, shown(template));
+      if (inspection.refusal) throw new UsageError(inspection.refusal);
       // Offline there is no signed-in account: generation needs a role (city, or the county's in a 县级 workbook).
       if (!check && !context.as) throw new UsageError('缺少 --as（须为“权限”表中的市级账号；县级表格中也可为该县账号）');
-      if (!check) checkedDriveFolder(folder);
+      if (!check && folder !== undefined) checkedDriveFolder(folder);
       if (!check && context.options.pdf) requireLibreOffice();
       const options: DocumentRunOptions = { kind };
       if (rows) options.rows = rows;
@@ -230,12 +249,12 @@ function generationCommand(kind: DocumentKind): Command {
 
       if (!check && context.options.pdf && chineseFontInstalled() === false) context.err(`提示：${MISSING_CHINESE_FONT_MESSAGE}`);
       // --check writes nothing: the workbook is only read, and the folder is not created.
-      const folderExisted = existsSync(folder);
+      const folderExisted = folder !== undefined && existsSync(folder);
       const progress = new ProgressRows();
       const runtime = await openWorkbookRuntime({ path, today: context.today, as: context.as, counter: context.counter, print: progress.printer(context.err), readOnly: check, timeLimitSeconds, docQuota });
       try {
         options.templateId = runtime.drive.fileIdOf(resolve(template));
-        if (!check || existsSync(folder)) options.folderId = runtime.drive.folderIdOf(resolve(folder));
+        if (folder !== undefined && (!check || existsSync(folder))) options.folderId = runtime.drive.folderIdOf(resolve(folder));
         if (check) {
           let result: DocumentRunResult;
           try {
@@ -245,7 +264,7 @@ function generationCommand(kind: DocumentKind): Command {
           }
           context.stats.executions = 1;
           reportUnreadableIndexes(context, runtime);
-          const problems = reportPreflight(context, result);
+          const problems = reportPreflight(context, result, inspection, true);
           for (const message of result.messages) context.err(`提示：${message}`);
           if (context.options.json) {
             const { placeholders, unknownPlaceholders, missing, messages } = result;
@@ -255,11 +274,11 @@ function generationCommand(kind: DocumentKind): Command {
           }
           return problems > 0 ? EXIT_PROBLEMS : 0;
         }
-        return await generate(context, runtime, options, label, progress);
+        return await generate(context, runtime, options, label, progress, inspection);
       } finally {
         runtime.close();
         // A run that made nothing leaves no empty folder behind.
-        if (!folderExisted && existsSync(folder) && readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
+        if (folder !== undefined && !folderExisted && existsSync(folder) && readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
       }
     },
   };
@@ -286,7 +305,7 @@ class ProgressRows {
  * Runs the pre-flight (the bundle's check mode) and prints what it found, then the batch and its
  * continuations (execution 1 and the hourly trigger's), then the summary; returns the exit code.
  */
-async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string, progress: ProgressRows): Promise<number> {
+async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string, progress: ProgressRows, inspection: TemplateInspection): Promise<number> {
   let preflight: DocumentRunResult;
   try {
     preflight = runtime.bundle.call('runDocuments', { ...options, check: true }) as DocumentRunResult;
@@ -294,7 +313,7 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
     throw bundleError(error);
   }
   // Said before anything is made: problems of the template and rows, and what the quota allows.
-  const problems = reportPreflight(context, preflight);
+  const problems = reportPreflight(context, preflight, inspection, false);
   const printed = new Set(preflight.messages);
   for (const message of preflight.messages) context.err(`提示：${message}`);
   let outcome: Awaited<ReturnType<typeof runWithContinuations<DocumentRunResult>>>;
