@@ -195,7 +195,7 @@ function generationCommand(kind: DocumentKind): Command {
     uses: ['today', 'as'],
     exitThree: '预检发现问题（带 --check 时不写入任何内容），或有行被拒绝、未能生成',
     options: {
-      out: { type: 'string', value: '文件夹', help: '存放生成文档的文件夹（必填；不存在则新建）' },
+      out: { type: 'string', value: '文件夹', help: '存放生成文档的文件夹（生成时必填，不存在则新建；--check 时可省）' },
       template: { type: 'string', value: '模板.docx', help: `模板文件（.docx）；默认为程序自带的 templates/${DEFAULT_TEMPLATE_FILES[kind]}` },
       rows: { type: 'string', value: '行号', help: `只为这些行生成（表格中的实际行号），如 2,5-7；默认为${rowsByDefault}` },
       regenerate: { type: 'boolean', help: '已有文档的行也重新生成（旧文件移入 .trash 文件夹）' },
@@ -210,8 +210,8 @@ function generationCommand(kind: DocumentKind): Command {
       },
     },
     examples: [
-      `banzhuren ${name} 名单.xlsx --check`,
       `banzhuren ${name} 名单.xlsx --out ${label} --as city@example.edu.cn`,
+      `banzhuren ${name} 名单.xlsx --check`,
       `banzhuren ${name} 名单.xlsx --out ${label} --template 我的${label}模板.docx --rows 2,5-7 --regenerate --pdf --as city@example.edu.cn`,
       `banzhuren ${name} 名单.xlsx --out ${label} --time-limit 20 --doc-quota 25 --stats --as city@example.edu.cn`,
     ],

@@ -172,3 +172,10 @@ test('--pdf on a machine without a Chinese font (fc-list :lang=zh finds nothing)
   const withFont = runCli(args, { env: { PATH: binWith('with-font', 'WenQuanYi Micro Hei\\n') } });
   expect(withFont.stderr).not.toMatch(/中文字体/u);
 });
+
+test.each(['certificates', 'forms'])('every %s --help example that generates gives --as', (command) => {
+  const help = runCli([command, '--help']).stdout;
+  const examples = help.slice(help.indexOf('示例：')).split('\n').filter((line) => line.trim().startsWith('banzhuren '));
+  expect(examples.length).toBeGreaterThan(2);
+  for (const example of examples) if (!example.includes('--check')) expect(example).toMatch(/ --as \S+@\S+/u);
+});
