@@ -43,6 +43,8 @@ beforeAll(async () => {
 const HIDDEN: [string, string, (zip: JSZip, body: string) => string][] = [
   ['text box', '文本框', (_zip, body) => atEnd(body, '<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{{姓</w:t></w:r><w:r><w:t>名}}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')],
   ['footnote', '脚注', (zip, body) => (zip.file('word/footnotes.xml', '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:t>{{姓名}}</w:t></w:r></w:p></w:footnote></w:footnotes>'), body)],
+  ['endnote', '尾注', (zip, body) => (zip.file('word/endnotes.xml', '<w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:endnote w:id="1"><w:p><w:r><w:t>{{姓名}}</w:t></w:r></w:p></w:endnote></w:endnotes>'), body)],
+  ['header text box', '文本框', (zip, body) => (zip.file('word/header1.xml', '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>{{姓名}}</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></w:r></w:p></w:hdr>'), body)],
   ['comment', '批注', (zip, body) => (zip.file('word/comments.xml', '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0"><w:p><w:r><w:t>{{姓名}}</w:t></w:r></w:p></w:comment></w:comments>'), body)],
   ['field code', '域代码', (_zip, body) => atEnd(body, '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> MERGEFIELD {{姓名}} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')],
   ['altChunk part', 'altChunk', (zip, body) => (zip.file('word/afchunk.html', '<html><body>{{姓名}}</body></html>'), atEnd(body, '<w:altChunk r:id="rIdChunk"/>'))],
