@@ -119,6 +119,8 @@ export interface WorkbookRuntime {
   selectRows(sheetName: string, firstRow: number, lastRow?: number): void;
   /** Whether a call of the bundle changed the workbook (a write to a sheet, a range or the properties). */
   readonly changed: boolean;
+  /** How many console.info lines the bundle wrote (its progress lines: one per document made); continuations read it as progress. */
+  readonly infoLines: number;
   /**
    * Writes the workbook (and its state) to `outPath`, by default to `out` or where it was read
    * from; writes nothing, and returns false, when nothing changed a workbook read from that file.
@@ -188,6 +190,7 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     if (options.answer) model.ui.answer = options.answer;
     if (options.promptAnswers) model.ui.promptAnswers = [...options.promptAnswers];
     const print = options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
+    let infoLines = 0;
     for (const notice of state.notices) print(notice);
     const email = options.as ?? '';
     const sink = logSink();
@@ -214,7 +217,10 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
           DocumentApp: (documentApp = makeDocumentApp(context, drive)),
         };
       },
-      { code: options.code, now: () => clock.now(), console: makeConsole(() => fakeContext as FakeContext, sink, print) },
+      { code: options.code, now: () => clock.now(), console: makeConsole(() => fakeContext as FakeContext, sink, (line) => {
+          infoLines += 1;
+          print(line);
+        }) },
     );
 
     let closed = false;
@@ -248,6 +254,9 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       state,
       ui: model.ui,
       drive,
+      get infoLines() {
+        return infoLines;
+      },
       canSave: writable && (options.out ?? path) !== undefined,
       markChanged,
       endExecution() {

@@ -5,14 +5,17 @@
  * the links go into the workbook, saved in place. `templates` writes the default templates, made by
  * the add-on's own runCreateTemplates. Unlike the other commands, --out names the document folder.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { errorMessage } from '../runtime/bundle';
 import { runWithContinuations } from '../runtime/continuations';
+import { TRASH_FOLDER_NAME, writeFileAtomically } from '../services/drive/local-drive';
+import { chineseFontInstalled, libreOfficeInstalled, missingLibreOfficeMessage, MISSING_CHINESE_FONT_MESSAGE } from '../services/drive/pdf';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
 import { UsageError, type Command, type CommandContext, SHEET_OPTION } from './command';
+import { inspectTemplate, type TemplateInspection } from './template-inspection';
 import { parseRowList } from './workflow-commands';
 
 /** Which document a command makes. */
@@ -64,17 +67,23 @@ const KINDS: Record<DocumentKind, { command: string; label: string; linkColumn: 
 };
 
 function generationUsage(kind: DocumentKind): string {
-  return `${KINDS[kind].command} <文件.xlsx> --out 文件夹 [--template 模板.docx] [--rows 2,5-7] [--regenerate] [--pdf] [--check] [--time-limit 秒] [--doc-quota 份数] [--sheet 工作表] [--today 日期] [--as 邮箱] [--json]`;
+  return `${KINDS[kind].command} <文件.xlsx> --out 文件夹（--check 时可省） [--template 模板.docx] [--rows 2,5-7] [--regenerate] [--pdf] [--check] [--time-limit 秒] [--doc-quota 份数] [--sheet 工作表] [--today 日期] [--as 邮箱] [--json]`;
 }
 
 const templatesUsage = 'templates --out 文件夹 [--force]';
 
-/** A positive number of seconds from --time-limit. */
+/** The shortest --time-limit accepted: one document costs about 5 simulated seconds (copy, open, save; more with --pdf). */
+const MINIMUM_TIME_LIMIT_SECONDS = 10;
+
+/** A number of seconds from --time-limit: positive, and at least MINIMUM_TIME_LIMIT_SECONDS. */
 function checkedTimeLimit(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value).trim();
   const seconds = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--time-limit 应为正数（秒，如 360），收到“${shown(String(value))}”`);
+  if (seconds < MINIMUM_TIME_LIMIT_SECONDS) {
+    throw new UsageError(`一份文档约需 5 秒模拟时间，--time-limit 至少 ${MINIMUM_TIME_LIMIT_SECONDS}（秒），收到“${shown(String(value))}”`);
+  }
   return seconds;
 }
 
@@ -104,6 +113,19 @@ function checkedTemplate(value: string | boolean | undefined): string | undefine
   return path;
 }
 
+/** The document folder can take the drive's trash: a file named .trash in it is refused before anything is made. */
+function checkedDriveFolder(folder: string): void {
+  const trash = join(folder, TRASH_FOLDER_NAME);
+  if (existsSync(trash) && !statSync(trash).isDirectory()) {
+    throw new UsageError(`--out 文件夹“${shown(folder)}”中有一个名为 ${TRASH_FOLDER_NAME} 的文件，而程序要用这个名字存放被替换的旧文档：请改名或移走它`);
+  }
+}
+
+/** --pdf needs LibreOffice: said before anything is made (not after the first copy). */
+function requireLibreOffice(): void {
+  if (!libreOfficeInstalled()) throw new Error(missingLibreOfficeMessage());
+}
+
 /** The bundle refused what was asked (ArgumentError: a sheet that holds no nominations …): exit 2; anything else, exit 1. */
 function bundleError(error: unknown): Error {
   if (error instanceof UsageError) return error;
@@ -111,26 +133,38 @@ function bundleError(error: unknown): Error {
   return new Error(errorMessage(error));
 }
 
+/** Says which of the drive's index files were unreadable (read as empty: the files there keep the names on disk). */
+function reportUnreadableIndexes(context: CommandContext, runtime: WorkbookRuntime): void {
+  for (const path of runtime.drive.unreadableIndexes) {
+    context.err(`提示：程序记录文件名的索引 ${basename(path)}（在 ${shown(dirname(path))}）已损坏，无法读取，已忽略；该文件夹中的文件按磁盘上的文件名看待（如“某某 (1)”），请核对是否有同一行的两份文档`);
+  }
+}
+
 /** One row's problem as a line: `第N行 姓名：缺少 {{学校}}`. */
 function missingLine(entry: DocumentRunResult['missing'][number]): string {
   return `第${entry.row}行 ${entry.name}：没有 ${entry.placeholders.map((name) => `{{${name}}}`).join('、')} 的值`;
 }
 
-/** Prints the pre-flight problems (stderr, or nothing when --json prints them); returns how many. */
-function reportPreflight(context: CommandContext, result: DocumentRunResult): number {
+/** The problem of a template without any placeholder: every row would get the same document. */
+const NO_PLACEHOLDER_PROBLEM = '模板中没有任何占位符（如 {{姓名}}）：每一行都会得到一模一样的文档。请在模板中写入占位符';
+
+/**
+ * Prints the pre-flight problems (stderr, or nothing when --json prints them); returns how many.
+ * Placeholders the inspection found where replaceText does not reach are problems with --check
+ * and a 提示 when generating.
+ */
+function reportPreflight(context: CommandContext, result: DocumentRunResult, inspection: TemplateInspection, check: boolean): number {
+  const empty = result.placeholders.length === 0 ? 1 : 0;
+  if (empty) context.err(NO_PLACEHOLDER_PROBLEM);
+  for (const line of inspection.unreachable) context.err(check ? line : `提示：${line}`);
+  const unreachable = check ? inspection.unreachable.length : 0;
   if (!context.options.json) {
     if (result.unknownPlaceholders.length > 0) {
       context.err(`模板中有表格里没有对应列或字段的占位符：${result.unknownPlaceholders.map((name) => `{{${name}}}`).join('、')}`);
     }
     for (const entry of result.missing) context.err(missingLine(entry));
   }
-  return result.unknownPlaceholders.length + result.missing.length;
-}
-
-/** The absolute paths of the files directly in `folder` (none when it does not exist). */
-function filesIn(folder: string): Set<string> {
-  if (!existsSync(folder)) return new Set();
-  return new Set(readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(folder, entry.name)));
+  return result.unknownPlaceholders.length + result.missing.length + empty + unreachable;
 }
 
 /** Rows by number, the first entry of each row kept. */
@@ -161,13 +195,13 @@ function generationCommand(kind: DocumentKind): Command {
     uses: ['today', 'as'],
     exitThree: '预检发现问题（带 --check 时不写入任何内容），或有行被拒绝、未能生成',
     options: {
-      out: { type: 'string', value: '文件夹', help: '存放生成文档的文件夹（必填；不存在则新建）' },
+      out: { type: 'string', value: '文件夹', help: '存放生成文档的文件夹（生成时必填，不存在则新建；--check 时可省）' },
       template: { type: 'string', value: '模板.docx', help: `模板文件（.docx）；默认为程序自带的 templates/${DEFAULT_TEMPLATE_FILES[kind]}` },
       rows: { type: 'string', value: '行号', help: `只为这些行生成（表格中的实际行号），如 2,5-7；默认为${rowsByDefault}` },
       regenerate: { type: 'boolean', help: '已有文档的行也重新生成（旧文件移入 .trash 文件夹）' },
       pdf: { type: 'boolean', help: '生成 PDF 而不是 .docx（在本机需要安装 LibreOffice：apt-get install libreoffice-writer-nogui）' },
-      check: { type: 'boolean', help: '只做预检：列出模板中无法识别的占位符和缺值的行，不生成、不写入任何文件；有问题时退出码为 3' },
-      'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒）；到时由定时任务接着做' },
+      check: { type: 'boolean', help: '只做预检（可不给 --out）：列出模板中无法识别的占位符和缺值的行，不生成、不写入任何文件；有问题时退出码为 3' },
+      'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒，至少 10 秒）；到时由定时任务接着做' },
       'doc-quota': { type: 'string', value: '份数', help: '模拟每天最多新建的文档份数（默认 250，即个人账号的限额；Workspace 为 1500）' },
       sheet: SHEET_OPTION,
       json: {
@@ -176,15 +210,17 @@ function generationCommand(kind: DocumentKind): Command {
       },
     },
     examples: [
-      `banzhuren ${name} 名单.xlsx --out ${label} --check`,
-      `banzhuren ${name} 名单.xlsx --out ${label}`,
-      `banzhuren ${name} 名单.xlsx --out ${label} --template 我的${label}模板.docx --rows 2,5-7 --regenerate --pdf`,
-      `banzhuren ${name} 名单.xlsx --out ${label} --time-limit 20 --doc-quota 25 --stats`,
+      `banzhuren ${name} 名单.xlsx --out ${label} --as city@example.edu.cn`,
+      `banzhuren ${name} 名单.xlsx --check`,
+      `banzhuren ${name} 名单.xlsx --out ${label} --template 我的${label}模板.docx --rows 2,5-7 --regenerate --pdf --as city@example.edu.cn`,
+      `banzhuren ${name} 名单.xlsx --out ${label} --time-limit 20 --doc-quota 25 --stats --as city@example.edu.cn`,
     ],
     async run(context) {
       const [path, ...extra] = context.positionals;
       if (!path || extra.length > 0) throw new UsageError(`参数个数不对。用法：banzhuren ${usage}`);
-      const folder = checkedFolder(context.options.out, usage);
+      const check = context.options.check === true;
+      // --check reads the template and the workbook only: the folder is not needed.
+      const folder = check && context.options.out === undefined ? undefined : checkedFolder(context.options.out, usage);
       const chosenTemplate = checkedTemplate(context.options.template);
       const timeLimitSeconds = checkedTimeLimit(context.options['time-limit']);
       const docQuota = checkedQuota(context.options['doc-quota']);
@@ -193,7 +229,16 @@ function generationCommand(kind: DocumentKind): Command {
       if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`);
       const template = chosenTemplate ?? join(defaultTemplateFolder(), DEFAULT_TEMPLATE_FILES[kind]);
       if (!existsSync(template)) throw new Error(`找不到程序自带的模板 ${template}：请重新安装，或用 --template 指定模板`);
-      const check = context.options.check === true;
+      const insideOut = folder === undefined ? '..' : relative(resolve(folder), resolve(template));
+      if (chosenTemplate && folder !== undefined && insideOut !== '' && !insideOut.startsWith('..') && !isAbsolute(insideOut)) {
+        throw new UsageError(`--template 不能放在 --out 文件夹“${shown(folder)}”中：生成和重新生成会在那里新建、移走文件。请把模板放到别处`);
+      }
+      const inspection = await inspectTemplate(template, shown(template));
+      if (inspection.refusal) throw new UsageError(inspection.refusal);
+      // Offline there is no signed-in account: generation needs a role (city, or the county's in a 县级 workbook).
+      if (!check && !context.as) throw new UsageError('缺少 --as（须为“权限”表中的市级账号；县级表格中也可为该县账号）');
+      if (!check && folder !== undefined) checkedDriveFolder(folder);
+      if (!check && context.options.pdf) requireLibreOffice();
       const options: DocumentRunOptions = { kind };
       if (rows) options.rows = rows;
       if (context.options.regenerate) options.regenerate = true;
@@ -202,12 +247,14 @@ function generationCommand(kind: DocumentKind): Command {
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
       if (docQuota !== undefined) options.dailyQuota = docQuota;
 
+      if (!check && context.options.pdf && chineseFontInstalled() === false) context.err(`提示：${MISSING_CHINESE_FONT_MESSAGE}`);
       // --check writes nothing: the workbook is only read, and the folder is not created.
+      const folderExisted = folder !== undefined && existsSync(folder);
       const progress = new ProgressRows();
       const runtime = await openWorkbookRuntime({ path, today: context.today, as: context.as, counter: context.counter, print: progress.printer(context.err), readOnly: check, timeLimitSeconds, docQuota });
       try {
         options.templateId = runtime.drive.fileIdOf(resolve(template));
-        if (!check || existsSync(folder)) options.folderId = runtime.drive.folderIdOf(resolve(folder));
+        if (folder !== undefined && (!check || existsSync(folder))) options.folderId = runtime.drive.folderIdOf(resolve(folder));
         if (check) {
           let result: DocumentRunResult;
           try {
@@ -216,7 +263,8 @@ function generationCommand(kind: DocumentKind): Command {
             throw bundleError(error);
           }
           context.stats.executions = 1;
-          const problems = reportPreflight(context, result);
+          reportUnreadableIndexes(context, runtime);
+          const problems = reportPreflight(context, result, inspection, true);
           for (const message of result.messages) context.err(`提示：${message}`);
           if (context.options.json) {
             const { placeholders, unknownPlaceholders, missing, messages } = result;
@@ -226,9 +274,11 @@ function generationCommand(kind: DocumentKind): Command {
           }
           return problems > 0 ? EXIT_PROBLEMS : 0;
         }
-        return await generate(context, runtime, options, label, progress, resolve(folder));
+        return await generate(context, runtime, options, label, progress, inspection);
       } finally {
         runtime.close();
+        // A run that made nothing leaves no empty folder behind.
+        if (folder !== undefined && !folderExisted && existsSync(folder) && readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
       }
     },
   };
@@ -255,8 +305,7 @@ class ProgressRows {
  * Runs the pre-flight (the bundle's check mode) and prints what it found, then the batch and its
  * continuations (execution 1 and the hourly trigger's), then the summary; returns the exit code.
  */
-async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string, progress: ProgressRows, folder: string): Promise<number> {
-  const existingBefore = filesIn(folder);
+async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string, progress: ProgressRows, inspection: TemplateInspection): Promise<number> {
   let preflight: DocumentRunResult;
   try {
     preflight = runtime.bundle.call('runDocuments', { ...options, check: true }) as DocumentRunResult;
@@ -264,7 +313,7 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
     throw bundleError(error);
   }
   // Said before anything is made: problems of the template and rows, and what the quota allows.
-  const problems = reportPreflight(context, preflight);
+  const problems = reportPreflight(context, preflight, inspection, false);
   const printed = new Set(preflight.messages);
   for (const message of preflight.messages) context.err(`提示：${message}`);
   let outcome: Awaited<ReturnType<typeof runWithContinuations<DocumentRunResult>>>;
@@ -280,12 +329,11 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   const last = outcome.results[outcome.results.length - 1];
   const created = new Map(results.flatMap((result) => result.created).map((entry) => [entry.row, entry]));
   const skippedEntries = results.flatMap((result) => result.skipped);
-  // A document made by an execution the time limit killed is found by name by the next one (a
-  // "skipped" row there): its progress line says it was made in this run, or, for a document
-  // killed between naming the file and its progress line, its file was not in the folder when the
-  // run began.
-  const newlyFound = skippedEntries.filter((entry) => !existingBefore.has(runtime.drive.pathOf(entry.link)));
-  const made = [...new Set([...created.keys(), ...progress.made.keys(), ...newlyFound.map((entry) => entry.row)])]
+  // Made in this run: what the bundle's executions list as created, and — for an execution the time
+  // limit killed before it returned — the rows of its progress lines (the next execution finds those
+  // documents by name and lists them as skipped). Never from files found on disk: a link to a file
+  // made by someone else, elsewhere, is not a document made now.
+  const made = [...new Set([...created.keys(), ...progress.made.keys()])]
     .sort((a, b) => a - b)
     .map((row) => {
       const found = skippedEntries.filter((entry) => entry.row === row).pop();
@@ -304,6 +352,7 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   const pending = last?.pending ?? results[results.length - 1]?.pending ?? 0;
   const done = last?.done === true;
   for (const message of messages) context.err(`提示：${message}`);
+  reportUnreadableIndexes(context, runtime);
   for (const entry of refused) context.err(`第${entry.row}行：${entry.message}`);
   if (context.options.json) {
     context.out(JSON.stringify({ made, skipped, refused, unknownPlaceholders, missing, pending, done, executions: outcome.executions, messages: [...printed, ...allMessages] }, null, 2));
@@ -331,6 +380,15 @@ function madeTemplate(runtime: WorkbookRuntime, id: string, folder: string, kind
   return join(folder, found[0] as string);
 }
 
+/** The lstat of a path (a symbolic link itself, not what it points to), or undefined when there is nothing there. */
+function lstatSafe(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `banzhuren templates --out DIR`: the default templates, made by the add-on's own code. */
 const TEMPLATES_COMMAND: Command = {
   name: 'templates',
@@ -349,7 +407,10 @@ const TEMPLATES_COMMAND: Command = {
     if (context.positionals.length > 0) throw new UsageError(`参数个数不对。用法：banzhuren ${templatesUsage}`);
     const folder = checkedFolder(context.options.out, templatesUsage);
     const files = Object.values(DEFAULT_TEMPLATE_FILES);
-    const existing = files.filter((file) => existsSync(join(folder, file)));
+    // A symbolic link where a template goes (even a dangling one) is refused: writing through it would change a file elsewhere.
+    const links = files.filter((file) => lstatSafe(join(folder, file))?.isSymbolicLink() === true);
+    if (links.length > 0) throw new UsageError(`${shown(folder)} 中的 ${links.join('、')} 是符号链接，不会写入（以免改动链接指向的其他文件）：请先删除这个链接`);
+    const existing = files.filter((file) => lstatSafe(join(folder, file)) !== undefined);
     if (existing.length > 0 && context.options.force !== true) {
       throw new UsageError(`${shown(folder)} 中已有 ${existing.join('、')}，没有覆盖；要覆盖请加 --force`);
     }
@@ -373,7 +434,8 @@ const TEMPLATES_COMMAND: Command = {
       mkdirSync(folder, { recursive: true });
       for (const kind of ['certificate', 'form'] as const) {
         const target = join(folder, DEFAULT_TEMPLATE_FILES[kind]);
-        copyFileSync(made[kind], target);
+        // Through a temporary file renamed into place: the target is replaced, never written through.
+        writeFileAtomically(target, readFileSync(made[kind]));
         context.out(`已写入 ${target}`);
       }
     } finally {

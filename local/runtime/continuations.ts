@@ -37,6 +37,13 @@ function isDone(result: unknown): boolean {
   return typeof result === 'object' && result !== null && (result as { done?: unknown }).done === true;
 }
 
+/** How many documents a result says its execution finished (`created` and `skipped` lists), when it says so. */
+function finishedOf(result: unknown): number {
+  if (typeof result !== 'object' || result === null) return 0;
+  const { created, skipped } = result as { created?: unknown; skipped?: unknown };
+  return (Array.isArray(created) ? created.length : 0) + (Array.isArray(skipped) ? skipped.length : 0);
+}
+
 /** The rows a result says are left (`pending`), when it says so. */
 function pendingOf(result: unknown): number | undefined {
   const pending = typeof result === 'object' && result !== null ? (result as { pending?: unknown }).pending : undefined;
@@ -72,8 +79,8 @@ export function timeDrivenEvent(runtime: WorkbookRuntime, trigger: StoredTrigger
  * time-driven trigger is installed, moves the clock to the next firing, starts a new execution and
  * calls that trigger's handler with a time-driven event object. A completed execution whose handler
  * answers null (nothing to continue) ends the loop too. Saves the workbook after each execution.
- * Throws (in Chinese) after `maxExecutions` executions in a row without progress (no file written,
- * nothing fewer pending).
+ * Throws (in Chinese) after `maxExecutions` executions in a row without progress (no document
+ * finished, nothing fewer pending).
  */
 export async function runWithContinuations<T>(
   runtime: WorkbookRuntime,
@@ -88,7 +95,7 @@ export async function runWithContinuations<T>(
 
   /** Runs one execution; true when it completed (was not killed). */
   const execute = async (call: () => T): Promise<boolean> => {
-    const changesBefore = runtime.drive.changes;
+    const infoLinesBefore = runtime.infoLines;
     let completed = true;
     try {
       results.push(call());
@@ -105,7 +112,11 @@ export async function runWithContinuations<T>(
     if (runtime.canSave) await runtime.save();
     await options.afterExecution?.(results.length);
     const pending = pendingOf(results[results.length - 1]);
-    const progressed = runtime.drive.changes > changesBefore || (pending !== undefined && (lastPending === undefined || pending < lastPending));
+    // Progress is a document finished (a progress line, also of a killed execution; a created or
+    // skipped entry) or fewer rows pending — not any change on the drive: an execution killed
+    // while copying leaves a draft the next one trashes, forever, making changes but no progress.
+    const finished = runtime.infoLines > infoLinesBefore || finishedOf(results[results.length - 1]) > 0;
+    const progressed = finished || (pending !== undefined && (lastPending === undefined || pending < lastPending));
     if (pending !== undefined) lastPending = pending;
     idle = progressed ? 0 : idle + 1;
     return completed;
@@ -118,7 +129,7 @@ export async function runWithContinuations<T>(
     const [next] = clockTriggers(runtime.state);
     if (!next) break;
     if (idle >= maxExecutions) {
-      throw new Error(`已连续 ${idle} 次执行没有任何进展（没有新生成的文件，待处理数也没有减少），已停止；请检查上面的提示后重新运行`);
+      throw new Error(`已连续 ${idle} 次执行没有任何进展（没有做完任何一份文档，待处理数也没有减少），已停止；请检查上面的提示后重新运行`);
     }
     const firing = Math.max(next.nextFiring, runtime.clock.now());
     runtime.clock.moveTo(firing);

@@ -30,6 +30,8 @@ const BAD: [string[], RegExp][] = [
   [['--out', documents, '--template', folder + '/'], /--template 应为 Word 文档/u],
   [['--out', documents, '--time-limit', '0'], /--time-limit 应为正数（秒，如 360），收到“0”/u],
   [['--out', documents, '--time-limit=-5'], /--time-limit 应为正数（秒，如 360），收到“-5”/u],
+  [['--out', documents, '--time-limit', '9.5'], /一份文档约需 5 秒模拟时间，--time-limit 至少 10（秒），收到“9\.5”/u],
+  [['--out', documents, '--check', '--time-limit', '0.001'], /一份文档约需 5 秒模拟时间，--time-limit 至少 10（秒），收到“0\.001”/u],
   [['--out', documents, '--time-limit', '二十'], /--time-limit 应为正数.*收到“二十”/u],
   [['--out', documents, '--doc-quota', '2.5'], /--doc-quota 应为正整数.*收到“2\.5”/u],
   [['--out', documents, '--doc-quota', '0'], /--doc-quota 应为正整数.*收到“0”/u],

@@ -62,6 +62,15 @@ function continueJob(event) {
   props.deleteProperty('job');
   return { done: true, pending: 0, created: created };
 }
+function churn() {
+  var props = PropertiesService.getDocumentProperties();
+  var runs = Number(props.getProperty('runs') || 0) + 1;
+  props.setProperty('runs', String(runs));
+  if (ScriptApp.getProjectTriggers().length === 0) ScriptApp.newTrigger('churn').timeBased().everyHours(1).create();
+  if (runs > 10) return { done: false, pending: 5 };
+  var folder = DriveApp.getFolderById('证书');
+  for (;;) DriveApp.getFileById('模板.docx').makeCopy('草稿', folder).setTrashed(true);
+}
 function stuck() {
   if (ScriptApp.getProjectTriggers().length === 0) ScriptApp.newTrigger('stuck').timeBased().everyHours(1).create();
   return { done: false, pending: 5 };
@@ -135,8 +144,19 @@ test('a job that makes no progress stops after maxExecutions with a Chinese mess
   const runtime = await openWith(undefined, JOB);
   try {
     await expect(runWithContinuations(runtime, () => runtime.bundle.call('stuck'), { maxExecutions: 3 })).rejects.toThrow(
-      '已连续 3 次执行没有任何进展（没有新生成的文件，待处理数也没有减少），已停止',
+      '已连续 3 次执行没有任何进展（没有做完任何一份文档，待处理数也没有减少），已停止',
     );
+  } finally {
+    runtime.close();
+  }
+});
+
+test('drive changes without a document finished are no progress: a job killed while copying every time stops after maxExecutions', async () => {
+  const { book } = await setUp();
+  const runtime = await openWith(book, JOB, { timeLimitSeconds: 10 });
+  try {
+    await expect(runWithContinuations(runtime, () => runtime.bundle.call('churn'), { maxExecutions: 3 })).rejects.toThrow('已连续 3 次执行没有任何进展');
+    expect(runtime.state.documentProperties.get('runs')).toBe('3');
   } finally {
     runtime.close();
   }

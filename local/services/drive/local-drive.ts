@@ -140,6 +140,14 @@ function isHiddenEntry(name: string): boolean {
   return name.startsWith('.');
 }
 
+/**
+ * Whether a part of an id's path is the drive's own (the trash, an index, a temporary): such ids
+ * name nothing. A folder of the user's whose name starts with a dot (--out .certs) is an ordinary folder.
+ */
+function isDriveOwnEntry(name: string): boolean {
+  return name === TRASH_FOLDER_NAME || name === NAME_INDEX_FILE || name === TRASHED_FROM_FILE || (name.startsWith('.') && name.endsWith('.tmp'));
+}
+
 /** The disk and Drive state of the files of one folder. */
 export class LocalDrive implements DriveStore {
   readonly root: string;
@@ -149,6 +157,11 @@ export class LocalDrive implements DriveStore {
   private readonly onStateChange: () => void;
   /** How many times a file was written, created, moved or trashed (continuations read it as progress). */
   changes = 0;
+  /**
+   * The drive's index files found unreadable (damaged by hand, half-copied): each is read as empty,
+   * so the files of its folder have the names their file names give. The CLI says so.
+   */
+  readonly unreadableIndexes = new Set<string>();
   /** The folders this drive has cleaned of a killed process's leftovers (once per folder and run). */
   private readonly cleanedFolders = new Set<string>();
 
@@ -196,14 +209,14 @@ export class LocalDrive implements DriveStore {
 
   /** Whether an id names a file that is not trashed. */
   exists(id: string): boolean {
-    if (!id || id.split('/').some((part) => part !== '.' && part !== '..' && isHiddenEntry(part))) return false;
+    if (!id || id.split('/').some(isDriveOwnEntry)) return false;
     const path = this.pathOf(id);
     return existsSync(path) && statSync(path).isFile();
   }
 
   /** Whether an id names a folder. */
   folderExists(id: string): boolean {
-    if (!id || id.split('/').some((part) => part !== '.' && part !== '..' && isHiddenEntry(part))) return false;
+    if (!id || id.split('/').some(isDriveOwnEntry)) return false;
     const path = this.pathOf(id);
     return existsSync(path) && statSync(path).isDirectory();
   }
@@ -326,7 +339,7 @@ export class LocalDrive implements DriveStore {
    * undefined: on Google a trashed file keeps its id and getFileById still finds it.
    */
   trashedPathOf(id: string): string | undefined {
-    if (!id || id.split('/').some((part) => part !== '.' && part !== '..' && isHiddenEntry(part))) return undefined;
+    if (!id || id.split('/').some(isDriveOwnEntry)) return undefined;
     const path = this.pathOf(id);
     const trash = join(dirname(path), TRASH_FOLDER_NAME);
     const trashedFrom = this.readIndexFile(join(trash, TRASHED_FROM_FILE));
@@ -443,7 +456,7 @@ export class LocalDrive implements DriveStore {
   /** A JSON object of strings kept in a file of the drive's own ({} when missing or unreadable). */
   private readIndexFile(path: string): Record<string, string> {
     this.cleanFolder(dirname(path));
-    return readJsonStrings(path);
+    return readJsonStrings(path, this.unreadableIndexes);
   }
 
   /**
@@ -460,7 +473,7 @@ export class LocalDrive implements DriveStore {
     for (const indexFile of [NAME_INDEX_FILE, TRASHED_FROM_FILE]) {
       const path = join(absolute, indexFile);
       if (!existsSync(path)) continue;
-      const index = readJsonStrings(path);
+      const index = readJsonStrings(path, this.unreadableIndexes);
       const kept = Object.fromEntries(Object.entries(index).filter(([entry]) => existsSync(join(absolute, entry))));
       if (Object.keys(kept).length !== Object.keys(index).length) this.writeIndexFile(path, kept);
     }
@@ -475,14 +488,15 @@ export class LocalDrive implements DriveStore {
   }
 }
 
-/** A JSON object of strings kept in a file of the drive's own ({} when missing or unreadable). */
-function readJsonStrings(path: string): Record<string, string> {
+/** A JSON object of strings kept in a file of the drive's own ({} when missing or unreadable; an unreadable one is added to `unreadable`). */
+function readJsonStrings(path: string, unreadable?: Set<string>): Record<string, string> {
   if (!existsSync(path)) return {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
     return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
+    unreadable?.add(path);
     return {};
   }
 }
