@@ -109,6 +109,16 @@ test("Google's own 'too many times for one day' stops the execution cleanly; the
   expect(filesIn(out)).toEqual(expectedFiles(4));
 });
 
+test('the trigger a batch installs calls a global of the bundle (the handler name ScriptApp is given exists)', async () => {
+  const { path, template, out } = await setUp(12);
+  const runtime = await documentRuntime(path, { timeLimitSeconds: 20 });
+  expect(() => runtime.bundle.call('runDocuments', optionsFor(runtime, template, out))).toThrow('Exceeded maximum execution time');
+  const handlers = (runtime.state.triggers as { handler: string }[]).map((trigger) => trigger.handler);
+  runtime.close();
+  expect(handlers).toEqual(['onHourlyTrigger']);
+  expect(runtime.bundle.has(handlers[0])).toBe(true);
+});
+
 test('an hourly trigger that was there before the batch is kept after it', async () => {
   const { path, template, out } = await setUp(2);
   const runtime = await documentRuntime(path);
