@@ -372,7 +372,7 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
       job.position += 1;
       continue;
     }
-    if (row.link !== '' && !options.regenerate && linkedFileExists(row.link)) {
+    if (row.link !== '' && !options.regenerate && linkedFileExists(row.link, kind)) {
       result.skipped.push({ row: rowNumber, name: row.candidate.name, link: row.link });
       job.skipped += 1;
       job.position += 1;
@@ -384,7 +384,7 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
     }
     let outcome;
     try {
-      outcome = makeRowDocument({ templateId: run.templateId, folderId, name, placeholders: run.placeholders, values: row.values, pdf: options.pdf === true, regenerate: options.regenerate === true });
+      outcome = makeRowDocument({ kind, link: row.link, templateId: run.templateId, folderId, name, placeholders: run.placeholders, values: row.values, pdf: options.pdf === true, regenerate: options.regenerate === true });
     } catch (error) {
       if (!isDailyQuotaError(error)) throw error;
       count = Math.max(count, quota);
