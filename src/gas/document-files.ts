@@ -69,6 +69,14 @@ export interface DocumentOutcome {
   file: string;
 }
 
+/** Trashes the drafts a killed try left for a row (step 1), e.g. of a row refused after its tries. */
+export function trashLeftovers(folderId: string, name: string, kind: string, pdf: boolean, templateId: string): void {
+  const draft: FileMarker = { kind, state: 'draft' };
+  const tempName = `${TEMP_PREFIX}${name}`;
+  const leftovers = [...filesNamed(folderId, tempName, draft), ...(pdf ? filesNamed(folderId, `${tempName}.pdf`, draft) : [])];
+  for (const leftover of leftovers) if (leftover.id !== templateId) trashFile(leftover.id);
+}
+
 /** Makes one row's document (see the file's comment for the order and why it is kill-safe). */
 export function makeRowDocument(request: DocumentRequest): DocumentOutcome {
   const { folderId, name, pdf, regenerate, kind } = request;
@@ -77,7 +85,7 @@ export function makeRowDocument(request: DocumentRequest): DocumentOutcome {
   const finalName = pdf ? `${name}.pdf` : name;
   const tempName = `${TEMP_PREFIX}${name}`;
   const notTemplate = (item: { id: string }) => item.id !== request.templateId;
-  for (const leftover of [...filesNamed(folderId, tempName, draft), ...(pdf ? filesNamed(folderId, `${tempName}.pdf`, draft) : [])].filter(notTemplate)) trashFile(leftover.id);
+  trashLeftovers(folderId, name, kind, pdf, request.templateId);
   const existing = filesNamed(folderId, finalName, done).filter(notTemplate);
   const found = existing[0];
   if (found !== undefined && !regenerate) return { made: false, link: found.link, file: finalName };
