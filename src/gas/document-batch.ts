@@ -36,6 +36,12 @@ import { permissionCells } from './workflow-sheet';
 /** An execution stops starting documents this long after it started (Apps Script's limit is 6 minutes). */
 export const STOP_AFTER_MS = 270_000;
 
+/** Said when no row is due (no --rows given and none chosen), so a run that makes nothing says why. */
+const NOTHING_DUE: Record<DocumentKind, string> = {
+  certificate: '没有状态为“已认定”的行，无需生成荣誉证书',
+  form: '没有任期在60天内届满的“已认定”行，也没有“任期届满”的行',
+};
+
 /** What runDocuments is asked (common-9 §3). */
 export interface DocumentRunOptions extends JobOptions {
   check?: boolean;
@@ -125,6 +131,7 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     const choice = chooseRows(kind, read.ordered, options.rows, today, preset.termYears);
     result.refused.push(...choice.refused);
     chosen = choice.chosen;
+    if (options.rows === undefined && chosen.length === 0) result.messages.push(NOTHING_DUE[kind]);
     if (!options.check && 'email' in caller) chosen = permittedRows(spreadsheet, read, chosen, caller.email, settings, preset, options.rows !== undefined, result);
   }
   for (const rowNumber of chosen) {
