@@ -25,8 +25,8 @@ import { listedWithoutRole, mayAct, noRoleMessage, readPermissions, rolesOf, typ
 import { readState } from '../domain/workflow/states';
 import { addOutputColumns } from './column-layout';
 import { underDocumentLock } from './document-lock';
-import { linkedFileExists, makeRowDocument, type SectionPlaceholders } from './document-files';
-import { clearJob, createdToday, ensureHourlyTrigger, isDailyQuotaError, readJob, removeHourlyTrigger, rowRanges, rowsOfRanges, saveCreatedToday, saveJob, type DocumentJob, type JobOptions } from './document-job';
+import { linkedFileExists, makeRowDocument, trashLeftovers, type SectionPlaceholders } from './document-files';
+import { clearJob, createdToday, ensureHourlyTrigger, isDailyQuotaError, MAX_TRIES, readJob, removeHourlyTrigger, rowRanges, rowsOfRanges, saveCreatedToday, saveJob, type DocumentJob, type JobOptions } from './document-job';
 import { DocumentSettingError, readDocumentSettings, type DocumentSettings } from './document-settings';
 import { folderById } from './drive-files';
 import { readSemesterStarts } from './duty-sheet';
@@ -35,6 +35,12 @@ import { permissionCells } from './workflow-sheet';
 
 /** An execution stops starting documents this long after it started (Apps Script's limit is 6 minutes). */
 export const STOP_AFTER_MS = 270_000;
+
+/** Said when no row is due (no --rows given and none chosen), so a run that makes nothing says why. */
+const NOTHING_DUE: Record<DocumentKind, string> = {
+  certificate: '没有状态为“已认定”的行，无需生成荣誉证书',
+  form: '没有任期在60天内届满的“已认定”行，也没有“任期届满”的行',
+};
 
 /** What runDocuments is asked (common-9 §3). */
 export interface DocumentRunOptions extends JobOptions {
@@ -125,6 +131,7 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     const choice = chooseRows(kind, read.ordered, options.rows, today, preset.termYears);
     result.refused.push(...choice.refused);
     chosen = choice.chosen;
+    if (options.rows === undefined && chosen.length === 0) result.messages.push(NOTHING_DUE[kind]);
     if (!options.check && 'email' in caller) chosen = permittedRows(spreadsheet, read, chosen, caller.email, settings, preset, options.rows !== undefined, result);
   }
   for (const rowNumber of chosen) {
@@ -372,7 +379,7 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
       job.position += 1;
       continue;
     }
-    if (row.link !== '' && !options.regenerate && linkedFileExists(row.link)) {
+    if (row.link !== '' && !options.regenerate && linkedFileExists(row.link, kind)) {
       result.skipped.push({ row: rowNumber, name: row.candidate.name, link: row.link });
       job.skipped += 1;
       job.position += 1;
@@ -382,11 +389,27 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
       result.messages.push(`今天已新建 ${count} 份文档，达到每日上限（${quota} 份）；剩余 ${rows.length - job.position} 行明天由定时任务继续`);
       break;
     }
+    // Counted before the copy is made: an execution killed while making it leaves the count.
+    const tries = job.tries?.row === rowNumber ? job.tries.count : 0;
+    if (tries >= MAX_TRIES) {
+      trashLeftovers(folderId, name, kind, options.pdf === true, run.templateId);
+      // Kept in the job until an execution ends normally and reports it (this one may yet be killed).
+      job.unreported = [...(job.unreported ?? []), { row: rowNumber, message: `第${rowNumber}行 ${row.candidate.name}：连续 ${MAX_TRIES} 次执行都没能在时限内做完这份文档，已跳过` }];
+      delete job.tries;
+      job.position += 1;
+      underDocumentLock(() => saveJob(job));
+      continue;
+    }
+    job.tries = { row: rowNumber, count: tries + 1 };
+    underDocumentLock(() => saveJob(job));
     let outcome;
     try {
-      outcome = makeRowDocument({ templateId: run.templateId, folderId, name, placeholders: run.placeholders, values: row.values, pdf: options.pdf === true, regenerate: options.regenerate === true });
+      outcome = makeRowDocument({ kind, link: row.link, templateId: run.templateId, folderId, name, placeholders: run.placeholders, values: row.values, pdf: options.pdf === true, regenerate: options.regenerate === true });
     } catch (error) {
       if (!isDailyQuotaError(error)) throw error;
+      // Not a try that ran out of time: the row starts afresh tomorrow.
+      if (tries > 0) job.tries = { row: rowNumber, count: tries };
+      else delete job.tries;
       count = Math.max(count, quota);
       underDocumentLock(() => {
         saveCreatedToday(today, count);
@@ -401,6 +424,7 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
     if (outcome.made) console.info(`[${job.position + 1}/${rows.length}] 第${rowNumber}行 ${row.candidate.name} → ${outcome.file}`);
     if (outcome.made) count += 1;
     job.position += 1;
+    delete job.tries;
     if (outcome.made) job.created += 1;
     else job.skipped += 1;
     const column = linkColumn as number;
@@ -420,6 +444,8 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
 
   result.pending = rows.length - job.position;
   result.done = result.pending === 0;
+  result.refused.push(...(job.unreported ?? []));
+  delete job.unreported;
   if (result.done) {
     underDocumentLock(() => clearJob());
     if (job.triggerForBatch) removeHourlyTrigger(spreadsheet, run.handler);

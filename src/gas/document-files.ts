@@ -1,32 +1,38 @@
 /**
  * One document per row, made so that a kill anywhere never leaves two files for a row or a
- * half-filled file under its final name (SPEC §7, issue 9):
- *   1. trash the leftovers of an earlier killed try (files named TEMP_PREFIX + the row's name);
- *   2. a file of the final name in the folder is the row's: unless regenerating, its link is
- *      written and nothing is made;
- *   3. copy the template to TEMP_PREFIX + name in the folder, fill it (replaceText in body, header
- *      and footer, or for a value holding `$` or `\` a literal edit of each match; the 履职记录 table
- *      inserted after its paragraph), saveAndClose;
- *   4. PDF: the saved copy opened again and exported (Document.getAs), uploaded as a temporary file,
- *      renamed to the final name, the copy trashed; otherwise (regenerating: the old file of the
- *      final name trashed first) the copy renamed;
+ * half-filled file under its final name (SPEC §7, issue 9). Only files the add-on made count: each
+ * carries the marker (drive-files.ts: appProperties naming the kind and `draft` or `done`), and
+ * a file without it — the workbook, a teacher's own PDF, a template, the other kind's documents —
+ * is never claimed as a row's document nor trashed:
+ *   1. trash the leftovers of an earlier killed try (drafts of this kind named TEMP_PREFIX + the
+ *      row's name);
+ *   2. a finished file of this kind with the final name in the folder is the row's: unless
+ *      regenerating, its link is written and nothing is made;
+ *   3. copy the template to TEMP_PREFIX + name in the folder, marked draft, fill it (replaceText in
+ *      body, header and footer, or for a value holding `$` or `\` a literal edit of each match; the
+ *      履职记录 table inserted after its paragraph), saveAndClose;
+ *   4. PDF: the saved copy opened again and exported (Document.getAs), uploaded as a draft, renamed
+ *      to the final name and marked done in one update, the copy trashed; otherwise (regenerating:
+ *      the old finished files of the final name, and the row's linked file when it is a finished
+ *      file of this kind, trashed first) the copy renamed and marked done in one update;
  *   5. only then is the link written (by the caller, per document).
- * A kill before 4 leaves only temporaries (trashed by the next try); after the rename, the next try
- * finds the final name and writes its link. Files are only ever trashed by name inside the output
- * folder, never by a link typed in the sheet (it could point anywhere). Every Drive call goes
- * through ./drive-files (the advanced Drive service, which the drive.file scope allows).
+ * A kill before 4 leaves only drafts (trashed by the next try); after the rename, the next try
+ * finds the final name and writes its link. Files are only ever trashed when they carry the
+ * marker; a link typed in the sheet (it could point anywhere) is trusted only when it names a
+ * finished file of this kind. Every Drive call goes through ./drive-files (the advanced Drive
+ * service, which the drive.file scope allows).
  */
 import { fileIdOfLink } from '../domain/documents/links';
 import { valueOf, type FieldValue } from '../domain/documents/placeholders';
-import { copyFile, fileExists, filesNamed, PDF_MIME_TYPE, renameFile, trashFile, uploadPdf } from './drive-files';
+import { copyFile, filesNamed, isFinishedFile, PDF_MIME_TYPE, renameFile, trashFile, uploadPdf, type FileMarker } from './drive-files';
 
 /** The prefix of a document being made; a file so named is a leftover of a killed try. */
 export const TEMP_PREFIX = '~生成中~';
 
-/** Whether a link names a file that exists and is not in the trash (never changes it). */
-export function linkedFileExists(link: string): boolean {
+/** Whether a link names a finished document of this kind the add-on made, not in the trash (never changes it). */
+export function linkedFileExists(link: string, kind: string): boolean {
   const id = fileIdOfLink(link);
-  return id !== null && fileExists(id);
+  return id !== null && isFinishedFile(id, kind);
 }
 
 /** The placeholder names of each section of a template (replaceText is called only where a name is). */
@@ -38,6 +44,10 @@ export interface SectionPlaceholders {
 
 /** What generating one row's document asks. */
 export interface DocumentRequest {
+  /** The kind of document (certificate, form): the marker of its files. */
+  kind: string;
+  /** The row's link as the sheet has it ('' when none): with regenerate, its file is replaced when it is ours. */
+  link: string;
   /** The template's Drive id. */
   templateId: string;
   /** The output folder's Drive id. */
@@ -59,28 +69,42 @@ export interface DocumentOutcome {
   file: string;
 }
 
+/** Trashes the drafts a killed try left for a row (step 1), e.g. of a row refused after its tries. */
+export function trashLeftovers(folderId: string, name: string, kind: string, pdf: boolean, templateId: string): void {
+  const draft: FileMarker = { kind, state: 'draft' };
+  const tempName = `${TEMP_PREFIX}${name}`;
+  const leftovers = [...filesNamed(folderId, tempName, draft), ...(pdf ? filesNamed(folderId, `${tempName}.pdf`, draft) : [])];
+  for (const leftover of leftovers) if (leftover.id !== templateId) trashFile(leftover.id);
+}
+
 /** Makes one row's document (see the file's comment for the order and why it is kill-safe). */
 export function makeRowDocument(request: DocumentRequest): DocumentOutcome {
-  const { folderId, name, pdf, regenerate } = request;
+  const { folderId, name, pdf, regenerate, kind } = request;
+  const draft: FileMarker = { kind, state: 'draft' };
+  const done: FileMarker = { kind, state: 'done' };
   const finalName = pdf ? `${name}.pdf` : name;
   const tempName = `${TEMP_PREFIX}${name}`;
-  for (const leftover of [...filesNamed(folderId, tempName), ...(pdf ? filesNamed(folderId, `${tempName}.pdf`) : [])]) trashFile(leftover.id);
-  const existing = filesNamed(folderId, finalName);
+  const notTemplate = (item: { id: string }) => item.id !== request.templateId;
+  trashLeftovers(folderId, name, kind, pdf, request.templateId);
+  const existing = filesNamed(folderId, finalName, done).filter(notTemplate);
   const found = existing[0];
   if (found !== undefined && !regenerate) return { made: false, link: found.link, file: finalName };
-  const copy = copyFile(request.templateId, tempName, folderId);
+  // Regenerating: the row's linked document goes too when it is ours (its name or folder may have changed since).
+  const linkedId = regenerate ? fileIdOfLink(request.link) : null;
+  if (linkedId !== null && linkedId !== request.templateId && !existing.some((item) => item.id === linkedId) && isFinishedFile(linkedId, kind)) existing.push({ id: linkedId, name: '', link: request.link });
+  const copy = copyFile(request.templateId, tempName, folderId, draft);
   fillDocument(DocumentApp.openById(copy.id), request.placeholders, request.values);
   if (pdf) {
     // Document.getAs exports what was saved: the filled copy, opened again after saveAndClose.
     const blob = DocumentApp.openById(copy.id).getAs(PDF_MIME_TYPE);
-    const uploaded = uploadPdf(blob, `${tempName}.pdf`, folderId);
+    const uploaded = uploadPdf(blob, `${tempName}.pdf`, folderId, draft);
     for (const old of existing) trashFile(old.id);
-    const result = renameFile(uploaded.id, finalName);
+    const result = renameFile(uploaded.id, finalName, done);
     trashFile(copy.id);
     return { made: true, link: result.link, file: finalName };
   }
   for (const old of existing) trashFile(old.id);
-  const result = renameFile(copy.id, finalName);
+  const result = renameFile(copy.id, finalName, done);
   return { made: true, link: result.link, file: finalName };
 }
 

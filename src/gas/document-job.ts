@@ -36,7 +36,18 @@ export interface DocumentJob {
   /** Who started it (its trigger runs as them). */
   by: string;
   executions: number;
+  /**
+   * The row being made and how many executions started it without finishing it (saved before the
+   * copy is made): an execution killed while making it leaves the count, and after MAX_TRIES the
+   * row is refused so one document that never fits in an execution cannot loop forever.
+   */
+  tries?: { row: number; count: number };
+  /** Rows refused after their tries, not yet in a result (an execution killed after refusing one returns none). */
+  unreported?: { row: number; message: string }[];
 }
+
+/** How many executions may start a row's document without finishing it before the row is refused. */
+export const MAX_TRIES = 3;
 
 /** Rows as ranges: [2,3,4,7] → `2-4,7` (a batch of hundreds stays far below the 9 KB a property may hold). */
 export function rowRanges(rows: readonly number[]): string {

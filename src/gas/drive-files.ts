@@ -14,6 +14,25 @@
  * 404; any other failure (quota, network, permission to write) is thrown on unchanged.
  */
 
+/**
+ * What marks a file the add-on made: appProperties (private to the app that set them) naming the
+ * kind of document and its state — `draft` while it is being made, `done` once it has its final
+ * name (https://developers.google.com/workspace/drive/api/guides/properties: "To add properties
+ * restricted to your app, use the appProperties field of the files resource"; files.copy, create
+ * and update take the File resource, appProperties included:
+ * https://developers.google.com/drive/api/reference/rest/v3/files, field appProperties).
+ * Files are found by it with `appProperties has { key='…' and value='…' }`
+ * (https://developers.google.com/workspace/drive/api/guides/search-files#custom).
+ */
+export const MARKER_KEY = 'banzhuren';
+export const STATE_KEY = 'banzhurenState';
+
+/** The marker of a file the add-on made: its kind, and whether it is finished. */
+export interface FileMarker {
+  kind: string;
+  state: 'draft' | 'done';
+}
+
 /** The MIME type Drive gives folders. */
 export const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
 
@@ -42,6 +61,7 @@ interface FileResource {
   parents?: string[];
   trashed?: boolean;
   webViewLink?: string;
+  appProperties?: Record<string, string>;
 }
 
 /**
@@ -95,10 +115,19 @@ export function createFolder(name: string, parentId?: string): DriveItem {
   return itemOf(files().create(resource, null, { fields: ITEM_FIELDS }));
 }
 
-/** The files named exactly `name` directly in the folder, not in the trash (every page of the listing). */
-export function filesNamed(folderId: string, name: string): DriveItem[] {
+function propertiesOf(marker: FileMarker): Record<string, string> {
+  return { [MARKER_KEY]: marker.kind, [STATE_KEY]: marker.state };
+}
+
+/**
+ * The files named exactly `name` directly in the folder, not in the trash, that carry `marker`
+ * (only what the add-on made: a file of that name someone else put there is never counted);
+ * every page of the listing.
+ */
+export function filesNamed(folderId: string, name: string, marker: FileMarker): DriveItem[] {
   const found: DriveItem[] = [];
-  const q = `name = ${queryString(name)} and ${queryString(folderId)} in parents and trashed = false`;
+  const has = (key: string, value: string) => `appProperties has { key=${queryString(key)} and value=${queryString(value)} }`;
+  const q = `name = ${queryString(name)} and ${queryString(folderId)} in parents and trashed = false and ${has(MARKER_KEY, marker.kind)} and ${has(STATE_KEY, marker.state)}`;
   let pageToken: string | undefined;
   do {
     const args: Record<string, unknown> = { q, fields: `nextPageToken,files(${ITEM_FIELDS})`, pageSize: PAGE_SIZE };
@@ -111,14 +140,30 @@ export function filesNamed(folderId: string, name: string): DriveItem[] {
   return found;
 }
 
-/** Copies a file into a folder under a new name (a copy of a Google Doc is a Google Doc). */
-export function copyFile(fileId: string, name: string, folderId: string): DriveItem {
-  return itemOf(files().copy({ name, parents: [folderId] }, fileId, { fields: ITEM_FIELDS }));
+/** Copies a file into a folder under a new name, marked (a copy of a Google Doc is a Google Doc). */
+export function copyFile(fileId: string, name: string, folderId: string, marker: FileMarker): DriveItem {
+  return itemOf(files().copy({ name, parents: [folderId], appProperties: propertiesOf(marker) }, fileId, { fields: ITEM_FIELDS }));
 }
 
-/** Renames a file; the file as it is now (offline an id is a path, which a rename changes). */
-export function renameFile(fileId: string, name: string): DriveItem {
-  return itemOf(files().update({ name }, fileId, null, { fields: ITEM_FIELDS }));
+/**
+ * Renames a file and sets its marker in ONE files.update (a kill leaves it either a draft under
+ * its temporary name or finished under its final one); the file as it is now (offline an id is a
+ * path, which a rename changes).
+ */
+export function renameFile(fileId: string, name: string, marker: FileMarker): DriveItem {
+  return itemOf(files().update({ name, appProperties: propertiesOf(marker) }, fileId, null, { fields: ITEM_FIELDS }));
+}
+
+/** Whether an id names a file the add-on finished for this kind of document, not in the trash. */
+export function isFinishedFile(fileId: string, kind: string): boolean {
+  try {
+    const file = files().get(fileId, { fields: 'mimeType,trashed,appProperties' });
+    const properties = file.appProperties ?? {};
+    return file.trashed !== true && file.mimeType !== FOLDER_MIME_TYPE && properties[MARKER_KEY] === kind && properties[STATE_KEY] === 'done';
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
 }
 
 /** Moves a file to the trash (Drive keeps it there; its id still answers files.get with trashed: true). */
@@ -151,9 +196,9 @@ export function moveFile(fileId: string, folderId: string): DriveItem {
   return itemOf(files().update({}, fileId, null, args));
 }
 
-/** Uploads PDF bytes as a new file `name` in the folder. */
-export function uploadPdf(blob: GoogleAppsScript.Base.Blob, name: string, folderId: string): DriveItem {
-  return itemOf(files().create({ name, parents: [folderId], mimeType: PDF_MIME_TYPE }, blob, { fields: ITEM_FIELDS }));
+/** Uploads PDF bytes as a new file `name` in the folder, marked. */
+export function uploadPdf(blob: GoogleAppsScript.Base.Blob, name: string, folderId: string, marker: FileMarker): DriveItem {
+  return itemOf(files().create({ name, parents: [folderId], mimeType: PDF_MIME_TYPE, appProperties: propertiesOf(marker) }, blob, { fields: ITEM_FIELDS }));
 }
 
 /** The link of a file or folder (its webViewLink). */

@@ -162,7 +162,8 @@ test('the cost per document is flat: 4 more rows cost the same calls whatever th
   const growth = (from: Record<string, number>, to: Record<string, number>) => Object.fromEntries(names.map((name) => [name, (to[name] ?? 0) - (from[name] ?? 0)]).filter(([, added]) => added !== 0));
   expect(growth(five, nine)).toEqual(growth(one, five));
   const perDocument = Object.fromEntries(Object.entries(growth(one, five)).map(([name, added]) => [name, (added as number) / 4]));
-  expect(perDocument).toMatchObject({ 'Drive.Files.copy': 1, 'Drive.Files.list': 2, 'Drive.Files.update': 1, 'DocumentApp.openById': 1, 'Document.saveAndClose': 1, 'Range.setValue': 1, 'Lock.waitLock': 1 });
+  // Two locks: the try saved before the copy (A3), and the link with the job's position.
+  expect(perDocument).toMatchObject({ 'Drive.Files.copy': 1, 'Drive.Files.list': 2, 'Drive.Files.update': 1, 'DocumentApp.openById': 1, 'Document.saveAndClose': 1, 'Range.setValue': 1, 'Lock.waitLock': 2 });
   expect(nine['Range.getValues']).toBe(one['Range.getValues']);
   console.log(`calls per document: ${JSON.stringify(perDocument)}; one-document execution: ${JSON.stringify(one)}`);
 });
@@ -180,4 +181,24 @@ test('onHourlyTrigger without a batch does nothing; a new request replaces an un
   expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
   expect(runtime.state.triggers).toEqual([]);
   runtime.close();
+});
+
+test('A3: a document that never fits in an execution is tried 3 times, then its row is refused and the batch moves on', async () => {
+  const { path, template, out } = await setUp(2);
+  // A limit that fits the batch's reads and the saving of the try, but not one document: every try is killed.
+  const runtime = await documentRuntime(path, { timeLimitSeconds: 5 });
+  const options = optionsFor(runtime, template, out);
+  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments', options) as RunResult, { maxExecutions: 20 });
+  runtime.close();
+  const results = run.results.filter((result): result is RunResult & { refused: { row: number; message: string }[] } => result !== null);
+  const refused = results.flatMap((result) => result.refused);
+  expect(refused).toEqual([
+    { row: 2, message: '第2行 教师1：连续 3 次执行都没能在时限内做完这份文档，已跳过' },
+    { row: 3, message: '第3行 教师2：连续 3 次执行都没能在时限内做完这份文档，已跳过' },
+  ]);
+  expect(results[results.length - 1]?.done).toBe(true);
+  // 3 killed tries per row, then one execution refusing both: no more.
+  expect(run.killed).toBe(6);
+  expect(filesIn(out)).toEqual([]);
+  expect(runtime.state.triggers).toEqual([]);
 });

@@ -82,10 +82,10 @@ export async function documentRuntime(
   return runtime;
 }
 
-/** The files of a folder on disk (not the trash), sorted. */
+/** The files of a folder on disk (not the trash, not the local drive's own hidden index files), sorted. */
 export function filesIn(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort();
 }

@@ -233,3 +233,16 @@ test('a 设置 file name naming 身份证号, or an unreadable 每日文档上�
   runtime.close();
   expect(filesIn(join(folder, 'out'))).toEqual([]);
 });
+
+test('U10: forms with no term ending within 60 days and no 任期届满 row say so (check and generation)', async () => {
+  const folder = temporaryFolder();
+  const path = await documentWorkbook(folder, awardedRows(1));
+  const template = writeTemplate(folder, '考核表', FORM_TEMPLATE);
+  const runtime = await documentRuntime(path, { today: '2025-03-05' });
+  const options = { kind: 'form', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) };
+  const check = runtime.bundle.call('runDocuments', { ...options, check: true }) as RunResult;
+  const result = runtime.bundle.call('runDocuments', options) as RunResult;
+  runtime.close();
+  for (const run of [check, result]) expect(run.messages).toContain('没有任期在60天内届满的“已认定”行，也没有“任期届满”的行');
+  expect(result.created).toEqual([]);
+});

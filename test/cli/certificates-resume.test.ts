@@ -176,6 +176,11 @@ test('killed after each single change the drive makes on disk (trashing a leftov
         mkdirSync(join(out, '.trash'), { recursive: true });
         copyFileSync(template, join(out, leftover));
         copyFileSync(template, join(out, '.trash', leftover));
+        // Marked as the add-on marks a draft (Drive appProperties, kept offline in the folder's index):
+        // an unmarked file of that name would be someone else's and left alone.
+        const draft = JSON.stringify({ [leftover]: { banzhuren: 'certificate', banzhurenState: 'draft' } });
+        writeFileSync(join(out, '.banzhuren-properties.json'), draft);
+        writeFileSync(join(out, '.trash', '.banzhuren-properties.json'), draft);
         const args = ['certificates', book, '--out', out, '--template', template, '--today', TODAY, '--as', CITY];
         const killed = await runAsync(args, { [KILL_AFTER_VARIABLE]: String(killAfter) });
         const again = await runAsync(args);

@@ -141,7 +141,7 @@ export function libreOfficeTexts(files: string[]): Map<string, string> {
   }
 }
 
-/** Every file under `folder` (paths relative to it, '/' separators), sorted; `.trash` folders left out unless asked. */
+/** Every file under `folder` (paths relative to it, '/' separators), sorted; `.trash` folders left out unless asked, and the local drive's appProperties index. */
 export function filesUnder(folder: string, withTrash = false): string[] {
   if (!existsSync(folder)) return [];
   const found: string[] = [];
@@ -150,7 +150,7 @@ export function filesUnder(folder: string, withTrash = false): string[] {
       if (entry.isDirectory()) {
         if (entry.name === '.trash' && !withTrash) continue;
         walk(join(directory, entry.name), `${prefix}${entry.name}/`);
-      } else found.push(`${prefix}${entry.name}`);
+      } else if (entry.name !== '.banzhuren-properties.json') found.push(`${prefix}${entry.name}`);
     }
   };
   walk(folder, '');

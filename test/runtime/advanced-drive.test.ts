@@ -56,6 +56,18 @@ function upload(name, folderId, text, mimeType) {
   var blob = Utilities.newBlob(text, 'application/pdf', 'ignored.pdf');
   return plain(Drive.Files.create({ name: name, parents: [folderId], mimeType: mimeType || 'application/pdf' }, blob, { fields: '${ITEM},mimeType' }));
 }
+function marked(fileId, name, folderId, properties) {
+  return plain(Drive.Files.copy({ name: name, parents: [folderId], appProperties: properties }, fileId, { fields: 'id,appProperties' }));
+}
+function setProperties(fileId, name, properties) {
+  var resource = { appProperties: properties };
+  if (name) resource.name = name;
+  return plain(Drive.Files.update(resource, fileId, null, { fields: 'id,name,appProperties' }));
+}
+function withProperty(folderId, key, value) {
+  var q = "'" + folderId + "' in parents and trashed = false and appProperties has { key='" + key + "' and value='" + value + "' }";
+  return plain(Drive.Files.list({ q: q, fields: 'files(name,appProperties)' })).files.map(function (file) { return file.name; });
+}
 function failure(call) {
   try { call(); return null; } catch (e) { return { name: e.name, message: e.message, details: e.details ? plain(e.details) : null }; }
 }
@@ -231,6 +243,30 @@ test('each call is counted as Drive.Files.method and costs its modelled time: ge
     expect(runtime.counter.of('Drive.Files.list')).toBe(1);
     expect(runtime.counter.of('Drive.Files.update')).toBe(1);
     expect(runtime.counter.of('Drive.Files.create')).toBe(1);
+  } finally {
+    runtime.close();
+  }
+});
+
+test('appProperties: set by copy, merged by update (null removes a key) in the same call as a rename, kept through the trash and back, found by `appProperties has { key and value }`', async () => {
+  const { runtime, templateId, folderId, call } = await setUp();
+  try {
+    const draft = call('marked', templateId, '~生成中~甲', folderId, { banzhuren: 'certificate', banzhurenState: 'draft' }) as { id: string };
+    expect(draft).toEqual({ id: '证书/~生成中~甲.docx', appProperties: { banzhuren: 'certificate', banzhurenState: 'draft' } });
+    call('copy', templateId, '乙', folderId, 'id');
+    // A file without appProperties has no such field (v3 leaves out what has no value).
+    expect(call('get', '证书/乙.docx', 'id,appProperties')).toEqual({ id: '证书/乙.docx' });
+    expect(call('withProperty', folderId, 'banzhurenState', 'draft')).toEqual(['~生成中~甲']);
+    const done = call('setProperties', draft.id, '甲', { banzhurenState: 'done' }) as { id: string };
+    expect(done).toEqual({ id: '证书/甲.docx', name: '甲', appProperties: { banzhuren: 'certificate', banzhurenState: 'done' } });
+    expect(call('withProperty', folderId, 'banzhurenState', 'draft')).toEqual([]);
+    expect(call('withProperty', folderId, 'banzhurenState', 'done')).toEqual(['甲']);
+    expect(call('withProperty', folderId, 'banzhuren', 'form')).toEqual([]);
+    call('trash', done.id, true);
+    expect(call('get', done.id, 'trashed,appProperties')).toEqual({ trashed: true, appProperties: { banzhuren: 'certificate', banzhurenState: 'done' } });
+    call('trash', done.id, false);
+    expect(call('setProperties', done.id, undefined, { banzhurenState: null })).toEqual({ id: '证书/甲.docx', name: '甲', appProperties: { banzhuren: 'certificate' } });
+    expect(call('failingList', `'${folderId}' in parents and appProperties has { key='banzhuren' }`)).toMatchObject({ message: expect.stringContaining('not available in the local runtime') });
   } finally {
     runtime.close();
   }

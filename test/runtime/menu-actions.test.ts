@@ -57,7 +57,7 @@ test('初始化模板 records the templates in 设置; 生成证书 then makes o
     runtime.bundle.call('generateCertificates');
     expect(runtime.ui.alerts.pop()).toBe('生成荣誉证书\n新建 2 份，已有文件跳过 0 行。\n全部完成。');
     runtime.bundle.call('generateForms');
-    expect(runtime.ui.alerts.pop()).toBe('生成任期考核表\n没有需要生成的行。');
+    expect(runtime.ui.alerts.pop()).toBe('生成任期考核表\n没有需要生成的行。\n没有任期在60天内届满的“已认定”行，也没有“任期届满”的行');
     await runtime.save();
   } finally {
     runtime.close();

@@ -4,8 +4,14 @@
  * name, mimeType, parents, trashed, webViewLink — offline a link is the file's id, as File.getUrl
  * is) trimmed to the `fields` asked (v3 answers kind, id, name and mimeType when none are asked).
  * Files.list understands only the query forms the add-on writes — `name = '…'`, `'ID' in parents`,
- * `trashed = true|false`, `mimeType = '…'` joined by `and` — and says `not available in the local
- * runtime` for any other. A missing id fails as Apps Script reports a 404 of the API
+ * `trashed = true|false`, `mimeType = '…'`, `appProperties has { key='…' and value='…' }` joined by
+ * `and` — and says `not available in the local runtime` for any other. A file's appProperties
+ * (set by copy, create and update; an update merges them, a null value removing its key) are kept
+ * in the local drive's per-folder index
+ * (https://developers.google.com/workspace/drive/api/guides/properties: "To add properties
+ * restricted to your app, use the appProperties field of the files resource";
+ * https://developers.google.com/workspace/drive/api/guides/search-files#custom: `appProperties has
+ * { key='additionalID' and value='8e8aceg2af2ge72e78' }`). A missing id fails as Apps Script reports a 404 of the API
  * (GoogleJsonResponseException, `API call to drive.files.get failed with error: File not found: ID.`,
  * details.code 404). Each call is counted as Drive.Files.method and costs modelled time: get and
  * list a read, create and update a write, copy a document (a copy of a document also counts
@@ -26,7 +32,7 @@ export const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
 const FILES = 'Drive.Files';
 
 /** The File fields the offline Drive can answer. */
-const FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'parents', 'trashed', 'webViewLink'] as const;
+const FILE_FIELDS = ['kind', 'id', 'name', 'mimeType', 'parents', 'trashed', 'webViewLink', 'appProperties'] as const;
 
 /** What v3 answers when no `fields` are asked. */
 const DEFAULT_FILE_FIELDS = ['kind', 'id', 'name', 'mimeType'];
@@ -36,7 +42,11 @@ const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
 
 /** One clause of a files.list query the fake understands. */
-type Clause = { term: 'name' | 'mimeType'; value: string } | { term: 'parent'; value: string } | { term: 'trashed'; value: boolean };
+type Clause =
+  | { term: 'name' | 'mimeType'; value: string }
+  | { term: 'parent'; value: string }
+  | { term: 'trashed'; value: boolean }
+  | { term: 'appProperty'; key: string; value: string };
 
 /** A file or folder on disk, and whether it is in the trash. */
 interface Item {
@@ -64,7 +74,7 @@ function inRealm<T>(context: FakeContext, operation: () => T): T {
   }
 }
 
-/** Splits a query into tokens: quoted strings (with `\` escapes), words, `=` and `!=`; undefined when it cannot. */
+/** Splits a query into tokens: quoted strings (with `\` escapes), words, `=`, `!=`, `{` and `}`; undefined when it cannot. */
 function tokenize(query: string): { kind: 'string' | 'word' | 'operator'; text: string }[] | undefined {
   const tokens: { kind: 'string' | 'word' | 'operator'; text: string }[] = [];
   let index = 0;
@@ -91,8 +101,8 @@ function tokenize(query: string): { kind: 'string' | 'word' | 'operator'; text: 
         }
       }
       tokens.push({ kind: 'string', text });
-    } else if (char === '=') {
-      tokens.push({ kind: 'operator', text: '=' });
+    } else if (char === '=' || char === '{' || char === '}') {
+      tokens.push({ kind: 'operator', text: char });
       index += 1;
     } else if (char === '!' && query[index + 1] === '=') {
       tokens.push({ kind: 'operator', text: '!=' });
@@ -122,6 +132,13 @@ export function parseQuery(query: string): Clause[] | undefined {
       clauses.push({ term: 'parent', value: first.text });
     } else if (first.kind === 'word' && first.text === 'trashed' && second.kind === 'operator' && second.text === '=' && third.kind === 'word' && (third.text === 'true' || third.text === 'false')) {
       clauses.push({ term: 'trashed', value: third.text === 'true' });
+    } else if (first.kind === 'word' && first.text === 'appProperties' && second.kind === 'word' && second.text === 'has' && third.kind === 'operator' && third.text === '{') {
+      // appProperties has { key='K' and value='V' }
+      const parts = tokens.slice(index + 3, index + 11);
+      const shape = parts.map((token) => (token.kind === 'string' ? "'" : token.text)).join(' ');
+      if (shape !== "key = ' and value = ' }") return undefined;
+      clauses.push({ term: 'appProperty', key: (parts[2] as { text: string }).text, value: (parts[6] as { text: string }).text });
+      index += 8;
     } else {
       return undefined;
     }
@@ -210,6 +227,8 @@ class AdvancedFiles {
       parents: item.path === drive.root ? [] : [drive.idOf(parent)],
       trashed: item.trashed,
       webViewLink: drive.urlOf(id),
+      // v3 leaves out a field that has no value: a file without appProperties has none.
+      ...(folder ? {} : nonEmpty(drive.appPropertiesAt(item.path))),
     };
   }
 
@@ -230,7 +249,8 @@ class AdvancedFiles {
     for (const name of names) {
       if (!(FILE_FIELDS as readonly string[]).includes(name)) return unavailable(this.context, FILES, method, `fields: ${String(fields)}`);
       const value = full[name];
-      entries[name] = Array.isArray(value) ? realmArray(this.context, value) : value;
+      if (value === undefined) continue;
+      entries[name] = Array.isArray(value) ? realmArray(this.context, value) : typeof value === 'object' && value !== null ? realmObject(this.context, value as Record<string, unknown>) : value;
     }
     return realmObject(this.context, entries);
   }
@@ -301,18 +321,32 @@ class AdvancedFiles {
     return children.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
+  /** The appProperties a request sets merged into `current`: string values set, null removes; anything else refused. */
+  private appProperties(method: string, value: unknown, current: Record<string, string>): Record<string, string> {
+    if (value === undefined) return current;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return unavailable(this.context, FILES, method, 'appProperties that are not an object');
+    const merged = { ...current };
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+      if (entry === null) delete merged[key];
+      else if (typeof entry === 'string') merged[key] = entry;
+      else return unavailable(this.context, FILES, method, `appProperties.${key} that is not a string`);
+    }
+    return merged;
+  }
+
   private matches(item: Item, clauses: Clause[]): boolean {
     const resource = this.fullResource(item);
     return clauses.every((clause) => {
       if (clause.term === 'parent') return (resource.parents as string[]).includes(clause.value);
       if (clause.term === 'trashed') return item.trashed === clause.value;
+      if (clause.term === 'appProperty') return (resource.appProperties as Record<string, string> | undefined)?.[clause.key] === clause.value;
       return resource[clause.term] === clause.value;
     });
   }
 
   /** Drive.Files.copy(resource, fileId, optionalArgs): a copy in the source's folder unless parents name another. */
   copy(resourceValue: unknown, fileId: unknown, optionalArgs?: unknown): unknown {
-    const resource = this.resource('copy', resourceValue, ['name', 'parents']);
+    const resource = this.resource('copy', resourceValue, ['name', 'parents', 'appProperties']);
     const args = this.args('copy', optionalArgs, ['fields']);
     const source = this.itemOf(fileId);
     if (!source) throw fileNotFoundError(this.context, 'copy', String(fileId));
@@ -321,13 +355,16 @@ class AdvancedFiles {
     // "If not specified as part of a copy request, the file inherits any discoverable parents of the source file."
     const folder = this.parentPath('copy', resource, dirname(source.path));
     const name = resource.name === undefined ? `Copy of ${this.drive.nameAt(source.path)}` : String(resource.name);
-    const path = inRealm(this.context, () => this.drive.copyFile(source.path, folder, name));
+    // The reference does not say whether a copy keeps the source's appProperties; the add-on always
+    // names every key it reads, so the fake gives a copy only the ones the request names.
+    const properties = this.appProperties('copy', resource.appProperties, {});
+    const path = inRealm(this.context, () => this.drive.copyFile(source.path, folder, name, properties));
     return this.answer('copy', { path, trashed: false }, args.fields);
   }
 
   /** Drive.Files.create(resource, mediaData, optionalArgs): a folder, or a file uploaded from a Blob. */
   create(resourceValue: unknown, mediaData?: unknown, optionalArgs?: unknown): unknown {
-    const resource = this.resource('create', resourceValue, ['name', 'mimeType', 'parents']);
+    const resource = this.resource('create', resourceValue, ['name', 'mimeType', 'parents', 'appProperties']);
     const args = this.args('create', optionalArgs, ['fields']);
     if (typeof resource.name !== 'string' || resource.name === '') return unavailable(this.context, FILES, 'create', 'a file without a name');
     const name = resource.name;
@@ -347,13 +384,14 @@ class AdvancedFiles {
     if (declared === GOOGLE_DOCS_MIME_TYPE || (declared && declared !== derived)) {
       return unavailable(this.context, FILES, 'create', `a file named “${name}” of type ${declared}`);
     }
-    const path = inRealm(this.context, () => this.drive.createFileIn(folder, name, data.bytes, false));
+    const properties = this.appProperties('create', resource.appProperties, {});
+    const path = inRealm(this.context, () => this.drive.createFileIn(folder, name, data.bytes, false, properties));
     return this.answer('create', { path, trashed: false }, args.fields);
   }
 
   /** Drive.Files.update(resource, fileId, mediaData, optionalArgs): rename, trash or restore, move. */
   update(resourceValue: unknown, fileId: unknown, mediaData?: unknown, optionalArgs?: unknown): unknown {
-    const resource = this.resource('update', resourceValue, ['name', 'trashed']);
+    const resource = this.resource('update', resourceValue, ['name', 'trashed', 'appProperties']);
     const args = this.args('update', optionalArgs, ['fields', 'addParents', 'removeParents']);
     if (mediaData !== undefined && mediaData !== null) return unavailable(this.context, FILES, 'update', 'new content');
     const item = this.itemOf(fileId);
@@ -363,12 +401,12 @@ class AdvancedFiles {
     let path = item.path;
     let trashed = item.trashed;
     if (resource.trashed !== undefined && Boolean(resource.trashed) !== trashed) {
-      if (resource.name !== undefined || args.addParents !== undefined) return unavailable(this.context, FILES, 'update', 'trashing or restoring together with other changes');
+      if (resource.name !== undefined || args.addParents !== undefined || resource.appProperties !== undefined) return unavailable(this.context, FILES, 'update', 'trashing or restoring together with other changes');
       path = inRealm(this.context, () => (resource.trashed ? drive.trashFile(path) : drive.restoreFile(path)));
       trashed = Boolean(resource.trashed);
       return this.answer('update', { path, trashed }, args.fields);
     }
-    if (trashed && (resource.name !== undefined || args.addParents !== undefined)) return unavailable(this.context, FILES, 'update', 'a file in the trash');
+    if (trashed && (resource.name !== undefined || args.addParents !== undefined || resource.appProperties !== undefined)) return unavailable(this.context, FILES, 'update', 'a file in the trash');
     let folder = dirname(path);
     if (args.addParents !== undefined || args.removeParents !== undefined) {
       const current = drive.idOf(folder);
@@ -380,9 +418,18 @@ class AdvancedFiles {
       folder = this.folderPath('update', String(args.addParents));
     }
     const name = resource.name === undefined ? drive.nameAt(path) : String(resource.name);
-    if (folder !== dirname(path) || name !== drive.nameAt(path)) path = inRealm(this.context, () => drive.moveFile(path, folder, name));
+    const current = drive.appPropertiesAt(path);
+    // An update merges the keys it names into the file's appProperties; a null value removes its key.
+    const properties = this.appProperties('update', resource.appProperties, current);
+    const changed = JSON.stringify(properties) !== JSON.stringify(current);
+    if (folder !== dirname(path) || name !== drive.nameAt(path) || changed) path = inRealm(this.context, () => drive.moveFile(path, folder, name, properties));
     return this.answer('update', { path, trashed }, args.fields);
   }
+}
+
+/** The properties as a resource field: `{ appProperties }` when there are any, else nothing. */
+function nonEmpty(appProperties: Record<string, string>): { appProperties?: Record<string, string> } {
+  return Object.keys(appProperties).length === 0 ? {} : { appProperties };
 }
 
 /** The advanced Drive service fake (global `Drive`) over `drive`. */

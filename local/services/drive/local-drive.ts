@@ -44,6 +44,16 @@ export const TRASH_FOLDER_NAME = '.trash';
 /** The per-folder index of Drive names that differ from the file names on disk. */
 const NAME_INDEX_FILE = '.banzhuren-drive.json';
 
+/**
+ * Per folder: the Drive v3 appProperties of its files (file name on disk → key → value), kept like
+ * the name index (written before the disk change it describes, stale entries dropped on the next
+ * run) and carried into `.trash/` and back with the file.
+ */
+const PROPERTIES_INDEX_FILE = '.banzhuren-properties.json';
+
+/** A file's appProperties (Drive v3: private to the app that set them). */
+export type AppProperties = Record<string, string>;
+
 /** In a `.trash/` folder: where each trashed file was (its file name on disk before), so its id still finds it. */
 const TRASHED_FROM_FILE = '.banzhuren-trashed.json';
 
@@ -268,10 +278,11 @@ export class LocalDrive implements DriveStore {
    * Writes a new file into `folderPath` under Drive name `name` and returns its path: a Google Doc
    * as `name.docx`; an existing file of that name is never replaced (the next free `name (n)` is used).
    */
-  createFileIn(folderPath: string, name: string, bytes: Uint8Array, googleDoc: boolean): string {
+  createFileIn(folderPath: string, name: string, bytes: Uint8Array, googleDoc: boolean, appProperties: AppProperties = {}): string {
     const path = this.freePath(folderPath, name, googleDoc ? '.docx' : '');
     // The name first: killed before the file is there, the entry is a leftover dropped on the next run.
     this.recordName(path, name, true);
+    this.recordProperties(path, appProperties);
     writeFileAtomically(path, bytes);
     this.changes += 1;
     return path;
@@ -290,27 +301,33 @@ export class LocalDrive implements DriveStore {
   }
 
   /** Copies a file into a folder under a Drive name; a Google Doc counts against the daily quota. */
-  copyFile(sourcePath: string, folderPath: string, name: string): string {
+  copyFile(sourcePath: string, folderPath: string, name: string, appProperties: AppProperties = {}): string {
     const googleDoc = this.mimeTypeAt(sourcePath) === GOOGLE_DOCS_MIME_TYPE;
     if (googleDoc) this.countDocumentCreated();
     const path = this.freePath(folderPath, name, googleDoc ? '.docx' : '');
     this.recordName(path, name, true);
+    this.recordProperties(path, appProperties);
     copyFileAtomically(sourcePath, path);
     this.changes += 1;
     return path;
   }
 
-  /** Moves a file to another folder and/or Drive name (setName, moveTo); returns its new path. */
-  moveFile(path: string, folderPath: string, name: string): string {
+  /**
+   * Moves a file to another folder and/or Drive name (setName, moveTo), its appProperties kept or,
+   * when given, replaced (one change: the new entries are written before the rename); returns its new path.
+   */
+  moveFile(path: string, folderPath: string, name: string, appProperties?: AppProperties): string {
     const googleDoc = this.mimeTypeAt(path) === GOOGLE_DOCS_MIME_TYPE;
     const wanted = join(folderPath, googleDoc ? `${name}.docx` : name);
     const target = resolve(wanted) === resolve(path) ? path : this.freePath(folderPath, name, googleDoc ? '.docx' : '');
     // The new name's entry, the rename, then the old name's entry removed: killed between, the file
     // is under its old name with its old entry, or under the new one with the new entry.
     this.recordName(target, name, true);
+    this.recordProperties(target, appProperties ?? this.appPropertiesAt(path));
     if (target !== path) {
       renameFile(path, target);
       this.forgetName(path);
+      this.forgetProperties(path);
     }
     this.changes += 1;
     return target;
@@ -328,8 +345,10 @@ export class LocalDrive implements DriveStore {
     // folder's entry of the file removed.
     this.writeNameIndex(trash, { ...this.readNameIndex(trash), [basename(target)]: name });
     this.writeIndexFile(join(trash, TRASHED_FROM_FILE), { ...this.readIndexFile(join(trash, TRASHED_FROM_FILE)), [basename(target)]: basename(path) });
+    this.recordProperties(target, this.appPropertiesAt(path));
     renameFile(path, target);
     this.forgetName(path);
+    this.forgetProperties(path);
     this.changes += 1;
     return target;
   }
@@ -367,7 +386,9 @@ export class LocalDrive implements DriveStore {
     const target = existsSync(original) ? this.freePath(dirname(trash), name, googleDoc ? '.docx' : '') : original;
     // Its entry in the folder first, the rename, then its entries in the trash removed.
     this.recordName(target, name, true);
+    this.recordProperties(target, this.appPropertiesAt(trashedPath));
     renameFile(trashedPath, target);
+    this.forgetProperties(trashedPath);
     delete index[basename(trashedPath)];
     this.writeNameIndex(trash, index);
     const trashedFrom = this.readIndexFile(join(trash, TRASHED_FROM_FILE));
@@ -445,6 +466,42 @@ export class LocalDrive implements DriveStore {
     this.writeNameIndex(folder, index);
   }
 
+  /** The appProperties of a file (or trashed file) at a path ({} when it has none). */
+  appPropertiesAt(path: string): AppProperties {
+    return { ...(this.readPropertiesIndex(dirname(path))[basename(path)] ?? {}) };
+  }
+
+  /** Records the appProperties of a file at a path (which may not be on disk yet); none forgets them. */
+  private recordProperties(path: string, appProperties: AppProperties): void {
+    const folder = dirname(path);
+    const index = this.readPropertiesIndex(folder);
+    const had = basename(path) in index;
+    if (Object.keys(appProperties).length === 0) {
+      if (!had) return;
+      delete index[basename(path)];
+    } else {
+      index[basename(path)] = { ...appProperties };
+    }
+    this.writePropertiesIndex(folder, index);
+  }
+
+  /** Forgets the appProperties of a file that moved away. */
+  private forgetProperties(path: string): void {
+    this.recordProperties(path, {});
+  }
+
+  private readPropertiesIndex(folder: string): Record<string, AppProperties> {
+    this.cleanFolder(folder);
+    return readJsonProperties(join(folder, PROPERTIES_INDEX_FILE));
+  }
+
+  private writePropertiesIndex(folder: string, index: Record<string, AppProperties>): void {
+    const path = join(folder, PROPERTIES_INDEX_FILE);
+    if (Object.keys(index).length === 0) {
+      if (existsSync(path)) diskStep(`remove ${basename(path)}`, () => rmSync(path, { force: true }));
+    } else writeFileAtomically(path, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'));
+  }
+
   private readNameIndex(folder: string): Record<string, string> {
     return this.readIndexFile(join(folder, NAME_INDEX_FILE));
   }
@@ -477,6 +534,12 @@ export class LocalDrive implements DriveStore {
       const kept = Object.fromEntries(Object.entries(index).filter(([entry]) => existsSync(join(absolute, entry))));
       if (Object.keys(kept).length !== Object.keys(index).length) this.writeIndexFile(path, kept);
     }
+    const propertiesPath = join(absolute, PROPERTIES_INDEX_FILE);
+    if (existsSync(propertiesPath)) {
+      const properties = readJsonProperties(propertiesPath);
+      const kept = Object.fromEntries(Object.entries(properties).filter(([entry]) => existsSync(join(absolute, entry))));
+      if (Object.keys(kept).length !== Object.keys(properties).length) this.writePropertiesIndex(absolute, kept);
+    }
     if (basename(absolute) !== TRASH_FOLDER_NAME && existsSync(join(absolute, TRASH_FOLDER_NAME))) this.cleanFolder(join(absolute, TRASH_FOLDER_NAME));
   }
 
@@ -497,6 +560,23 @@ function readJsonStrings(path: string, unreadable?: Set<string>): Record<string,
     return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
     unreadable?.add(path);
+    return {};
+  }
+}
+
+/** The appProperties index of a folder ({} when missing or unreadable; entries not of strings dropped). */
+function readJsonProperties(path: string): Record<string, AppProperties> {
+  if (!existsSync(path)) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    const index: Record<string, AppProperties> = {};
+    for (const [entry, value] of Object.entries(parsed)) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+      index[entry] = Object.fromEntries(Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
+    }
+    return index;
+  } catch {
     return {};
   }
 }
