@@ -167,6 +167,11 @@ function reportPreflight(context: CommandContext, result: DocumentRunResult, ins
   return result.unknownPlaceholders.length + result.missing.length + empty + unreachable;
 }
 
+/** A refused row as one line: `第N行：原因`, the row named once (the bundle's message may already start with it). */
+function refusalLine(entry: { row: number; message: string }): string {
+  return entry.message.startsWith(`第${entry.row}行`) ? entry.message : `第${entry.row}行：${entry.message}`;
+}
+
 /** Rows by number, the first entry of each row kept. */
 function uniqueByRow<T extends { row: number }>(entries: T[]): T[] {
   const seen = new Set<number>();
@@ -206,7 +211,7 @@ function generationCommand(kind: DocumentKind): Command {
       sheet: SHEET_OPTION,
       json: {
         type: 'boolean',
-        help: '以 JSON 输出汇总：{"made":[{"row","name","file","link"}],"skipped","refused","unknownPlaceholders","missing","pending","done","executions","messages"}；带 --check 时为 {"mode":"check","placeholders","unknownPlaceholders","missing","rows","messages"}',
+        help: '以 JSON 输出汇总：{"made":[{"row","name","file","link"}],"skipped","refused","unknownPlaceholders","missing","pending","done","executions","messages"}；带 --check 时为 {"mode":"check","placeholders","unknownPlaceholders","missing","refused","rows","messages"}',
       },
     },
     examples: [
@@ -264,11 +269,13 @@ function generationCommand(kind: DocumentKind): Command {
           }
           context.stats.executions = 1;
           reportUnreadableIndexes(context, runtime);
-          const problems = reportPreflight(context, result, inspection, true);
+          const refused = uniqueByRow(result.refused);
+          if (!context.options.json) for (const entry of refused) context.err(refusalLine(entry));
+          const problems = reportPreflight(context, result, inspection, true) + refused.length;
           for (const message of result.messages) context.err(`提示：${message}`);
           if (context.options.json) {
             const { placeholders, unknownPlaceholders, missing, messages } = result;
-            context.out(JSON.stringify({ mode: 'check', placeholders, unknownPlaceholders, missing, rows: result.pending, messages }, null, 2));
+            context.out(JSON.stringify({ mode: 'check', placeholders, unknownPlaceholders, missing, refused, rows: result.pending, messages }, null, 2));
           } else {
             context.out(problems === 0 ? `预检通过：模板中的占位符 ${result.placeholders.map((name) => `{{${name}}}`).join('、') || '（无）'} 都能取到值` : `预检发现 ${problems} 个问题（见上），没有生成任何文件`);
           }
@@ -353,7 +360,7 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   const done = last?.done === true;
   for (const message of messages) context.err(`提示：${message}`);
   reportUnreadableIndexes(context, runtime);
-  for (const entry of refused) context.err(`第${entry.row}行：${entry.message}`);
+  for (const entry of refused) context.err(refusalLine(entry));
   if (context.options.json) {
     context.out(JSON.stringify({ made, skipped, refused, unknownPlaceholders, missing, pending, done, executions: outcome.executions, messages: [...printed, ...allMessages] }, null, 2));
   } else {

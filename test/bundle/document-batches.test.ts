@@ -116,7 +116,7 @@ test('the trigger a batch installs calls a global of the bundle (the handler nam
   const handlers = (runtime.state.triggers as { handler: string }[]).map((trigger) => trigger.handler);
   runtime.close();
   expect(handlers).toEqual(['onHourlyTrigger']);
-  expect(runtime.bundle.has(handlers[0])).toBe(true);
+  expect(runtime.bundle.has(handlers[0] as string)).toBe(true);
 });
 
 test('an hourly trigger that was there before the batch is kept after it', async () => {

@@ -179,3 +179,18 @@ test.each(['certificates', 'forms'])('every %s --help example that generates giv
   expect(examples.length).toBeGreaterThan(2);
   for (const example of examples) if (!example.includes('--check')) expect(example).toMatch(/ --as \S+@\S+/u);
 });
+
+test('--check lists the rows --rows names that cannot be made (exit 3), each row named once; the JSON has them', () => {
+  const book = freshBook('check-refused');
+  const before = readFileSync(book);
+  const result = runCli(['certificates', book, '--check', '--rows', '2,99', '--today', TODAY]);
+  expect(result.code).toBe(3);
+  const line = result.stderr.split('\n').find((text) => text.includes('第99行')) ?? '';
+  expect(line).toMatch(/^第99行/u);
+  expect(line.match(/第99行/gu)).toHaveLength(1);
+  expect(result.stdout).not.toMatch(/预检通过/u);
+  const json = runCli(['certificates', book, '--check', '--rows', '2,99', '--today', TODAY, '--json']);
+  expect(json.code).toBe(3);
+  expect((JSON.parse(json.stdout) as { refused: { row: number }[] }).refused.map((entry) => entry.row)).toEqual([99]);
+  expect(readFileSync(book)).toEqual(before);
+});

@@ -155,7 +155,7 @@ function isHiddenEntry(name: string): boolean {
  * name nothing. A folder of the user's whose name starts with a dot (--out .certs) is an ordinary folder.
  */
 function isDriveOwnEntry(name: string): boolean {
-  return name === TRASH_FOLDER_NAME || name === NAME_INDEX_FILE || name === TRASHED_FROM_FILE || (name.startsWith('.') && name.endsWith('.tmp'));
+  return name === TRASH_FOLDER_NAME || name === NAME_INDEX_FILE || name === TRASHED_FROM_FILE || name === PROPERTIES_INDEX_FILE || (name.startsWith('.') && name.endsWith('.tmp'));
 }
 
 /** The disk and Drive state of the files of one folder. */
