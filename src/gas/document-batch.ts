@@ -25,7 +25,7 @@ import { listedWithoutRole, mayAct, noRoleMessage, readPermissions, rolesOf, typ
 import { readState } from '../domain/workflow/states';
 import { addOutputColumns } from './column-layout';
 import { underDocumentLock } from './document-lock';
-import { linkedFileExists, makeRowDocument, trashLeftovers, type SectionPlaceholders } from './document-files';
+import { childIndexInBody, linkedFileExists, makeRowDocument, placeholderPattern, trashLeftovers, type SectionPlaceholders } from './document-files';
 import { clearJob, createdToday, ensureHourlyTrigger, isDailyQuotaError, MAX_TRIES, readJob, removeHourlyTrigger, rowRanges, rowsOfRanges, saveCreatedToday, saveJob, type DocumentJob, type JobOptions } from './document-job';
 import { DocumentSettingError, readDocumentSettings, type DocumentSettings } from './document-settings';
 import { folderById } from './drive-files';
@@ -122,6 +122,7 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     done: false,
     messages: [...scan.unclosed.map((text) => `模板中的“${text}”缺少“}}”，不是占位符，会原样留在文档中`), ...read.notices],
   };
+  if (kind === 'form' && sections.tableOutsideBody) result.messages.push(DUTY_TABLE_PLACE_MESSAGE);
 
   const continuing = 'continuation' in caller ? caller.continuation : null;
   let chosen: number[];
@@ -158,7 +159,7 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
 }
 
 /** Reads the template's text, section by section (body, header, footer), for its placeholders. */
-function readTemplateSections(templateId: string, settings: DocumentSettings, kind: DocumentKind): Record<keyof SectionPlaceholders, string> {
+function readTemplateSections(templateId: string, settings: DocumentSettings, kind: DocumentKind): Record<keyof SectionPlaceholders, string> & { tableOutsideBody: boolean } {
   let document: GoogleAppsScript.Document.Document;
   try {
     document = DocumentApp.openById(templateId);
@@ -168,8 +169,24 @@ function readTemplateSections(templateId: string, settings: DocumentSettings, ki
   }
   const header = document.getHeader();
   const footer = document.getFooter();
-  return { body: document.getBody().getText(), header: header ? header.getText() : '', footer: footer ? footer.getText() : '' };
+  return { body: document.getBody().getText(), header: header ? header.getText() : '', footer: footer ? footer.getText() : '', tableOutsideBody: dutyTableOutsideBody(document) };
 }
+
+/** Whether {{履职记录}} stands somewhere no table can be inserted: a table cell, a header or a footer. */
+function dutyTableOutsideBody(document: GoogleAppsScript.Document.Document): boolean {
+  const pattern = placeholderPattern(DUTY_TABLE_FIELD);
+  const header = document.getHeader();
+  const footer = document.getFooter();
+  if ((header && header.findText(pattern)) || (footer && footer.findText(pattern))) return true;
+  const body = document.getBody();
+  for (let found = body.findText(pattern); found; found = body.findText(pattern, found)) {
+    if (childIndexInBody(body, found.getElement().getParent()) < 0) return true;
+  }
+  return false;
+}
+
+/** Said when {{履职记录}} is where no table can go (the placeholder then stays visible). */
+const DUTY_TABLE_PLACE_MESSAGE = `模板中的 {{${DUTY_TABLE_FIELD}}} 在表格、页眉或页脚里，那里插不进履职记录表，占位符会原样留在文档中：请把它单独放成正文中的一段`;
 
 /** The nomination sheet in one read: every data row's facts and placeholder values. */
 function readNominationSheet(
@@ -296,7 +313,10 @@ function permittedRows(
     else if (requested) result.refused.push({ row: rowNumber, message: `第${rowNumber}行（${county || '未填县（市、区）'}）：生成${DOCUMENT_KINDS[result.kind].label}须由${who}操作` });
     else left += 1;
   }
-  if (left > 0) result.messages.push(`另有 ${left} 行不属于您的权限范围（须由${who}生成），未列入本批`);
+  // Someone who may make none of the rows is refused (each row said), not told "0 made".
+  if (left > 0 && allowed.length === 0) {
+    for (const rowNumber of chosen) result.refused.push({ row: rowNumber, message: `第${rowNumber}行（${read.rows.get(rowNumber)?.county || '未填县（市、区）'}）：生成${DOCUMENT_KINDS[result.kind].label}须由${who}操作` });
+  } else if (left > 0) result.messages.push(`另有 ${left} 行不属于您的权限范围（须由${who}生成），未列入本批`);
   return allowed;
 }
 

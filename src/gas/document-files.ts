@@ -141,8 +141,9 @@ export function fillDocument(document: GoogleAppsScript.Document.Document, place
         else section.replaceText(pattern, value);
         continue;
       }
+      // The table goes after each body paragraph holding the placeholder, which is then removed
+      // there; anywhere else (a table cell, a header) it stays visible: never a silent blank.
       if (section === body) insertTables(body, pattern, value.table);
-      section.replaceText(pattern, '');
     }
   }
   document.saveAndClose();
@@ -183,24 +184,27 @@ function replaceLiterally(section: Searchable, pattern: string, value: string): 
 }
 
 /**
- * Inserts the table after every body paragraph holding the pattern. A placeholder inside a table
- * cell gets no table (Docs cannot nest one there through this API); it is removed like the others.
+ * Inserts the table after every paragraph directly in the body that holds the pattern, and removes
+ * the placeholder there. A placeholder inside a table cell (whose paragraph is no child of the body)
+ * gets no table (Docs cannot nest one there through this API) and is left as it is: visible.
  */
 function insertTables(body: GoogleAppsScript.Document.Body, pattern: string, table: string[][]): void {
-  const paragraphs: GoogleAppsScript.Document.Element[] = [];
-  let found = body.findText(pattern);
-  while (found) {
-    paragraphs.push(found.getElement().getParent());
-    found = body.findText(pattern, found);
+  const matches: GoogleAppsScript.Document.RangeElement[] = [];
+  for (let found = body.findText(pattern); found; found = body.findText(pattern, found)) matches.push(found);
+  // From the last one back, so the indexes and offsets of the earlier ones stay right.
+  for (const match of matches.reverse()) {
+    const index = childIndexInBody(body, match.getElement().getParent());
+    if (index < 0) continue;
+    match.getElement().asText().deleteText(match.getStartOffset(), match.getEndOffsetInclusive());
+    body.insertTable(index + 1, table);
   }
-  // From the last one back, so the indexes of the earlier paragraphs stay right.
-  for (const paragraph of paragraphs.reverse()) {
-    let index: number;
-    try {
-      index = body.getChildIndex(paragraph);
-    } catch {
-      index = -1;
-    }
-    if (index >= 0) body.insertTable(index + 1, table);
+}
+
+/** The index of an element among the body's children, or -1 when it is not one (a paragraph in a table cell). */
+export function childIndexInBody(body: GoogleAppsScript.Document.Body, element: GoogleAppsScript.Document.Element): number {
+  try {
+    return body.getChildIndex(element);
+  } catch {
+    return -1;
   }
 }

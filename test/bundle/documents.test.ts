@@ -180,7 +180,11 @@ test('generating takes the city role (or the county of the row in a 县级 workb
   expect(asked.refused).toEqual([{ row: 2, message: '第2行（红塔区）：生成荣誉证书须由市级账号操作' }]);
   const all = runtime.bundle.call('runDocuments', options) as RunResult;
   expect(all.created).toEqual([]);
-  expect(all.messages).toContain('另有 2 行不属于您的权限范围（须由市级账号生成），未列入本批');
+  // None of the rows is theirs: each is refused (the CLI exits 3), not "0 made".
+  expect(all.refused).toEqual([
+    { row: 2, message: '第2行（红塔区）：生成荣誉证书须由市级账号操作' },
+    { row: 3, message: '第3行（红塔区）：生成荣誉证书须由市级账号操作' },
+  ]);
   const check = runtime.bundle.call('runDocuments', { ...options, check: true }) as RunResult;
   expect(check.pending).toBe(2);
   runtime.close();

@@ -6,7 +6,7 @@
  * 第N行：原因), nothing made for it; the dates are the same days in every process time zone.
  */
 import ExcelJS from 'exceljs';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
 import { docxText } from '../support/docx-text';
@@ -14,6 +14,7 @@ import { candidate, scenarioWorkbook } from '../support/scenario';
 import { PROCESS_TIME_ZONES } from '../support/time-zones';
 import { excelDate, temporaryFolder } from '../support/workbooks';
 import { chineseDate, columnValues, filesUnder, termEnd } from './certificates-rows';
+import { wordTemplate } from './certificates-word-template';
 
 const TODAY = '2027-09-01';
 const CITY = 'city@yuxi.edu.cn';
@@ -90,7 +91,8 @@ test('--rows naming a row whose term does not end within 60 days is refused: exi
   const other = join(folder, '不到期');
   const result = runCli(['forms', book, '--out', other, '--rows', '3', '--today', TODAY, '--as', CITY]);
   expect(result.code).toBe(3);
-  expect(result.stderr).toMatch(/^第3行：\S/mu);
+  expect(result.stderr).toMatch(/^第3行[：（]\S/mu);
+  expect(result.stderr).not.toMatch(/第3行：第3行/u);
   expect(filesUnder(other)).toEqual([]);
 });
 
@@ -103,4 +105,33 @@ test.each(PROCESS_TIME_ZONES)('the dates in a form are the same days under TZ=%s
   const text = await docxText(readFileSync(join(other, '张丽-任期考核表.docx')));
   expect(text.tables[0]).toEqual(expect.arrayContaining([expect.arrayContaining(['任期', '2024年10月10日至2027年10月9日'])]));
   expect(text.footers).toContain('填表日期：2027年9月1日');
+});
+
+test('{{履职记录}} inside a table cell gets no table and is not blanked: it stays visible and the run says why', async () => {
+  const template = join(folder, '单元格模板.docx');
+  writeFileSync(template, await wordTemplate({ body: ['{{姓名}} 任期考核表'], table: [['履职记录'], ['{{履职记录}}']] }));
+  const copy = join(folder, '单元格.xlsx');
+  copyFileSync(pristine, copy);
+  const other = join(folder, '单元格考核表');
+  const result = runCli(['forms', copy, '--out', other, '--rows', '2', '--template', template, '--today', TODAY, '--as', CITY]);
+  expect(result.stderr).toMatch(/\{\{履职记录\}\} 在表格、页眉或页脚里，那里插不进履职记录表，占位符会原样留在文档中/u);
+  const files = filesUnder(other).filter((file) => file.endsWith('.docx'));
+  expect(files).toHaveLength(1);
+  const text = await docxText(readFileSync(join(other, files[0] as string)));
+  expect(text.tables[0]?.[1]?.[0]).toBe('{{履职记录}}');
+  expect(text.body).toMatch(/^张丽 任期考核表/mu);
+});
+
+test('someone who may make none of the rows (a county account in a 市级 workbook) has them refused: exit 3, no file', async () => {
+  const county = join(folder, '县级账号.xlsx');
+  await scenarioWorkbook(
+    county,
+    ROWS.map(({ 认定日期: award, ...row }) => candidate({ ...row, ...(award ? { 认定日期: excelDate(award) } : {}) })),
+    [[CITY, '市级'], ['ht@yuxi.edu.cn', '红塔区']],
+  );
+  const other = join(folder, '县级账号考核表');
+  const result = runCli(['forms', county, '--out', other, '--today', TODAY, '--as', 'ht@yuxi.edu.cn']);
+  expect(result.code).toBe(3);
+  expect(result.stderr).toMatch(/^第2行（红塔区）：生成任期考核表须由市级账号操作$/mu);
+  expect(filesUnder(other)).toEqual([]);
 });
