@@ -11,6 +11,7 @@ import { foldSpelling, spellingMap } from '../nomination/fields';
 import type { Preset } from '../presets';
 import type { SelectionLevel } from '../selection-level';
 import { termEnd } from '../term';
+import type { SemesterStatus } from '../duties/report';
 import type { DocumentKind } from './kinds';
 
 /** A value a placeholder takes: text, or (履职记录) a table whose first row is its header. */
@@ -171,14 +172,7 @@ export function isPersonalName(name: string): boolean {
 }
 
 /** Semester facts the duty table shows (a SemesterStatus of src/domain/duties/report). */
-export interface DutySemester {
-  schoolYear: string;
-  semester: string;
-  books: number;
-  lectures: number;
-  openClasses: number;
-  mentees: number;
-}
+export type DutySemester = Pick<SemesterStatus, 'schoolYear' | 'semester' | 'books' | 'lectures' | 'openClasses' | 'mentees'>;
 
 /** The 履职记录 table of one teacher: DUTY_TABLE_HEADER, then one row per semester with its status text. */
 export function dutyTable<Semester extends DutySemester>(semesters: readonly Semester[], status: (semester: Semester) => string): string[][] {
