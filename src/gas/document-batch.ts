@@ -122,7 +122,7 @@ export function runDocumentBatch(spreadsheet: GoogleAppsScript.Spreadsheet.Sprea
     done: false,
     messages: [...scan.unclosed.map((text) => `模板中的“${text}”缺少“}}”，不是占位符，会原样留在文档中`), ...read.notices],
   };
-  if (kind === 'form' && sections.tableOutsideBody) result.messages.push(DUTY_TABLE_PLACE_MESSAGE);
+  if (sections.tableOutsideBody) result.messages.push(DUTY_TABLE_PLACE_MESSAGE);
 
   const continuing = 'continuation' in caller ? caller.continuation : null;
   let chosen: number[];
@@ -169,7 +169,7 @@ function readTemplateSections(templateId: string, settings: DocumentSettings, ki
   }
   const header = document.getHeader();
   const footer = document.getFooter();
-  return { body: document.getBody().getText(), header: header ? header.getText() : '', footer: footer ? footer.getText() : '', tableOutsideBody: dutyTableOutsideBody(document) };
+  return { body: document.getBody().getText(), header: header ? header.getText() : '', footer: footer ? footer.getText() : '', tableOutsideBody: kind === 'form' && dutyTableOutsideBody(document) };
 }
 
 /** Whether {{履职记录}} stands somewhere no table can be inserted: a table cell, a header or a footer. */
