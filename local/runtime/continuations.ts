@@ -32,20 +32,33 @@ export interface ContinuationResult<T> {
 /** Executions without progress after which the loop gives up. */
 export const DEFAULT_MAX_EXECUTIONS = 500;
 
+/**
+ * The document part of a result: the hourly trigger answers `{ daily, documents }` (the daily job's
+ * result and the document batch's, each null when it did not run); a document run answers the
+ * batch's result itself.
+ */
+function documentPart(result: unknown): unknown {
+  if (typeof result === 'object' && result !== null && 'documents' in result) return (result as { documents: unknown }).documents;
+  return result;
+}
+
 /** Whether a result says the job is finished: `{ done: true }`. */
-function isDone(result: unknown): boolean {
+function isDone(outcome: unknown): boolean {
+  const result = documentPart(outcome);
   return typeof result === 'object' && result !== null && (result as { done?: unknown }).done === true;
 }
 
 /** How many documents a result says its execution finished (`created` and `skipped` lists), when it says so. */
-function finishedOf(result: unknown): number {
+function finishedOf(outcome: unknown): number {
+  const result = documentPart(outcome);
   if (typeof result !== 'object' || result === null) return 0;
   const { created, skipped } = result as { created?: unknown; skipped?: unknown };
   return (Array.isArray(created) ? created.length : 0) + (Array.isArray(skipped) ? skipped.length : 0);
 }
 
 /** The rows a result says are left (`pending`), when it says so. */
-function pendingOf(result: unknown): number | undefined {
+function pendingOf(outcome: unknown): number | undefined {
+  const result = documentPart(outcome);
   const pending = typeof result === 'object' && result !== null ? (result as { pending?: unknown }).pending : undefined;
   return typeof pending === 'number' ? pending : undefined;
 }
@@ -124,7 +137,7 @@ export async function runWithContinuations<T>(
 
   let completed = await execute(first);
   for (;;) {
-    const last = results[results.length - 1];
+    const last = documentPart(results[results.length - 1]);
     if (isDone(last) || (completed && (last === null || last === undefined) && results.length > 1)) break;
     const [next] = clockTriggers(runtime.state);
     if (!next) break;

@@ -6,6 +6,7 @@
 import { FIELDS, OUTPUT_COLUMNS, dropdownLists, fieldChoices } from './nomination/fields';
 import type { Preset } from './presets';
 import { DEFAULT_DAILY_DOCUMENT_QUOTA, DEFAULT_FILE_NAME_PATTERNS } from './documents/kinds';
+import { DEFAULT_MAIL_TEMPLATES, DEFAULT_REMINDER_INTERVAL, MAIL_TEMPLATE_HEADERS, REMINDER_LOG_HEADERS } from './reminders/kinds';
 
 /** Names of the add-on's sheets. */
 export const SHEET_NAMES = {
@@ -20,6 +21,8 @@ export const SHEET_NAMES = {
   studios: '工作室',
   studioReport: '工作室情况',
   statistics: '统计',
+  reminderLog: '提醒记录',
+  mailTemplates: '邮件模板',
 } as const;
 
 /**
@@ -34,6 +37,8 @@ const ADD_ON_SHEETS: readonly string[] = [
   SHEET_NAMES.settings,
   SHEET_NAMES.dutyLedger,
   SHEET_NAMES.studios,
+  SHEET_NAMES.reminderLog,
+  SHEET_NAMES.mailTemplates,
 ];
 const GENERATED_SHEET_PREFIXES: readonly string[] = [SHEET_NAMES.publicity, SHEET_NAMES.dutyReport, SHEET_NAMES.studioReport, SHEET_NAMES.statistics];
 
@@ -70,6 +75,8 @@ export const SETTING_KEYS = {
   certificateFileName: '证书文件名',
   formFileName: '考核表文件名',
   dailyDocumentQuota: '每日文档上限',
+  reminderInterval: '提醒间隔',
+  mailServer: '邮件服务器',
 } as const;
 
 /** Headers of the 履职记录 sheet (五（二）–（五）), one row per activity. */
@@ -140,6 +147,8 @@ export function sheetLayouts(preset: Preset): SheetLayout[] {
         [SETTING_KEYS.certificateFileName, DEFAULT_FILE_NAME_PATTERNS.certificate, '证书文件名：{列名} 取该行的值，如 {证书编号}、{姓名}'],
         [SETTING_KEYS.formFileName, DEFAULT_FILE_NAME_PATTERNS.form, '考核表文件名：{列名} 取该行的值'],
         [SETTING_KEYS.dailyDocumentQuota, String(DEFAULT_DAILY_DOCUMENT_QUOTA), '每天最多新建的文档数（Google 个人账号 250，Workspace 账号 1500）；超出的次日继续'],
+        [SETTING_KEYS.reminderInterval, String(DEFAULT_REMINDER_INTERVAL), '等待审核的行每满这么多个工作日提醒一次审核人'],
+        [SETTING_KEYS.mailServer, '', '仅离线使用：发送提醒邮件的 SMTP 服务器，如 smtp://用户名:密码@smtp.example.com:587；留空则只写入发件箱文件夹'],
       ],
     },
     {
@@ -153,6 +162,18 @@ export function sheetLayouts(preset: Preset): SheetLayout[] {
       name: SHEET_NAMES.studios,
       headers: [...STUDIO_HEADERS],
       dropdowns: { 学段: [...preset.stages], 级别: ['市级', '县级'], 角色: ['主持人', '成员', '学员'] },
+      initialRows: [],
+    },
+    {
+      name: SHEET_NAMES.mailTemplates,
+      headers: [...MAIL_TEMPLATE_HEADERS],
+      dropdowns: {},
+      initialRows: DEFAULT_MAIL_TEMPLATES.map((row) => [...row]),
+    },
+    {
+      name: SHEET_NAMES.reminderLog,
+      headers: [...REMINDER_LOG_HEADERS],
+      dropdowns: {},
       initialRows: [],
     },
   ];

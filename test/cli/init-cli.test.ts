@@ -47,7 +47,7 @@ test('run again, it changes nothing', async () => {
   const before = await readSheet(book, '推荐名单');
   const result = runCli(['init', book, '--stats']);
   expect(result.code).toBe(0);
-  expect(result.stdout.trim().split('\n')).toEqual(['推荐名单：无需修改', '节假日：无需修改', '权限：无需修改', '操作记录：无需修改', '设置：无需修改', '履职记录：无需修改', '工作室：无需修改']);
+  expect(result.stdout.trim().split('\n')).toEqual(['推荐名单：无需修改', '节假日：无需修改', '权限：无需修改', '操作记录：无需修改', '设置：无需修改', '履职记录：无需修改', '工作室：无需修改', '邮件模板：无需修改', '提醒记录：无需修改']);
   const writes = Object.entries(JSON.parse(result.stderr.trim().split('\n').pop()!).calls as Record<string, number>).filter(([name]) =>
     /\.(set|insert|protect|append)/.test(name),
   );

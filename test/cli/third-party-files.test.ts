@@ -77,7 +77,7 @@ describe('a workbook re-saved by LibreOffice after init', () => {
       '操作记录：冻结表头',
       '设置：冻结表头',
     ]);
-    expect(lines.slice(5).map((line) => line.split('：')[0] + '：' + line.split('：')[1]?.split('；')[0])).toEqual(['履职记录：新建', '工作室：新建']);
+    expect(lines.slice(5).map((line) => line.split('：')[0] + '：' + line.split('：')[1]?.split('；')[0])).toEqual(['履职记录：新建', '工作室：新建', '邮件模板：新建', '提醒记录：新建']);
     expect(runCli(['init', book]).stdout.trim()).not.toContain('补充');
     const saved = new ExcelJS.Workbook();
     await saved.xlsx.readFile(book);

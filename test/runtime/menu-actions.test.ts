@@ -36,7 +36,7 @@ test('初始化表格 and 校验全部资格 from the menu say what they did', a
   const runtime = await openWorkbookRuntime({ path: book, today: '2025-09-01', counter: new CallCounter(), print: () => undefined });
   try {
     runtime.bundle.call('initializeSpreadsheet');
-    expect(runtime.ui.alerts.pop()).toBe('初始化表格\n推荐名单：无需修改\n节假日：无需修改\n权限：无需修改\n操作记录：无需修改\n设置：无需修改\n履职记录：无需修改\n工作室：无需修改');
+    expect(runtime.ui.alerts.pop()).toBe('初始化表格\n推荐名单：无需修改\n节假日：无需修改\n权限：无需修改\n操作记录：无需修改\n设置：无需修改\n履职记录：无需修改\n工作室：无需修改\n邮件模板：无需修改\n提醒记录：无需修改');
     runtime.bundle.call('checkAllEligibility');
     expect(runtime.ui.alerts.pop()).toBe('校验全部资格\n推荐名单：已审查 2 行（评审基准日 2025-09-01）：符合 1，不符合 1，待核实 0。');
   } finally {

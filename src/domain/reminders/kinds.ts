@@ -1,0 +1,89 @@
+/**
+ * The reminders of SPEC §8 as data: each kind's label (the 类型 of 提醒记录 and the 邮件模板 line
+ * that shows it), who receives it, and its timing constants; the 提醒记录 columns and results; and
+ * the 邮件模板 sheet's rows with their Chinese defaults. Code reads these tables; a new kind is a
+ * new row here.
+ */
+
+/** A kind of reminder. `jobFailed` names a failed daily run in the next digest to the city. */
+export type ReminderKind = 'waiting' | 'publicityEnding' | 'publicityEnded' | 'termEnding' | 'dutiesMissing' | 'jobFailed';
+
+/** Who receives a kind: the row's reviewer (its county's role, or the city's), the city, or the teacher (电子邮箱). */
+export type ReminderAudience = 'reviewer' | 'city' | 'teacher';
+
+/** What the add-on knows of a kind. */
+export interface ReminderKindInfo {
+  /** 提醒记录's 类型 and the 邮件模板 item of its line. */
+  label: string;
+  audience: ReminderAudience;
+}
+
+/** Every kind, in the order a digest lists them. */
+export const REMINDER_KINDS: Readonly<Record<ReminderKind, ReminderKindInfo>> = {
+  jobFailed: { label: '每日任务失败', audience: 'city' },
+  waiting: { label: '待审核', audience: 'reviewer' },
+  publicityEnding: { label: '公示即将截止', audience: 'city' },
+  publicityEnded: { label: '公示已截止', audience: 'city' },
+  termEnding: { label: '任期即将届满', audience: 'city' },
+  dutiesMissing: { label: '履职未完成', audience: 'teacher' },
+};
+
+/** The kinds in digest order. */
+export const REMINDER_KIND_ORDER: readonly ReminderKind[] = Object.keys(REMINDER_KINDS) as ReminderKind[];
+
+/** 设置 提醒间隔 when blank: a waiting row is named every this many working days. */
+export const DEFAULT_REMINDER_INTERVAL = 5;
+
+/** termEnding is due this many calendar days before TERM_END(认定日期). */
+export const TERM_ENDING_CALENDAR_DAYS = 30;
+
+/** dutiesMissing is due this many working days before the semester's last day. */
+export const DUTIES_MISSING_WORKING_DAYS = 10;
+
+/** The daily job runs at the hourly trigger's first run at or after this hour, in the spreadsheet's zone. */
+export const DAILY_JOB_HOUR = 8;
+
+/** Headers of 提醒记录, in order: the issue's six, then the sheet and the occasion that make a reminder unique. */
+export const REMINDER_LOG_HEADERS = ['日期', '收件人', '类型', '行', '姓名', '结果', '工作表', '场合'] as const;
+
+/** What 提醒记录's 结果 says. A row recorded 已发送 or 发送失败 is never sent again; 等待 goes first next working day. */
+export const REMINDER_RESULTS = {
+  sent: '已发送',
+  waiting: '等待：今日邮件配额已用完，下一个工作日优先发送',
+  failed: '发送失败',
+} as const;
+
+/** Items of the 邮件模板 sheet (its 项目 column). */
+export const MAIL_TEMPLATE_ITEMS = {
+  subject: '主题',
+  opening: '开头',
+  closing: '结尾',
+} as const;
+
+/** Headers of the 邮件模板 sheet. */
+export const MAIL_TEMPLATE_HEADERS = ['项目', '内容', '说明'] as const;
+
+/**
+ * The placeholders a mail template may use, each `{名称}`. Nothing else is filled: a template that
+ * names {身份证号} or {联系电话} keeps the braces, so no personal number can reach an email.
+ */
+export const MAIL_PLACEHOLDERS = [
+  '日期', '条数', '收件人', '表格', '链接',
+  '行', '工作表', '姓名', '学校', '县市区', '状态', '等待工作日', '公示截止', '任期届满', '学期', '学期结束', '缺少', '时间', '原因',
+] as const;
+
+/** One mail template placeholder's name. */
+export type MailPlaceholder = (typeof MAIL_PLACEHOLDERS)[number];
+
+/** The 邮件模板 sheet a new spreadsheet starts with: 项目, 内容 (the Chinese default), 说明. */
+export const DEFAULT_MAIL_TEMPLATES: readonly (readonly [string, string, string])[] = [
+  [MAIL_TEMPLATE_ITEMS.subject, '【班主任评选】{日期} 待办提醒（{条数}项）', '邮件主题；可用 {日期} {条数} {表格}'],
+  [MAIL_TEMPLATE_ITEMS.opening, '{收件人}：\n您好！截至 {日期}，“{表格}”中有以下事项需要您处理：', '正文开头；可用 {收件人} {日期} {表格} {条数}'],
+  [REMINDER_KINDS.jobFailed.label, '· 每日任务未能完成（{时间}）：{原因}', '每日任务失败时，次日发给市级'],
+  [REMINDER_KINDS.waiting.label, '· 待审核：{工作表}第{行}行 {姓名}（{县市区}，{学校}），状态“{状态}”已等待 {等待工作日} 个工作日', '发给该行的审核人（县级或市级）'],
+  [REMINDER_KINDS.publicityEnding.label, '· 公示即将截止：{工作表}第{行}行 {姓名}（{学校}），公示截止 {公示截止}', '公示截止前一个工作日，发给市级'],
+  [REMINDER_KINDS.publicityEnded.label, '· 公示已截止，可以认定：{工作表}第{行}行 {姓名}（{学校}），公示截止 {公示截止}', '公示截止后第一个工作日，发给市级'],
+  [REMINDER_KINDS.termEnding.label, '· 任期即将届满：{工作表}第{行}行 {姓名}（{学校}），任期届满 {任期届满}', '任期届满前 30 天，发给市级'],
+  [REMINDER_KINDS.dutiesMissing.label, '· {学期}履职尚未完成：{缺少}（学期结束 {学期结束}）', '学期结束前 10 个工作日，发给本人（电子邮箱）'],
+  [MAIL_TEMPLATE_ITEMS.closing, '请打开表格处理：{链接}\n\n此邮件由班主任评选助手自动发送，每项提醒只发送一次。', '正文结尾；可用 {链接} {表格}'],
+];
