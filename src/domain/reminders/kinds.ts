@@ -4,6 +4,7 @@
  * the 邮件模板 sheet's rows with their Chinese defaults. Code reads these tables; a new kind is a
  * new row here.
  */
+import type { State } from '../workflow/states';
 
 /** A kind of reminder. `jobFailed` names a failed daily run in the next digest to the city. */
 export type ReminderKind = 'waiting' | 'publicityEnding' | 'publicityEnded' | 'termEnding' | 'dutiesMissing' | 'jobFailed';
@@ -87,3 +88,22 @@ export const DEFAULT_MAIL_TEMPLATES: readonly (readonly [string, string, string]
   [REMINDER_KINDS.dutiesMissing.label, '· {学期}履职尚未完成：{缺少}（学期结束 {学期结束}）', '学期结束前 10 个工作日，发给本人（电子邮箱）'],
   [MAIL_TEMPLATE_ITEMS.closing, '请打开表格处理：{链接}\n\n此邮件由班主任评选助手自动发送，每项提醒只发送一次。', '正文结尾；可用 {链接} {表格}'],
 ];
+
+/** The placeholders every part of a digest may use (subject, opening, closing and each line). */
+export const DIGEST_PLACEHOLDERS: readonly MailPlaceholder[] = ['日期', '条数', '收件人', '表格', '链接'];
+
+/** The placeholders of a reminder about a row of a nomination sheet. */
+export const ROW_PLACEHOLDERS: readonly MailPlaceholder[] = ['行', '工作表', '姓名', '学校', '县市区', '状态'];
+
+/** The placeholders each kind's line is given, besides DIGEST_PLACEHOLDERS. */
+export const KIND_PLACEHOLDERS: Readonly<Record<ReminderKind, readonly MailPlaceholder[]>> = {
+  jobFailed: ['时间', '原因'],
+  waiting: [...ROW_PLACEHOLDERS, '等待工作日'],
+  publicityEnding: [...ROW_PLACEHOLDERS, '公示截止'],
+  publicityEnded: [...ROW_PLACEHOLDERS, '公示截止'],
+  termEnding: [...ROW_PLACEHOLDERS, '任期届满'],
+  dutiesMissing: [...ROW_PLACEHOLDERS, '学期', '学期结束', '缺少'],
+};
+
+/** The states in which a row waits for a reviewer (its county's or the city's, as the workflow's moves from it say). */
+export const WAITING_STATES: readonly State[] = ['学校推荐', '初审通过', '公示有异议'];

@@ -1,0 +1,212 @@
+/**
+ * The text of a digest email (SPEC §8, issue 10 item 3): the editable 邮件模板 sheet read into
+ * templates (a blank item takes its Chinese default; problems name the row and the value), one
+ * digest composed from them by filling `{名称}` placeholders in one pass, and the last guard that no
+ * 身份证号 or 联系电话 of the rows reaches an email. Only MAIL_PLACEHOLDERS are ever filled, and none
+ * of them carries a personal number. Pure.
+ */
+import { formatChineseDate, type CalendarDate } from '../calendar-date';
+import { FIELDS } from '../nomination/fields';
+import {
+  DEFAULT_MAIL_TEMPLATES,
+  DIGEST_PLACEHOLDERS,
+  KIND_PLACEHOLDERS,
+  MAIL_PLACEHOLDERS,
+  MAIL_TEMPLATE_HEADERS,
+  MAIL_TEMPLATE_ITEMS,
+  REMINDER_KIND_ORDER,
+  REMINDER_KINDS,
+  type MailPlaceholder,
+  type ReminderKind,
+} from './kinds';
+import { compareReminders, type DigestPlan } from './plan';
+
+/** The texts a digest is made of. */
+export interface MailTemplates {
+  subject: string;
+  opening: string;
+  closing: string;
+  lines: Record<ReminderKind, string>;
+}
+
+/** What a digest needs besides its plan and templates. */
+export interface DigestContext {
+  today: CalendarDate;
+  spreadsheetName: string;
+  spreadsheetUrl: string;
+  /** The recipient's name; '' shows the email. */
+  recipientName: string;
+}
+
+/** The longest subject, in characters; a longer one is cut with …. */
+export const MAX_SUBJECT_LENGTH = 200;
+
+/** Which template a 邮件模板 row sets: a digest part or a kind's line. */
+type TemplateItem = { part: 'subject' | 'opening' | 'closing' } | { kind: ReminderKind };
+
+const ITEM_BY_TEXT: ReadonlyMap<string, TemplateItem> = new Map<string, TemplateItem>([
+  [MAIL_TEMPLATE_ITEMS.subject, { part: 'subject' }],
+  [MAIL_TEMPLATE_ITEMS.opening, { part: 'opening' }],
+  [MAIL_TEMPLATE_ITEMS.closing, { part: 'closing' }],
+  ...REMINDER_KIND_ORDER.map((kind) => [REMINDER_KINDS[kind].label, { kind }] as [string, TemplateItem]),
+]);
+
+/** The placeholders an item is given values for. */
+function placeholdersOf(item: TemplateItem): readonly MailPlaceholder[] {
+  return 'part' in item ? DIGEST_PLACEHOLDERS : [...DIGEST_PLACEHOLDERS, ...KIND_PLACEHOLDERS[item.kind]];
+}
+
+/** Headers of personal columns (身份证号, 联系电话 and their other spellings), folded: never filled in an email. */
+const PERSONAL_NAMES: ReadonlySet<string> = new Set(
+  FIELDS.filter((field) => field.personal).flatMap((field) => [field.header, ...(field.aliases ?? [])].map(foldName)),
+);
+
+function foldName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/gu, '');
+}
+
+/** `{名称}` placeholders of a text: no braces or newline inside. */
+const PLACEHOLDER = /\{([^{}\n]*)\}/gu;
+
+/** The default templates (DEFAULT_MAIL_TEMPLATES). */
+export function defaultMailTemplates(): MailTemplates {
+  const lines = {} as Record<ReminderKind, string>;
+  const templates: MailTemplates = { subject: '', opening: '', closing: '', lines };
+  for (const [itemText, content] of DEFAULT_MAIL_TEMPLATES) setItem(templates, ITEM_BY_TEXT.get(itemText), content);
+  return templates;
+}
+
+function setItem(templates: MailTemplates, item: TemplateItem | undefined, content: string): void {
+  if (item === undefined) return;
+  if ('part' in item) templates[item.part] = content;
+  else templates.lines[item.kind] = content;
+}
+
+function cellText(cell: unknown): string {
+  return cell === null || cell === undefined ? '' : String(cell).replace(/\r\n?/gu, '\n');
+}
+
+/** What is wrong with the placeholders of one 邮件模板 row's 内容. */
+function placeholderProblems(content: string, item: TemplateItem, where: string): string[] {
+  const problems: string[] = [];
+  const given = placeholdersOf(item);
+  const seen = new Set<string>();
+  for (const match of content.matchAll(PLACEHOLDER)) {
+    const name = (match[1] ?? '').trim();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (PERSONAL_NAMES.has(foldName(name))) {
+      problems.push(`${where}：占位符{${name}}是个人信息，邮件中永远不会填写（原样保留），请删去`);
+    } else if (!(MAIL_PLACEHOLDERS as readonly string[]).includes(name)) {
+      problems.push(`${where}：占位符{${name}}无法识别，将原样保留；可用：${given.map((known) => `{${known}}`).join(' ')}`);
+    } else if (!given.includes(name as MailPlaceholder)) {
+      problems.push(`${where}：占位符{${name}}在此项中没有值，将原样保留；可用：${given.map((known) => `{${known}}`).join(' ')}`);
+    }
+  }
+  return problems;
+}
+
+/** Reads 邮件模板 rows (header row found by 项目, 内容); a blank or missing item takes its default; problems name row and value. */
+export function readMailTemplates(cells: readonly (readonly unknown[])[]): { templates: MailTemplates; problems: string[] } {
+  const templates = defaultMailTemplates();
+  const problems: string[] = [];
+  if (cells.length === 0) return { templates, problems };
+  const [itemHeader, contentHeader] = MAIL_TEMPLATE_HEADERS;
+  const headerIndex = cells.findIndex((row) => {
+    const texts = row.map((cell) => cellText(cell).trim());
+    return texts.includes(itemHeader) && texts.includes(contentHeader);
+  });
+  if (headerIndex < 0) {
+    problems.push(`“邮件模板”表缺少“${itemHeader}”或“${contentHeader}”列，已使用默认邮件模板`);
+    return { templates, problems };
+  }
+  const header = (cells[headerIndex] ?? []).map((cell) => cellText(cell).trim());
+  const itemColumn = header.indexOf(itemHeader);
+  const contentColumn = header.indexOf(contentHeader);
+  const setOnRow = new Map<string, number>();
+  const known = [...ITEM_BY_TEXT.keys()].join('、');
+  cells.slice(headerIndex + 1).forEach((row, offset) => {
+    const rowNumber = headerIndex + offset + 2;
+    const itemText = cellText(row[itemColumn]).trim();
+    const content = cellText(row[contentColumn]);
+    if (itemText === '') {
+      if (content.trim() !== '') problems.push(`“邮件模板”第${rowNumber}行：有内容但未填写项目，已忽略；项目应为 ${known}`);
+      return;
+    }
+    const item = ITEM_BY_TEXT.get(itemText);
+    const where = `“邮件模板”第${rowNumber}行（${itemText}）`;
+    if (item === undefined) {
+      problems.push(`“邮件模板”第${rowNumber}行：项目“${itemText}”无法识别，已忽略；项目应为 ${known}`);
+      return;
+    }
+    const earlier = setOnRow.get(itemText);
+    if (earlier !== undefined) {
+      problems.push(`${where}：与第${earlier}行的项目重复，已忽略，使用第${earlier}行`);
+      return;
+    }
+    setOnRow.set(itemText, rowNumber);
+    if (content.trim() === '') return;
+    problems.push(...placeholderProblems(content, item, where));
+    setItem(templates, item, content);
+  });
+  return { templates, problems };
+}
+
+/** A text with its known placeholders filled, in one pass: a value is never expanded again; an unknown `{x}` stays. */
+function fill(template: string, values: Partial<Record<MailPlaceholder, string>>): string {
+  return template.replace(PLACEHOLDER, (whole: string, name: string) => {
+    const key = name.trim();
+    if (!(MAIL_PLACEHOLDERS as readonly string[]).includes(key)) return whole;
+    const value = values[key as MailPlaceholder];
+    return value === undefined ? whole : value;
+  });
+}
+
+/** A value on one line: its newlines folded to spaces (each reminder stays one line). */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/gu, ' ').trim();
+}
+
+/** A subject: one line, at most MAX_SUBJECT_LENGTH characters (cut with …). */
+function subjectLine(text: string): string {
+  const characters = Array.from(oneLine(text));
+  return characters.length <= MAX_SUBJECT_LENGTH ? characters.join('') : `${characters.slice(0, MAX_SUBJECT_LENGTH - 1).join('')}…`;
+}
+
+/** Subject and plain-text body of one digest: opening, one line per reminder in REMINDER_KIND_ORDER, closing. */
+export function composeDigest(plan: DigestPlan, templates: MailTemplates, context: DigestContext): { subject: string; body: string } {
+  const digestValues: Partial<Record<MailPlaceholder, string>> = {
+    日期: formatChineseDate(context.today),
+    条数: String(plan.reminders.length),
+    收件人: oneLine(context.recipientName) || plan.recipient,
+    表格: oneLine(context.spreadsheetName),
+    链接: context.spreadsheetUrl.trim(),
+  };
+  const lines = [...plan.reminders].sort(compareReminders).map((reminder) => {
+    const values: Partial<Record<MailPlaceholder, string>> = { ...digestValues };
+    for (const [name, value] of Object.entries(reminder.values) as [MailPlaceholder, string][]) values[name] = oneLine(value);
+    return fill(templates.lines[reminder.kind], values);
+  });
+  const body = [fill(templates.opening, digestValues), lines.join('\n'), fill(templates.closing, digestValues)].join('\n\n');
+  return { subject: subjectLine(fill(templates.subject, digestValues)), body };
+}
+
+/** A text folded for comparing numbers: full-width forms folded (NFKC), spaces, dashes and brackets dropped, upper case. */
+function foldNumber(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\-‐‑‒–—―−()（）]/gu, '').toUpperCase();
+}
+
+/** Shorter numbers (after folding) are not looked for: blank or partial cells would match anything. */
+const MIN_PERSONAL_NUMBER_LENGTH = 7;
+
+/** Whether a text contains any of these personal numbers (身份证号/联系电话 of the rows), compared without spaces/dashes, case-insensitively. */
+export function containsPersonalNumber(text: string, personalNumbers: readonly string[]): boolean {
+  const folded = foldNumber(text);
+  return personalNumbers.some((number) => {
+    const candidates = [foldNumber(number)];
+    // A phone written with China's country code is also looked for without it.
+    const national = /^(?:\+86|0086)(\d{7,})$/u.exec(candidates[0] ?? '');
+    if (national?.[1] !== undefined) candidates.push(national[1]);
+    return candidates.some((candidate) => candidate.length >= MIN_PERSONAL_NUMBER_LENGTH && folded.includes(candidate));
+  });
+}

@@ -1,0 +1,157 @@
+/**
+ * What to send today, given what is due and what 提醒记录 already holds (SPEC §8, issue 10 items 4
+ * and 5). A reminder is identified by its key (recipient, kind, sheet, row, occasion); once a record
+ * with that key says 已发送 or 发送失败 it is never planned again (at most once: a failed send is not
+ * retried). Each recipient gets at most one digest a day; recipients whose digest had to wait for
+ * the mail quota go first, the longest wait first. Pure: the adapter reads and writes the sheet.
+ */
+import type { CalendarDate } from '../calendar-date';
+import { normalizeEmail, type DueReminder } from './due';
+import { REMINDER_KIND_ORDER, REMINDER_KINDS, REMINDER_RESULTS, type ReminderKind } from './kinds';
+
+/** One row of 提醒记录. */
+export interface ReminderRecord {
+  date: CalendarDate;
+  recipient: string;
+  kindLabel: string;
+  sheet: string;
+  row: number | '';
+  name: string;
+  occasion: string;
+  /** REMINDER_RESULTS text, or anything a person typed. */
+  result: string;
+}
+
+/** One digest to send today. */
+export interface DigestPlan {
+  recipient: string;
+  reminders: DueReminder[];
+  /** The earliest 等待 record of this recipient not yet followed by a digest sent (or failed) to them, if any. */
+  waitingSince: CalendarDate | null;
+}
+
+/** What a 提醒记录 row's 结果 means. */
+export type RecordOutcome = 'sent' | 'failed' | 'waiting' | 'other';
+
+/** The word a 等待 result starts with (REMINDER_RESULTS.waiting is 等待：…). */
+const WAITING_WORD = REMINDER_RESULTS.waiting.split('：')[0] ?? REMINDER_RESULTS.waiting;
+
+/** What a 结果 says: 已发送…, 发送失败… (with or without a message), 等待…, or something else a person typed. */
+export function recordOutcome(result: string): RecordOutcome {
+  const text = result.trim();
+  if (text.startsWith(REMINDER_RESULTS.sent)) return 'sent';
+  if (text.startsWith(REMINDER_RESULTS.failed)) return 'failed';
+  if (text.startsWith(WAITING_WORD)) return 'waiting';
+  return 'other';
+}
+
+const KIND_BY_LABEL: ReadonlyMap<string, ReminderKind> = new Map(
+  REMINDER_KIND_ORDER.map((kind) => [REMINDER_KINDS[kind].label, kind] as const),
+);
+
+/** The kind a 提醒记录 类型 names, or null. */
+export function kindOfLabel(label: string): ReminderKind | null {
+  return KIND_BY_LABEL.get(label.trim()) ?? null;
+}
+
+/** The key that makes a reminder unique: recipient (case and spaces ignored), kind, sheet, row, occasion. */
+export function reminderKey(reminder: { recipient: string; kind: ReminderKind; sheet: string; row: number | ''; occasion: string }): string {
+  return JSON.stringify([normalizeEmail(reminder.recipient), reminder.kind, reminder.sheet, String(reminder.row), reminder.occasion]);
+}
+
+/** The key of a record, or null when its 类型 names no kind. */
+function recordKey(record: ReminderRecord): string | null {
+  const kind = kindOfLabel(record.kindLabel);
+  return kind === null ? null : reminderKey({ ...record, kind });
+}
+
+/** Digest order of two reminders: REMINDER_KIND_ORDER, then sheet, row and occasion (code-point order, the same everywhere). */
+export function compareReminders(left: DueReminder, right: DueReminder): number {
+  const byKind = REMINDER_KIND_ORDER.indexOf(left.kind) - REMINDER_KIND_ORDER.indexOf(right.kind);
+  if (byKind !== 0) return byKind;
+  if (left.sheet !== right.sheet) return left.sheet < right.sheet ? -1 : 1;
+  const leftRow = left.row === '' ? 0 : left.row;
+  const rightRow = right.row === '' ? 0 : right.row;
+  if (leftRow !== rightRow) return leftRow - rightRow;
+  if (left.occasion !== right.occasion) return left.occasion < right.occasion ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Since when each recipient's digest has waited: the earliest 等待 record dated after the last
+ * record sent or failed to them (and not after today). A wait for a reminder whose occasion has
+ * moved on (a waiting row's next interval) still puts its recipient first.
+ */
+function waitsByRecipient(records: readonly ReminderRecord[], today: CalendarDate): Map<string, CalendarDate> {
+  const lastDelivery = new Map<string, CalendarDate>();
+  for (const record of records) {
+    const outcome = recordOutcome(record.result);
+    if (outcome !== 'sent' && outcome !== 'failed') continue;
+    const recipient = normalizeEmail(record.recipient);
+    const last = lastDelivery.get(recipient);
+    if (last === undefined || record.date > last) lastDelivery.set(recipient, record.date);
+  }
+  const waits = new Map<string, CalendarDate>();
+  for (const record of records) {
+    if (recordOutcome(record.result) !== 'waiting' || record.date > today) continue;
+    const recipient = normalizeEmail(record.recipient);
+    const last = lastDelivery.get(recipient);
+    if (last !== undefined && record.date <= last) continue;
+    const earliest = waits.get(recipient);
+    if (earliest === undefined || record.date < earliest) waits.set(recipient, record.date);
+  }
+  return waits;
+}
+
+/** The digests to send today (see the file's comment), and how many due reminders were left out and why. */
+export function planDigests(
+  due: readonly DueReminder[],
+  records: readonly ReminderRecord[],
+  today: CalendarDate,
+): { digests: DigestPlan[]; alreadySent: number; heldForTomorrow: number } {
+  const done = new Set<string>();
+  const servedToday = new Set<string>();
+  for (const record of records) {
+    const outcome = recordOutcome(record.result);
+    if (outcome !== 'sent' && outcome !== 'failed') continue;
+    const key = recordKey(record);
+    if (key !== null) done.add(key);
+    if (outcome === 'sent' && record.date === today) servedToday.add(normalizeEmail(record.recipient));
+  }
+
+  let alreadySent = 0;
+  let heldForTomorrow = 0;
+  const planned = new Set<string>();
+  const byRecipient = new Map<string, DueReminder[]>();
+  for (const reminder of due) {
+    const key = reminderKey(reminder);
+    if (planned.has(key)) continue;
+    planned.add(key);
+    if (done.has(key)) {
+      alreadySent += 1;
+      continue;
+    }
+    const recipient = normalizeEmail(reminder.recipient);
+    if (servedToday.has(recipient)) {
+      heldForTomorrow += 1;
+      continue;
+    }
+    byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), { ...reminder, recipient }]);
+  }
+
+  const waits = waitsByRecipient(records, today);
+  const digests: DigestPlan[] = [...byRecipient].map(([recipient, reminders]) => ({
+    recipient,
+    reminders: [...reminders].sort(compareReminders),
+    waitingSince: waits.get(recipient) ?? null,
+  }));
+  digests.sort((left, right) => {
+    if (left.waitingSince !== right.waitingSince) {
+      if (left.waitingSince === null) return 1;
+      if (right.waitingSince === null) return -1;
+      return left.waitingSince < right.waitingSince ? -1 : 1;
+    }
+    return left.recipient < right.recipient ? -1 : left.recipient > right.recipient ? 1 : 0;
+  });
+  return { digests, alreadySent, heldForTomorrow };
+}
