@@ -102,7 +102,8 @@ describe('readMailTemplates', () => {
   });
 
   test('a known placeholder where it has no value is a problem', () => {
-    const { problems } = readMailTemplates([HEADER, ['主题', '{姓名}的提醒'], [REMINDER_KINDS.termEnding.label, '{等待工作日}']]);
+    const { templates, problems } = readMailTemplates([HEADER, ['主题', '{姓名}的提醒'], [REMINDER_KINDS.termEnding.label, '{等待工作日}']]);
+    expect(composeDigest(planOf([waiting]), templates, context).subject).toBe('{姓名}的提醒');
     expect(problems).toEqual([
       expect.stringContaining('第2行（主题）：占位符{姓名}在此项中没有值'),
       expect.stringContaining(`第3行（${REMINDER_KINDS.termEnding.label}）：占位符{等待工作日}在此项中没有值`),

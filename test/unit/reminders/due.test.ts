@@ -221,6 +221,13 @@ describe('recipients from 权限', () => {
     ]);
   });
 
+  test('emails differing only in case or spaces, and a row given twice, make one reminder', () => {
+    const permissions = { byEmail: new Map([[' City@Yuxi.cn', [{ kind: 'city' as const }]], [CITY, [{ kind: 'city' as const }]]]), withoutRole: new Set<string>(), problems: [] };
+    const subject = row({ state: '公示中', publicityEnd: '2025-11-14' });
+    const due = dueReminders(input('2025-11-17', [subject, { ...subject }], { permissions })).due;
+    expect(due.map((reminder) => [reminder.recipient, reminder.kind, reminder.row])).toEqual([[CITY, 'publicityEnded', 5]]);
+  });
+
   test('a county with no reviewer is unaddressed, not dropped', () => {
     const result = dueReminders(input('2025-11-10', [row({ row: 7, county: '江川区', enteredOn: '2025-11-03' })]));
     expect(result.due).toEqual([]);
