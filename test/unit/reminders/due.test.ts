@@ -284,11 +284,28 @@ describe('the day', () => {
     expect(dueReminders(input('2025-10-10', rows, { calendar: withRest })).due.length).toBeGreaterThan(0);
   });
 
-  test('a year the calendar does not know throws UnknownYearError; a known one works', () => {
+  test('today in a year the calendar does not know throws UnknownYearError; a known one works', () => {
     const unknown = (bundledYears()[bundledYears().length - 1] ?? 0) + 1;
     expect(() => dueReminders(input(`${unknown}-03-02`, rows))).toThrow(UnknownYearError);
-    expect(() => dueReminders(input('2025-11-10', [row({ enteredOn: '1999-03-01' })]))).toThrow(UnknownYearError);
     expect(() => dueReminders(input('2025-11-10', rows))).not.toThrow();
+  });
+
+  test('a row whose dates reach an unknown year is unaddressed with the calendar\'s message; the others still go', () => {
+    const last = bundledYears()[bundledYears().length - 1] ?? 0;
+    const duties = { semester: `${last}-${last + 1}学年第一学期`, semesterEnd: `${last + 1}-01-31`, complete: false, missing: '读书 1 次' };
+    const subjects = [
+      row({ row: 2, state: '已认定', email: 't@school.cn', duties }),
+      row({ row: 3, enteredOn: '1999-03-01' }),
+      row({ row: 4, state: '初审通过', enteredOn: `${last}-11-02` }),
+    ];
+    const result = dueReminders(input(`${last}-12-01`, subjects));
+    expect(result.unaddressed.map((reminder) => [reminder.kind, reminder.row])).toEqual([
+      ['dutiesMissing', 2],
+      ['waiting', 3],
+    ]);
+    expect(result.unaddressed[0]?.why).toContain(`${last + 1}年的法定节假日和调休安排尚未收录`);
+    expect(result.unaddressed[1]?.why).toContain('1999年');
+    expect(result.due.map((reminder) => [reminder.kind, reminder.row])).toEqual([['waiting', 4]]);
   });
 });
 
