@@ -6,8 +6,12 @@
  */
 import { cityReviewers, dueReminders, readReminderInterval, waitedWorkdays, type DueReminder, type ReminderRow } from '../../../src/domain/reminders/due';
 import { KIND_PLACEHOLDERS, MAIL_PLACEHOLDERS, ROW_PLACEHOLDERS, type ReminderKind } from '../../../src/domain/reminders/kinds';
+import fc from 'fast-check';
+import { addDays } from '../../../src/domain/calendar-date';
+import { planDigests, type ReminderRecord } from '../../../src/domain/reminders/plan';
+import { REMINDER_RESULTS } from '../../../src/domain/reminders/kinds';
 import { UnknownYearError, WorkingDayCalendar, bundledYears } from '../../../src/domain/working-days/working-day-calendar';
-import { CITY, HONGTA, calendar, input, permissionsOf, row } from './fixtures';
+import { CITY, HONGTA, calendar, input, permissionsOf, record, row } from './fixtures';
 
 /** The due reminders of one kind for rows on a day. */
 function dueOf(kind: ReminderKind, today: string, rows: readonly ReminderRow[], changes = {}): DueReminder[] {
@@ -69,6 +73,33 @@ describe('waiting', () => {
     expect(occasions('2025-11-24')).toEqual(['学校推荐@2025-11-03#3']);
     expect(dueOf('waiting', '2025-11-24', [subject])[0]?.dueOn).toBe('2025-11-24');
     expect(dueOf('waiting', '2025-11-25', [subject])[0]?.dueOn).toBe('2025-11-24');
+  });
+
+  test('property: sent every day it is due, a waiting row is named exactly on the days its wait reaches a multiple of the interval', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 7 }), (offset, interval) => {
+        const enteredOn = addDays('2025-01-01', offset);
+        const subject = row({ enteredOn });
+        const records: ReminderRecord[] = [];
+        const sentOn: string[] = [];
+        for (let day = 1; day <= 45; day += 1) {
+          const today = addDays(enteredOn, day);
+          const { digests } = planDigests(dueReminders(input(today, [subject], { interval })).due, records, today);
+          for (const item of digests.flatMap((digest) => digest.reminders)) {
+            records.push(record(item, today, REMINDER_RESULTS.sent));
+            sentOn.push(today);
+          }
+        }
+        const expected: string[] = [];
+        for (let day = 1; day <= 45; day += 1) {
+          const today = addDays(enteredOn, day);
+          const waited = waitedWorkdays(calendar, enteredOn, today);
+          if (calendar.isWorkday(today) && waited % interval === 0) expected.push(today);
+        }
+        expect(sentOn).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test('follows 设置 提醒间隔', () => {
