@@ -216,14 +216,9 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Emails (lower-cased, each once, in 权限 order) holding a role that matches. */
+/** Emails (lower-cased, in 权限 order) holding a role that matches; the same reminder twice to one email is dropped later. */
 function emailsWithRole(permissions: Permissions, matches: (role: Role) => boolean): string[] {
-  const emails: string[] = [];
-  for (const [email, roles] of permissions.byEmail) {
-    const normalized = normalizeEmail(email);
-    if (roles.some(matches) && !emails.includes(normalized)) emails.push(normalized);
-  }
-  return emails;
+  return [...permissions.byEmail].filter(([, roles]) => roles.some(matches)).map(([email]) => normalizeEmail(email));
 }
 
 /** The city's reviewers, or why there are none. */
