@@ -1,6 +1,6 @@
 /**
  * The daily job through the real dist/Code.js in the offline runtime (MailApp: a stand-in,
- * test/bundle/reminder-mail-fake.ts): one digest per recipient, recorded in 提醒记录 and flushed
+ * test/bundle/reminder-mail-fake.ts, and once the runtime's own): one digest per recipient, recorded in 提醒记录 and flushed
  * before each send, never sent twice (not on a second run, not after a send that failed or was
  * cut off), the quota's overflow recorded 等待 and first the next working day, each sheet read once,
  * the hour and the day in the spreadsheet's zone, a busy document, and a failed run named to the city.
@@ -238,4 +238,33 @@ test('a failed daily run: one 操作记录 line, kept until the next digest to t
     expect(city?.body).toContain('每日任务未能完成');
     expect(property(runtime, 'dailyJobFailures')).toBeNull();
   });
+});
+
+test("through the runtime's own MailApp (quota 1 a day): one digest queued, the other waits and goes first the next working day", async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const outbox = join(temporaryFolder(), 'outbox');
+  const day = async (today: string) => {
+    const runtime = await openWorkbookRuntime({ path, as: CITY, today, counter: new CallCounter(), print: () => undefined, mailQuota: 1, outbox, dryRunMail: true });
+    try {
+      const result = daily(runtime.bundle.call('onHourlyTrigger', {}));
+      const queued = runtime.outbox.queued.map((mail) => ({ to: mail.to, from: mail.from.name }));
+      await runtime.save();
+      await runtime.deliverMail();
+      return { result, queued };
+    } finally {
+      runtime.close();
+    }
+  };
+  const first = await day('2024-09-10');
+  expect(first.queued).toEqual([{ to: [CITY], from: '班主任评选助手' }]);
+  expect(first.result).toMatchObject({ waiting: 1 });
+  const second = await day('2024-09-11');
+  expect(second.queued).toEqual([{ to: [HONGTA], from: '班主任评选助手' }]);
+  expect((await records(path)).map((row) => `${row[0]} ${row[1]} ${row[5]}`)).toEqual([
+    `2024-09-10 ${CITY} 已发送`,
+    `2024-09-10 ${CITY} 已发送`,
+    `2024-09-10 ${HONGTA} 等待：今日邮件配额已用完，下一个工作日优先发送`,
+    `2024-09-11 ${HONGTA} 已发送`,
+  ]);
 });
