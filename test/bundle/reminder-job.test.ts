@@ -128,7 +128,7 @@ test('the daily job reads each sheet once and writes each sheet in one call (cal
     return counter.snapshot().calls;
   });
   // 推荐名单 twice (the term-expiry move reads it under its own lock, then the reminders), and once each
-  // 设置, 权限, 节假日, 操作记录, 履职记录 (an 已认定 row would need it: none here), 提醒记录, 邮件模板.
+  // 设置, 权限, 节假日, 操作记录, 提醒记录, 邮件模板 (履职记录 is read only when a row is 已认定: none here).
   expect(counts['Range.getValues']).toBe(8);
   // 最后操作 of 丁 (one block), then one append per digest (two digests).
   expect(counts['Range.setValues']).toBe(3);
@@ -267,4 +267,27 @@ test("through the runtime's own MailApp (quota 1 a day): one digest queued, the 
     `2024-09-10 ${HONGTA} 等待：今日邮件配额已用完，下一个工作日优先发送`,
     `2024-09-11 ${HONGTA} 已发送`,
   ]);
+});
+
+test('on a non-working day (a 节假日 row, or 中秋) the term-expiry move still runs and nothing is sent; the next working day sends', async () => {
+  const path = join(temporaryFolder(), 'holiday.xlsx');
+  await scenarioWorkbook(path, [
+    candidate({ 姓名: '甲', 状态: '初审通过', 最后操作: `2024-09-02 ${HONGTA}：学校推荐→初审通过` }),
+    candidate({ 姓名: '戊', 状态: '已认定', 认定日期: new Date('2021-09-01T00:00:00Z'), 证书编号: '玉教班〔2021〕001号' }),
+  ], [[CITY, '市级'], [HONGTA, '红塔区']]);
+  await withRuntime(path, { as: CITY, today: '2024-09-09' }, (runtime) => {
+    runtime.bundle.call('runRemindersOn');
+    // 2024-09-10 made a rest day by the spreadsheet's own 节假日 sheet.
+    runInContext("SpreadsheetApp.getActiveSpreadsheet().getSheetByName('节假日').appendRow(['2024-09-10', '休', '校庆'])", runtime.bundle.context);
+  });
+  for (const today of ['2024-09-10', '2024-09-16']) {
+    const { result, mail } = await withRuntime(path, { as: CITY, today }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+    expect(result).toMatchObject({ date: today, ran: true, workingDay: false, sent: [] });
+    expect(mail.sent).toEqual([]);
+    if (today === '2024-09-10') expect((result as unknown as { moved: number }).moved).toBe(1); // 戊's term ended on 2024-08-31
+  }
+  const { mail } = await withRuntime(path, { as: CITY, today: '2024-09-18' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(mail.sent.map((each) => each.to)).toEqual([CITY]);
+  const state = (await readSheet(path, '推荐名单')).rows;
+  expect(state[2]![(state[0] as string[]).indexOf('状态')]).toBe('任期届满');
 });
