@@ -291,3 +291,18 @@ test('on a non-working day (a 节假日 row, or 中秋) the term-expiry move sti
   const state = (await readSheet(path, '推荐名单')).rows;
   expect(state[2]![(state[0] as string[]).indexOf('状态')]).toBe('任期届满');
 });
+
+test("an awarded teacher whose semester's duties are not complete gets one email at the 电子邮箱 of the row, naming what is missing", async () => {
+  const path = join(temporaryFolder(), 'duties.xlsx');
+  await scenarioWorkbook(path, [
+    candidate({ 姓名: '己', 状态: '已认定', 认定日期: new Date('2024-10-10T00:00:00Z'), 证书编号: '玉教班〔2024〕001号', 电子邮箱: 'Ji@Example.com' }),
+  ], [[CITY, '市级']]);
+  await turnOn(path, '2025-01-17');
+  const { result, mail } = await withRuntime(path, { as: CITY, today: '2025-01-20' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(result!.problems).toEqual([]);
+  expect(mail.sent.map((each) => each.to)).toEqual(['ji@example.com']);
+  expect(mail.sent[0]!.body).toMatch(/2024-2025学年第一学期履职尚未完成：.*缺少/);
+  expect(await records(path)).toEqual([['2025-01-20', 'ji@example.com', '履职未完成', '2', '己', '已发送']]);
+  const again = await withRuntime(path, { as: CITY, today: '2025-01-21' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(again.mail.sent).toEqual([]);
+});
