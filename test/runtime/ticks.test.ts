@@ -153,3 +153,15 @@ test('the trigger kept in the workbook moves on as it fires', async () => {
     runtime.close();
   }
 });
+
+test('a first day already past on the clock is refused in Chinese; bad arguments too', async () => {
+  const runtime = await openWith(undefined, DAILY, { today: '2024-10-09' });
+  try {
+    await expect(runTicks(runtime, { from: '2024-10-08', days: 1 })).rejects.toThrow('起始日期 2024-10-08 已经过去');
+    await expect(runTicks(runtime, { from: '2024-10-9', days: 1 })).rejects.toThrow('日期应为 YYYY-MM-DD，收到“2024-10-9”');
+    await expect(runTicks(runtime, { from: '2024-10-09', days: 0 })).rejects.toThrow('天数应为正整数，收到“0”');
+    expect(await runTicks(runtime, { from: '2024-10-09', days: 1 })).toEqual({ days: [], executions: 0, killed: 0 });
+  } finally {
+    runtime.close();
+  }
+});
