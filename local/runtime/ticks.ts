@@ -38,7 +38,7 @@ export interface TickDay {
   executions: number;
   /** Each execution's result, in order (null for one the time limit killed). */
   results: unknown[];
-  /** The day's deliveries together: files written, messages the SMTP server took, failures. */
+  /** The day's deliveries together: files written, messages the SMTP server took, failures (the first day's include the retries of messages an earlier run left undelivered). */
   delivery: DeliveryReport;
 }
 
@@ -87,14 +87,18 @@ function skipMissedRuns(triggers: readonly StoredTrigger[], instant: number): vo
 export async function runTicks(runtime: WorkbookRuntime, options: TickOptions): Promise<TickReport> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.from)) throw new Error(`日期应为 YYYY-MM-DD，收到“${options.from}”`);
   if (!(Number.isInteger(options.days) && options.days >= 1)) throw new Error(`天数应为正整数，收到“${String(options.days)}”`);
+  if (instantOfDateAndTime(nextDate(options.from), 0, 0, runtime.timeZone) <= runtime.clock.now()) {
+    throw new Error(`起始日期 ${options.from} 已经过去：模拟时钟已到 ${new Date(runtime.clock.now()).toISOString()}，请用不早于当天的日期`);
+  }
   const report: TickReport = { days: [], executions: 0, killed: 0 };
   if (clockTriggers(runtime.state).length === 0) return report;
-  // Messages an earlier run left undelivered go first.
-  await runtime.deliverMail();
+  // Messages an earlier run left undelivered go first; they count in the first day's delivery.
+  let carried: DeliveryReport | null = await runtime.deliverMail();
 
   let date = options.from;
   for (let index = 0; index < options.days; index += 1, date = nextDate(date)) {
-    const day: TickDay = { date, executions: 0, results: [], delivery: { written: [], delivered: 0, failed: [] } };
+    const day: TickDay = { date, executions: 0, results: [], delivery: carried ?? { written: [], delivered: 0, failed: [] } };
+    carried = null;
     const dayEnd = instantOfDateAndTime(nextDate(date), 0, 0, runtime.timeZone);
     runtime.clock.moveTo(instantOfDateAndTime(date, 0, 0, runtime.timeZone));
     for (;;) {

@@ -5,13 +5,14 @@
  * workbook is saved only after executions that changed it or sent mail, and the mail is delivered
  * after that save; a one-off trigger fires once; no trigger means an empty report.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { readFileSync } from 'node:fs';
 import { runTicks, type TickExecution } from '../../local/runtime/ticks';
 import { instantOfDateAndTime } from '../../local/runtime/time-zones';
 import type { StoredTrigger } from '../../local/services/script/script-app';
+import { SMTP_VARIABLE } from '../../local/services/mail/smtp-settings';
+import { closedPort, startSmtpServer } from '../support/smtp-server';
 import { openWith, readXlsx, tempDir, writeXlsx } from './helpers';
 import { DAILY } from './ticks-daily-bundle';
 
@@ -24,7 +25,6 @@ let count = 0;
 async function installed(installer: string, day: string, timeZone: string): Promise<{ path: string; folder: string }> {
   count += 1;
   const folder = join(dir, `ticks-${count}`);
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(folder);
   const path = await writeXlsx(join(folder, '推荐.xlsx'), (workbook) => workbook.addWorksheet('记录'));
   const runtime = await openWith(path, DAILY, { as: installer, today: day, timeZone });
@@ -130,7 +130,6 @@ test('a one-off trigger fires once, in its day, and is saved as used up', async 
 test('no trigger installed: an empty report, nothing saved or written', async () => {
   count += 1;
   const folder = join(dir, `none-${count}`);
-  const { mkdirSync, statSync } = await import('node:fs');
   mkdirSync(folder);
   const path = await writeXlsx(join(folder, '推荐.xlsx'), (workbook) => workbook.addWorksheet('记录'));
   const before = statSync(path).mtimeMs;
@@ -154,5 +153,48 @@ test('the trigger kept in the workbook moves on as it fires', async () => {
     expect(early >= 0 && early < 1000).toBe(true);
   } finally {
     runtime.close();
+  }
+});
+
+test('a first day already past on the clock is refused in Chinese; bad arguments too', async () => {
+  const runtime = await openWith(undefined, DAILY, { today: '2024-10-09' });
+  try {
+    await expect(runTicks(runtime, { from: '2024-10-08', days: 1 })).rejects.toThrow('起始日期 2024-10-08 已经过去');
+    await expect(runTicks(runtime, { from: '2024-10-9', days: 1 })).rejects.toThrow('日期应为 YYYY-MM-DD，收到“2024-10-9”');
+    await expect(runTicks(runtime, { from: '2024-10-09', days: 0 })).rejects.toThrow('天数应为正整数，收到“0”');
+    expect(await runTicks(runtime, { from: '2024-10-09', days: 1 })).toEqual({ days: [], executions: 0, killed: 0 });
+  } finally {
+    runtime.close();
+  }
+});
+
+test('mail an earlier run could not hand to the SMTP server is retried first, counted in the first day', async () => {
+  const port = await closedPort();
+  process.env[SMTP_VARIABLE] = `smtp://127.0.0.1:${port}`;
+  try {
+    const { path } = await installed('city@yx.cn', '2024-10-08', 'Asia/Shanghai');
+    const down = await openWith(path, DAILY, { today: '2024-10-09', startTime: '00:00' });
+    try {
+      const report = await runTicks(down, { from: '2024-10-09', days: 1 });
+      expect(report.days[0]?.delivery).toEqual({ written: [expect.any(String)], delivered: 0, failed: [expect.objectContaining({ message: expect.stringContaining('投递到邮件服务器') })] });
+    } finally {
+      down.close();
+    }
+    const server = await startSmtpServer({ port });
+    try {
+      // The same day again: the job is done, no new mail; the earlier message goes all the same.
+      const up = await openWith(path, DAILY, { today: '2024-10-09', startTime: '00:00' });
+      try {
+        const report = await runTicks(up, { from: '2024-10-09', days: 1 });
+        expect(report.days[0]?.delivery).toEqual({ written: [], delivered: 1, failed: [] });
+        expect((await server.parsed()).map((mail) => mail.subject)).toEqual(['每日提醒 2024-10-09']);
+      } finally {
+        up.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    delete process.env[SMTP_VARIABLE];
   }
 });
