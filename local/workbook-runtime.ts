@@ -2,14 +2,15 @@
  * Opens a workbook for one `banzhuren` run: follows symbolic links to the real file, refuses a
  * read-only one before anything is done, takes the real file's lock, removes temporary copies a
  * killed run left, reads the .xlsx and the state kept in it, starts the simulated clock (--today
- * at 09:00 in the spreadsheet's time zone), loads dist/Code.js with the fake Apps Script services
- * over that workbook (DriveApp over the workbook's folder, ScriptApp's triggers kept in it), and
- * later saves the workbook (with its state) — only if a call changed it — and releases the lock. A second process on the same workbook waits for the first to close,
- * then reads what it saved.
+ * at 09:00 in the spreadsheet's time zone, or at `startTime`), loads dist/Code.js with the fake Apps
+ * Script services over that workbook (DriveApp over the workbook's folder, ScriptApp's triggers kept
+ * in it, MailApp queueing into an outbox folder), and later saves the workbook (with its state) —
+ * only if a call changed it — delivers the queued mail after that save, and releases the lock. A
+ * second process on the same workbook waits for the first to close, then reads what it saved.
  */
 import type ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { defaultBundlePath, loadBundle, type LoadedBundle } from './runtime/bundle';
 import type { CallCounter } from './runtime/call-counter';
 import { SimulatedClock } from './runtime/clock';
@@ -30,6 +31,9 @@ import type { FakeContext } from './services/fake-object';
 import { makeHtmlService } from './services/html-service';
 import { makeLockService } from './services/lock-service';
 import { logSink, makeConsole, makeLogger } from './services/logger';
+import { makeMailApp } from './services/mail/mail-app';
+import { Outbox, type DeliveryReport } from './services/mail/outbox';
+import { configuredSmtpSetting } from './services/mail/smtp-settings';
 import { makePropertiesService } from './services/properties-service';
 import { makeScriptApp } from './services/script/script-app';
 import { makeSession } from './services/session';
@@ -46,6 +50,8 @@ export interface WorkbookRuntimeOptions {
   create?: boolean;
   /** The simulated day, 'YYYY-MM-DD'; the clock starts at 09:00 of it (else at the real now). */
   today?: string;
+  /** The time of `today` the clock starts at, 'HH:mm' in the spreadsheet's zone (default 09:00; `banzhuren tick` starts at 00:00). */
+  startTime?: string;
   /** The active user's email (Session.getActiveUser), '' when not given. */
   as?: string;
   counter: CallCounter;
@@ -77,7 +83,16 @@ export interface WorkbookRuntimeOptions {
   timeLimitSeconds?: number;
   /** Documents that may be created per simulated day (`--doc-quota`; default 250, a consumer account's). */
   docQuota?: number;
+  /** The folder .eml files are written to (`--outbox`; default 发件箱 beside the workbook, or in the current directory). */
+  outbox?: string;
+  /** Email recipients per simulated day (`--mail-quota`; default 100, a consumer account's). */
+  mailQuota?: number;
+  /** MailApp.sendEmail checks and counts, but deliverMail writes and sends nothing (`--dry-run`). */
+  dryRunMail?: boolean;
 }
+
+/** The outbox folder's name beside the workbook. */
+export const DEFAULT_OUTBOX_NAME = '发件箱';
 
 /** One opened workbook with the bundle loaded over it. */
 export interface WorkbookRuntime {
@@ -100,6 +115,19 @@ export interface WorkbookRuntime {
   readonly canSave: boolean;
   /** Marks the workbook as changed (e.g. a trigger's next firing moved on), so save() writes it. */
   markChanged(): void;
+  /** How many changes were marked so far (a call that writes, a state change): an execution changed something when it grew. */
+  readonly changeCount: number;
+  /** Mail MailApp accepted: `queued` until deliverMail, `sent` for the whole run. */
+  readonly outbox: Outbox;
+  /**
+   * Delivers the queued mail (.eml files in the outbox, and the SMTP server when one is configured:
+   * BANZHUREN_SMTP, else 设置 邮件服务器); call it after save(), so nothing unrecorded is sent.
+   */
+  deliverMail(): Promise<DeliveryReport>;
+  /** The user later executions run as (Session, ScriptApp's user triggers, user properties, MailApp's sender). */
+  readonly activeUser: string;
+  /** Makes `email` the active and effective user of later executions (a trigger runs as the user who installed it). */
+  setActiveUser(email: string): void;
   /**
    * Ends an execution as Apps Script does: documents it left open and changed are saved and closed.
    * runWithContinuations calls it after each execution that was not killed; a command calling the
@@ -144,6 +172,11 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
   if (options.docQuota !== undefined && !(Number.isInteger(options.docQuota) && options.docQuota >= 0)) {
     throw new Error(`每日文档上限（--doc-quota）应为非负整数，收到“${String(options.docQuota)}”`);
   }
+  if (options.mailQuota !== undefined && !(Number.isInteger(options.mailQuota) && options.mailQuota >= 0)) {
+    throw new Error(`每日邮件收件人上限（--mail-quota）应为非负整数，收到“${String(options.mailQuota)}”`);
+  }
+  const startTime = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(options.startTime ?? '09:00');
+  if (!startTime) throw new Error(`开始时刻应为 HH:mm，收到“${String(options.startTime)}”`);
   const path = options.path;
   const realPath = path ? realPathOf(path) : undefined;
   const writable = options.readOnly !== true;
@@ -169,14 +202,19 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     const drawings: KeptDrawing[] = bytesRead ? await keptDrawings(bytesRead) : [];
     const chartSheets = bytesRead ? await chartSheetNames(bytesRead) : [];
     let changed = false;
+    let changeCount = 0;
     const onCall = (interfaceName: string, method: string, cost: string) => {
-      if (!changed && changesWorkbook(interfaceName, method, cost)) changed = true;
+      if (changesWorkbook(interfaceName, method, cost)) {
+        changed = true;
+        changeCount += 1;
+      }
     };
     const state = WorkbookState.read(workbook, { timeZone: options.timeZone ?? DEFAULT_TIME_ZONE });
-    const start = options.today ? instantOfDateAndTime(options.today, 9, 0, state.timeZone) : Date.now();
+    const start = options.today ? instantOfDateAndTime(options.today, Number(startTime[1]), Number(startTime[2]), state.timeZone) : Date.now();
     const clock = new SimulatedClock(start, options.timeLimitSeconds !== undefined ? options.timeLimitSeconds * 1000 : undefined);
     const markChanged = () => {
       changed = true;
+      changeCount += 1;
     };
     const drive = new LocalDrive({
       root: path ? dirname(resolve(path)) : process.cwd(),
@@ -192,28 +230,37 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
     const print = options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
     let infoLines = 0;
     for (const notice of state.notices) print(notice);
-    const email = options.as ?? '';
+    let email = options.as ?? '';
     const sink = logSink();
     let fakeContext: FakeContext | undefined;
     let documentApp: unknown;
+    const outbox = new Outbox(options.outbox ?? join(path ? dirname(resolve(path)) : process.cwd(), DEFAULT_OUTBOX_NAME), {
+      dryRun: options.dryRunMail,
+      smtp: () => configuredSmtpSetting(process.env, workbook),
+    });
+    /** The services that answer for the active user; replaced in the bundle's globals when the user changes. */
+    const userServices = (context: FakeContext) => ({
+      PropertiesService: makePropertiesService(context, state, email),
+      CacheService: makeCacheService(context, email),
+      Session: makeSession(context, email, state.spreadsheetId),
+      ScriptApp: makeScriptApp(context, { state, user: email, onStateChange: markChanged }),
+    });
     const bundle = loadBundle(
       (realm) => {
         const context: FakeContext = { realm, counter: options.counter, clock, onCall, activeUser: email };
         fakeContext = context;
         const env: SpreadsheetEnv = { context, model, print };
         return {
+          ...userServices(context),
           SpreadsheetApp: makeSpreadsheetApp(env),
-          PropertiesService: makePropertiesService(context, state, email),
-          CacheService: makeCacheService(context, email),
           LockService: makeLockService(context, { documentBusy: options.documentLockBusy ?? process.env.BANZHUREN_DOCUMENT_LOCK_BUSY === '1' }),
           HtmlService: makeHtmlService(context, dirname(defaultBundlePath())),
-          Session: makeSession(context, email, state.spreadsheetId),
+          MailApp: makeMailApp(context, { outbox, state, quota: options.mailQuota, user: () => email, onStateChange: markChanged }),
           Utilities: makeUtilities(context),
           Logger: makeLogger(context, sink),
           Charts: makeChartsService(context),
           DriveApp: makeDriveApp(context, drive),
           Drive: makeAdvancedDrive(context, drive),
-          ScriptApp: makeScriptApp(context, { state, user: email, onStateChange: markChanged }),
           DocumentApp: (documentApp = makeDocumentApp(context, drive)),
         };
       },
@@ -259,6 +306,20 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       },
       canSave: writable && (options.out ?? path) !== undefined,
       markChanged,
+      get changeCount() {
+        return changeCount;
+      },
+      outbox,
+      deliverMail: () => outbox.deliver(),
+      get activeUser() {
+        return email;
+      },
+      setActiveUser(user) {
+        const context = fakeContext as FakeContext;
+        email = user;
+        context.activeUser = user;
+        Object.assign(bundle.context, userServices(context));
+      },
       endExecution() {
         if (documentApp !== undefined) saveOpenDocuments(documentApp);
       },

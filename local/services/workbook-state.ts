@@ -1,7 +1,7 @@
 /**
  * What Google keeps with a spreadsheet outside its cells — its time zone and id, document, script
  * and user properties, installed triggers, protections, embedded charts, and the documents created
- * today (Apps Script's daily quota) — kept in the workbook itself, in a
+ * and email recipients counted today (Apps Script's daily quotas) — kept in the workbook itself, in a
  * veryHidden sheet named _banzhuren (one key/value row per entry), so it travels with the .xlsx.
  * The bundle never sees that sheet.
  */
@@ -123,6 +123,8 @@ export class WorkbookState {
   charts: StoredChart[] = [];
   /** Documents created on one simulated day ('YYYY-MM-DD' in the spreadsheet's zone), for the daily quota. */
   documentsCreated: { day: string; count: number } = { day: '', count: 0 };
+  /** Email recipients counted on one simulated day ('YYYY-MM-DD' in the spreadsheet's zone), for MailApp's daily quota. */
+  mailRecipients: { day: string; count: number } = { day: '', count: 0 };
 
   /** 提示 lines about state rows that could not be read and were skipped (the runtime prints them). */
   readonly notices: string[] = [];
@@ -167,8 +169,9 @@ export class WorkbookState {
         break;
       case 'quota': {
         const counted = parsedObject(value);
-        if (key === 'documentsCreated' && counted && typeof counted.day === 'string' && Number.isInteger(counted.count)) {
-          this.documentsCreated = { day: counted.day, count: counted.count as number };
+        if (counted && typeof counted.day === 'string' && Number.isInteger(counted.count)) {
+          if (key === 'documentsCreated') this.documentsCreated = { day: counted.day, count: counted.count as number };
+          if (key === 'mailRecipients') this.mailRecipients = { day: counted.day, count: counted.count as number };
         }
         break;
       }
@@ -216,6 +219,7 @@ export class WorkbookState {
       ['setting', '', 'spreadsheetId', this.spreadsheetId],
     ];
     if (this.documentsCreated.count > 0) rows.push(['quota', '', 'documentsCreated', JSON.stringify(this.documentsCreated)]);
+    if (this.mailRecipients.count > 0) rows.push(['quota', '', 'mailRecipients', JSON.stringify(this.mailRecipients)]);
     for (const [key, value] of this.documentProperties) rows.push(['document', '', key, value]);
     for (const [key, value] of this.scriptProperties) rows.push(['script', '', key, value]);
     for (const [email, properties] of this.userProperties) {
