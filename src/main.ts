@@ -14,3 +14,4 @@ export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api
 export { checkAllStudios, runStudioReport } from './addon/studio-actions';
 export { runDocuments, runCreateTemplates, createTemplates, generateCertificates, generateForms } from './addon/document-actions';
 export { onHourlyTrigger } from './addon/hourly-trigger';
+export { runRemindersOn, runRemindersOff, runPreviewReminders, turnOnDailyReminders, turnOffDailyReminders, previewReminders } from './addon/reminder-actions';

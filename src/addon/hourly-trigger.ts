@@ -1,12 +1,16 @@
 /**
  * The add-on's one time-driven trigger (an Editor add-on may have one per user per document, at
- * most hourly): every hour it continues an unfinished document batch; issue 10 adds the daily job.
- * The handler's name lives here once, used by ScriptApp.newTrigger and exported from main.ts.
+ * most hourly): every hour it runs the daily job when it is due (reminders on, the first run at or
+ * after DAILY_JOB_HOUR in the spreadsheet's zone, once a day), then continues an unfinished
+ * document batch. The handler's name lives here once, used by ScriptApp.newTrigger and exported
+ * from main.ts.
  */
 import { DEFAULT_PRESET } from '../domain/presets';
 import { runDocumentBatch, type DocumentRunResult } from '../gas/document-batch';
 import { readJob } from '../gas/document-job';
+import { runDailyJobWhenDue, type DailyJobResult } from '../gas/reminder-job';
 import { activeSpreadsheet } from '../gas/spreadsheet';
+import { DAILY_JOB_ACTOR, runDailyJobs } from './workflow-actions';
 
 /**
  * The name of the hourly trigger's function: src/main.ts exports onHourlyTrigger under this name
@@ -14,10 +18,19 @@ import { activeSpreadsheet } from '../gas/spreadsheet';
  */
 export const HOURLY_TRIGGER_HANDLER = 'onHourlyTrigger';
 
-/** Hourly trigger: continues the unfinished document batch; its result, or null when there is none. */
-export function onHourlyTrigger(event?: unknown): DocumentRunResult | null {
+/** What one hourly run did: the daily job's result and the document batch's, each null when it did not run. */
+export interface HourlyRunResult {
+  daily: DailyJobResult | null;
+  documents: DocumentRunResult | null;
+}
+
+/** Hourly trigger: the daily job when due, then the unfinished document batch; null when neither ran. */
+export function onHourlyTrigger(event?: unknown): HourlyRunResult | null {
   void event;
+  const spreadsheet = activeSpreadsheet();
+  const daily = runDailyJobWhenDue(spreadsheet, () => runDailyJobs().moved.length, DAILY_JOB_ACTOR, DEFAULT_PRESET);
   const job = readJob();
-  if (job === null) return null;
-  return runDocumentBatch(activeSpreadsheet(), job.options, { continuation: job }, HOURLY_TRIGGER_HANDLER, DEFAULT_PRESET);
+  const documents = job === null ? null : runDocumentBatch(spreadsheet, job.options, { continuation: job }, HOURLY_TRIGGER_HANDLER, DEFAULT_PRESET);
+  if (daily === null && documents === null) return null;
+  return { daily, documents };
 }

@@ -17,6 +17,9 @@ export const MENU_ITEMS: MenuItem[] = [
   { label: '初始化模板', functionName: 'createTemplates' },
   { label: '生成证书', functionName: 'generateCertificates' },
   { label: '生成考核表', functionName: 'generateForms' },
+  { label: '开启每日提醒', functionName: 'turnOnDailyReminders' },
+  { label: '关闭每日提醒', functionName: 'turnOffDailyReminders' },
+  { label: '预览提醒', functionName: 'previewReminders' },
   { label: '打开助手', functionName: 'showSidebar' },
 ];
 

@@ -26,6 +26,7 @@ import { readState } from '../domain/workflow/states';
 import { addOutputColumns } from './column-layout';
 import { underDocumentLock } from './document-lock';
 import { childIndexInBody, linkedFileExists, makeRowDocument, placeholderPattern, trashLeftovers, type SectionPlaceholders } from './document-files';
+import { remindersOn } from './reminder-state';
 import { clearJob, createdToday, ensureHourlyTrigger, isDailyQuotaError, MAX_TRIES, readJob, removeHourlyTrigger, rowRanges, rowsOfRanges, saveCreatedToday, saveJob, type DocumentJob, type JobOptions } from './document-job';
 import { DocumentSettingError, readDocumentSettings, type DocumentSettings } from './document-settings';
 import { folderById } from './drive-files';
@@ -468,7 +469,8 @@ function generate(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, run: Ge
   delete job.unreported;
   if (result.done) {
     underDocumentLock(() => clearJob());
-    if (job.triggerForBatch) removeHourlyTrigger(spreadsheet, run.handler);
+    // The same trigger runs the daily reminders: it stays while they are on (关闭每日提醒 removes it then).
+    if (job.triggerForBatch && !remindersOn()) removeHourlyTrigger(spreadsheet, run.handler);
   } else {
     underDocumentLock(() => saveJob(job));
   }

@@ -133,8 +133,9 @@ export function ensureHourlyTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Sp
   return true;
 }
 
-/** Removes the hourly trigger (when it was installed for a batch that is done). */
-export function removeHourlyTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, handler: string): void {
+/** Removes this user's hourly trigger for this spreadsheet (a finished batch's, or 关闭每日提醒); true when there was one. */
+export function removeHourlyTrigger(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, handler: string): boolean {
   const trigger = hourlyTrigger(spreadsheet, handler);
   if (trigger) ScriptApp.deleteTrigger(trigger);
+  return trigger !== null;
 }

@@ -1,0 +1,387 @@
+/**
+ * The daily job of SPEC §8 and the reminders it sends. Once a day (the hourly trigger's first run
+ * at or after DAILY_JOB_HOUR in the spreadsheet's zone, while reminders are on) it makes the
+ * term-expiry move, stamps 学校推荐 rows it sees for the first time (最后操作, so their waiting is
+ * counted from that day), works out what is due (src/domain/reminders), and sends one digest per
+ * recipient. Every sheet the reminders need is read once, under the document lock.
+ *
+ * At most once: for each digest its reminders are appended to 提醒记录 as 已发送 and flushed BEFORE
+ * MailApp is called; a send that throws turns those rows into 发送失败. An execution cut off between
+ * the two loses that digest (recorded, never sent) rather than ever sending it twice, and no
+ * reminder recorded 已发送 or 发送失败 is planned again. When the day's mail quota is used up, the rest
+ * is recorded as 等待 (once a day) and goes first on the next working day.
+ */
+import type { CalendarDate } from '../domain/calendar-date';
+import { isCalendarDate } from '../domain/calendar-date';
+import { dutyReport, statusText } from '../domain/duties/report';
+import { readLedger } from '../domain/duties/ledger';
+import { schoolYearText, SEMESTER_NAMES, semesterEnd, semesterOfDate, semesterStartsOf, semesterText, type SemesterStarts, type SettingCell } from '../domain/duties/semesters';
+import { awardedTeachers } from '../domain/duties/teachers';
+import { countyOf } from '../domain/nomination/values';
+import type { Preset } from '../domain/presets';
+import { composeDigest, containsPersonalNumber, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
+import { dueReminders, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
+import { DEFAULT_REMINDER_INTERVAL, REMINDER_KINDS, REMINDER_RESULTS, DAILY_JOB_HOUR, type ReminderKind } from '../domain/reminders/kinds';
+import { planDigests, reminderKey, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
+import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
+import { termEnd } from '../domain/term';
+import { lastActionNote } from '../domain/workflow/records';
+import { describeRoles, readPermissions, rolesOf, type Permissions } from '../domain/workflow/roles';
+import { readState } from '../domain/workflow/states';
+import { appendLog, readLogEntries } from './audit-log';
+import { addOutputColumns } from './column-layout';
+import { DocumentBusyError, underDocumentLock } from './document-lock';
+import { readWorkingDayCalendar } from './holiday-sheet';
+import { remainingMailQuota, sendPlainEmail } from './mail';
+import { appendReminderRecords, readMailTemplateCells, readReminderLog, setReminderResults, type ReminderLog } from './reminder-sheets';
+import { dailyJobDoneOn, readJobFailures, remindersOn, saveDailyJobDone, saveJobFailures, type JobFailure } from './reminder-state';
+import { nominationHeader, readCells, requireSheet, textCell, todayIn } from './spreadsheet';
+import { permissionCells, writeChanges } from './workflow-sheet';
+
+/** What one daily job did (JSON-safe; the hourly trigger's `daily`). */
+export interface DailyJobResult {
+  date: string;
+  /** Whether the job ran to its end (false: the document was busy, or it failed; see problems). */
+  ran: boolean;
+  workingDay: boolean;
+  /** Rows the term-expiry move took to 任期届满. */
+  moved: number;
+  sent: { recipient: string; subject: string; reminders: number }[];
+  /** Reminders left for the next working day because the mail quota was used up. */
+  waiting: number;
+  /** Reminders recorded 发送失败 today (never retried). */
+  failed: number;
+  alreadySent: number;
+  heldForTomorrow: number;
+  unaddressed: UnaddressedReminder[];
+  problems: string[];
+}
+
+/** What 预览提醒 shows: what today's job would send, read-only. */
+export interface ReminderPreview {
+  date: string;
+  workingDay: boolean;
+  on: boolean;
+  digests: { recipient: string; subject: string; body: string; reminders: { kind: ReminderKind; label: string; row: number | ''; name: string }[] }[];
+  waiting: number;
+  alreadySent: number;
+  heldForTomorrow: number;
+  unaddressed: UnaddressedReminder[];
+  problems: string[];
+  quota: number;
+}
+
+/** 最后操作's note for a 学校推荐 row the daily job sees first. */
+export const FIRST_SEEN_NOTE = '首次登记，开始计算等待审核的工作日';
+
+/** Why a digest that would show a 身份证号 or 联系电话 is not sent. */
+export const PERSONAL_NUMBER_REASON = '邮件内容含有名单中的身份证号或联系电话，未发送：请检查“邮件模板”，不要在模板中填写或引用身份证号、联系电话';
+
+/** Everything the reminders read, each sheet once. */
+interface Gathered {
+  input: ReminderInput;
+  permissions: Permissions;
+  personalNumbers: string[];
+  templates: MailTemplates;
+  log: ReminderLog;
+  problems: string[];
+}
+
+/** Runs the daily job when it is due: reminders on, the hour ≥ DAILY_JOB_HOUR in the spreadsheet's zone, not yet run today; else null. */
+export function runDailyJobWhenDue(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, moveExpiredTerms: () => number, actor: string, preset: Preset): DailyJobResult | null {
+  if (!remindersOn()) return null;
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const hour = Number(Utilities.formatDate(new Date(), timeZone, 'H'));
+  if (hour < DAILY_JOB_HOUR) return null;
+  const today = todayIn(timeZone);
+  if (dailyJobDoneOn() === today) return null;
+  return runDailyJob(spreadsheet, today, moveExpiredTerms, actor, preset);
+}
+
+/**
+ * The daily job: the term-expiry move (its own lock), then under the document lock the first-seen
+ * stamps and the reminders, and `dailyJobDone`. A busy document: nothing recorded, tried again
+ * next hour. Any other error: one 操作记录 line, kept in `dailyJobFailures` for the city's next
+ * digest, and `dailyJobDone` set (no retry every hour).
+ */
+export function runDailyJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, moveExpiredTerms: () => number, actor: string, preset: Preset): DailyJobResult {
+  const result: DailyJobResult = { date: today, ran: false, workingDay: false, moved: 0, sent: [], waiting: 0, failed: 0, alreadySent: 0, heldForTomorrow: 0, unaddressed: [], problems: [] };
+  try {
+    result.moved = moveExpiredTerms();
+    underDocumentLock(() => remindUnderLock(spreadsheet, today, actor, preset, result));
+    result.ran = true;
+  } catch (error) {
+    if (error instanceof DocumentBusyError) {
+      result.problems.push(`${error.message}；每日任务将在下一小时再试`);
+      return result;
+    }
+    const reason = errorText(error);
+    const time = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
+    try {
+      underDocumentLock(() => {
+        appendLog(spreadsheet, [[new Date(), actor, '', '', '', '', '', `每日任务失败：${reason}`]]);
+        saveJobFailures([...readJobFailures(), { time, reason }]);
+        saveDailyJobDone(today);
+      });
+    } catch (inner) {
+      if (!(inner instanceof DocumentBusyError)) throw inner;
+    }
+    result.problems.push(`每日任务失败：${reason}（已写入“${SHEET_NAMES.log}”，将在下一封发给市级的提醒中说明）`);
+  }
+  return result;
+}
+
+/** The reminders under the caller's lock: read, stamp, plan, send, record. */
+function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, actor: string, preset: Preset, result: DailyJobResult): void {
+  const gathered = gather(spreadsheet, today, preset, { stampAs: actor });
+  const { input, log } = gathered;
+  result.workingDay = input.calendar.isWorkday(today);
+  result.problems.push(...gathered.problems);
+  const { due, unaddressed } = dueReminders(input);
+  const planned = planDigests(due, log.records, today);
+  result.unaddressed = unaddressed;
+  result.alreadySent = planned.alreadySent;
+  result.heldForTomorrow = planned.heldForTomorrow;
+
+  const waitingToday = new Set(log.records.filter((record) => record.date === today && record.result === REMINDER_RESULTS.waiting).map(recordKey));
+  const waitingRecords: ReminderRecord[] = [];
+  let quotaLeft = true;
+  for (const plan of planned.digests) {
+    const { subject, body } = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan, gathered.permissions));
+    if (containsPersonalNumber(`${subject}\n${body}`, gathered.personalNumbers)) {
+      appendReminderRecords(spreadsheet, log, plan.reminders.map((reminder) => recordOf(reminder, today, `${REMINDER_RESULTS.failed}：${PERSONAL_NUMBER_REASON}`)));
+      result.failed += plan.reminders.length;
+      result.problems.push(`发给 ${plan.recipient} 的提醒未发送：${PERSONAL_NUMBER_REASON}`);
+      continue;
+    }
+    if (quotaLeft && remainingMailQuota() < 1) quotaLeft = false;
+    if (!quotaLeft) {
+      for (const reminder of plan.reminders) {
+        const record = recordOf(reminder, today, REMINDER_RESULTS.waiting);
+        if (!waitingToday.has(recordKey(record))) waitingRecords.push(record);
+      }
+      result.waiting += plan.reminders.length;
+      continue;
+    }
+    // Recorded and flushed first: a run cut off before the send loses this digest, never doubles it.
+    const records = plan.reminders.map((reminder) => recordOf(reminder, today, REMINDER_RESULTS.sent));
+    const firstRow = appendReminderRecords(spreadsheet, log, records);
+    SpreadsheetApp.flush();
+    try {
+      sendPlainEmail(plan.recipient, subject, body);
+      result.sent.push({ recipient: plan.recipient, subject, reminders: plan.reminders.length });
+    } catch (error) {
+      const failed = `${REMINDER_RESULTS.failed}：${errorText(error)}`;
+      setReminderResults(spreadsheet, log, firstRow, records.length, failed);
+      for (const record of records) record.result = failed;
+      result.failed += records.length;
+    }
+  }
+  if (waitingRecords.length > 0) appendReminderRecords(spreadsheet, log, waitingRecords);
+  keepUnnamedFailures(input.failures, log.records);
+  saveDailyJobDone(today);
+}
+
+/** Drops the failures a digest to the city has named (recorded 已发送 or 发送失败); writes only when that changes them. */
+function keepUnnamedFailures(failures: readonly JobFailure[], records: readonly ReminderRecord[]): void {
+  const label = REMINDER_KINDS.jobFailed.label;
+  const named = new Set(records.filter((record) => record.kindLabel === label && isFinal(record.result)).map((record) => record.occasion));
+  const kept = failures.filter((failure) => !named.has(failure.time));
+  if (kept.length !== failures.length) saveJobFailures(kept);
+}
+
+/** Whether a 结果 stops a reminder for good (已发送 or 发送失败…). */
+function isFinal(result: string): boolean {
+  return result === REMINDER_RESULTS.sent || result.startsWith(REMINDER_RESULTS.failed);
+}
+
+/** What 预览提醒 shows for `today`: read-only (no stamp, no record, no mail); rows not yet first-seen count as seen today. */
+export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, preset: Preset): ReminderPreview {
+  const gathered = gather(spreadsheet, today, preset, {});
+  const { input, log } = gathered;
+  const { due, unaddressed } = dueReminders(input);
+  const planned = planDigests(due, log.records, today);
+  const problems = [...gathered.problems];
+  const quota = remainingMailQuota();
+  let left = quota;
+  let waiting = 0;
+  const digests: ReminderPreview['digests'] = [];
+  for (const plan of planned.digests) {
+    const composed = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan, gathered.permissions));
+    const personal = containsPersonalNumber(`${composed.subject}\n${composed.body}`, gathered.personalNumbers);
+    if (personal) problems.push(`发给 ${plan.recipient} 的提醒不会发送：${PERSONAL_NUMBER_REASON}`);
+    else if (left < 1) waiting += plan.reminders.length;
+    else left -= 1;
+    digests.push({
+      recipient: plan.recipient,
+      subject: personal ? '（不会发送）' : composed.subject,
+      body: personal ? PERSONAL_NUMBER_REASON : composed.body,
+      reminders: plan.reminders.map((reminder) => ({ kind: reminder.kind, label: REMINDER_KINDS[reminder.kind].label, row: reminder.row, name: reminder.name })),
+    });
+  }
+  return { date: today, workingDay: input.calendar.isWorkday(today), on: remindersOn(), digests, waiting, alreadySent: planned.alreadySent, heldForTomorrow: planned.heldForTomorrow, unaddressed, problems, quota };
+}
+
+/** The recipient's name in a digest's greeting: their roles in 权限, else the teacher's name. */
+function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, plan: DigestPlan, permissions: Permissions) {
+  const roles = rolesOf(permissions, plan.recipient);
+  const recipientName = roles.length > 0 ? `${describeRoles(roles)}老师` : `${plan.reminders[0]?.name ?? ''}老师`;
+  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: spreadsheet.getUrl(), recipientName };
+}
+
+/** A 提醒记录 row for a reminder. */
+function recordOf(reminder: DueReminder, today: CalendarDate, result: string): ReminderRecord {
+  return { date: today, recipient: reminder.recipient, kindLabel: REMINDER_KINDS[reminder.kind].label, sheet: reminder.sheet, row: reminder.row, name: reminder.name, occasion: reminder.occasion, result };
+}
+
+const KIND_OF_LABEL = new Map((Object.keys(REMINDER_KINDS) as ReminderKind[]).map((kind) => [REMINDER_KINDS[kind].label, kind]));
+
+/** A record's reminder key ('' kind when its label is unknown). */
+function recordKey(record: ReminderRecord): string {
+  return reminderKey({ recipient: record.recipient, kind: KIND_OF_LABEL.get(record.kindLabel) ?? ('' as ReminderKind), sheet: record.sheet, row: record.row, occasion: record.occasion });
+}
+
+/**
+ * Reads what the reminders need, each sheet once: 推荐名单, 操作记录, 权限, 节假日, 设置, 履职记录,
+ * 提醒记录, 邮件模板. With `stampAs`, 学校推荐 rows whose 最后操作 is blank get the first-seen note
+ * (one write of the changed cells); without it they count as seen today.
+ */
+function gather(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, preset: Preset, options: { stampAs?: string }): Gathered {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const problems: string[] = [];
+  const sheetName = SHEET_NAMES.nominations;
+  const sheet = requireSheet(spreadsheet, sheetName);
+  const cells = readCells(sheet, timeZone);
+  const header = nominationHeader(sheetName, cells);
+  const { columns, outputs } = header.headers;
+  const settings = readSettingsCells(spreadsheet, timeZone, preset, problems);
+  const permissions = readPermissions(permissionCells(spreadsheet, timeZone), preset);
+  problems.push(...permissions.problems);
+  const calendar = readWorkingDayCalendar(spreadsheet);
+  const entries = readLogEntries(spreadsheet);
+  const duties = dutiesByRow(spreadsheet, timeZone, cells, header, settings.starts, today, preset, problems);
+  const log = readReminderLog(spreadsheet, timeZone);
+  const templateReading = readMailTemplates(readMailTemplateCells(spreadsheet, timeZone));
+  problems.push(...templateReading.problems);
+
+  // The 操作记录 date each row entered its state: the last line for that sheet and row whose 新状态 it is (and 姓名 matches).
+  const entered = new Map<number, { state: string; name: string; date: string }[]>();
+  for (const entry of entries) {
+    if (entry.sheet !== sheetName || typeof entry.row !== 'number') continue;
+    entered.set(entry.row, [...(entered.get(entry.row) ?? []), { state: entry.to, name: entry.name.trim(), date: entry.time.slice(0, 10) }]);
+  }
+
+  const text = (row: readonly unknown[], column: number | undefined) => (column === undefined ? '' : String(row[column] ?? '').trim());
+  const date = (row: readonly unknown[], column: number | undefined): CalendarDate | null => {
+    const value = column === undefined ? '' : row[column];
+    return isCalendarDate(value) ? value : null;
+  };
+  const rows: ReminderRow[] = [];
+  const personalNumbers: string[] = [];
+  const stamps = new Map<number, Partial<Record<'最后操作', unknown>>>();
+  cells.forEach((row, index) => {
+    const rowNumber = index + 1;
+    if (rowNumber <= header.row) return;
+    const name = text(row, columns.name);
+    if (name === '') return;
+    for (const personal of [text(row, columns.idNumber), text(row, columns.phone)]) if (personal !== '') personalNumbers.push(personal);
+    const state = readState(row[outputs['状态'] ?? -1] ?? '');
+    if (state === null) return;
+    const county = countyOf(columns.county === undefined ? '' : row[columns.county], preset) ?? '';
+    const lastAction = text(row, outputs['最后操作']);
+    let enteredOn: CalendarDate | null = null;
+    const lines = (entered.get(rowNumber) ?? []).filter((line) => line.state === state && (line.name === '' || line.name === name));
+    const lastLine = lines[lines.length - 1];
+    if (lastLine && isCalendarDate(lastLine.date)) enteredOn = lastLine.date;
+    else if (isCalendarDate(lastAction.slice(0, 10))) enteredOn = lastAction.slice(0, 10) as CalendarDate;
+    else if (state === '学校推荐' && lastAction === '') {
+      enteredOn = today;
+      if (options.stampAs !== undefined) stamps.set(rowNumber, { 最后操作: textCell(lastActionNote(today, options.stampAs, FIRST_SEEN_NOTE)) });
+    }
+    const award = date(row, outputs['认定日期']);
+    rows.push({
+      sheet: sheetName,
+      row: rowNumber,
+      name,
+      school: text(row, columns.school),
+      county,
+      state,
+      cityDirect: county === preset.cityDirect,
+      enteredOn,
+      publicityEnd: date(row, outputs['公示截止']),
+      termEnd: state === '已认定' && award !== null ? termEnd(award, preset.termYears) : null,
+      email: text(row, columns.email).toLowerCase(),
+      duties: state === '已认定' ? (duties.get(rowNumber) ?? null) : null,
+    });
+  });
+
+  if (stamps.size > 0) {
+    const column = outputs['最后操作'] ?? addOutputColumns(sheet, header, cells[0]?.length ?? 0, ['最后操作']).columns['最后操作'];
+    if (column !== undefined) writeChanges(sheet, { 最后操作: column }, stamps);
+  }
+
+  const input: ReminderInput = { rows, permissions, today, calendar, interval: settings.interval, preset, failures: readJobFailures() };
+  return { input, permissions, personalNumbers, templates: templateReading.templates, log, problems };
+}
+
+/** 设置, read once: 提醒间隔 (default when blank; a bad value is a problem naming its row) and the semester starts. */
+function readSettingsCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, timeZone: string, preset: Preset, problems: string[]): { interval: number; starts: SemesterStarts } {
+  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.settings);
+  const cells = sheet ? readCells(sheet, timeZone) : [];
+  let interval = DEFAULT_REMINDER_INTERVAL;
+  const found: Record<string, SettingCell> = {};
+  cells.forEach((row, index) => {
+    const key = String(row[0] ?? '').trim();
+    const value = row[1];
+    if (key === SETTING_KEYS.reminderInterval && value !== '' && value !== null) {
+      const number = typeof value === 'number' ? value : Number(String(value).trim());
+      if (Number.isInteger(number) && number >= 1) interval = number;
+      else problems.push(`设置第${index + 1}行：提醒间隔“${String(value)}”不是正整数（工作日数），本次按默认 ${DEFAULT_REMINDER_INTERVAL} 个工作日`);
+    }
+    if (key === SETTING_KEYS.firstSemesterStart || key === SETTING_KEYS.secondSemesterStart) found[key] = { row: index + 1, text: String(value ?? '') };
+  });
+  const starts = semesterStartsOf(found[SETTING_KEYS.firstSemesterStart], found[SETTING_KEYS.secondSemesterStart], preset.semesterStarts, { first: SETTING_KEYS.firstSemesterStart, second: SETTING_KEYS.secondSemesterStart });
+  if ('problem' in starts) throw new Error(starts.problem);
+  return { interval, starts };
+}
+
+/** For each 已认定 row: the semester containing today, whether its duties are complete, and what is missing (履职记录 read once). */
+function dutiesByRow(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  timeZone: string,
+  cells: (string | number | boolean | null)[][],
+  header: { row: number; headers: Parameters<typeof awardedTeachers>[2] },
+  starts: SemesterStarts,
+  today: CalendarDate,
+  preset: Preset,
+  problems: string[],
+): Map<number, NonNullable<ReminderRow['duties']>> {
+  const result = new Map<number, NonNullable<ReminderRow['duties']>>();
+  const teachers = awardedTeachers(cells, header.row, header.headers).filter((teacher) => teacher.state === '已认定');
+  if (teachers.length === 0) return result;
+  const ledgerSheet = spreadsheet.getSheetByName(SHEET_NAMES.dutyLedger);
+  if (!ledgerSheet) {
+    problems.push(`找不到工作表“${SHEET_NAMES.dutyLedger}”：本次不发送履职提醒；请运行“初始化表格”`);
+    return result;
+  }
+  const ledger = readLedger(readCells(ledgerSheet, timeZone), starts, today, preset);
+  if (ledger.problem !== undefined) {
+    problems.push(`${ledger.problem}：本次不发送履职提醒`);
+    return result;
+  }
+  const report = dutyReport({ teachers, entries: ledger.entries, ledgerNotices: ledger.notices, starts, today, preset });
+  const semester = semesterOfDate(today, starts);
+  const schoolYear = schoolYearText(semester);
+  const half = SEMESTER_NAMES[semester.half];
+  for (const teacher of teachers) {
+    const status = report.semesters.find((each) => each.name === teacher.name && each.certificate === teacher.certificate && each.schoolYear === schoolYear && each.semester === half);
+    if (!status) continue;
+    result.set(teacher.row, { semester: semesterText(semester), semesterEnd: semesterEnd(semester, starts), complete: status.ok, missing: status.ok ? '' : statusText(status, preset) });
+  }
+  return result;
+}
+
+/** An error's message, in one line. */
+function errorText(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+}
