@@ -1,0 +1,222 @@
+/**
+ * The digest text: reading 邮件模板 (defaults, header found by text, problems naming row and
+ * placeholder, personal placeholders refused), filling placeholders in one pass, the subject's one
+ * line of at most 200 characters, and the guard that no 身份证号/联系电话 reaches an email.
+ */
+import fc from 'fast-check';
+import { composeDigest, containsPersonalNumber, defaultMailTemplates, readMailTemplates, type DigestContext, type MailTemplates } from '../../../src/domain/reminders/digest';
+import { dueReminders, type DueReminder } from '../../../src/domain/reminders/due';
+import { DEFAULT_MAIL_TEMPLATES, MAIL_TEMPLATE_HEADERS, REMINDER_KINDS, REMINDER_KIND_ORDER } from '../../../src/domain/reminders/kinds';
+import { planDigests, type DigestPlan } from '../../../src/domain/reminders/plan';
+import { CITY, input, row } from './fixtures';
+
+const HEADER = [...MAIL_TEMPLATE_HEADERS];
+const context: DigestContext = { today: '2025-10-09', spreadsheetName: '2025年骨干班主任评选', spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit', recipientName: '' };
+
+function templatesWith(changes: Partial<MailTemplates>): MailTemplates {
+  return { ...defaultMailTemplates(), ...changes };
+}
+
+function planOf(reminders: DueReminder[], recipient = CITY): DigestPlan {
+  return { recipient, reminders, waitingSince: null };
+}
+
+const waiting: DueReminder = {
+  kind: 'waiting',
+  recipient: CITY,
+  sheet: '推荐名单',
+  row: 3,
+  name: '李四',
+  occasion: '初审通过@2025-09-26#1',
+  dueOn: '2025-10-09',
+  values: { 行: '3', 工作表: '推荐名单', 姓名: '李四', 学校: '玉溪一中', 县市区: '红塔区', 状态: '初审通过', 等待工作日: '5' },
+};
+
+describe('readMailTemplates', () => {
+  test('no sheet: the defaults, no problem', () => {
+    expect(readMailTemplates([])).toEqual({ templates: defaultMailTemplates(), problems: [] });
+  });
+
+  test('the sheet as init writes it reads without a problem and gives the defaults', () => {
+    expect(readMailTemplates([HEADER, ...DEFAULT_MAIL_TEMPLATES.map((line) => [...line])])).toEqual({ templates: defaultMailTemplates(), problems: [] });
+  });
+
+  test('every part and every kind has a default text', () => {
+    const templates = defaultMailTemplates();
+    for (const text of [templates.subject, templates.opening, templates.closing, ...REMINDER_KIND_ORDER.map((kind) => templates.lines[kind])]) {
+      expect(text.trim()).not.toBe('');
+    }
+    expect(templates.closing).toContain('{链接}');
+  });
+
+  test('the header row is found by its text, columns in any order; a typed text replaces its default with its newlines', () => {
+    const { templates, problems } = readMailTemplates([
+      ['提醒邮件的模板'],
+      ['说明', '内容', '项目'],
+      ['', '各位老师：\n\n请查收。\r\n谢谢', '开头'],
+      ['', '  ', '主题'],
+    ]);
+    expect(problems).toEqual([]);
+    expect(templates.opening).toBe('各位老师：\n\n请查收。\n谢谢');
+    expect(templates.subject).toBe(defaultMailTemplates().subject);
+  });
+
+  test('no 项目/内容 header: the defaults and a problem', () => {
+    const { templates, problems } = readMailTemplates([['名称', '文字'], ['主题', 'x']]);
+    expect(templates).toEqual(defaultMailTemplates());
+    expect(problems).toEqual([expect.stringContaining('“邮件模板”表缺少“项目”或“内容”列')]);
+  });
+
+  test('an unknown 项目 is a problem naming the row and the text', () => {
+    const { templates, problems } = readMailTemplates([HEADER, ['主题', '提醒'], ['标题', '新标题']]);
+    expect(templates.subject).toBe('提醒');
+    expect(problems).toEqual([expect.stringMatching(/“邮件模板”第3行：项目“标题”无法识别/u)]);
+  });
+
+  test('content without a 项目, and a 项目 written twice, are problems; the first one counts', () => {
+    const { templates, problems } = readMailTemplates([HEADER, ['主题', '第一'], ['', '孤立的内容'], ['主题', '第二']]);
+    expect(templates.subject).toBe('第一');
+    expect(problems).toEqual([expect.stringContaining('第3行：有内容但未填写项目'), expect.stringContaining('第4行（主题）：与第2行的项目重复')]);
+  });
+
+  test('an unknown placeholder is a problem naming the row and the placeholder, and stays literally', () => {
+    const label = REMINDER_KINDS.waiting.label;
+    const { templates, problems } = readMailTemplates([HEADER, [label, '{姓名} 等了 {等待天数} 天']]);
+    expect(problems).toEqual([expect.stringMatching(/“邮件模板”第2行（待审核）：占位符\{等待天数\}无法识别/u)]);
+    expect(composeDigest(planOf([waiting]), templates, context).body).toContain('李四 等了 {等待天数} 天');
+  });
+
+  test('a placeholder of a personal column is a problem saying it will never be filled, and is never filled', () => {
+    const { templates, problems } = readMailTemplates([
+      HEADER,
+      [REMINDER_KINDS.waiting.label, '{姓名} {身份证号} {联系电话}'],
+      ['开头', '{ 手机号 } {身份证号码}'],
+    ]);
+    expect(problems).toHaveLength(4);
+    for (const name of ['身份证号', '联系电话', '手机号', '身份证号码']) {
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`占位符\\{${name}\\}是个人信息，邮件中永远不会填写`, 'u')));
+    }
+    const { body } = composeDigest(planOf([{ ...waiting, values: { ...waiting.values, ['身份证号' as '姓名']: '530402198001011234' } }]), templates, context);
+    expect(body).toContain('{身份证号} {联系电话}');
+    expect(body).not.toContain('530402198001011234');
+  });
+
+  test('a known placeholder where it has no value is a problem', () => {
+    const { problems } = readMailTemplates([HEADER, ['主题', '{姓名}的提醒'], [REMINDER_KINDS.termEnding.label, '{等待工作日}']]);
+    expect(problems).toEqual([
+      expect.stringContaining('第2行（主题）：占位符{姓名}在此项中没有值'),
+      expect.stringContaining(`第3行（${REMINDER_KINDS.termEnding.label}）：占位符{等待工作日}在此项中没有值`),
+    ]);
+  });
+});
+
+describe('composeDigest', () => {
+  const publicity: DueReminder = {
+    kind: 'publicityEnded',
+    recipient: CITY,
+    sheet: '推荐名单',
+    row: 7,
+    name: '王五',
+    occasion: '公示截止2025-09-30',
+    dueOn: '2025-10-09',
+    values: { 行: '7', 工作表: '推荐名单', 姓名: '王五', 学校: '玉溪二中', 县市区: '红塔区', 状态: '公示中', 公示截止: '2025年9月30日' },
+  };
+
+  test('the default digest: subject with date and count, opening, one line per reminder in kind order, closing with the link', () => {
+    const { subject, body } = composeDigest(planOf([publicity, waiting]), defaultMailTemplates(), context);
+    expect(subject).toBe('【班主任评选】2025年10月9日 待办提醒（2项）');
+    const lines = body.split('\n');
+    expect(lines[0]).toBe(`${CITY}：`);
+    const waitingLine = lines.findIndex((line) => line.includes('李四'));
+    const publicityLine = lines.findIndex((line) => line.includes('王五'));
+    expect(waitingLine).toBeGreaterThan(0);
+    expect(publicityLine).toBe(waitingLine + 1);
+    expect(lines[waitingLine]).toBe('· 待审核：推荐名单第3行 李四（红塔区，玉溪一中），状态“初审通过”已等待 5 个工作日');
+    expect(body).toContain('“2025年骨干班主任评选”');
+    expect(body).toContain(`请打开表格处理：${context.spreadsheetUrl}`);
+    const closing = defaultMailTemplates().closing.replace('{链接}', context.spreadsheetUrl);
+    expect(body.endsWith(closing)).toBe(true);
+    expect(body).not.toMatch(/\{[^{}\n]*\}/u);
+  });
+
+  test('{收件人} is the recipient name, or the email without one', () => {
+    expect(composeDigest(planOf([waiting]), defaultMailTemplates(), { ...context, recipientName: '李科长' }).body.startsWith('李科长：')).toBe(true);
+    expect(composeDigest(planOf([waiting]), defaultMailTemplates(), context).body.startsWith(`${CITY}：`)).toBe(true);
+  });
+
+  test('one pass: a value holding {…} is not expanded again; unknown placeholders stay', () => {
+    const tricky = { ...waiting, values: { ...waiting.values, 姓名: '{日期}{链接}', 学校: '$& $1 {学校}' } };
+    const { body } = composeDigest(planOf([tricky]), templatesWith({ lines: { ...defaultMailTemplates().lines, waiting: '{姓名}|{学校}|{未知}|{日期}' } }), context);
+    expect(body.split('\n')).toContain('{日期}{链接}|$& $1 {学校}|{未知}|2025年10月9日');
+  });
+
+  test('a value with newlines stays on its line; the template\'s own newlines are kept', () => {
+    const failure: DueReminder = { kind: 'jobFailed', recipient: CITY, sheet: '', row: '', name: '', occasion: 't', dueOn: '2025-10-09', values: { 时间: '2025-09-30 08:00', 原因: '第一行\n第二行' } };
+    const { body } = composeDigest(planOf([failure]), templatesWith({ opening: '您好，\n\n以下事项：' }), context);
+    expect(body).toContain('· 每日任务未能完成（2025-09-30 08:00）：第一行 第二行');
+    expect(body.startsWith('您好，\n\n以下事项：')).toBe(true);
+  });
+
+  test('the subject is one line of at most 200 characters, cut with …', () => {
+    const folded = composeDigest(planOf([waiting]), templatesWith({ subject: '第一行\n第二行\r\n  第三行' }), context).subject;
+    expect(folded).toBe('第一行 第二行 第三行');
+    const long = composeDigest(planOf([waiting]), templatesWith({ subject: '提'.repeat(150) + '{表格}'.repeat(10) }), context).subject;
+    expect(Array.from(long)).toHaveLength(200);
+    expect(long.endsWith('…')).toBe(true);
+    const exact = composeDigest(planOf([waiting]), templatesWith({ subject: '醒'.repeat(200) }), context).subject;
+    expect(exact).toBe('醒'.repeat(200));
+    const surrogates = composeDigest(planOf([waiting]), templatesWith({ subject: '𠀀'.repeat(250) }), context).subject;
+    expect(Array.from(surrogates)).toHaveLength(200);
+    expect(surrogates).toBe('𠀀'.repeat(199) + '…');
+  });
+
+  test('property: any subject template gives one line of at most 200 characters', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.string({ maxLength: 80 }), (subject, name) => {
+        const result = composeDigest(planOf([waiting]), templatesWith({ subject }), { ...context, spreadsheetName: name }).subject;
+        expect(result).not.toMatch(/[\r\n]/u);
+        expect(Array.from(result).length).toBeLessThanOrEqual(200);
+      }),
+    );
+  });
+
+  test('from the due list to the text: names, schools, counties, states and dates only', () => {
+    const rows = [row({ row: 4, state: '初审通过', enteredOn: '2025-09-26', name: '赵六', school: '峨山一中', county: '峨山彝族自治县' })];
+    const { due } = dueReminders(input('2025-10-10', rows));
+    const [digest] = planDigests(due, [], '2025-10-10').digests;
+    const { body } = composeDigest(digest!, defaultMailTemplates(), { ...context, today: '2025-10-10' });
+    expect(body).toContain('推荐名单第4行 赵六（峨山彝族自治县，峨山一中），状态“初审通过”已等待 5 个工作日');
+  });
+});
+
+describe('containsPersonalNumber', () => {
+  const id = '53040219800101123X';
+  const phone = '13800001234';
+
+  test('finds a number however it is spaced, dashed or cased, in half- or full-width', () => {
+    for (const text of [
+      `身份证 ${id}`,
+      '身份证 530402 19800101 123x',
+      '５３０４０２１９８００１０１１２３Ｘ',
+      '电话：138-0000-1234',
+      '电话：138 0000 1234。',
+      '电话：（138）0000—1234',
+    ]) {
+      expect([text, containsPersonalNumber(text, [id, phone])]).toEqual([text, true]);
+    }
+  });
+
+  test('a number typed with spaces, dashes, full-width digits or +86 is found written plainly', () => {
+    expect(containsPersonalNumber(`x${phone}x`, ['138-0000-1234'])).toBe(true);
+    expect(containsPersonalNumber(`x${phone}x`, ['１３８ ００００ １２３４'])).toBe(true);
+    expect(containsPersonalNumber(`x${phone}x`, ['+86 138 0000 1234'])).toBe(true);
+    expect(containsPersonalNumber(id.toLowerCase(), [id])).toBe(true);
+  });
+
+  test('a text without them, and blank or short cells, never match', () => {
+    expect(containsPersonalNumber('推荐名单第3行 李四，已等待 5 个工作日', [id, phone])).toBe(false);
+    expect(containsPersonalNumber('第3行 2025年10月9日', ['', '  ', '-', '3', '123456'])).toBe(false);
+    expect(containsPersonalNumber('13800001235', [phone])).toBe(false);
+  });
+
+});
