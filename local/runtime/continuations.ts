@@ -88,6 +88,40 @@ export function timeDrivenEvent(runtime: WorkbookRuntime, trigger: StoredTrigger
 }
 
 /**
+ * Starts the execution a trigger fires at `firing`: the clock moves there and a new execution
+ * starts, run as the user who installed the trigger (Google runs an installable trigger as its
+ * installer); the trigger's own schedule moves on before its handler runs (a one-off trigger is
+ * used up). Returns the time-driven event object to hand the handler.
+ */
+export function startTriggerExecution(runtime: WorkbookRuntime, trigger: StoredTrigger, firing: number): Record<string, unknown> {
+  runtime.clock.moveTo(firing);
+  runtime.clock.startExecution();
+  if (runtime.activeUser !== trigger.user) runtime.setActiveUser(trigger.user);
+  if (trigger.periodMs) trigger.nextFiring = firing + trigger.periodMs;
+  else runtime.state.triggers.splice(runtime.state.triggers.indexOf(trigger), 1);
+  return timeDrivenEvent(runtime, trigger, firing);
+}
+
+/**
+ * Runs one execution: an execution the time limit kills ("Exceeded maximum execution time") gives
+ * null and `completed: false` instead of throwing; any other error is thrown. A completed
+ * execution's open documents are saved as Apps Script does at its end; a killed one's unsaved
+ * changes are lost (the conservative reading: the job must not rely on them).
+ */
+export function runExecution<T>(runtime: WorkbookRuntime, call: () => T): { result: T | null; completed: boolean } {
+  let outcome: { result: T | null; completed: boolean };
+  try {
+    outcome = { result: call(), completed: true };
+  } catch (error) {
+    if (!errorMessage(error).includes(EXECUTION_LIMIT_MESSAGE)) throw error;
+    outcome = { result: null, completed: false };
+  }
+  if (outcome.completed) runtime.endExecution();
+  else runtime.abandonExecution();
+  return outcome;
+}
+
+/**
  * Runs `first` as execution 1, then, while the last result is not `{ done: true }` and a
  * time-driven trigger is installed, moves the clock to the next firing, starts a new execution and
  * calls that trigger's handler with a time-driven event object. A completed execution whose handler
@@ -109,19 +143,9 @@ export async function runWithContinuations<T>(
   /** Runs one execution; true when it completed (was not killed). */
   const execute = async (call: () => T): Promise<boolean> => {
     const infoLinesBefore = runtime.infoLines;
-    let completed = true;
-    try {
-      results.push(call());
-    } catch (error) {
-      if (!errorMessage(error).includes(EXECUTION_LIMIT_MESSAGE)) throw error;
-      results.push(null);
-      killed += 1;
-      completed = false;
-    }
-    // A completed execution's open documents are saved as Apps Script does at its end; a killed
-    // one's unsaved changes are lost (the conservative reading: the job must not rely on them).
-    if (completed) runtime.endExecution();
-    else runtime.abandonExecution();
+    const { result, completed } = runExecution(runtime, call);
+    results.push(result);
+    if (!completed) killed += 1;
     if (runtime.canSave) await runtime.save();
     await options.afterExecution?.(results.length);
     const pending = pendingOf(results[results.length - 1]);
@@ -144,14 +168,8 @@ export async function runWithContinuations<T>(
     if (idle >= maxExecutions) {
       throw new Error(`已连续 ${idle} 次执行没有任何进展（没有做完任何一份文档，待处理数也没有减少），已停止；请检查上面的提示后重新运行`);
     }
-    const firing = Math.max(next.nextFiring, runtime.clock.now());
-    runtime.clock.moveTo(firing);
-    runtime.clock.startExecution();
-    // The trigger's own schedule moves on before its handler runs; a one-off trigger is used up.
-    if (next.periodMs) next.nextFiring = firing + next.periodMs;
-    else runtime.state.triggers.splice(runtime.state.triggers.indexOf(next), 1);
+    const event = startTriggerExecution(runtime, next, Math.max(next.nextFiring, runtime.clock.now()));
     runtime.markChanged();
-    const event = timeDrivenEvent(runtime, next, firing);
     completed = await execute(() => runtime.bundle.call(next.handler, event) as T);
   }
   return { executions: results.length, results, killed };

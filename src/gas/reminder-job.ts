@@ -226,7 +226,8 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
 function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, plan: DigestPlan, permissions: Permissions) {
   const roles = rolesOf(permissions, plan.recipient);
   const recipientName = roles.length > 0 ? `${describeRoles(roles)}老师` : `${plan.reminders[0]?.name ?? ''}老师`;
-  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: spreadsheet.getUrl(), recipientName };
+  // The spreadsheet's address from its id (the form Spreadsheet.getUrl gives; the local runtime has no getUrl).
+  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheet.getId()}/edit`, recipientName };
 }
 
 /** A 提醒记录 row for a reminder. */

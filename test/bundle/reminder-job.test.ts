@@ -1,0 +1,241 @@
+/**
+ * The daily job through the real dist/Code.js in the offline runtime (MailApp: a stand-in,
+ * test/bundle/reminder-mail-fake.ts): one digest per recipient, recorded in 提醒记录 and flushed
+ * before each send, never sent twice (not on a second run, not after a send that failed or was
+ * cut off), the quota's overflow recorded 等待 and first the next working day, each sheet read once,
+ * the hour and the day in the spreadsheet's zone, a busy document, and a failed run named to the city.
+ */
+import { join } from 'node:path';
+import { runInContext } from 'node:vm';
+import { CallCounter } from '../../local/runtime/call-counter';
+import { instantOfDateAndTime } from '../../local/runtime/time-zones';
+import { openWorkbookRuntime, type WorkbookRuntime, type WorkbookRuntimeOptions } from '../../local/workbook-runtime';
+import { candidate, scenarioWorkbook } from '../support/scenario';
+import { readSheet, temporaryFolder } from '../support/workbooks';
+import { installFakeMailApp, type FakeMail } from './reminder-mail-fake';
+
+const CITY = 'city@yuxi.cn';
+const HONGTA = 'ht@yuxi.cn';
+const ID_NUMBERS = ['530402198001011234', '53040219800202123X', '530402198003031236', '530402198004041238'];
+const PHONES = ['13900000001', '13900000002', '13900000003', '13900000004'];
+
+/** 甲 初审通过 since 2024-09-02 (city waits), 乙 公示中 until 2024-09-11, 丙 学校推荐 since 2024-09-02 (红塔区 waits), 丁 学校推荐 never seen. */
+async function reminderBook(): Promise<string> {
+  const path = join(temporaryFolder(), 'reminders.xlsx');
+  const personal = (index: number) => ({ 身份证号: ID_NUMBERS[index], 联系电话: PHONES[index] });
+  await scenarioWorkbook(path, [
+    candidate({ 姓名: '甲', 状态: '初审通过', 最后操作: `2024-09-02 ${HONGTA}：学校推荐→初审通过`, ...personal(0) }),
+    candidate({ 姓名: '乙', 状态: '公示中', 公示开始: new Date('2024-09-04T00:00:00Z'), 公示截止: new Date('2024-09-11T00:00:00Z'), ...personal(1) }),
+    candidate({ 姓名: '丙', 最后操作: '2024-09-02 （每日定时任务）：首次登记，开始计算等待审核的工作日', ...personal(2) }),
+    candidate({ 姓名: '丁', ...personal(3) }),
+  ], [[CITY, '市级'], [HONGTA, '红塔区']]);
+  return path;
+}
+
+/** Opens the workbook, runs `body` with a fake MailApp, saves, closes. */
+async function withRuntime<T>(path: string, options: Partial<WorkbookRuntimeOptions> & { quota?: number }, body: (runtime: WorkbookRuntime, mail: FakeMail, counter: CallCounter) => T): Promise<T> {
+  const counter = new CallCounter();
+  const runtime = await openWorkbookRuntime({ path, counter, print: () => undefined, ...options });
+  try {
+    const mail = installFakeMailApp(runtime, options.quota ?? 100);
+    const result = body(runtime, mail, counter);
+    await runtime.save();
+    return result;
+  } finally {
+    runtime.close();
+  }
+}
+
+/** Turns reminders on as the city on `today`. */
+async function turnOn(path: string, today: string): Promise<void> {
+  await withRuntime(path, { as: CITY, today }, (runtime) => runtime.bundle.call('runRemindersOn'));
+}
+
+interface Daily {
+  date: string;
+  ran: boolean;
+  workingDay: boolean;
+  sent: { recipient: string; subject: string; reminders: number }[];
+  waiting: number;
+  failed: number;
+  alreadySent: number;
+  problems: string[];
+}
+
+function daily(result: unknown): Daily | null {
+  return (result as { daily: Daily | null } | null)?.daily ?? null;
+}
+
+function property(runtime: WorkbookRuntime, name: string): string | null {
+  return runInContext(`PropertiesService.getDocumentProperties().getProperty(${JSON.stringify(name)})`, runtime.bundle.context) as string | null;
+}
+
+/** 提醒记录's rows under its header, as [日期, 收件人, 类型, 行, 姓名, 结果]. */
+async function records(path: string): Promise<string[][]> {
+  const { rows } = await readSheet(path, '提醒记录');
+  return rows.slice(1).filter((row) => row.some((cell) => cell !== null && cell !== undefined && cell !== '')).map((row) => row.slice(0, 6).map((cell) => String(cell ?? '')));
+}
+
+test('one digest per recipient, each recorded in 提醒记录 and flushed before it is sent; a second run that day and the next day send nothing again', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const { result, mail, log } = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, mail, counter) => {
+    counter.reset();
+    const result = daily(runtime.bundle.call('onHourlyTrigger', {}));
+    const log = counter.log().map((call) => `${call.service}.${call.method}`);
+    expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull(); // done today
+    expect(property(runtime, 'dailyJobDone')).toBe('2024-09-10');
+    return { result, mail, log };
+  });
+  expect(result!.problems).toEqual([]);
+  expect(result).toMatchObject({ date: '2024-09-10', ran: true, workingDay: true, waiting: 0, failed: 0 });
+  expect(result!.sent.map((each) => [each.recipient, each.reminders])).toEqual([[CITY, 2], [HONGTA, 1]]);
+  expect(mail.sent.map((each) => each.to)).toEqual([CITY, HONGTA]);
+  expect(mail.sent[0]!.body).toContain('甲');
+  expect(mail.sent[0]!.body).toContain('乙');
+  expect(mail.sent[1]!.body).toContain('丙');
+  expect(mail.sent.every((each) => each.name === '班主任评选助手')).toBe(true);
+  // Before each send: the digest's rows appended (one setValues) and flushed.
+  log.forEach((name, index) => {
+    if (name !== 'MailApp.sendEmail') return;
+    const before = log.slice(0, index);
+    const previousSend = before.lastIndexOf('MailApp.sendEmail');
+    const since = before.slice(previousSend + 1);
+    expect(since.filter((each) => each === 'Range.setValues')).not.toHaveLength(0);
+    expect(since.lastIndexOf('SpreadsheetApp.flush')).toBeGreaterThan(since.lastIndexOf('Range.setValues'));
+  });
+  expect(await records(path)).toEqual([
+    ['2024-09-10', CITY, '待审核', '2', '甲', '已发送'],
+    ['2024-09-10', CITY, '公示即将截止', '3', '乙', '已发送'],
+    ['2024-09-10', HONGTA, '待审核', '4', '丙', '已发送'],
+  ]);
+  // 丁 was seen for the first time: its 最后操作 says so (the add-on's own column).
+  const sheet = (await readSheet(path, '推荐名单')).rows;
+  const lastAction = (sheet[0] as string[]).indexOf('最后操作');
+  expect(sheet[4]![lastAction]).toBe('2024-09-10 （每日定时任务）：首次登记，开始计算等待审核的工作日');
+
+  const next = await withRuntime(path, { as: CITY, today: '2024-09-11' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(next.result).toMatchObject({ ran: true, sent: [], alreadySent: 3 });
+  expect(next.mail.sent).toEqual([]);
+});
+
+test('the daily job reads each sheet once and writes each sheet in one call (call counts)', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const counts = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, _mail, counter) => {
+    counter.reset();
+    runtime.bundle.call('onHourlyTrigger', {});
+    return counter.snapshot().calls;
+  });
+  // 推荐名单 twice (the term-expiry move reads it under its own lock, then the reminders), and once each
+  // 设置, 权限, 节假日, 操作记录, 履职记录 (an 已认定 row would need it: none here), 提醒记录, 邮件模板.
+  expect(counts['Range.getValues']).toBe(8);
+  // 最后操作 of 丁 (one block), then one append per digest (two digests).
+  expect(counts['Range.setValues']).toBe(3);
+  expect(counts['SpreadsheetApp.flush']).toBe(2 + 2); // before each send; after each of the two locks
+  expect(counts['MailApp.sendEmail']).toBe(2);
+  expect(counts['MailApp.getRemainingDailyQuota']).toBe(2);
+});
+
+test('a send that throws (an execution cut off, a refused address) is recorded 发送失败 and never sent again', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const first = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, mail) => {
+    mail.failWith = 'Exceeded maximum execution time';
+    return daily(runtime.bundle.call('onHourlyTrigger', {}));
+  });
+  expect(first).toMatchObject({ ran: true, sent: [], failed: 3 });
+  expect((await records(path)).map((row) => row[5])).toEqual(Array(3).fill('发送失败：Exceeded maximum execution time'));
+  const next = await withRuntime(path, { as: CITY, today: '2024-09-11' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(next.mail.sent).toEqual([]);
+  expect(next.result).toMatchObject({ sent: [], alreadySent: 3 });
+});
+
+test('what the quota cannot take is recorded 等待 once and goes first on the next working day', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const first = await withRuntime(path, { as: CITY, today: '2024-09-10', quota: 1 }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(first.mail.sent.map((each) => each.to)).toEqual([CITY]);
+  expect(first.result).toMatchObject({ waiting: 1 });
+  expect((await records(path)).map((row) => `${row[1]} ${row[5]}`)).toEqual([`${CITY} 已发送`, `${CITY} 已发送`, `${HONGTA} 等待：今日邮件配额已用完，下一个工作日优先发送`]);
+  const next = await withRuntime(path, { as: CITY, today: '2024-09-11', quota: 1 }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(next.mail.sent.map((each) => each.to)).toEqual([HONGTA]);
+  expect((await records(path)).map((row) => `${row[1]} ${row[5]}`).slice(3)).toEqual([`${HONGTA} 已发送`]);
+});
+
+test.each(['Asia/Shanghai', 'America/Los_Angeles', 'UTC'])('in a spreadsheet set to %s the daily job waits for 08:00 there, then runs once that day', async (timeZone) => {
+  const path = await reminderBook();
+  await withRuntime(path, { as: CITY, today: '2024-09-09' }, (runtime) => {
+    runInContext(`SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetTimeZone(${JSON.stringify(timeZone)})`, runtime.bundle.context);
+    runtime.bundle.call('runRemindersOn');
+  });
+  await withRuntime(path, { as: CITY, today: '2024-09-09' }, (runtime, mail) => {
+    expect(runtime.timeZone).toBe(timeZone);
+    const at = (date: string, hour: number, minute: number) => {
+      runtime.clock.moveTo(instantOfDateAndTime(date, hour, minute, timeZone));
+      runtime.clock.startExecution(); // each firing is a new execution
+    };
+    at('2024-09-10', 7, 59);
+    expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
+    expect(mail.sent).toEqual([]);
+    at('2024-09-10', 8, 0);
+    expect(daily(runtime.bundle.call('onHourlyTrigger', {}))).toMatchObject({ date: '2024-09-10', ran: true });
+    expect(mail.sent).toHaveLength(2);
+    at('2024-09-10', 23, 0);
+    expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
+    at('2024-09-11', 8, 30);
+    expect(daily(runtime.bundle.call('onHourlyTrigger', {}))).toMatchObject({ date: '2024-09-11', ran: true });
+  });
+});
+
+test('with reminders off the hourly trigger runs no daily job', async () => {
+  const path = await reminderBook();
+  await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, mail) => {
+    expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
+    expect(mail.sent).toEqual([]);
+  });
+});
+
+test('a busy document: nothing recorded, not done, tried again the next hour', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  await withRuntime(path, { as: CITY, today: '2024-09-10', documentLockBusy: true }, (runtime, mail) => {
+    const result = daily(runtime.bundle.call('onHourlyTrigger', {}));
+    expect(result).toMatchObject({ ran: false, sent: [] });
+    expect(result!.problems[0]).toMatch(/^另一位老师正在操作/);
+    expect(mail.sent).toEqual([]);
+    expect(property(runtime, 'dailyJobDone')).toBeNull();
+    expect(property(runtime, 'dailyJobFailures')).toBeNull();
+  });
+  expect((await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0)).toEqual([]);
+  const retry = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime) => daily(runtime.bundle.call('onHourlyTrigger', {})));
+  expect(retry).toMatchObject({ ran: true });
+});
+
+test('a failed daily run: one 操作记录 line, kept until the next digest to the city names it, then cleared', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const setFirstSemester = (runtime: WorkbookRuntime, value: string) =>
+    runInContext(`(function () { var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('设置'); var values = sheet.getDataRange().getValues(); for (var i = 0; i < values.length; i++) if (values[i][0] === '第一学期开始') sheet.getRange(i + 1, 2).setValue(${JSON.stringify(value)}); })()`, runtime.bundle.context);
+  await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, mail) => {
+    setFirstSemester(runtime, '十三月');
+    const result = daily(runtime.bundle.call('onHourlyTrigger', {}));
+    expect(result!.ran).toBe(false);
+    expect(result!.problems[0]).toMatch(/^每日任务失败：.*第一学期开始/);
+    expect(mail.sent).toEqual([]);
+    expect(property(runtime, 'dailyJobDone')).toBe('2024-09-10');
+    expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull(); // no retry storm
+    setFirstSemester(runtime, '9-1');
+  });
+  const logRows = (await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0);
+  expect(logRows).toHaveLength(1);
+  expect(String(logRows[0]![1])).toBe('（每日定时任务）');
+  expect(String(logRows[0]![7])).toMatch(/^每日任务失败：/);
+  await withRuntime(path, { as: CITY, today: '2024-09-11' }, (runtime, mail) => {
+    expect(JSON.parse(property(runtime, 'dailyJobFailures') ?? '[]')).toHaveLength(1);
+    daily(runtime.bundle.call('onHourlyTrigger', {}));
+    const city = mail.sent.find((each) => each.to === CITY);
+    expect(city?.body).toContain('每日任务未能完成');
+    expect(property(runtime, 'dailyJobFailures')).toBeNull();
+  });
+});
