@@ -13,6 +13,7 @@ import { openWorkbookRuntime, type WorkbookRuntime } from '../../local/workbook-
 import { candidate, scenarioWorkbook } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
 import { installFakeDocumentApp } from './document-fake';
+import { installFakeMailApp } from './reminder-mail-fake';
 
 const dist = join(__dirname, '..', '..', 'dist');
 const code = readFileSync(join(dist, 'Code.js'), 'utf8');
@@ -27,6 +28,7 @@ const USER_EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
 const DRIVE_FILE = 'https://www.googleapis.com/auth/drive.file';
 const DOCUMENTS = 'https://www.googleapis.com/auth/documents';
 const SCRIPT_APP = 'https://www.googleapis.com/auth/script.scriptapp';
+const SEND_MAIL = 'https://www.googleapis.com/auth/script.send_mail';
 const NONE = '';
 
 const REFERENCE = 'https://developers.google.com/apps-script/reference';
@@ -108,6 +110,8 @@ const SCOPE_BY_INTERFACE: Record<string, { scope: string; source: string }> = {
   TriggerBuilder: { scope: SCRIPT_APP, source: `${REFERENCE}/script/trigger-builder` },
   ClockTriggerBuilder: { scope: SCRIPT_APP, source: `${REFERENCE}/script/clock-trigger-builder#create()` },
   Trigger: { scope: SCRIPT_APP, source: `${REFERENCE}/script/trigger` },
+  // The daily reminders (src/gas/mail.ts): getRemainingDailyQuota and sendEmail list script.send_mail only.
+  MailApp: { scope: SEND_MAIL, source: `${REFERENCE}/mail/mail-app#sendEmail(Object)` },
 };
 
 /** Members whose reference lists a different scope than their interface (or none): enums, builders, the time zone. */
@@ -233,6 +237,20 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'runDocuments', { kind: 'certificate', regenerate: true });
       call(runtime, 'generateForms');
       call(runtime, 'onHourlyTrigger', {});
+    }, run),
+  );
+  // Daily reminders (issue 10): on, preview, the hourly trigger's daily job sending a digest, off.
+  add(
+    await session(path, 'city@yuxi.cn', '2024-09-10', [], (runtime) => {
+      const mail = installFakeMailApp(runtime);
+      call(runtime, 'runRemindersOn');
+      call(runtime, 'turnOnDailyReminders');
+      call(runtime, 'runPreviewReminders', {});
+      call(runtime, 'previewReminders');
+      call(runtime, 'onHourlyTrigger', {});
+      expect(mail.sent.length).toBeGreaterThan(0);
+      call(runtime, 'runRemindersOff');
+      call(runtime, 'turnOffDailyReminders');
     }, run),
   );
   return { calls: [...calls], globalsRun: run };

@@ -3,7 +3,8 @@
  * call log of the runtime shows every write the bundle makes — cell values and notes, rows and
  * columns, sheets, document properties — between LockService's waitLock/tryLock and releaseLock,
  * for each move of the review workflow, the daily job, 初始化表格, 校验全部资格, 生成公示名单, 生成统计,
- * 初始化模板 and the making of documents (whose locks hold no Drive or Docs call).
+ * 初始化模板 and the making of documents (whose locks hold no Drive or Docs call), and the hourly
+ * trigger's daily job (the term-expiry move, first-seen stamps, 提醒记录, its properties) with 开启/关闭每日提醒.
  * The two-process tests cannot see a missing document lock (the workbook's file lock already
  * serializes whole runs); this one can.
  */
@@ -15,6 +16,7 @@ import { candidate, scenarioWorkbook } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
 import { installFakeDocumentApp } from '../bundle/document-fake';
 import { CERTIFICATE_TEMPLATE, filesIn, writeTemplate } from '../bundle/document-support';
+import { installFakeMailApp } from '../bundle/reminder-mail-fake';
 
 const CITY = 'city@yuxi.edu.cn';
 const HONGTA = 'ht@yuxi.edu.cn';
@@ -169,4 +171,40 @@ test('runDocuments with the document lock busy makes no document and says so in 
   }
   expect(message).toBe('另一位老师正在操作，请稍后重试（等了 30 秒仍未轮到，本次没有做任何修改）');
   expect(filesIn(join(folder, 'out'))).toEqual([]);
+});
+
+test('the daily job (onHourlyTrigger) and 开启/关闭每日提醒 write only under the document lock; each send follows a flush under it', async () => {
+  const path = join(temporaryFolder(), 'daily.xlsx');
+  await scenarioWorkbook(path, [
+    candidate({ 姓名: '甲', 状态: '初审通过', 最后操作: `2025-09-24 ${HONGTA}：学校推荐→初审通过` }),
+    candidate({ 姓名: '乙', 状态: '已认定', 认定日期: new Date('2022-10-10T00:00:00Z'), 证书编号: '玉教班〔2022〕001号' }),
+    candidate({ 姓名: '丙' }),
+  ], [[CITY, '市级'], [HONGTA, '红塔区']]);
+  const counter = new CallCounter();
+  const runtime = await openWorkbookRuntime({ path, today: '2025-10-13', as: CITY, counter, print: () => undefined });
+  let result: { daily: { moved: number; sent: unknown[] } };
+  try {
+    installFakeMailApp(runtime);
+    runtime.bundle.call('runRemindersOn');
+    result = runtime.bundle.call('onHourlyTrigger', {}) as typeof result;
+    runtime.bundle.call('runRemindersOff');
+    await runtime.save();
+  } finally {
+    runtime.close();
+  }
+  expect(result.daily).toMatchObject({ ran: true, problems: [] });
+  expect(result.daily.moved).toBe(1); // 乙's term ended on 2025-10-09
+  expect(result.daily.sent).toHaveLength(1); // 甲 has waited at least 5 working days (since 2025-09-24, over 国庆): to the city
+  const log = counter.log();
+  expect(unlockedWrites(log)).toEqual([]);
+  let held = false;
+  const sendsOutsideLock: number[] = [];
+  log.forEach((entry, index) => {
+    if (entry.service === 'Lock') held = entry.method === 'waitLock' || entry.method === 'tryLock' ? true : entry.method === 'releaseLock' ? false : held;
+    else if (entry.service === 'MailApp' && entry.method === 'sendEmail' && !held) sendsOutsideLock.push(index);
+  });
+  expect(sendsOutsideLock).toEqual([]);
+  const names = log.map((entry) => `${entry.service}.${entry.method}`);
+  const send = names.indexOf('MailApp.sendEmail');
+  expect(names.lastIndexOf('SpreadsheetApp.flush', send)).toBeGreaterThan(names.lastIndexOf('Range.setValues', send));
 });

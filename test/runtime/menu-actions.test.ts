@@ -9,6 +9,7 @@ import { candidate, scenarioWorkbook } from '../support/scenario';
 import { readSheet, temporaryFolder } from '../support/workbooks';
 import { installFakeDocumentApp } from '../bundle/document-fake';
 import { filesIn } from '../bundle/document-support';
+import { installFakeMailApp } from '../bundle/reminder-mail-fake';
 
 test('推进所选行… moves the selected rows as the signed-in user and says what it did', async () => {
   const book = join(temporaryFolder(), 'menu.xlsx');
@@ -17,7 +18,7 @@ test('推进所选行… moves the selected rows as the signed-in user and says 
   try {
     runtime.bundle.call('onOpen');
     const labels = runtime.ui.menus.flatMap((menu) => menu.items.map((item) => ('caption' in item ? item.caption : '')));
-    expect(labels).toEqual(['初始化表格', '校验全部资格', '推进所选行…', '记录任期考核结果…', '生成公示名单', '生成履职情况', '检查工作室', '生成统计', '初始化模板', '生成证书', '生成考核表', '打开助手']);
+    expect(labels).toEqual(['初始化表格', '校验全部资格', '推进所选行…', '记录任期考核结果…', '生成公示名单', '生成履职情况', '检查工作室', '生成统计', '初始化模板', '生成证书', '生成考核表', '开启每日提醒', '关闭每日提醒', '预览提醒', '打开助手']);
     runtime.selectRows('推荐名单', 2, 3);
     runtime.bundle.call('advanceSelectedRows');
     expect(runtime.ui.alerts.pop()).toBe('推进所选行\n已改为“初审通过”：1 行\n第3行未改：资格审查（按 2024-09-02）为“不符合”：四（一）：班主任累计年限“2年”不足5年');
@@ -85,4 +86,39 @@ test('生成证书 with pre-flight problems asks first; 否 makes nothing', asyn
     runtime.close();
   }
   expect(filesIn(join(folder, '班主任评选文档')).filter((file) => !file.startsWith('.'))).toEqual(['任期考核表模板.docx', '荣誉证书模板.docx']);
+});
+
+test('开启每日提醒, 预览提醒 and 关闭每日提醒 from the menu say what they did, in Chinese', async () => {
+  const book = join(temporaryFolder(), 'menu-reminders.xlsx');
+  await scenarioWorkbook(book, [candidate({ 姓名: '甲', 状态: '初审通过', 最后操作: '2024-09-02 ht@yuxi.cn：学校推荐→初审通过' })], [['city@yuxi.cn', '市级'], ['school@yuxi.cn', '学校', '玉溪第一中学']]);
+  const school = await openWorkbookRuntime({ path: book, as: 'school@yuxi.cn', today: '2024-09-10', counter: new CallCounter(), print: () => undefined });
+  try {
+    school.bundle.call('turnOnDailyReminders');
+    expect(school.ui.alerts.pop()).toBe('开启每日提醒\n邮箱“school@yuxi.cn”在“权限”表中的角色是学校（玉溪第一中学），只有市级或县级审核人可以开启每日提醒（本次没有做任何修改）');
+    expect(school.state.triggers).toEqual([]);
+  } finally {
+    school.close();
+  }
+  const runtime = await openWorkbookRuntime({ path: book, as: 'city@yuxi.cn', today: '2024-09-10', counter: new CallCounter(), print: () => undefined });
+  try {
+    const mail = installFakeMailApp(runtime, 50);
+    runtime.bundle.call('turnOnDailyReminders');
+    expect(runtime.ui.alerts.pop()).toMatch(/^开启每日提醒\n已开启每日提醒（由 city@yuxi\.cn 开启）。\n已安装每小时运行的定时任务/);
+    runtime.bundle.call('turnOnDailyReminders');
+    expect(runtime.ui.alerts.pop()).toContain('您的定时任务已经存在，没有重复安装。');
+    runtime.bundle.call('previewReminders');
+    expect(runtime.ui.alerts.pop()).toBe([
+      '预览提醒',
+      '日期：2024-09-10（工作日）',
+      '每日提醒：已开启；今日邮件配额剩余 50 位收件人',
+      '发给 city@yuxi.cn（1 项）：【班主任评选】2024年9月10日 待办提醒（1项）',
+      '  · 待审核：第2行 甲',
+    ].join('\n'));
+    expect(mail.sent).toEqual([]); // a preview sends nothing
+    runtime.bundle.call('turnOffDailyReminders');
+    expect(runtime.ui.alerts.pop()).toBe('关闭每日提醒\n已关闭每日提醒，并删除了您的定时任务。');
+    expect(runtime.state.triggers).toEqual([]);
+  } finally {
+    runtime.close();
+  }
 });

@@ -152,6 +152,16 @@ export function readMailTemplates(cells: readonly (readonly unknown[])[]): { tem
   return { templates, problems };
 }
 
+/**
+ * The name a digest greets ({收件人}): an awarded teacher's digest (履职 reminders of one name only)
+ * greets `姓名老师`; a reviewer's greets '' (composeDigest then shows the email: 权限 holds no names).
+ */
+export function digestRecipientName(plan: DigestPlan): string {
+  const names = new Set(plan.reminders.map((reminder) => (REMINDER_KINDS[reminder.kind].audience === 'teacher' ? reminder.name.trim() : '')));
+  const [name] = [...names];
+  return names.size === 1 && name !== undefined && name !== '' ? `${name}老师` : '';
+}
+
 /** A text with its known placeholders filled, in one pass: a value is never expanded again; an unknown `{x}` stays. */
 function fill(template: string, values: Partial<Record<MailPlaceholder, string>>): string {
   return template.replace(PLACEHOLDER, (whole: string, name: string) => {

@@ -216,19 +216,19 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Emails (lower-cased, each once, in 权限 order) holding a role that matches. */
+/** Emails (lower-cased, in 权限 order) holding a role that matches; the same reminder twice to one email is dropped later. */
 function emailsWithRole(permissions: Permissions, matches: (role: Role) => boolean): string[] {
-  const emails: string[] = [];
-  for (const [email, roles] of permissions.byEmail) {
-    const normalized = normalizeEmail(email);
-    if (roles.some(matches) && !emails.includes(normalized)) emails.push(normalized);
-  }
-  return emails;
+  return [...permissions.byEmail].filter(([, roles]) => roles.some(matches)).map(([email]) => normalizeEmail(email));
+}
+
+/** The emails (lower-cased, in 权限 order) holding the city role. */
+export function cityReviewers(permissions: Permissions): string[] {
+  return emailsWithRole(permissions, (role) => role.kind === 'city');
 }
 
 /** The city's reviewers, or why there are none. */
 function cityRecipients(permissions: Permissions): Recipients {
-  const emails = emailsWithRole(permissions, (role) => role.kind === 'city');
+  const emails = cityReviewers(permissions);
   return emails.length > 0 ? { emails } : { why: '权限表中没有“市级”的审核人，请在“权限”表中添加' };
 }
 

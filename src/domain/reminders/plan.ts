@@ -155,3 +155,24 @@ export function planDigests(
   });
   return { digests, alreadySent, heldForTomorrow };
 }
+
+/**
+ * The failed daily runs still to be named: those that some city reviewer has no 已发送 or 发送失败
+ * jobFailed record of (by its time). The adapter keeps these in its list and drops the rest; keeping
+ * one too long is harmless (planDigests never sends a reminder twice). With no city reviewer, all stay.
+ */
+export function failuresToKeep<Failure extends { time: string }>(
+  failures: readonly Failure[],
+  records: readonly ReminderRecord[],
+  cityReviewers: readonly string[],
+): Failure[] {
+  if (cityReviewers.length === 0) return [...failures];
+  const named = new Set<string>();
+  for (const record of records) {
+    const outcome = recordOutcome(record.result);
+    if ((outcome === 'sent' || outcome === 'failed') && kindOfLabel(record.kindLabel) === 'jobFailed') {
+      named.add(JSON.stringify([normalizeEmail(record.recipient), record.occasion]));
+    }
+  }
+  return failures.filter((failure) => cityReviewers.some((email) => !named.has(JSON.stringify([normalizeEmail(email), failure.time]))));
+}

@@ -4,7 +4,7 @@
  * line of at most 200 characters, and the guard that no 身份证号/联系电话 reaches an email.
  */
 import fc from 'fast-check';
-import { composeDigest, containsPersonalNumber, defaultMailTemplates, readMailTemplates, type DigestContext, type MailTemplates } from '../../../src/domain/reminders/digest';
+import { composeDigest, containsPersonalNumber, defaultMailTemplates, digestRecipientName, readMailTemplates, type DigestContext, type MailTemplates } from '../../../src/domain/reminders/digest';
 import { dueReminders, type DueReminder } from '../../../src/domain/reminders/due';
 import { DEFAULT_MAIL_TEMPLATES, MAIL_TEMPLATE_HEADERS, REMINDER_KINDS, REMINDER_KIND_ORDER } from '../../../src/domain/reminders/kinds';
 import { planDigests, type DigestPlan } from '../../../src/domain/reminders/plan';
@@ -102,7 +102,8 @@ describe('readMailTemplates', () => {
   });
 
   test('a known placeholder where it has no value is a problem', () => {
-    const { problems } = readMailTemplates([HEADER, ['主题', '{姓名}的提醒'], [REMINDER_KINDS.termEnding.label, '{等待工作日}']]);
+    const { templates, problems } = readMailTemplates([HEADER, ['主题', '{姓名}的提醒'], [REMINDER_KINDS.termEnding.label, '{等待工作日}']]);
+    expect(composeDigest(planOf([waiting]), templates, context).subject).toBe('{姓名}的提醒');
     expect(problems).toEqual([
       expect.stringContaining('第2行（主题）：占位符{姓名}在此项中没有值'),
       expect.stringContaining(`第3行（${REMINDER_KINDS.termEnding.label}）：占位符{等待工作日}在此项中没有值`),
@@ -142,6 +143,16 @@ describe('composeDigest', () => {
   test('{收件人} is the recipient name, or the email without one', () => {
     expect(composeDigest(planOf([waiting]), defaultMailTemplates(), { ...context, recipientName: '李科长' }).body.startsWith('李科长：')).toBe(true);
     expect(composeDigest(planOf([waiting]), defaultMailTemplates(), context).body.startsWith(`${CITY}：`)).toBe(true);
+  });
+
+  test('a teacher is greeted by name; a reviewer, or a digest about several people, by email', () => {
+    const duty = (name: string): DueReminder => ({ ...waiting, kind: 'dutiesMissing', recipient: 't@school.cn', name, occasion: '2025-2026学年第一学期' });
+    expect(digestRecipientName(planOf([duty(' 李四 ')], 't@school.cn'))).toBe('李四老师');
+    expect(digestRecipientName(planOf([duty('李四'), duty('王五')], 't@school.cn'))).toBe('');
+    expect(digestRecipientName(planOf([duty('李四'), waiting]))).toBe('');
+    expect(digestRecipientName(planOf([waiting]))).toBe('');
+    const plan = planOf([duty('李四')], 't@school.cn');
+    expect(composeDigest(plan, defaultMailTemplates(), { ...context, recipientName: digestRecipientName(plan) }).body.startsWith('李四老师：')).toBe(true);
   });
 
   test('one pass: a value holding {…} is not expanded again; unknown placeholders stay', () => {

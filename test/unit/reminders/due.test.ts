@@ -4,7 +4,7 @@
  * the waiting interval's occasions #1 #2 #3 without a backlog, who receives what from 权限, and
  * what nobody can receive.
  */
-import { dueReminders, readReminderInterval, waitedWorkdays, type DueReminder, type ReminderRow } from '../../../src/domain/reminders/due';
+import { cityReviewers, dueReminders, readReminderInterval, waitedWorkdays, type DueReminder, type ReminderRow } from '../../../src/domain/reminders/due';
 import { KIND_PLACEHOLDERS, MAIL_PLACEHOLDERS, ROW_PLACEHOLDERS, type ReminderKind } from '../../../src/domain/reminders/kinds';
 import { UnknownYearError, WorkingDayCalendar, bundledYears } from '../../../src/domain/working-days/working-day-calendar';
 import { CITY, HONGTA, calendar, input, permissionsOf, row } from './fixtures';
@@ -219,6 +219,17 @@ describe('recipients from 权限', () => {
       [CITY, 2],
       [CITY, 3],
     ]);
+  });
+
+  test('emails differing only in case or spaces, and a row given twice, make one reminder', () => {
+    const permissions = { byEmail: new Map([[' City@Yuxi.cn', [{ kind: 'city' as const }]], [CITY, [{ kind: 'city' as const }]]]), withoutRole: new Set<string>(), problems: [] };
+    const subject = row({ state: '公示中', publicityEnd: '2025-11-14' });
+    const due = dueReminders(input('2025-11-17', [subject, { ...subject }], { permissions })).due;
+    expect(due.map((reminder) => [reminder.recipient, reminder.kind, reminder.row])).toEqual([[CITY, 'publicityEnded', 5]]);
+  });
+
+  test('cityReviewers lists the city role holders, lower-cased', () => {
+    expect(cityReviewers(permissionsOf([['A@x.cn', '市级'], [HONGTA, '红塔区'], ['b@x.cn', '市']]))).toEqual(['a@x.cn', 'b@x.cn']);
   });
 
   test('a county with no reviewer is unaddressed, not dropped', () => {

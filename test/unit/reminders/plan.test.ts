@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { addDays } from '../../../src/domain/calendar-date';
 import { dueReminders, type DueReminder, type ReminderRow } from '../../../src/domain/reminders/due';
 import { REMINDER_KINDS, REMINDER_RESULTS, type ReminderKind } from '../../../src/domain/reminders/kinds';
-import { kindOfLabel, planDigests, recordOutcome, reminderKey, type ReminderRecord } from '../../../src/domain/reminders/plan';
+import { failuresToKeep, kindOfLabel, planDigests, recordOutcome, reminderKey, type ReminderRecord } from '../../../src/domain/reminders/plan';
 import { CITY, HONGTA, input, record, row } from './fixtures';
 
 const TODAY = '2025-11-10';
@@ -154,6 +154,32 @@ describe('planDigests: order', () => {
     ];
     expect(order(due)).toEqual(expected);
     expect(order([...due].reverse())).toEqual(expected);
+  });
+});
+
+describe('failuresToKeep', () => {
+  const failures = [
+    { time: '2025-11-06 08:00', reason: 'a' },
+    { time: '2025-11-07 08:00', reason: 'b' },
+  ];
+  const named = (recipient: string, time: string, result: string) =>
+    record({ recipient, kind: 'jobFailed', sheet: '', row: '', occasion: time }, TODAY, result);
+
+  test('a failure stays until every city reviewer has it recorded sent or failed', () => {
+    const records = [
+      named('CITY@yuxi.cn', '2025-11-06 08:00', REMINDER_RESULTS.sent),
+      named('deputy@yuxi.cn', '2025-11-06 08:00', `${REMINDER_RESULTS.failed}：x`),
+      named(CITY, '2025-11-07 08:00', REMINDER_RESULTS.sent),
+      named('deputy@yuxi.cn', '2025-11-07 08:00', REMINDER_RESULTS.waiting),
+    ];
+    expect(failuresToKeep(failures, records, [CITY, 'deputy@yuxi.cn'])).toEqual([failures[1]]);
+    expect(failuresToKeep(failures, records, [CITY])).toEqual([]);
+  });
+
+  test('records of other kinds do not name a failure; with no city reviewer all stay', () => {
+    const other = record({ recipient: CITY, kind: 'waiting', sheet: '', row: '', occasion: '2025-11-06 08:00' }, TODAY, REMINDER_RESULTS.sent);
+    expect(failuresToKeep(failures, [other], [CITY])).toEqual(failures);
+    expect(failuresToKeep(failures, [named(CITY, '2025-11-06 08:00', REMINDER_RESULTS.sent)], [])).toEqual(failures);
   });
 });
 
