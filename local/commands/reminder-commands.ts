@@ -369,8 +369,10 @@ function dayLine(day: TickDay, dryRun: boolean): string {
     parts.push('不是工作日，不发送提醒');
   } else if (day.dailyJob) {
     parts.push('没有要发送的提醒');
+  } else if (day.executions === 0) {
+    parts.push('定时任务当天没有运行（它的下一次运行在这一天之后）');
   } else if (day.killed === 0) {
-    parts.push('没有运行每日任务（今天已运行过，或每日提醒已关闭）');
+    parts.push('没有运行每日任务（当天已运行过，或每日提醒已关闭）');
   }
   if (day.waiting > 0) parts.push(`${day.waiting} 项因邮件配额用完，顺延到下一个工作日优先发送`);
   if (day.failed > 0) parts.push(`发送失败 ${day.failed} 项（见“提醒记录”表）`);

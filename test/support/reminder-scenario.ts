@@ -176,7 +176,7 @@ export function isWorkingDay(date: string): boolean {
 }
 
 /** Working days after `from` up to and including `to`. */
-function workingDaysBetween(from: string, to: string): number {
+export function workingDaysBetween(from: string, to: string): number {
   let count = 0;
   for (let day = nextDay(from); day <= to; day = nextDay(day)) if (isWorkingDay(day)) count += 1;
   return count;
