@@ -30,7 +30,7 @@ export const EXIT_NOT_DONE = 3;
 const REMINDERS_PROPERTY = 'dailyReminders';
 
 const remindersUsage = 'reminders on|off|preview <文件.xlsx> [--as 邮箱] [--today 日期] [--mail-quota 封数] [--json]';
-const tickUsage = 'tick <文件.xlsx> [--today 日期] [--days 天数] [--outbox 文件夹] [--mail-quota 封数] [--dry-run] [--json]';
+const tickUsage = 'tick <文件.xlsx> [--today 日期] [--days 天数] [--outbox 文件夹] [--mail-quota 封数] [--dry-run] [--time-limit 秒] [--json]';
 
 /** Errors of the add-on that mean "you may not do this" (exit 3), by their name: no city or county role in 权限, or Google named nobody. */
 const REFUSAL_ERROR_NAMES = new Set(['RemindersRefusedError', 'UnknownUserError']);
