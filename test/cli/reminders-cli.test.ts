@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../support/cli';
+import { runCli, statsOf } from '../support/cli';
 import { candidate, scenarioWorkbook } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
 
@@ -84,8 +84,12 @@ test('on installs the hourly trigger once; on again installs none; off removes i
   const again = runCli(['reminders', 'on', book, '--as', HONGTA, '--today', '2025-09-15']);
   expect(again.code).toBe(0);
   expect(again.stdout).toContain(`已开启每日提醒（${HONGTA}）；定时任务已存在，未重复安装`);
-  const ticked = runCli(['tick', book, '--today', '2025-09-15', '--days', '1', '--json', '--outbox', join(folder, '发件箱')]);
+  const ticked = runCli(['tick', book, '--today', '2025-09-15', '--days', '1', '--json', '--stats', '--outbox', join(folder, '发件箱')]);
   expect(ticked.code).toBe(0);
+  // --stats: the service calls, the executions (hourly firings from 10:00 to 23:00) and the emails.
+  const stats = statsOf(ticked) as unknown as { calls: Record<string, number>; executions: number; emails: number };
+  expect(stats).toMatchObject({ executions: 14, emails: 1 });
+  expect(stats.calls['MailApp.sendEmail']).toBe(1);
   expect(JSON.parse(ticked.stdout)).toMatchObject({ from: '2025-09-15', dryRun: false, on: true, emails: 1, days: [{ date: '2025-09-15', workingDay: true, dailyJob: true, emails: [{ recipient: CITY }] }] });
   const off = runCli(['reminders', 'off', book, '--as', HONGTA, '--today', '2025-09-16']);
   expect(off.code).toBe(0);
