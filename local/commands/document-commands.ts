@@ -332,8 +332,10 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
     throw bundleError(error);
   }
   context.stats.executions = outcome.executions;
-  const results = outcome.results.filter((result): result is DocumentRunResult => result !== null && typeof result === 'object');
-  const last = outcome.results[outcome.results.length - 1];
+  // The hourly trigger answers `{ daily, documents }` (issue 10): its document part is the batch's result.
+  const batchResults = outcome.results.map((result) => (result !== null && typeof result === 'object' && 'documents' in result ? (result as { documents: DocumentRunResult | null }).documents : result));
+  const results = batchResults.filter((result): result is DocumentRunResult => result !== null && typeof result === 'object');
+  const last = batchResults[batchResults.length - 1];
   const created = new Map(results.flatMap((result) => result.created).map((entry) => [entry.row, entry]));
   const skippedEntries = results.flatMap((result) => result.skipped);
   // Made in this run: what the bundle's executions list as created, and — for an execution the time

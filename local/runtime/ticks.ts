@@ -87,6 +87,9 @@ function skipMissedRuns(triggers: readonly StoredTrigger[], instant: number): vo
 export async function runTicks(runtime: WorkbookRuntime, options: TickOptions): Promise<TickReport> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.from)) throw new Error(`日期应为 YYYY-MM-DD，收到“${options.from}”`);
   if (!(Number.isInteger(options.days) && options.days >= 1)) throw new Error(`天数应为正整数，收到“${String(options.days)}”`);
+  if (instantOfDateAndTime(nextDate(options.from), 0, 0, runtime.timeZone) <= runtime.clock.now()) {
+    throw new Error(`起始日期 ${options.from} 已经过去：模拟时钟已到 ${new Date(runtime.clock.now()).toISOString()}，请用不早于当天的日期`);
+  }
   const report: TickReport = { days: [], executions: 0, killed: 0 };
   if (clockTriggers(runtime.state).length === 0) return report;
   // Messages an earlier run left undelivered go first.

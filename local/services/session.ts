@@ -1,6 +1,8 @@
 /**
  * Session offline: the active (and effective) user is the --as email, '' when none is given (as
- * Apps Script gives '' when it may not reveal the user); the script time zone is appsscript.json's.
+ * Apps Script gives '' when it may not reveal the user), or, for an execution a trigger fired, the
+ * user who installed that trigger (the runtime makes a new Session for it: setActiveUser); the
+ * script time zone is appsscript.json's.
  */
 import { createHash } from 'node:crypto';
 import { makeFake, type FakeContext } from './fake-object';

@@ -2,7 +2,8 @@
  * The add-on's only door to MailApp (https://developers.google.com/apps-script/reference/mail/mail-app,
  * scope script.send_mail): how many recipients Google still allows today, and one plain-text email
  * sent as the effective user with the add-on's name as the sender's display name. Quotas count
- * recipients, not emails; each digest has one recipient.
+ * recipients, not emails (100 a day for a gmail.com account, 1,500 for Google Workspace:
+ * https://developers.google.com/apps-script/guides/services/quotas); each digest has one recipient.
  */
 
 /** The sender's display name of every email the add-on sends (MailApp's `name` option). */

@@ -1,6 +1,6 @@
 /**
  * The daily job through the real dist/Code.js in the offline runtime (MailApp: a stand-in,
- * test/bundle/reminder-mail-fake.ts): one digest per recipient, recorded in 提醒记录 and flushed
+ * test/bundle/reminder-mail-fake.ts, and once the runtime's own): one digest per recipient, recorded in 提醒记录 and flushed
  * before each send, never sent twice (not on a second run, not after a send that failed or was
  * cut off), the quota's overflow recorded 等待 and first the next working day, each sheet read once,
  * the hour and the day in the spreadsheet's zone, a busy document, and a failed run named to the city.
@@ -128,7 +128,7 @@ test('the daily job reads each sheet once and writes each sheet in one call (cal
     return counter.snapshot().calls;
   });
   // 推荐名单 twice (the term-expiry move reads it under its own lock, then the reminders), and once each
-  // 设置, 权限, 节假日, 操作记录, 履职记录 (an 已认定 row would need it: none here), 提醒记录, 邮件模板.
+  // 设置, 权限, 节假日, 操作记录, 提醒记录, 邮件模板 (履职记录 is read only when a row is 已认定: none here).
   expect(counts['Range.getValues']).toBe(8);
   // 最后操作 of 丁 (one block), then one append per digest (two digests).
   expect(counts['Range.setValues']).toBe(3);
@@ -238,4 +238,71 @@ test('a failed daily run: one 操作记录 line, kept until the next digest to t
     expect(city?.body).toContain('每日任务未能完成');
     expect(property(runtime, 'dailyJobFailures')).toBeNull();
   });
+});
+
+test("through the runtime's own MailApp (quota 1 a day): one digest queued, the other waits and goes first the next working day", async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const outbox = join(temporaryFolder(), 'outbox');
+  const day = async (today: string) => {
+    const runtime = await openWorkbookRuntime({ path, as: CITY, today, counter: new CallCounter(), print: () => undefined, mailQuota: 1, outbox, dryRunMail: true });
+    try {
+      const result = daily(runtime.bundle.call('onHourlyTrigger', {}));
+      const queued = runtime.outbox.queued.map((mail) => ({ to: mail.to, from: mail.from.name }));
+      await runtime.save();
+      await runtime.deliverMail();
+      return { result, queued };
+    } finally {
+      runtime.close();
+    }
+  };
+  const first = await day('2024-09-10');
+  expect(first.queued).toEqual([{ to: [CITY], from: '班主任评选助手' }]);
+  expect(first.result).toMatchObject({ waiting: 1 });
+  const second = await day('2024-09-11');
+  expect(second.queued).toEqual([{ to: [HONGTA], from: '班主任评选助手' }]);
+  expect((await records(path)).map((row) => `${row[0]} ${row[1]} ${row[5]}`)).toEqual([
+    `2024-09-10 ${CITY} 已发送`,
+    `2024-09-10 ${CITY} 已发送`,
+    `2024-09-10 ${HONGTA} 等待：今日邮件配额已用完，下一个工作日优先发送`,
+    `2024-09-11 ${HONGTA} 已发送`,
+  ]);
+});
+
+test('on a non-working day (a 节假日 row, or 中秋) the term-expiry move still runs and nothing is sent; the next working day sends', async () => {
+  const path = join(temporaryFolder(), 'holiday.xlsx');
+  await scenarioWorkbook(path, [
+    candidate({ 姓名: '甲', 状态: '初审通过', 最后操作: `2024-09-02 ${HONGTA}：学校推荐→初审通过` }),
+    candidate({ 姓名: '戊', 状态: '已认定', 认定日期: new Date('2021-09-01T00:00:00Z'), 证书编号: '玉教班〔2021〕001号' }),
+  ], [[CITY, '市级'], [HONGTA, '红塔区']]);
+  await withRuntime(path, { as: CITY, today: '2024-09-09' }, (runtime) => {
+    runtime.bundle.call('runRemindersOn');
+    // 2024-09-10 made a rest day by the spreadsheet's own 节假日 sheet.
+    runInContext("SpreadsheetApp.getActiveSpreadsheet().getSheetByName('节假日').appendRow(['2024-09-10', '休', '校庆'])", runtime.bundle.context);
+  });
+  for (const today of ['2024-09-10', '2024-09-16']) {
+    const { result, mail } = await withRuntime(path, { as: CITY, today }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+    expect(result).toMatchObject({ date: today, ran: true, workingDay: false, sent: [] });
+    expect(mail.sent).toEqual([]);
+    if (today === '2024-09-10') expect((result as unknown as { moved: number }).moved).toBe(1); // 戊's term ended on 2024-08-31
+  }
+  const { mail } = await withRuntime(path, { as: CITY, today: '2024-09-18' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(mail.sent.map((each) => each.to)).toEqual([CITY]);
+  const state = (await readSheet(path, '推荐名单')).rows;
+  expect(state[2]![(state[0] as string[]).indexOf('状态')]).toBe('任期届满');
+});
+
+test("an awarded teacher whose semester's duties are not complete gets one email at the 电子邮箱 of the row, naming what is missing", async () => {
+  const path = join(temporaryFolder(), 'duties.xlsx');
+  await scenarioWorkbook(path, [
+    candidate({ 姓名: '己', 状态: '已认定', 认定日期: new Date('2024-10-10T00:00:00Z'), 证书编号: '玉教班〔2024〕001号', 电子邮箱: 'Ji@Example.com' }),
+  ], [[CITY, '市级']]);
+  await turnOn(path, '2025-01-17');
+  const { result, mail } = await withRuntime(path, { as: CITY, today: '2025-01-20' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(result!.problems).toEqual([]);
+  expect(mail.sent.map((each) => each.to)).toEqual(['ji@example.com']);
+  expect(mail.sent[0]!.body).toMatch(/2024-2025学年第一学期履职尚未完成：.*缺少/);
+  expect(await records(path)).toEqual([['2025-01-20', 'ji@example.com', '履职未完成', '2', '己', '已发送']]);
+  const again = await withRuntime(path, { as: CITY, today: '2025-01-21' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(again.mail.sent).toEqual([]);
 });

@@ -1,6 +1,7 @@
 /**
- * A small MailApp stand-in for the bundle's reminder tests, until the runtime's own MailApp
- * (local/services/mail/) is wired in: getRemainingDailyQuota gives what is left of a quota that
+ * A small MailApp stand-in for the bundle's reminder tests that must make a send fail on purpose
+ * or read each message at once (the runtime's own MailApp, local/services/mail/, is used where
+ * that is not needed): getRemainingDailyQuota gives what is left of a quota that
  * counts recipients, sendEmail(message) keeps each message (or throws what a test asks), both
  * counted by the runtime's CallCounter as MailApp.* calls. Apps Script's reference:
  * https://developers.google.com/apps-script/reference/mail/mail-app

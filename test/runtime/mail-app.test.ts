@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAIL_QUOTA_MESSAGE, NO_RECIPIENT_MESSAGE, RECIPIENTS_LIMIT_MESSAGE, invalidEmailMessage } from '../../local/services/mail/mail-app';
+import { BODY_SIZE_LIMIT, BODY_SIZE_MESSAGE, MAIL_QUOTA_MESSAGE, NO_RECIPIENT_MESSAGE, RECIPIENTS_LIMIT_MESSAGE, UNKNOWN_SENDER, invalidEmailMessage } from '../../local/services/mail/mail-app';
 import { instantOfDateAndTime } from '../../local/runtime/time-zones';
 import { openWith, tempDir, writeXlsx } from './helpers';
 
@@ -134,4 +134,23 @@ test('the outbox folder defaults to 发件箱 beside the workbook; a bad --mail-
   }
   await expect(openWith(path, MAIL, { mailQuota: -1 })).rejects.toThrow('每日邮件收件人上限（--mail-quota）应为非负整数，收到“-1”');
   expect(readdirSync(dir).includes('发件箱')).toBe(false);
+});
+
+test('a body over 200 KB fails with Google’s message; noReply sends from the domain’s no-reply address; no --as sends from a local address', async () => {
+  const runtime = await openWith(undefined, MAIL, { as: 'city@yx.cn' });
+  try {
+    expect(runtime.bundle.call('tryObject', { to: 'a@school.cn', subject: 's', body: '班'.repeat(BODY_SIZE_LIMIT / 3 + 1) })).toBe(BODY_SIZE_MESSAGE);
+    expect(runtime.bundle.call('tryObject', { to: 'a@school.cn', subject: 's', body: 'b', htmlBody: 'x'.repeat(BODY_SIZE_LIMIT + 1) })).toBe(BODY_SIZE_MESSAGE);
+    runtime.bundle.call('sendObject', { to: 'a@school.cn', subject: 's', body: 'x'.repeat(BODY_SIZE_LIMIT), noReply: true, replyTo: 'b@school.cn' });
+    expect(runtime.outbox.queued.map((mail) => [mail.from.address, mail.replyTo])).toEqual([['noreply@yx.cn', '']]);
+  } finally {
+    runtime.close();
+  }
+  const anonymous = await openWith(undefined, MAIL);
+  try {
+    anonymous.bundle.call('sendThree', 'a@school.cn', 's', 'b');
+    expect(anonymous.outbox.queued[0]?.from.address).toBe(UNKNOWN_SENDER);
+  } finally {
+    anonymous.close();
+  }
 });

@@ -7,7 +7,7 @@
  * again by the next delivery; a bad URL is named with where it came from, and no message ever
  * shows the password; --dry-run writes and sends nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { UNDELIVERED_FILE } from '../../local/services/mail/outbox';
@@ -33,7 +33,6 @@ let count = 0;
 async function book(smtp?: string): Promise<{ path: string; folder: string }> {
   count += 1;
   const folder = join(dir, `book-${count}`);
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(folder);
   const path = await writeXlsx(join(folder, '推荐.xlsx'), (workbook) => {
     workbook.addWorksheet('计数');

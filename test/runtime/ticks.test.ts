@@ -5,10 +5,9 @@
  * workbook is saved only after executions that changed it or sent mail, and the mail is delivered
  * after that save; a one-off trigger fires once; no trigger means an empty report.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { readFileSync } from 'node:fs';
 import { runTicks, type TickExecution } from '../../local/runtime/ticks';
 import { instantOfDateAndTime } from '../../local/runtime/time-zones';
 import type { StoredTrigger } from '../../local/services/script/script-app';
@@ -24,7 +23,6 @@ let count = 0;
 async function installed(installer: string, day: string, timeZone: string): Promise<{ path: string; folder: string }> {
   count += 1;
   const folder = join(dir, `ticks-${count}`);
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(folder);
   const path = await writeXlsx(join(folder, '推荐.xlsx'), (workbook) => workbook.addWorksheet('记录'));
   const runtime = await openWith(path, DAILY, { as: installer, today: day, timeZone });
@@ -130,7 +128,6 @@ test('a one-off trigger fires once, in its day, and is saved as used up', async 
 test('no trigger installed: an empty report, nothing saved or written', async () => {
   count += 1;
   const folder = join(dir, `none-${count}`);
-  const { mkdirSync, statSync } = await import('node:fs');
   mkdirSync(folder);
   const path = await writeXlsx(join(folder, '推荐.xlsx'), (workbook) => workbook.addWorksheet('记录'));
   const before = statSync(path).mtimeMs;
@@ -152,6 +149,18 @@ test('the trigger kept in the workbook moves on as it fires', async () => {
     const [trigger] = runtime.state.triggers as StoredTrigger[];
     const early = (trigger?.nextFiring ?? 0) - instantOfDateAndTime('2024-10-10', 0, 0, 'Asia/Shanghai');
     expect(early >= 0 && early < 1000).toBe(true);
+  } finally {
+    runtime.close();
+  }
+});
+
+test('a first day already past on the clock is refused in Chinese; bad arguments too', async () => {
+  const runtime = await openWith(undefined, DAILY, { today: '2024-10-09' });
+  try {
+    await expect(runTicks(runtime, { from: '2024-10-08', days: 1 })).rejects.toThrow('起始日期 2024-10-08 已经过去');
+    await expect(runTicks(runtime, { from: '2024-10-9', days: 1 })).rejects.toThrow('日期应为 YYYY-MM-DD，收到“2024-10-9”');
+    await expect(runTicks(runtime, { from: '2024-10-09', days: 0 })).rejects.toThrow('天数应为正整数，收到“0”');
+    expect(await runTicks(runtime, { from: '2024-10-09', days: 1 })).toEqual({ days: [], executions: 0, killed: 0 });
   } finally {
     runtime.close();
   }

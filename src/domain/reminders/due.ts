@@ -11,7 +11,7 @@ import { foldSpelling, spellingMap } from '../nomination/fields';
 import type { Preset } from '../presets';
 import type { Permissions, Role } from '../workflow/roles';
 import { movesFrom, type State } from '../workflow/states';
-import type { WorkingDayCalendar } from '../working-days/working-day-calendar';
+import { UnknownYearError, type WorkingDayCalendar } from '../working-days/working-day-calendar';
 import {
   DEFAULT_REMINDER_INTERVAL,
   DUTIES_MISSING_WORKING_DAYS,
@@ -279,7 +279,11 @@ export function readReminderInterval(value: unknown): { interval: number; proble
   };
 }
 
-/** What is due today and for whom, and what nobody can receive (see the rules above). Nothing on a non-working day. */
+/**
+ * What is due today and for whom, and what nobody can receive (see the rules above). Nothing on a
+ * non-working day. Throws UnknownYearError when today's year is unknown; a row whose own dates
+ * reach an unknown year is listed as unaddressed with the calendar's message instead.
+ */
 export function dueReminders(input: ReminderInput): { due: DueReminder[]; unaddressed: UnaddressedReminder[] } {
   const { calendar, today, permissions, preset } = input;
   const due: DueReminder[] = [];
@@ -313,14 +317,25 @@ export function dueReminders(input: ReminderInput): { due: DueReminder[]; unaddr
   for (const row of input.rows) {
     for (const rule of ROW_RULES) {
       if (!rule.states.includes(row.state)) continue;
-      const timing = rule.timing(row, context);
-      if (timing === null || today < timing.from || (timing.until !== null && today > timing.until)) continue;
+      let timing: Timing | null;
+      let dueOn: CalendarDate;
+      try {
+        timing = rule.timing(row, context);
+        if (timing === null || today < timing.from || (timing.until !== null && today > timing.until)) continue;
+        dueOn = firstWorkdayFrom(calendar, timing.from);
+      } catch (error) {
+        // A row's date in a year the calendar does not know (a semester ending next January) must not
+        // stop every other reminder, nor the notice of the failure itself: it is reported for this
+        // row. Today's own year unknown still throws above: then nothing can be decided.
+        if (!(error instanceof UnknownYearError)) throw error;
+        unaddressed.push({ kind: rule.kind, sheet: row.sheet, row: row.row, name: row.name, why: `无法计算“${REMINDER_KINDS[rule.kind].label}”提醒的日期：${error.message}` });
+        continue;
+      }
       const recipients = rowRecipients(rule.kind, row, permissions, preset);
       if ('why' in recipients) {
         unaddressed.push({ kind: rule.kind, sheet: row.sheet, row: row.row, name: row.name, why: recipients.why });
         continue;
       }
-      const dueOn = firstWorkdayFrom(calendar, timing.from);
       for (const recipient of recipients.emails) {
         add({
           kind: rule.kind,

@@ -6,8 +6,12 @@
  */
 import { cityReviewers, dueReminders, readReminderInterval, waitedWorkdays, type DueReminder, type ReminderRow } from '../../../src/domain/reminders/due';
 import { KIND_PLACEHOLDERS, MAIL_PLACEHOLDERS, ROW_PLACEHOLDERS, type ReminderKind } from '../../../src/domain/reminders/kinds';
+import fc from 'fast-check';
+import { addDays } from '../../../src/domain/calendar-date';
+import { planDigests, type ReminderRecord } from '../../../src/domain/reminders/plan';
+import { REMINDER_RESULTS } from '../../../src/domain/reminders/kinds';
 import { UnknownYearError, WorkingDayCalendar, bundledYears } from '../../../src/domain/working-days/working-day-calendar';
-import { CITY, HONGTA, calendar, input, permissionsOf, row } from './fixtures';
+import { CITY, HONGTA, calendar, input, permissionsOf, record, row } from './fixtures';
 
 /** The due reminders of one kind for rows on a day. */
 function dueOf(kind: ReminderKind, today: string, rows: readonly ReminderRow[], changes = {}): DueReminder[] {
@@ -69,6 +73,33 @@ describe('waiting', () => {
     expect(occasions('2025-11-24')).toEqual(['学校推荐@2025-11-03#3']);
     expect(dueOf('waiting', '2025-11-24', [subject])[0]?.dueOn).toBe('2025-11-24');
     expect(dueOf('waiting', '2025-11-25', [subject])[0]?.dueOn).toBe('2025-11-24');
+  });
+
+  test('property: sent every day it is due, a waiting row is named exactly on the days its wait reaches a multiple of the interval', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 7 }), (offset, interval) => {
+        const enteredOn = addDays('2025-01-01', offset);
+        const subject = row({ enteredOn });
+        const records: ReminderRecord[] = [];
+        const sentOn: string[] = [];
+        for (let day = 1; day <= 45; day += 1) {
+          const today = addDays(enteredOn, day);
+          const { digests } = planDigests(dueReminders(input(today, [subject], { interval })).due, records, today);
+          for (const item of digests.flatMap((digest) => digest.reminders)) {
+            records.push(record(item, today, REMINDER_RESULTS.sent));
+            sentOn.push(today);
+          }
+        }
+        const expected: string[] = [];
+        for (let day = 1; day <= 45; day += 1) {
+          const today = addDays(enteredOn, day);
+          const waited = waitedWorkdays(calendar, enteredOn, today);
+          if (calendar.isWorkday(today) && waited % interval === 0) expected.push(today);
+        }
+        expect(sentOn).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test('follows 设置 提醒间隔', () => {
@@ -284,11 +315,28 @@ describe('the day', () => {
     expect(dueReminders(input('2025-10-10', rows, { calendar: withRest })).due.length).toBeGreaterThan(0);
   });
 
-  test('a year the calendar does not know throws UnknownYearError; a known one works', () => {
+  test('today in a year the calendar does not know throws UnknownYearError; a known one works', () => {
     const unknown = (bundledYears()[bundledYears().length - 1] ?? 0) + 1;
     expect(() => dueReminders(input(`${unknown}-03-02`, rows))).toThrow(UnknownYearError);
-    expect(() => dueReminders(input('2025-11-10', [row({ enteredOn: '1999-03-01' })]))).toThrow(UnknownYearError);
     expect(() => dueReminders(input('2025-11-10', rows))).not.toThrow();
+  });
+
+  test('a row whose dates reach an unknown year is unaddressed with the calendar\'s message; the others still go', () => {
+    const last = bundledYears()[bundledYears().length - 1] ?? 0;
+    const duties = { semester: `${last}-${last + 1}学年第一学期`, semesterEnd: `${last + 1}-01-31`, complete: false, missing: '读书 1 次' };
+    const subjects = [
+      row({ row: 2, state: '已认定', email: 't@school.cn', duties }),
+      row({ row: 3, enteredOn: '1999-03-01' }),
+      row({ row: 4, state: '初审通过', enteredOn: `${last}-11-02` }),
+    ];
+    const result = dueReminders(input(`${last}-12-01`, subjects));
+    expect(result.unaddressed.map((reminder) => [reminder.kind, reminder.row])).toEqual([
+      ['dutiesMissing', 2],
+      ['waiting', 3],
+    ]);
+    expect(result.unaddressed[0]?.why).toContain(`${last + 1}年的法定节假日和调休安排尚未收录`);
+    expect(result.unaddressed[1]?.why).toContain('1999年');
+    expect(result.due.map((reminder) => [reminder.kind, reminder.row])).toEqual([['waiting', 4]]);
   });
 });
 
