@@ -417,7 +417,7 @@ const TICK_COMMAND: Command = {
     'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒）；被时限中断的执行由下一次定时运行接着做，已记录的提醒不会重发' },
     json: {
       type: 'boolean',
-      help: '以 JSON 输出：{"from","dryRun","days":[{"date","workingDay","dailyJob","sent":[{"recipient","subject","reminders"}],"waiting","failed","alreadySent","heldForTomorrow","moved","unaddressed","problems","documents"}],"executions","killed","emails","mail"}；--dry-run 时另有 "digests":[{"date","recipient","subject","body"}]',
+      help: '以 JSON 输出：{"from","dryRun","on","days":[{"date","workingDay","executions","killed","dailyJob","emails":[{"recipient","subject"}],"reminders","waiting","failed","alreadySent","heldForTomorrow","moved","unaddressed","problems","documents","mail"}],"executions","killed","emails","mail":{"outbox","written","delivered","failed"}}；--dry-run 时另有 "digests":[{"date","recipient","subject","body"}]',
     },
   },
   examples: [

@@ -230,6 +230,14 @@ test('no email on a weekend, on 国庆 or on the 节假日 row’s day; the make
   expect(main.result.stdout).toContain('2025-10-01（星期三，休息日）：不是工作日，不发送提醒');
 });
 
+test('who cannot be reminded is said once each: the county nobody reviews, the teacher without 电子邮箱', () => {
+  const unaddressed = main.result.stderr.split('\n').filter((line) => line.includes('无法提醒'));
+  expect(unaddressed).toEqual([
+    expect.stringMatching(/^提示：2025-09-22 起 推荐名单第4行 赵敏：无法提醒：权限表中没有“澄江市”的审核人/u),
+    expect.stringMatching(/^提示：2025-09-29 起 推荐名单第9行 郑洁：无法提醒：.*电子邮箱未填写/u),
+  ]);
+});
+
 test('the quota: at most 2 a day; what did not fit goes first on the next working day, recorded as 等待', async () => {
   const perDay = new Map<string, number>();
   for (const mail of main.mails) perDay.set(mail.date, (perDay.get(mail.date) ?? 0) + 1);
