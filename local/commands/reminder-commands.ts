@@ -11,6 +11,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { errorMessage } from '../runtime/bundle';
 import { runTicks, type TickReport } from '../runtime/ticks';
+import { clockTriggers } from '../services/script/script-app';
 import { wallClockAt } from '../runtime/time-zones';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
@@ -452,6 +453,8 @@ const TICK_COMMAND: Command = {
     try {
       const from = context.today ?? todayIn(runtime);
       const on = runtime.state.documentProperties.has(REMINDERS_PROPERTY);
+      // No time-driven trigger at all: reminders were never turned on (or turned off) — nothing to simulate.
+      const installed = clockTriggers(runtime.state).length > 0;
       let report: TickReport;
       const killedOn = new Map<string, number>();
       try {
@@ -466,7 +469,7 @@ const TICK_COMMAND: Command = {
         throw new Error(errorMessage(error));
       }
       context.stats.executions = report.executions;
-      if (report.executions === 0) {
+      if (!installed) {
         context.err(`banzhuren：${path} 的每日提醒尚未开启（没有定时任务），没有运行。请先运行 banzhuren reminders on ${path} --as 市级或县级账号的邮箱（或在 Google 表格中点“开启每日提醒”）`);
         return EXIT_NOT_DONE;
       }

@@ -91,6 +91,10 @@ test('on installs the hourly trigger once; on again installs none; off removes i
   expect(stats).toMatchObject({ executions: 14, emails: 1 });
   expect(stats.calls['MailApp.sendEmail']).toBe(1);
   expect(JSON.parse(ticked.stdout)).toMatchObject({ from: '2025-09-15', dryRun: false, on: true, emails: 1, days: [{ date: '2025-09-15', workingDay: true, dailyJob: true, emails: [{ recipient: CITY }] }] });
+  // Installed, but its next run is after the day ticked: nothing runs, and that is no error.
+  const before = runCli(['tick', book, '--today', '2025-09-14']);
+  expect(before.code).toBe(0);
+  expect(before.stdout).toContain('2025-09-14（星期日）：定时任务当天没有运行（它的下一次运行在这一天之后）');
   const off = runCli(['reminders', 'off', book, '--as', HONGTA, '--today', '2025-09-16']);
   expect(off.code).toBe(0);
   expect(off.stdout).toBe('已关闭每日提醒；已删除定时任务\n');
