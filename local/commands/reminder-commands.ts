@@ -27,7 +27,7 @@ export const MAX_MAIL_QUOTA = 100_000;
 /** Exit code when nothing was done because reminders are off, the user was refused, or a reminder could not be sent. */
 export const EXIT_NOT_DONE = 3;
 
-/** The document property that says reminders are on (common-10.md §2). */
+/** The document property that says reminders are on (written by the add-on's 开启每日提醒). */
 const REMINDERS_PROPERTY = 'dailyReminders';
 
 const remindersUsage = 'reminders on|off|preview <文件.xlsx> [--as 邮箱] [--today 日期] [--mail-quota 封数] [--json]';
@@ -36,7 +36,7 @@ const tickUsage = 'tick <文件.xlsx> [--today 日期] [--days 天数] [--outbox
 /** Errors of the add-on that mean "you may not do this" (exit 3), by their name: no city or county role in 权限, or Google named nobody. */
 const REFUSAL_ERROR_NAMES = new Set(['RemindersRefusedError', 'UnknownUserError']);
 
-/** What runRemindersOn answers (common-10.md §2). */
+/** What runRemindersOn answers (src/addon/reminder-actions.ts). */
 interface RemindersOnResult {
   on: true;
   installed: boolean;
@@ -49,7 +49,7 @@ interface RemindersOffResult {
   removed: boolean;
 }
 
-/** A reminder nobody can receive (common-10.md §1). */
+/** A reminder nobody can receive (the add-on's preview and daily job). */
 interface UnaddressedReminder {
   kind: string;
   sheet: string;
@@ -72,7 +72,7 @@ interface ReminderPreview {
   quota: number;
 }
 
-/** The daily job's result, part of the hourly trigger's (common-10.md §2). */
+/** The daily job's result, part of the hourly trigger's (src/addon/reminder-actions.ts). */
 interface DailyJobResult {
   date: string;
   ran: boolean;

@@ -4,7 +4,7 @@
  * typed in, `check`, then every move made with `banzhuren advance` on its own date — and the facts
  * a reader of that workbook knows (who reviews what, since when, publicity and term ends, the local
  * holiday). It also computes, independently of the add-on, which reminder reaches whom on which day
- * of the window (the rules of SPEC §8 / common-10.md §1 written out again for these facts, with
+ * of the window (the rules of SPEC §8 and issue 10 written out again for these facts, with
  * 2025's official holidays listed by hand), so a tick test compares the emails against it.
  */
 import ExcelJS from 'exceljs';
