@@ -33,7 +33,7 @@ import {
   workingDaysBetween,
   type ExpectedEmail,
 } from '../support/reminder-scenario';
-import { startSmtpServer } from '../support/smtp-server';
+import { closedPort, startSmtpServer } from '../support/smtp-server';
 import { temporaryFolder } from '../support/workbooks';
 
 const QUOTA = 2;
@@ -315,6 +315,29 @@ test('through a real SMTP server on 127.0.0.1 (BANZHUREN_SMTP): the same message
     expect(server.logins.every((login) => login === 'city@yuxi.edu.cn')).toBe(true);
     // The outbox of that run holds the same files as the run without SMTP.
     expect((await readOutbox(outbox)).map(shape).sort()).toEqual(main.mails.map(shape).sort());
+  } finally {
+    await server.stop();
+  }
+}, 120_000);
+
+test('an SMTP server that is down: exit 3, the .eml files kept and named; the next tick delivers them first, once', async () => {
+  const port = await closedPort();
+  const { book, outbox } = fresh('smtp-down');
+  const firstWeek = expected.emails.filter((mail) => mail.date <= '2025-09-19');
+  const down = await runCliAsync(['tick', book, '--today', FIRST_DAY, '--days', '5', '--outbox', outbox, '--mail-quota', String(QUOTA)], { BANZHUREN_SMTP: `smtp://127.0.0.1:${port}` });
+  expect(down.code).toBe(3);
+  const kept = (await readOutbox(outbox)).map((mail) => mail.file);
+  expect(kept).toHaveLength(firstWeek.length);
+  for (const file of kept) expect(down.stderr).toMatch(new RegExp(`^提示：${file.replace(/\./g, '\\.')}：投递到邮件服务器 .*（已留在发件箱，下次运行 tick 时重试）$`, 'mu'));
+  const server = await startSmtpServer({ port });
+  try {
+    const up = await runCliAsync(['tick', book, '--today', '2025-09-20', '--days', '3', '--outbox', outbox, '--mail-quota', String(QUOTA)], { BANZHUREN_SMTP: server.url() });
+    expect(up.code).toBe(0);
+    const throughMonday = expected.emails.filter((mail) => mail.date <= '2025-09-22');
+    expect(server.received.map((mail) => mail.to.join(',')).sort()).toEqual(throughMonday.map((mail) => mail.recipient).sort());
+    expect(readdirSync(outbox).filter((file) => file.endsWith('.eml'))).toHaveLength(throughMonday.length);
+    // The ones left undelivered went first.
+    expect((await server.parsed()).slice(0, firstWeek.length).map((mail) => shanghaiDay(mail.date as Date) <= '2025-09-19')).toEqual(firstWeek.map(() => true));
   } finally {
     await server.stop();
   }
