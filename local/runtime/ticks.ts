@@ -38,7 +38,7 @@ export interface TickDay {
   executions: number;
   /** Each execution's result, in order (null for one the time limit killed). */
   results: unknown[];
-  /** The day's deliveries together: files written, messages the SMTP server took, failures. */
+  /** The day's deliveries together: files written, messages the SMTP server took, failures (the first day's include the retries of messages an earlier run left undelivered). */
   delivery: DeliveryReport;
 }
 
@@ -92,12 +92,13 @@ export async function runTicks(runtime: WorkbookRuntime, options: TickOptions): 
   }
   const report: TickReport = { days: [], executions: 0, killed: 0 };
   if (clockTriggers(runtime.state).length === 0) return report;
-  // Messages an earlier run left undelivered go first.
-  await runtime.deliverMail();
+  // Messages an earlier run left undelivered go first; they count in the first day's delivery.
+  let carried: DeliveryReport | null = await runtime.deliverMail();
 
   let date = options.from;
   for (let index = 0; index < options.days; index += 1, date = nextDate(date)) {
-    const day: TickDay = { date, executions: 0, results: [], delivery: { written: [], delivered: 0, failed: [] } };
+    const day: TickDay = { date, executions: 0, results: [], delivery: carried ?? { written: [], delivered: 0, failed: [] } };
+    carried = null;
     const dayEnd = instantOfDateAndTime(nextDate(date), 0, 0, runtime.timeZone);
     runtime.clock.moveTo(instantOfDateAndTime(date, 0, 0, runtime.timeZone));
     for (;;) {

@@ -19,14 +19,14 @@ import { schoolYearText, SEMESTER_NAMES, semesterEnd, semesterOfDate, semesterSt
 import { awardedTeachers } from '../domain/duties/teachers';
 import { countyOf } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
-import { composeDigest, containsPersonalNumber, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
-import { dueReminders, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
+import { composeDigest, containsPersonalNumber, digestRecipientName, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
+import { cityReviewers, dueReminders, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
 import { DEFAULT_REMINDER_INTERVAL, REMINDER_KINDS, REMINDER_RESULTS, DAILY_JOB_HOUR, type ReminderKind } from '../domain/reminders/kinds';
-import { planDigests, reminderKey, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
+import { failuresToKeep, kindOfLabel, planDigests, recordOutcome, reminderKey, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
 import { termEnd } from '../domain/term';
 import { lastActionNote } from '../domain/workflow/records';
-import { describeRoles, readPermissions, rolesOf, type Permissions } from '../domain/workflow/roles';
+import { readPermissions, type Permissions } from '../domain/workflow/roles';
 import { readState } from '../domain/workflow/states';
 import { appendLog, readLogEntries } from './audit-log';
 import { addOutputColumns } from './column-layout';
@@ -143,11 +143,11 @@ function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   result.alreadySent = planned.alreadySent;
   result.heldForTomorrow = planned.heldForTomorrow;
 
-  const waitingToday = new Set(log.records.filter((record) => record.date === today && record.result === REMINDER_RESULTS.waiting).map(recordKey));
+  const waitingToday = new Set(log.records.filter((record) => record.date === today && recordOutcome(record.result) === 'waiting').map(recordKey));
   const waitingRecords: ReminderRecord[] = [];
   let quotaLeft = true;
   for (const plan of planned.digests) {
-    const { subject, body } = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan, gathered.permissions));
+    const { subject, body } = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan));
     if (containsPersonalNumber(`${subject}\n${body}`, gathered.personalNumbers)) {
       appendReminderRecords(spreadsheet, log, plan.reminders.map((reminder) => recordOf(reminder, today, `${REMINDER_RESULTS.failed}：${PERSONAL_NUMBER_REASON}`)));
       result.failed += plan.reminders.length;
@@ -178,21 +178,14 @@ function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     }
   }
   if (waitingRecords.length > 0) appendReminderRecords(spreadsheet, log, waitingRecords);
-  keepUnnamedFailures(input.failures, log.records);
+  keepUnnamedFailures(input.failures, log.records, gathered.permissions);
   saveDailyJobDone(today);
 }
 
-/** Drops the failures a digest to the city has named (recorded 已发送 or 发送失败); writes only when that changes them. */
-function keepUnnamedFailures(failures: readonly JobFailure[], records: readonly ReminderRecord[]): void {
-  const label = REMINDER_KINDS.jobFailed.label;
-  const named = new Set(records.filter((record) => record.kindLabel === label && isFinal(record.result)).map((record) => record.occasion));
-  const kept = failures.filter((failure) => !named.has(failure.time));
+/** Drops the failures every city reviewer has a record of (failuresToKeep); writes only when that changes them. */
+function keepUnnamedFailures(failures: readonly JobFailure[], records: readonly ReminderRecord[], permissions: Permissions): void {
+  const kept = failuresToKeep(failures, records, cityReviewers(permissions));
   if (kept.length !== failures.length) saveJobFailures(kept);
-}
-
-/** Whether a 结果 stops a reminder for good (已发送 or 发送失败…). */
-function isFinal(result: string): boolean {
-  return result === REMINDER_RESULTS.sent || result.startsWith(REMINDER_RESULTS.failed);
 }
 
 /** What 预览提醒 shows for `today`: read-only (no stamp, no record, no mail); rows not yet first-seen count as seen today. */
@@ -207,7 +200,7 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
   let waiting = 0;
   const digests: ReminderPreview['digests'] = [];
   for (const plan of planned.digests) {
-    const composed = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan, gathered.permissions));
+    const composed = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan));
     const personal = containsPersonalNumber(`${composed.subject}\n${composed.body}`, gathered.personalNumbers);
     if (personal) problems.push(`发给 ${plan.recipient} 的提醒不会发送：${PERSONAL_NUMBER_REASON}`);
     else if (left < 1) waiting += plan.reminders.length;
@@ -222,12 +215,10 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
   return { date: today, workingDay: input.calendar.isWorkday(today), on: remindersOn(), digests, waiting, alreadySent: planned.alreadySent, heldForTomorrow: planned.heldForTomorrow, unaddressed, problems, quota };
 }
 
-/** The recipient's name in a digest's greeting: their roles in 权限, else the teacher's name. */
-function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, plan: DigestPlan, permissions: Permissions) {
-  const roles = rolesOf(permissions, plan.recipient);
-  const recipientName = roles.length > 0 ? `${describeRoles(roles)}老师` : `${plan.reminders[0]?.name ?? ''}老师`;
+/** What a digest's text needs besides its plan: the day, the spreadsheet's name and link, the greeting (digestRecipientName). */
+function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, plan: DigestPlan) {
   // The spreadsheet's address from its id (the form Spreadsheet.getUrl gives; the local runtime has no getUrl).
-  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheet.getId()}/edit`, recipientName };
+  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheet.getId()}/edit`, recipientName: digestRecipientName(plan) };
 }
 
 /** A 提醒记录 row for a reminder. */
@@ -235,11 +226,9 @@ function recordOf(reminder: DueReminder, today: CalendarDate, result: string): R
   return { date: today, recipient: reminder.recipient, kindLabel: REMINDER_KINDS[reminder.kind].label, sheet: reminder.sheet, row: reminder.row, name: reminder.name, occasion: reminder.occasion, result };
 }
 
-const KIND_OF_LABEL = new Map((Object.keys(REMINDER_KINDS) as ReminderKind[]).map((kind) => [REMINDER_KINDS[kind].label, kind]));
-
-/** A record's reminder key ('' kind when its label is unknown). */
+/** A record's reminder key (an unknown 类型 keys as no kind, so it matches no reminder). */
 function recordKey(record: ReminderRecord): string {
-  return reminderKey({ recipient: record.recipient, kind: KIND_OF_LABEL.get(record.kindLabel) ?? ('' as ReminderKind), sheet: record.sheet, row: record.row, occasion: record.occasion });
+  return reminderKey({ recipient: record.recipient, kind: kindOfLabel(record.kindLabel) ?? ('' as ReminderKind), sheet: record.sheet, row: record.row, occasion: record.occasion });
 }
 
 /**

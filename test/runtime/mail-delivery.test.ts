@@ -7,7 +7,8 @@
  * again by the next delivery; a bad URL is named with where it came from, and no message ever
  * shows the password; --dry-run writes and sends nothing.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { UNDELIVERED_FILE } from '../../local/services/mail/outbox';
@@ -241,4 +242,24 @@ test('a server message that repeats the password shows it masked, as typed and U
   const server = { password: 'p@ss:秘密' };
   expect(withoutPassword(`535 bad login p@ss:秘密 / ${encodeURIComponent('p@ss:秘密')}`, server)).toBe('535 bad login *** / ***');
   expect(maskedUrl('smtps://mailer:p%40ss@mail.yx.cn:465')).toBe('smtps://mailer:***@mail.yx.cn:465');
+});
+
+test('a temporary file a killed delivery left is removed by the next one; one of a running process is left alone', async () => {
+  const { path, folder } = await book();
+  const outbox = join(folder, '发件箱');
+  mkdirSync(outbox);
+  const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+  const dead = `20241009-090000-001-wang@school.cn.eml.${deadPid}.0123abcd.tmp`;
+  const alive = `20241009-090000-002-li@school.cn.eml.${process.pid}.4567cdef.tmp`;
+  writeFileSync(join(outbox, dead), 'half a message');
+  writeFileSync(join(outbox, alive), 'being written');
+  const runtime = await openWith(path, MAIL, { as: 'city@yx.cn', today: '2024-10-10' });
+  try {
+    runtime.bundle.call('digest', 'wang@school.cn', SUBJECT, BODY);
+    await runtime.deliverMail();
+    expect(readdirSync(outbox).filter((name) => name.endsWith('.tmp'))).toEqual([alive]);
+    expect(emlFiles(outbox)).toHaveLength(1);
+  } finally {
+    runtime.close();
+  }
 });

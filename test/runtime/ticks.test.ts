@@ -11,6 +11,8 @@ import { simpleParser } from 'mailparser';
 import { runTicks, type TickExecution } from '../../local/runtime/ticks';
 import { instantOfDateAndTime } from '../../local/runtime/time-zones';
 import type { StoredTrigger } from '../../local/services/script/script-app';
+import { SMTP_VARIABLE } from '../../local/services/mail/smtp-settings';
+import { closedPort, startSmtpServer } from '../support/smtp-server';
 import { openWith, readXlsx, tempDir, writeXlsx } from './helpers';
 import { DAILY } from './ticks-daily-bundle';
 
@@ -163,5 +165,36 @@ test('a first day already past on the clock is refused in Chinese; bad arguments
     expect(await runTicks(runtime, { from: '2024-10-09', days: 1 })).toEqual({ days: [], executions: 0, killed: 0 });
   } finally {
     runtime.close();
+  }
+});
+
+test('mail an earlier run could not hand to the SMTP server is retried first, counted in the first day', async () => {
+  const port = await closedPort();
+  process.env[SMTP_VARIABLE] = `smtp://127.0.0.1:${port}`;
+  try {
+    const { path } = await installed('city@yx.cn', '2024-10-08', 'Asia/Shanghai');
+    const down = await openWith(path, DAILY, { today: '2024-10-09', startTime: '00:00' });
+    try {
+      const report = await runTicks(down, { from: '2024-10-09', days: 1 });
+      expect(report.days[0]?.delivery).toEqual({ written: [expect.any(String)], delivered: 0, failed: [expect.objectContaining({ message: expect.stringContaining('投递到邮件服务器') })] });
+    } finally {
+      down.close();
+    }
+    const server = await startSmtpServer({ port });
+    try {
+      // The same day again: the job is done, no new mail; the earlier message goes all the same.
+      const up = await openWith(path, DAILY, { today: '2024-10-09', startTime: '00:00' });
+      try {
+        const report = await runTicks(up, { from: '2024-10-09', days: 1 });
+        expect(report.days[0]?.delivery).toEqual({ written: [], delivered: 1, failed: [] });
+        expect((await server.parsed()).map((mail) => mail.subject)).toEqual(['每日提醒 2024-10-09']);
+      } finally {
+        up.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    delete process.env[SMTP_VARIABLE];
   }
 });

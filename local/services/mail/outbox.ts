@@ -99,6 +99,7 @@ export class Outbox {
     const setting = this.options.smtp?.();
     if (batch.length === 0 && !(setting && existsSync(join(this.folder, UNDELIVERED_FILE)))) return report;
     mkdirSync(this.folder, { recursive: true });
+    removeDeadTemporaries(this.folder);
     const fresh: Undelivered[] = [];
     for (const mail of batch) {
       const raw = await composeMail(mail);
@@ -193,6 +194,27 @@ function isUndelivered(value: unknown): value is Undelivered {
     typeof entry === 'object' && entry !== null && typeof entry.file === 'string' && !entry.file.includes('/') &&
     typeof entry.from === 'string' && Array.isArray(entry.to) && typeof entry.attempts === 'number'
   );
+}
+
+/** Temporary files of writeAtomically: `<name>.<pid>.<random>.tmp`. */
+const TEMPORARY = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Whether a process of this machine is still running. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the temporary files a killed delivery left in the folder (those of processes no longer running: another may share the folder). */
+function removeDeadTemporaries(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const pid = TEMPORARY.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(folder, name), { force: true });
+  }
 }
 
 /** Writes a file through a temporary file in the same folder and a rename: readers see all of it or none. */

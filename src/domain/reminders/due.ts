@@ -21,7 +21,7 @@ import {
   type MailPlaceholder,
   type ReminderKind,
 } from './kinds';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One row of a nomination sheet as the reminders see it. */
 export interface ReminderRow {
