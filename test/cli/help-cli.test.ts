@@ -27,6 +27,8 @@ const COMMANDS: [string, string[]][] = [
   ['certificates', ['--out', '--template', '--rows', '--regenerate', '--pdf', '--check', '--time-limit', '--doc-quota', '--sheet', '--json', '--today', '--as']],
   ['forms', ['--out', '--template', '--rows', '--regenerate', '--pdf', '--check', '--time-limit', '--doc-quota', '--sheet', '--json', '--today', '--as']],
   ['templates', ['--out', '--force']],
+  ['reminders', ['--mail-quota', '--json', '--today', '--as']],
+  ['tick', ['--days', '--outbox', '--mail-quota', '--dry-run', '--time-limit', '--json', '--today']],
 ];
 
 test.each(COMMANDS)('banzhuren %s --help is that command\'s help, in Chinese', (name, options) => {
@@ -83,4 +85,17 @@ test('a date shown as optional is optional: without it, today in the spreadsheet
     const withToday = runCli([name, today]);
     expect(without).toEqual(withToday);
   }
+});
+
+test('reminders and tick --help: what exit code 3 means, the SMTP variable, the outbox and the once-only rule', () => {
+  const reminders = runCli(['reminders', '--help']).stdout;
+  expect(reminders).toContain('用法：banzhuren reminders on|off|preview <文件.xlsx>');
+  expect(reminders).toContain('3 --as 的账号无权开启');
+  expect(reminders).toContain('从不含身份证号、联系电话');
+  const tick = runCli(['tick', '--help']).stdout;
+  expect(tick).toContain('3 每日提醒尚未开启');
+  expect(tick).toContain('BANZHUREN_SMTP=smtp://用户名:密码@服务器:端口');
+  expect(tick).toContain('.banzhuren-undelivered.json');
+  expect(tick).toContain('先记入“提醒记录”表并保存，再发送');
+  expect(tick).toMatch(/^ {2}--days 天数 +从 --today 起模拟的天数（1 到 366，默认 1）$/mu);
 });
