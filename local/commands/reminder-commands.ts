@@ -7,13 +7,15 @@
  * configured, delivering it there. `tick --dry-run` runs the same days in memory and prints each
  * digest without saving, writing or sending anything.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { errorMessage } from '../runtime/bundle';
+import { prepareOutbox, UNDELIVERED_FILE } from '../services/mail/outbox';
+import { configuredSmtpSetting, parseSmtpUrl } from '../services/mail/smtp-settings';
 import { runTicks, type TickReport } from '../runtime/ticks';
 import { clockTriggers } from '../services/script/script-app';
 import { wallClockAt } from '../runtime/time-zones';
-import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
+import { DEFAULT_OUTBOX_NAME, openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
 import { UsageError, type Command, type CommandContext } from './command';
 import { withWorkbook } from './workbook-commands';
@@ -85,6 +87,8 @@ interface DailyJobResult {
   heldForTomorrow: number;
   unaddressed: UnaddressedReminder[];
   problems: string[];
+  /** The job stopped for the execution's time budget and goes on in the next hourly run. */
+  continued?: boolean;
 }
 
 /** The document part of the hourly trigger's result, as far as tick reports it. */
@@ -92,6 +96,17 @@ interface DocumentPart {
   created?: unknown[];
   pending?: number;
   done?: boolean;
+}
+
+/** How a day's daily job ended (TickDay.job). */
+type DailyJobState = 'completed' | 'failed' | 'unfinished';
+
+/** What the document properties said at the end of a simulated day. */
+interface DayEnd {
+  /** dailyJobDone: the last day the daily job completed or failed. */
+  doneOn: string;
+  /** Whether reminders were on. */
+  on: boolean;
 }
 
 /** One email as the dry run shows it. */
@@ -112,6 +127,12 @@ interface TickDay {
   killed: number;
   /** Whether a daily job completed that day. */
   dailyJob: boolean;
+  /**
+   * How the day's daily job ended: completed; failed (an error, recorded in 操作记录 and kept for
+   * the city's digest); unfinished (every run of it was cut off or stopped: the day ended before it
+   * completed); null when none was due (reminders off, or it had already run that day).
+   */
+  job: DailyJobState | null;
   /** Every email MailApp accepted that day (also in executions cut off): recipient and subject. */
   emails: { recipient: string; subject: string }[];
   /** Reminders in the digests of the daily jobs that completed. */
@@ -124,8 +145,8 @@ interface TickDay {
   unaddressed: UnaddressedReminder[];
   problems: string[];
   documents: { created: number; pending: number | null; done: boolean } | null;
-  /** The day's mail: .eml files written, messages the SMTP server took, deliveries that failed (retried next run). */
-  mail: { written: string[]; delivered: number; failed: { file: string; message: string }[] };
+  /** The day's mail: .eml files written, messages the SMTP server took, deliveries that failed (retried next run), and those in flight when an earlier run died (not resent: check them). */
+  mail: { written: string[]; delivered: number; failed: { file: string; message: string }[]; uncertain: string[] };
 }
 
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
@@ -171,12 +192,23 @@ export function checkedTimeLimit(value: string | boolean | undefined): number | 
   return seconds;
 }
 
-/** The --outbox folder: a folder or a path that does not exist yet (made when the first email is written); a file is refused. */
+/** The --outbox folder: a folder or a path that does not exist yet (made, and proved writable, before tick runs anything); a file is refused. */
 export function checkedOutbox(value: string | boolean | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError('--outbox 需要一个文件夹路径（存放 .eml 邮件文件）');
   if (existsSync(value) && !statSync(value).isDirectory()) throw new UsageError(`--outbox 应为文件夹，而“${shown(value)}”是一个文件`);
   return resolve(value);
+}
+
+/** Checks the SMTP URL configured (BANZHUREN_SMTP, else 设置 邮件服务器) before anything runs: a bad one is a UsageError naming where it came from, its password masked. */
+function checkSmtpSetting(runtime: WorkbookRuntime): void {
+  const setting = configuredSmtpSetting(process.env, runtime.workbook);
+  if (!setting) return;
+  try {
+    parseSmtpUrl(setting);
+  } catch (error) {
+    throw new UsageError(`${errorMessage(error)}；没有运行定时任务，表格未修改`);
+  }
 }
 
 /** The add-on refused the user (no role, a school role, Google did not say who): exit 3 with its message. */
@@ -326,18 +358,46 @@ function documentPart(result: unknown): DocumentPart | null {
   return typeof documents === 'object' && documents !== null ? (documents as DocumentPart) : null;
 }
 
+/** The document property the daily job sets to the day it completed (or failed) on. */
+const DONE_PROPERTY = 'dailyJobDone';
+
+/** Whether a problem says the daily job failed (the add-on's text, as written to 操作记录). */
+function isJobFailure(problem: string): boolean {
+  return problem.startsWith('每日任务失败');
+}
+
+/**
+ * How the day's daily job ended, from its results and the document properties at the end of the
+ * day: failed when a run said 每日任务失败 (the add-on's failure, written to 操作记录); completed
+ * when dailyJobDone is the day; unfinished when it is not although a run was cut off by the time
+ * limit, stopped for its time budget or found the document busy; null when none was due (reminders
+ * off, or it had already run that day before this tick).
+ */
+function dailyJobState(date: string, parts: readonly DailyJobResult[], killed: number, end: DayEnd | undefined): DailyJobState | null {
+  const saidFailed = parts.some((daily) => daily.problems.some(isJobFailure));
+  if (saidFailed) return 'failed';
+  if (end?.doneOn === date) return parts.length > 0 || killed > 0 ? 'completed' : null;
+  return end?.on === true && (killed > 0 || parts.length > 0) ? 'unfinished' : null;
+}
+
 /** One simulated day of a TickReport, summed over its executions; `emails` are those MailApp accepted that day. */
-function tickDay(day: TickReport['days'][number], emails: ShownMail[], killed: number): TickDay {
-  const ran = day.results.map(dailyPart).filter((daily): daily is DailyJobResult => daily !== null && daily.ran);
+function tickDay(day: TickReport['days'][number], emails: ShownMail[], killed: number, end: DayEnd | undefined): TickDay {
+  const parts = day.results.map(dailyPart).filter((daily): daily is DailyJobResult => daily !== null);
+  const ran = parts.filter((daily) => daily.ran);
+  const job = dailyJobState(day.date, parts, killed, end);
+  // A run refused (the document busy) before one that completed said nothing that still holds.
+  const told = job === 'completed' ? ran : parts;
   const documents = day.results.map(documentPart).filter((part): part is DocumentPart => part !== null);
   const lastDocuments = documents[documents.length - 1];
   const sum = (pick: (daily: DailyJobResult) => number) => ran.reduce((total, daily) => total + pick(daily), 0);
+  const delivery = day.delivery as TickReport['days'][number]['delivery'] & { uncertain?: string[] };
   return {
     date: day.date,
     workingDay: ran.length > 0 ? ran.some((daily) => daily.workingDay) : null,
     executions: day.executions,
     killed,
     dailyJob: ran.length > 0,
+    job,
     emails: emails.filter((mail) => mail.date === day.date).map(({ recipient, subject }) => ({ recipient, subject })),
     reminders: ran.reduce((total, daily) => total + daily.sent.reduce((count, digest) => count + digest.reminders, 0), 0),
     waiting: sum((daily) => daily.waiting),
@@ -346,7 +406,7 @@ function tickDay(day: TickReport['days'][number], emails: ShownMail[], killed: n
     heldForTomorrow: sum((daily) => daily.heldForTomorrow),
     moved: sum((daily) => daily.moved),
     unaddressed: ran.flatMap((daily) => daily.unaddressed),
-    problems: [...new Set(ran.flatMap((daily) => daily.problems))],
+    problems: [...new Set(told.flatMap((daily) => daily.problems))],
     documents:
       lastDocuments === undefined
         ? null
@@ -355,17 +415,24 @@ function tickDay(day: TickReport['days'][number], emails: ShownMail[], killed: n
             pending: typeof lastDocuments.pending === 'number' ? lastDocuments.pending : null,
             done: lastDocuments.done === true,
           },
-    mail: { written: day.delivery.written, delivered: day.delivery.delivered, failed: day.delivery.failed },
+    mail: { written: delivery.written, delivered: delivery.delivered, failed: delivery.failed, uncertain: delivery.uncertain ?? [] },
   };
 }
 
-/** One day as a Chinese line: the date, working day or not, digests sent, waiting, failed. */
+/** The distinct files of delivery failures (a file tried by several executions counts once). */
+function distinctFiles(entries: readonly { file: string }[]): string[] {
+  return [...new Set(entries.map((entry) => entry.file))];
+}
+
+/** One day as a Chinese line: the date, working day or not, digests sent, waiting, failed, how the daily job ended, the mail delivered. */
 function dayLine(day: TickDay, dryRun: boolean): string {
   const head = `${day.date}（${weekdayOf(day.date)}${day.workingDay === null ? '' : day.workingDay ? '，工作日' : '，休息日'}）`;
   const parts: string[] = [];
   if (day.emails.length > 0) {
     const items = day.killed === 0 ? `（${day.reminders} 项）` : '';
     parts.push(`${dryRun ? '将发出' : '发出'}提醒邮件 ${day.emails.length} 封${items}：${day.emails.map((mail) => mail.recipient).join('、')}`);
+  } else if (day.job === 'failed' || day.job === 'unfinished') {
+    // Said below.
   } else if (day.workingDay === false) {
     parts.push('不是工作日，不发送提醒');
   } else if (day.dailyJob) {
@@ -375,12 +442,36 @@ function dayLine(day: TickDay, dryRun: boolean): string {
   } else if (day.killed === 0) {
     parts.push('没有运行每日任务（当天已运行过，或每日提醒已关闭）');
   }
+  if (day.job === 'failed') parts.push('每日任务失败（原因见下，已写入“操作记录”）');
+  if (day.job === 'unfinished') {
+    const why = day.killed > 0 ? `${day.killed} 次执行被时限中断` : '每次运行都没能做完';
+    parts.push(`每日任务当天没有完成（${why}）：下一次定时运行接着做，已记录的提醒不会重发`);
+  }
   if (day.waiting > 0) parts.push(`${day.waiting} 项因邮件配额用完，顺延到下一个工作日优先发送`);
   if (day.failed > 0) parts.push(`发送失败 ${day.failed} 项（见“提醒记录”表）`);
-  if (day.killed > 0) parts.push(`${day.killed} 次执行被时限中断，由下一次定时运行接着做（已记为已发送的提醒不会重发）`);
+  if (day.killed > 0 && day.job !== 'unfinished') {
+    parts.push(day.job === 'completed' ? `${day.killed} 次执行被时限中断，之后的运行完成了每日任务（已记录的提醒不会重发）` : `${day.killed} 次执行被时限中断，由下一次定时运行接着做`);
+  }
   if (day.moved > 0) parts.push(`任期届满改状态 ${day.moved} 行`);
   if (day.documents) parts.push(`续做文档：新建 ${day.documents.created} 份${day.documents.done ? '，批次已完成' : day.documents.pending !== null ? `，尚有 ${day.documents.pending} 份` : ''}`);
+  if (!dryRun) {
+    const failedFiles = distinctFiles(day.mail.failed).length;
+    if (day.mail.delivered > 0 || failedFiles > 0) parts.push(`经 SMTP 服务器投递 ${day.mail.delivered} 封${failedFiles > 0 ? `，${failedFiles} 封投递失败（留在发件箱，下次运行重试）` : ''}`);
+    if (day.mail.uncertain.length > 0) parts.push(`${day.mail.uncertain.length} 封在上次投递时中断，不确定是否已发出（不会自动重发，见下）`);
+  }
   return `${head}：${parts.join('；')}`;
+}
+
+/** The files still listed in the outbox's undelivered list (MAIL's .banzhuren-undelivered.json), by name; [] when none. */
+function stillUndelivered(folder: string): string[] {
+  const path = join(folder, UNDELIVERED_FILE);
+  if (!existsSync(path)) return [];
+  try {
+    const entries: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return Array.isArray(entries) ? entries.map((entry) => (entry as { file?: unknown } | null)?.file).filter((file): file is string => typeof file === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Every email the runtime's MailApp accepted in this run, with the day it was sent (what --dry-run prints). */
@@ -454,9 +545,22 @@ const TICK_COMMAND: Command = {
       const from = context.today ?? todayIn(runtime);
       const on = runtime.state.documentProperties.has(REMINDERS_PROPERTY);
       // No time-driven trigger at all: reminders were never turned on (or turned off) — nothing to simulate.
-      const installed = clockTriggers(runtime.state).length > 0;
+      if (clockTriggers(runtime.state).length === 0) {
+        context.err(`banzhuren：${path} 的每日提醒尚未开启（没有定时任务），没有运行。请先运行 banzhuren reminders on ${path} --as 市级或县级账号的邮箱（或在 Google 表格中点“开启每日提醒”）`);
+        return EXIT_NOT_DONE;
+      }
+      // Before any execution records a reminder: a mail server that cannot be used, an outbox that cannot be written (exit 2, nothing run).
+      checkSmtpSetting(runtime);
+      if (!dryRun) {
+        try {
+          prepareOutbox(runtime.outbox.folder);
+        } catch (error) {
+          throw new UsageError(`${errorMessage(error)}（${outbox === undefined ? `默认发件箱：表格旁的“${DEFAULT_OUTBOX_NAME}”文件夹；可用 --outbox 另选` : '--outbox 指定的文件夹'}）；没有运行定时任务，表格未修改`);
+        }
+      }
       let report: TickReport;
       const killedOn = new Map<string, number>();
+      const dayEnds = new Map<string, DayEnd>();
       try {
         report = await runTicks(runtime, {
           from,
@@ -464,53 +568,75 @@ const TICK_COMMAND: Command = {
           afterExecution: (execution) => {
             if (execution.killed) killedOn.set(execution.date, (killedOn.get(execution.date) ?? 0) + 1);
           },
+          afterDay: (day) => {
+            const properties = runtime.state.documentProperties;
+            dayEnds.set(day.date, { doneOn: properties.get(DONE_PROPERTY) ?? '', on: properties.has(REMINDERS_PROPERTY) });
+          },
         });
       } catch (error) {
         throw new Error(errorMessage(error));
       }
       context.stats.executions = report.executions;
-      if (!installed) {
-        context.err(`banzhuren：${path} 的每日提醒尚未开启（没有定时任务），没有运行。请先运行 banzhuren reminders on ${path} --as 市级或县级账号的邮箱（或在 Google 表格中点“开启每日提醒”）`);
-        return EXIT_NOT_DONE;
-      }
       const accepted = acceptedMail(runtime);
-      const tickDays = report.days.map((day) => tickDay(day, accepted, killedOn.get(day.date) ?? 0));
+      const tickDays = report.days.map((day) => tickDay(day, accepted, killedOn.get(day.date) ?? 0, dayEnds.get(day.date)));
       const emails = accepted.length;
       const failed = tickDays.reduce((total, day) => total + day.failed, 0);
       const written = tickDays.flatMap((day) => day.mail.written);
       const delivered = tickDays.reduce((total, day) => total + day.mail.delivered, 0);
-      const undelivered = tickDays.flatMap((day) => day.mail.failed);
+      const failures = tickDays.flatMap((day) => day.mail.failed);
+      // Counted by file, not by attempt: what is still listed undelivered at the end (a later retry may have delivered it).
+      const failedFiles = distinctFiles(failures);
+      const leftNames = new Set(dryRun ? [] : stillUndelivered(runtime.outbox.folder));
+      const undelivered = failedFiles.filter((file) => leftNames.has(basename(file)));
+      const uncertain = [...new Set(tickDays.flatMap((day) => day.mail.uncertain))];
+      const jobNotDone = tickDays.filter((day) => day.job === 'failed' || day.job === 'unfinished');
+      const problems = tickDays.some((day) => day.problems.length > 0);
       const shownMail = dryRun ? accepted : [];
       context.stats.emails = emails;
-      for (const entry of undelivered) context.err(`提示：${basename(entry.file)}：${entry.message}（已留在发件箱，下次运行 tick 时重试）`);
+      for (const file of undelivered) {
+        const last = [...failures].reverse().find((entry) => entry.file === file) as { message: string };
+        context.err(`提示：${basename(file)}：${last.message}（已留在发件箱，下次运行 tick 时重试）`);
+      }
+      for (const file of uncertain) context.err(`提示：${basename(file)}：上次投递到邮件服务器时进程中断，不确定对方是否已收到；不会自动重发，请向收件人核实，需要时用邮件程序打开该文件转发`);
       if (context.options.json) {
-        const mail = { outbox: runtime.outbox.folder, written: written.length, delivered, failed: undelivered };
+        const mail = { outbox: runtime.outbox.folder, written: written.length, delivered, failed: failures, undelivered: undelivered.map((file) => basename(file)), uncertain: uncertain.map((file) => basename(file)) };
         context.out(JSON.stringify({ from, dryRun, on, days: tickDays, executions: report.executions, killed: report.killed, emails, mail, ...(dryRun ? { digests: shownMail } : {}) }, null, 2));
       } else {
-        if (!on) context.err('提示：每日提醒已关闭，定时任务只为续做未完成的文档批次而保留；要发送提醒请运行 banzhuren reminders on');
+        if (!on) {
+          const batch = tickDays.some((day) => day.documents !== null);
+          context.err(`提示：每日提醒已关闭，不发送提醒${batch ? '；定时任务只为续做未完成的文档批次而运行' : ''}；要发送提醒请运行 banzhuren reminders on`);
+        }
         const said = new Set<string>();
         const sayOnce = (line: string, key = line) => {
           if (!said.has(key)) context.err(line);
           said.add(key);
         };
+        const problemsSaid = new Set<string>();
         for (const day of tickDays) {
           context.out(dayLine(day, dryRun));
+          const repeated = day.problems.filter((problem) => problemsSaid.has(problem));
+          for (const problem of day.problems.filter((each) => !problemsSaid.has(each))) {
+            context.out(`  问题：${problem}`);
+            problemsSaid.add(problem);
+          }
+          if (repeated.length > 0) context.out(`  另有 ${repeated.length} 项问题与前几天相同（见上）`);
           for (const entry of day.unaddressed) sayOnce(`提示：${day.date} 起 ${entry.sheet}第${entry.row}行 ${entry.name}：无法提醒：${entry.why}`, `${entry.kind}|${entry.sheet}|${entry.row}|${entry.why}`);
-          for (const problem of day.problems) sayOnce(`提示：${problem}`);
           for (const mail of shownMail.filter((entry) => entry.date === day.date)) {
             context.out(`  收件人：${mail.recipient}`);
             context.out(`  主题：${mail.subject}`);
             for (const line of mail.body.split(/\r?\n/)) context.out(`    ${line}`);
           }
         }
+        const notDone = jobNotDone.length > 0 ? `；每日任务有 ${jobNotDone.length} 天失败或没有完成（${jobNotDone.map((day) => day.date).join('、')}）` : '';
         if (dryRun) {
-          context.out(`模拟 ${days} 天（执行 ${report.executions} 次）：将发出提醒邮件 ${emails} 封；未保存表格，未写发件箱，未发送`);
+          context.out(`模拟 ${days} 天（执行 ${report.executions} 次）：将发出提醒邮件 ${emails} 封${notDone}；未保存表格，未写发件箱，未发送`);
         } else {
-          const smtp = delivered > 0 || undelivered.length > 0 ? `，经 SMTP 服务器发出 ${delivered} 封${undelivered.length > 0 ? `，${undelivered.length} 封未能投递` : ''}` : '';
-          context.out(`共 ${days} 天（执行 ${report.executions} 次）：发出提醒邮件 ${emails} 封${failed > 0 ? `，发送失败 ${failed} 项` : ''}；写入发件箱 ${runtime.outbox.folder} ${written.length} 个 .eml 文件${smtp}`);
+          const smtp = delivered > 0 || failedFiles.length > 0 ? `，经 SMTP 服务器投递 ${delivered} 封${undelivered.length > 0 ? `，${undelivered.length} 封未能投递（留在发件箱，下次重试）` : ''}` : '';
+          const unsure = uncertain.length > 0 ? `；${uncertain.length} 封不确定是否已发出（见上）` : '';
+          context.out(`共 ${days} 天（执行 ${report.executions} 次）：发出提醒邮件 ${emails} 封${failed > 0 ? `，发送失败 ${failed} 项` : ''}；写入发件箱 ${runtime.outbox.folder} ${written.length} 个 .eml 文件${smtp}${unsure}${notDone}`);
         }
       }
-      return failed > 0 || undelivered.length > 0 ? EXIT_NOT_DONE : 0;
+      return failed > 0 || undelivered.length > 0 || uncertain.length > 0 || jobNotDone.length > 0 || problems ? EXIT_NOT_DONE : 0;
     } finally {
       runtime.close();
     }
