@@ -494,13 +494,14 @@ const TICK_COMMAND: Command = {
     '每项提醒只发送一次：先记入“提醒记录”表并保存，再发送；中途被终止后再次运行，不会重复发送（最多少发，缺的在“提醒记录”中可查）。',
     '邮件：每封写成一个 .eml 文件（可用 Outlook、Foxmail、Thunderbird 打开）存入 --outbox 文件夹（默认为表格旁的“发件箱”文件夹）；',
     '环境变量 BANZHUREN_SMTP=smtp://用户名:密码@服务器:端口（或 smtps://…），否则“设置”表的“邮件服务器”，给出时同时经该服务器发出；',
-    '投递失败的邮件记在发件箱的 .banzhuren-undelivered.json 中，下次运行时重试。密码不会出现在任何输出中。',
+    '投递失败的邮件记在发件箱的 .banzhuren-undelivered.json 中，下次运行时重试；投递途中进程中断的邮件不会重发，列为“不确定是否已发出”，请核实。密码不会出现在任何输出中。',
+    '运行前先检查：邮件服务器地址无效（注明来自环境变量还是“设置”表第几行）、发件箱文件夹无法创建或写入时，退出码 2，不运行定时任务，表格不变。',
     '--mail-quota 模拟每天的邮件配额（按收件人计；默认 100，即个人 Google 账号的限额）：当天发不完的在下一个工作日优先发送，“提醒记录”记为“等待”。',
     '--dry-run 在内存中模拟同样的天数，逐封列出会发出的邮件（收件人、主题、正文），不保存表格、不写发件箱、不发送。',
-    '每天在标准输出打印一行：日期、是否工作日、发出几封、几项顺延、几项发送失败；--json 输出 JSON。',
+    '每天在标准输出打印一行：日期、是否工作日、插件发出几封、几项顺延、几项发送失败、SMTP 投递几封；每日任务失败（如“节假日”表有无法识别的日期）或当天没有完成（每次运行都被时限中断）也写在这一行，原因写在其下的“问题：”行；--json 输出 JSON。',
   ],
   uses: ['today'],
-  exitThree: '每日提醒尚未开启（没有定时任务，没有运行），或有提醒发送失败、邮件未能投递到 SMTP 服务器（下次运行重试）',
+  exitThree: '每日提醒尚未开启（没有定时任务，没有运行）；或某天的每日任务失败、当天没有完成；或有需要处理的问题（“问题：”行）、有提醒发送失败、有邮件未能投递到 SMTP 服务器（下次运行重试）或不确定是否已投递',
   options: {
     days: { type: 'string', value: '天数', help: `从 --today 起模拟的天数（1 到 ${MAX_TICK_DAYS}，默认 1）` },
     outbox: { type: 'string', value: '文件夹', help: '存放 .eml 邮件文件的文件夹（默认为表格旁的“发件箱”；不存在则新建）' },
@@ -509,7 +510,7 @@ const TICK_COMMAND: Command = {
     'time-limit': { type: 'string', value: '秒', help: '模拟 Apps Script 单次执行的时限（默认 360 秒）；被时限中断的执行由下一次定时运行接着做，已记录的提醒不会重发' },
     json: {
       type: 'boolean',
-      help: '以 JSON 输出：{"from","dryRun","on","days":[{"date","workingDay","executions","killed","dailyJob","emails":[{"recipient","subject"}],"reminders","waiting","failed","alreadySent","heldForTomorrow","moved","unaddressed","problems","documents","mail"}],"executions","killed","emails","mail":{"outbox","written","delivered","failed"}}；--dry-run 时另有 "digests":[{"date","recipient","subject","body"}]',
+      help: '以 JSON 输出：{"from","dryRun","on","days":[{"date","workingDay","executions","killed","dailyJob","job"（completed 完成、failed 失败、unfinished 当天没有完成，或 null）,"emails":[{"recipient","subject"}],"reminders","waiting","failed","alreadySent","heldForTomorrow","moved","unaddressed","problems","documents","mail":{"written","delivered","failed","uncertain"}}],"executions","killed","emails","mail":{"outbox","written","delivered","failed","undelivered","uncertain"}}；--dry-run 时另有 "digests":[{"date","recipient","subject","body"}]',
     },
   },
   examples: [
