@@ -303,7 +303,7 @@ test('through a real SMTP server on 127.0.0.1 (BANZHUREN_SMTP): the same message
     const { book, outbox } = fresh('smtp');
     const result = await runCliAsync(tickArgs(book, outbox), { BANZHUREN_SMTP: server.url('city@yuxi.edu.cn', 'p@ss word'), TZ: 'UTC' });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`经 SMTP 服务器发出 ${expected.emails.length} 封`);
+    expect(result.stdout).toContain(`经 SMTP 服务器投递 ${expected.emails.length} 封`);
     expect(result.stdout + result.stderr).not.toContain('p@ss word');
     const delivered = await server.parsed();
     const shape = (mail: { to: string; date: string; subject: string; text: string }) => `${mail.date}|${mail.to}|${mail.subject}|${mail.text.trimEnd()}`;
