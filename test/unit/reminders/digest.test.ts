@@ -4,7 +4,17 @@
  * line of at most 200 characters, and the guard that no 身份证号/联系电话 reaches an email.
  */
 import fc from 'fast-check';
-import { composeDigest, containsPersonalNumber, defaultMailTemplates, digestRecipientName, readMailTemplates, type DigestContext, type MailTemplates } from '../../../src/domain/reminders/digest';
+import {
+  composeDigest,
+  containsPersonalNumber,
+  defaultMailTemplates,
+  digestRecipientName,
+  personalNumberPlaceholders,
+  readMailTemplates,
+  reminderHasPersonalNumber,
+  type DigestContext,
+  type MailTemplates,
+} from '../../../src/domain/reminders/digest';
 import { dueReminders, type DueReminder } from '../../../src/domain/reminders/due';
 import { DEFAULT_MAIL_TEMPLATES, MAIL_TEMPLATE_HEADERS, REMINDER_KINDS, REMINDER_KIND_ORDER } from '../../../src/domain/reminders/kinds';
 import { planDigests, type DigestPlan } from '../../../src/domain/reminders/plan';
@@ -228,6 +238,45 @@ describe('containsPersonalNumber', () => {
     expect(containsPersonalNumber('推荐名单第3行 李四，已等待 5 个工作日', [id, phone])).toBe(false);
     expect(containsPersonalNumber('第3行 2025年10月9日', ['', '  ', '-', '3', '123456'])).toBe(false);
     expect(containsPersonalNumber('13800001235', [phone])).toBe(false);
+  });
+
+  test('every separator is folded: dots, slashes, underscores, zero-width and other spaces, symbols', () => {
+    for (const text of [
+      '电话 138.0000.1234',
+      '电话 138/0000/1234',
+      '电话 138_0000_1234',
+      '电话 138\u200b0000\u200c1234',
+      '电话 138\u00a00000\u30001234',
+      '电话 138\u20600000\ufeff1234',
+      '电话 138·0000·1234',
+      '电话 138~0000+1234',
+      '电话 138【0000】1234',
+      '身份证 530402.19800101.123x',
+      '身份证 530402\u200d19800101\u2009123Ｘ',
+    ]) {
+      expect([text, containsPersonalNumber(text, [id, phone])]).toEqual([text, true]);
+    }
+    // The list's own numbers are folded the same way.
+    expect(containsPersonalNumber(`x${phone}x`, ['138.0000.1234'])).toBe(true);
+    expect(containsPersonalNumber(`x${phone}x`, ['138\u200b0000\u200b1234'])).toBe(true);
+  });
+});
+
+describe('a reminder carrying a personal number', () => {
+  const id = '53040219800101123X';
+  const phone = '13800001234';
+
+  test('found in any value or in its name, named by placeholder, never the number', () => {
+    expect(reminderHasPersonalNumber(waiting, [id, phone])).toBe(false);
+    expect(personalNumberPlaceholders(waiting, [id, phone])).toEqual([]);
+    const inSchool = { ...waiting, values: { ...waiting.values, 学校: '玉溪一中 138·0000·1234' } };
+    expect(reminderHasPersonalNumber(inSchool, [id, phone])).toBe(true);
+    expect(personalNumberPlaceholders(inSchool, [id, phone])).toEqual(['学校']);
+    const inName = { ...waiting, name: `李四${id}`, values: { ...waiting.values, 姓名: `李四${id}`, 县市区: '530402 19800101 123X' } };
+    expect(reminderHasPersonalNumber(inName, [id])).toBe(true);
+    expect(personalNumberPlaceholders(inName, [id])).toEqual(['姓名', '县市区']);
+    const onlyName = { ...waiting, name: `李四 ${phone}` };
+    expect(personalNumberPlaceholders(onlyName, [phone])).toEqual(['姓名']);
   });
 
 });
