@@ -301,8 +301,50 @@ test("an awarded teacher whose semester's duties are not complete gets one email
   const { result, mail } = await withRuntime(path, { as: CITY, today: '2025-01-20' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
   expect(result!.problems).toEqual([]);
   expect(mail.sent.map((each) => each.to)).toEqual(['ji@example.com']);
-  expect(mail.sent[0]!.body).toMatch(/2024-2025学年第一学期履职尚未完成：.*缺少/);
+  expect(mail.sent[0]!.body).toMatch(/2024-2025学年第一学期履职尚未完成：/);
+  expect(mail.sent[0]!.body).not.toContain('进行中'); // 缺少 is only the missing items
   expect(await records(path)).toEqual([['2025-01-20', 'ji@example.com', '履职未完成', '2', '己', '已发送']]);
   const again = await withRuntime(path, { as: CITY, today: '2025-01-21' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
   expect(again.mail.sent).toEqual([]);
+});
+
+test('an execution stops starting digests 270 s after it started: not done for the day, the next hourly run sends the rest, nothing twice', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const runs = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, mail) => {
+    mail.onSend = () => runtime.clock.advance(280_000); // a slow send: the budget is gone after one digest
+    const first = daily(runtime.bundle.call('onHourlyTrigger', {}));
+    const done = property(runtime, 'dailyJobDone');
+    runtime.clock.startExecution();
+    const second = daily(runtime.bundle.call('onHourlyTrigger', {}));
+    runtime.clock.startExecution();
+    const third = runtime.bundle.call('onHourlyTrigger', {});
+    return { first, done, second, third, to: mail.sent.map((each) => each.to) };
+  });
+  expect(runs.first).toMatchObject({ ran: true, continued: true });
+  expect(runs.first!.sent.map((each) => each.recipient)).toEqual([CITY]);
+  expect(runs.done).toBeNull();
+  expect(runs.second).toMatchObject({ ran: true, continued: false, alreadySent: 2 });
+  expect(runs.second!.sent.map((each) => each.recipient)).toEqual([HONGTA]);
+  expect(runs.third).toBeNull();
+  expect(runs.to).toEqual([CITY, HONGTA]);
+});
+
+test('设置 提醒间隔 in full-width digits is read; a bad value is a problem naming the 设置 row', async () => {
+  const setInterval = (runtime: WorkbookRuntime, value: string) =>
+    runInContext(`(function () { var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('设置'); var values = sheet.getDataRange().getValues(); for (var i = 0; i < values.length; i++) if (values[i][0] === '提醒间隔') { sheet.getRange(i + 1, 2).setValue(${JSON.stringify(value)}); return i + 1; } })()`, runtime.bundle.context) as number;
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  // 甲 初审通过 on 2024-09-02: with an interval of 3 it is due on 2024-09-05, with the default 5 only on 2024-09-09.
+  const full = await withRuntime(path, { as: CITY, today: '2024-09-05' }, (runtime) => {
+    setInterval(runtime, '３');
+    return runtime.bundle.call('runPreviewReminders', {}) as { digests: { recipient: string }[]; problems: string[] };
+  });
+  expect(full.problems).toEqual([]);
+  expect(full.digests.map((digest) => digest.recipient)).toContain(CITY);
+  const bad = await withRuntime(path, { as: CITY, today: '2024-09-05' }, (runtime) => {
+    const row = setInterval(runtime, '三天');
+    return { row, preview: runtime.bundle.call('runPreviewReminders', {}) as { problems: string[] } };
+  });
+  expect(bad.preview.problems).toEqual([expect.stringMatching(new RegExp(`^设置第${bad.row}行：.*三天`))]);
 });
