@@ -10,8 +10,8 @@
  * a process dying between writing a file and handing it to the server leaves the file unsent.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { offsetAt, wallClockAt } from '../../runtime/time-zones';
@@ -61,6 +61,47 @@ export interface OutboxOptions {
   dryRun?: boolean;
   /** The SMTP URL configured now (read at each delivery), undefined when none. */
   smtp?: () => SmtpSetting | undefined;
+}
+
+/**
+ * Makes sure mail can be written into the outbox folder `folder` before anything runs: creates it
+ * (with its parents) and writes and removes a temporary file there; throws, in Chinese, naming
+ * the folder and why, when it cannot (a file in the way, no permission, a read-only disk).
+ */
+export function prepareOutbox(folder: string): void {
+  const shown = resolve(folder);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new Error(`无法创建发件箱文件夹 ${shown}：${fileProblem(error)}`);
+  }
+  try {
+    if (!statSync(folder).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    const probe = join(folder, `.banzhuren-probe.${process.pid}.${randomUUID().slice(0, 8)}.tmp`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (error) {
+    throw new Error(`发件箱文件夹 ${shown} 不可写入：${fileProblem(error)}`);
+  }
+}
+
+/** Why a file operation failed, in Chinese (the system's message when the code is not a usual one). */
+function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '没有写入权限';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return '同名的文件（不是文件夹）已存在';
+    case 'EROFS':
+      return '磁盘为只读';
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** Mail queued during executions and delivered after the workbook was saved. */
