@@ -225,8 +225,8 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
 
 /** What a digest's text needs besides its plan: the day, the spreadsheet's name and link, the greeting (digestRecipientName). */
 function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, plan: DigestPlan) {
-  // The spreadsheet's address from its id (the form Spreadsheet.getUrl gives; the local runtime has no getUrl).
-  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheet.getId()}/edit`, recipientName: digestRecipientName(plan) };
+  // Spreadsheet.getUrl (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getUrl(); offline a file:// URL).
+  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: spreadsheet.getUrl(), recipientName: digestRecipientName(plan) };
 }
 
 /** A 提醒记录 row for a reminder. */

@@ -6,6 +6,7 @@
  * the hour and the day in the spreadsheet's zone, a busy document, and a failed run named to the city.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runInContext } from 'node:vm';
 import { CallCounter } from '../../local/runtime/call-counter';
 import { instantOfDateAndTime } from '../../local/runtime/time-zones';
@@ -95,6 +96,8 @@ test('one digest per recipient, each recorded in 提醒记录 and flushed before
   expect(mail.sent[0]!.body).toContain('乙');
   expect(mail.sent[1]!.body).toContain('丙');
   expect(mail.sent.every((each) => each.name === '班主任评选助手')).toBe(true);
+  // {链接}: Spreadsheet.getUrl (offline the workbook's file:// URL).
+  expect(mail.sent[0]!.body).toContain(pathToFileURL(path).href);
   // Before each send: the digest's rows appended (one setValues) and flushed.
   log.forEach((name, index) => {
     if (name !== 'MailApp.sendEmail') return;
@@ -207,7 +210,7 @@ test('a busy document: nothing recorded, not done, tried again the next hour', a
     expect(property(runtime, 'dailyJobDone')).toBeNull();
     expect(property(runtime, 'dailyJobFailures')).toBeNull();
   });
-  expect((await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0)).toEqual([]);
+  expect((await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0 && row[7] !== '开启每日提醒')).toEqual([]);
   const retry = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime) => daily(runtime.bundle.call('onHourlyTrigger', {})));
   expect(retry).toMatchObject({ ran: true });
 });
@@ -227,7 +230,7 @@ test('a failed daily run: one 操作记录 line, kept until the next digest to t
     expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull(); // no retry storm
     setFirstSemester(runtime, '9-1');
   });
-  const logRows = (await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0);
+  const logRows = (await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0 && row[7] !== '开启每日提醒');
   expect(logRows).toHaveLength(1);
   expect(String(logRows[0]![1])).toBe('（每日定时任务）');
   expect(String(logRows[0]![7])).toMatch(/^每日任务失败：/);
