@@ -20,7 +20,7 @@ import { awardedTeachers } from '../domain/duties/teachers';
 import { countyOf } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
 import { composeDigest, containsPersonalNumber, digestRecipientName, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
-import { cityReviewers, dueReminders, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
+import { cityReviewers, dueReminders, readReminderInterval, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
 import { DEFAULT_REMINDER_INTERVAL, REMINDER_KINDS, REMINDER_RESULTS, DAILY_JOB_HOUR, type ReminderKind } from '../domain/reminders/kinds';
 import { failuresToKeep, kindOfLabel, planDigests, recordOutcome, reminderKey, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
@@ -30,6 +30,7 @@ import { readPermissions, type Permissions } from '../domain/workflow/roles';
 import { readState } from '../domain/workflow/states';
 import { appendLog, readLogEntries } from './audit-log';
 import { addOutputColumns } from './column-layout';
+import { STOP_AFTER_MS } from './document-batch';
 import { DocumentBusyError, underDocumentLock } from './document-lock';
 import { readWorkingDayCalendar } from './holiday-sheet';
 import { remainingMailQuota, sendPlainEmail } from './mail';
@@ -43,6 +44,8 @@ export interface DailyJobResult {
   date: string;
   /** Whether the job ran to its end (false: the document was busy, or it failed; see problems). */
   ran: boolean;
+  /** Stopped before the time limit with digests left: `dailyJobDone` stays unset, the next hourly run goes on. */
+  continued: boolean;
   workingDay: boolean;
   /** Rows the term-expiry move took to 任期届满. */
   moved: number;
@@ -88,14 +91,14 @@ interface Gathered {
 }
 
 /** Runs the daily job when it is due: reminders on, the hour ≥ DAILY_JOB_HOUR in the spreadsheet's zone, not yet run today; else null. */
-export function runDailyJobWhenDue(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, moveExpiredTerms: () => number, actor: string, preset: Preset): DailyJobResult | null {
+export function runDailyJobWhenDue(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, moveExpiredTerms: () => number, actor: string, preset: Preset, started = Date.now()): DailyJobResult | null {
   if (!remindersOn()) return null;
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const hour = Number(Utilities.formatDate(new Date(), timeZone, 'H'));
   if (hour < DAILY_JOB_HOUR) return null;
   const today = todayIn(timeZone);
   if (dailyJobDoneOn() === today) return null;
-  return runDailyJob(spreadsheet, today, moveExpiredTerms, actor, preset);
+  return runDailyJob(spreadsheet, today, moveExpiredTerms, actor, preset, started);
 }
 
 /**
@@ -104,11 +107,11 @@ export function runDailyJobWhenDue(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
  * next hour. Any other error: one 操作记录 line, kept in `dailyJobFailures` for the city's next
  * digest, and `dailyJobDone` set (no retry every hour).
  */
-export function runDailyJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, moveExpiredTerms: () => number, actor: string, preset: Preset): DailyJobResult {
-  const result: DailyJobResult = { date: today, ran: false, workingDay: false, moved: 0, sent: [], waiting: 0, failed: 0, alreadySent: 0, heldForTomorrow: 0, unaddressed: [], problems: [] };
+export function runDailyJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, moveExpiredTerms: () => number, actor: string, preset: Preset, started = Date.now()): DailyJobResult {
+  const result: DailyJobResult = { date: today, ran: false, continued: false, workingDay: false, moved: 0, sent: [], waiting: 0, failed: 0, alreadySent: 0, heldForTomorrow: 0, unaddressed: [], problems: [] };
   try {
     result.moved = moveExpiredTerms();
-    underDocumentLock(() => remindUnderLock(spreadsheet, today, actor, preset, result));
+    underDocumentLock(() => remindUnderLock(spreadsheet, today, actor, preset, result, started));
     result.ran = true;
   } catch (error) {
     if (error instanceof DocumentBusyError) {
@@ -132,7 +135,7 @@ export function runDailyJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
 }
 
 /** The reminders under the caller's lock: read, stamp, plan, send, record. */
-function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, actor: string, preset: Preset, result: DailyJobResult): void {
+function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, actor: string, preset: Preset, result: DailyJobResult, started: number): void {
   const gathered = gather(spreadsheet, today, preset, { stampAs: actor });
   const { input, log } = gathered;
   result.workingDay = input.calendar.isWorkday(today);
@@ -147,6 +150,11 @@ function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   const waitingRecords: ReminderRecord[] = [];
   let quotaLeft = true;
   for (const plan of planned.digests) {
+    if (Date.now() - started > STOP_AFTER_MS) {
+      result.continued = true;
+      result.problems.push('本次执行已接近 Apps Script 的 6 分钟上限，其余提醒由下一小时的定时任务接着发送');
+      break;
+    }
     const { subject, body } = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan));
     if (containsPersonalNumber(`${subject}\n${body}`, gathered.personalNumbers)) {
       appendReminderRecords(spreadsheet, log, plan.reminders.map((reminder) => recordOf(reminder, today, `${REMINDER_RESULTS.failed}：${PERSONAL_NUMBER_REASON}`)));
@@ -179,7 +187,7 @@ function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   }
   if (waitingRecords.length > 0) appendReminderRecords(spreadsheet, log, waitingRecords);
   keepUnnamedFailures(input.failures, log.records, gathered.permissions);
-  saveDailyJobDone(today);
+  if (!result.continued) saveDailyJobDone(today);
 }
 
 /** Drops the failures every city reviewer has a record of (failuresToKeep); writes only when that changes them. */
@@ -217,8 +225,8 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
 
 /** What a digest's text needs besides its plan: the day, the spreadsheet's name and link, the greeting (digestRecipientName). */
 function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, plan: DigestPlan) {
-  // The spreadsheet's address from its id (the form Spreadsheet.getUrl gives; the local runtime has no getUrl).
-  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheet.getId()}/edit`, recipientName: digestRecipientName(plan) };
+  // Spreadsheet.getUrl (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getUrl(); offline a file:// URL).
+  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: spreadsheet.getUrl(), recipientName: digestRecipientName(plan) };
 }
 
 /** A 提醒记录 row for a reminder. */
@@ -323,10 +331,10 @@ function readSettingsCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   cells.forEach((row, index) => {
     const key = String(row[0] ?? '').trim();
     const value = row[1];
-    if (key === SETTING_KEYS.reminderInterval && value !== '' && value !== null) {
-      const number = typeof value === 'number' ? value : Number(String(value).trim());
-      if (Number.isInteger(number) && number >= 1) interval = number;
-      else problems.push(`设置第${index + 1}行：提醒间隔“${String(value)}”不是正整数（工作日数），本次按默认 ${DEFAULT_REMINDER_INTERVAL} 个工作日`);
+    if (key === SETTING_KEYS.reminderInterval) {
+      const reading = readReminderInterval(value);
+      interval = reading.interval;
+      if (reading.problem !== null) problems.push(`设置第${index + 1}行：${reading.problem}`);
     }
     if (key === SETTING_KEYS.firstSemesterStart || key === SETTING_KEYS.secondSemesterStart) found[key] = { row: index + 1, text: String(value ?? '') };
   });
@@ -366,7 +374,7 @@ function dutiesByRow(
   for (const teacher of teachers) {
     const status = report.semesters.find((each) => each.name === teacher.name && each.certificate === teacher.certificate && each.schoolYear === schoolYear && each.semester === half);
     if (!status) continue;
-    result.set(teacher.row, { semester: semesterText(semester), semesterEnd: semesterEnd(semester, starts), complete: status.ok, missing: status.ok ? '' : statusText(status, preset) });
+    result.set(teacher.row, { semester: semesterText(semester), semesterEnd: semesterEnd(semester, starts), complete: status.ok, missing: status.ok ? '' : statusText(status, preset).replace(/^.*?：缺少/, '') });
   }
   return result;
 }

@@ -6,6 +6,7 @@
  * the hour and the day in the spreadsheet's zone, a busy document, and a failed run named to the city.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runInContext } from 'node:vm';
 import { CallCounter } from '../../local/runtime/call-counter';
 import { instantOfDateAndTime } from '../../local/runtime/time-zones';
@@ -95,6 +96,8 @@ test('one digest per recipient, each recorded in 提醒记录 and flushed before
   expect(mail.sent[0]!.body).toContain('乙');
   expect(mail.sent[1]!.body).toContain('丙');
   expect(mail.sent.every((each) => each.name === '班主任评选助手')).toBe(true);
+  // {链接}: Spreadsheet.getUrl (offline the workbook's file:// URL).
+  expect(mail.sent[0]!.body).toContain(pathToFileURL(path).href);
   // Before each send: the digest's rows appended (one setValues) and flushed.
   log.forEach((name, index) => {
     if (name !== 'MailApp.sendEmail') return;
@@ -207,7 +210,7 @@ test('a busy document: nothing recorded, not done, tried again the next hour', a
     expect(property(runtime, 'dailyJobDone')).toBeNull();
     expect(property(runtime, 'dailyJobFailures')).toBeNull();
   });
-  expect((await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0)).toEqual([]);
+  expect((await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0 && row[7] !== '开启每日提醒')).toEqual([]);
   const retry = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime) => daily(runtime.bundle.call('onHourlyTrigger', {})));
   expect(retry).toMatchObject({ ran: true });
 });
@@ -227,7 +230,7 @@ test('a failed daily run: one 操作记录 line, kept until the next digest to t
     expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull(); // no retry storm
     setFirstSemester(runtime, '9-1');
   });
-  const logRows = (await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0);
+  const logRows = (await readSheet(path, '操作记录')).rows.slice(1).filter((row) => row.length > 0 && row[7] !== '开启每日提醒');
   expect(logRows).toHaveLength(1);
   expect(String(logRows[0]![1])).toBe('（每日定时任务）');
   expect(String(logRows[0]![7])).toMatch(/^每日任务失败：/);
@@ -301,8 +304,50 @@ test("an awarded teacher whose semester's duties are not complete gets one email
   const { result, mail } = await withRuntime(path, { as: CITY, today: '2025-01-20' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
   expect(result!.problems).toEqual([]);
   expect(mail.sent.map((each) => each.to)).toEqual(['ji@example.com']);
-  expect(mail.sent[0]!.body).toMatch(/2024-2025学年第一学期履职尚未完成：.*缺少/);
+  expect(mail.sent[0]!.body).toMatch(/2024-2025学年第一学期履职尚未完成：/);
+  expect(mail.sent[0]!.body).not.toContain('进行中'); // 缺少 is only the missing items
   expect(await records(path)).toEqual([['2025-01-20', 'ji@example.com', '履职未完成', '2', '己', '已发送']]);
   const again = await withRuntime(path, { as: CITY, today: '2025-01-21' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
   expect(again.mail.sent).toEqual([]);
+});
+
+test('an execution stops starting digests 270 s after it started: not done for the day, the next hourly run sends the rest, nothing twice', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const runs = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, mail) => {
+    mail.onSend = () => runtime.clock.advance(280_000); // a slow send: the budget is gone after one digest
+    const first = daily(runtime.bundle.call('onHourlyTrigger', {}));
+    const done = property(runtime, 'dailyJobDone');
+    runtime.clock.startExecution();
+    const second = daily(runtime.bundle.call('onHourlyTrigger', {}));
+    runtime.clock.startExecution();
+    const third = runtime.bundle.call('onHourlyTrigger', {});
+    return { first, done, second, third, to: mail.sent.map((each) => each.to) };
+  });
+  expect(runs.first).toMatchObject({ ran: true, continued: true });
+  expect(runs.first!.sent.map((each) => each.recipient)).toEqual([CITY]);
+  expect(runs.done).toBeNull();
+  expect(runs.second).toMatchObject({ ran: true, continued: false, alreadySent: 2 });
+  expect(runs.second!.sent.map((each) => each.recipient)).toEqual([HONGTA]);
+  expect(runs.third).toBeNull();
+  expect(runs.to).toEqual([CITY, HONGTA]);
+});
+
+test('设置 提醒间隔 in full-width digits is read; a bad value is a problem naming the 设置 row', async () => {
+  const setInterval = (runtime: WorkbookRuntime, value: string) =>
+    runInContext(`(function () { var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('设置'); var values = sheet.getDataRange().getValues(); for (var i = 0; i < values.length; i++) if (values[i][0] === '提醒间隔') { sheet.getRange(i + 1, 2).setValue(${JSON.stringify(value)}); return i + 1; } })()`, runtime.bundle.context) as number;
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  // 甲 初审通过 on 2024-09-02: with an interval of 3 it is due on 2024-09-05, with the default 5 only on 2024-09-09.
+  const full = await withRuntime(path, { as: CITY, today: '2024-09-05' }, (runtime) => {
+    setInterval(runtime, '３');
+    return runtime.bundle.call('runPreviewReminders', {}) as { digests: { recipient: string }[]; problems: string[] };
+  });
+  expect(full.problems).toEqual([]);
+  expect(full.digests.map((digest) => digest.recipient)).toContain(CITY);
+  const bad = await withRuntime(path, { as: CITY, today: '2024-09-05' }, (runtime) => {
+    const row = setInterval(runtime, '三天');
+    return { row, preview: runtime.bundle.call('runPreviewReminders', {}) as { problems: string[] } };
+  });
+  expect(bad.preview.problems).toEqual([expect.stringMatching(new RegExp(`^设置第${bad.row}行：.*三天`))]);
 });
