@@ -273,6 +273,26 @@ function printPreview(context: CommandContext, preview: ReminderPreview): void {
   for (const problem of preview.problems) context.err(`提示：${problem}`);
 }
 
+/** What `reminders on` did, in Chinese: turned on and installed, already on by the same user, or on by someone else (nothing changed). */
+export function remindersOnText(result: RemindersOnResult, as: string, book: string): string {
+  if (result.by.toLowerCase() !== as.toLowerCase()) {
+    return `每日提醒已由 ${result.by} 开启，提醒由其定时任务以其账号发出；本次没有做任何修改，也没有安装定时任务`;
+  }
+  return `已开启每日提醒（${result.by}）；${result.installed ? '已安装每小时一次的定时任务' : '你的定时任务已存在，未重复安装'}。离线使用时请每天运行 banzhuren tick ${book}`;
+}
+
+/** What `reminders off` did, in Chinese: the user's trigger deleted, kept for a document batch, another user's left to delete itself, or none. */
+export function remindersOffText(result: RemindersOffResult, as: string, triggerUsers: readonly string[]): string {
+  if (result.removed) return '已关闭每日提醒；已删除你的定时任务';
+  const mine = triggerUsers.some((user) => user.toLowerCase() === as.toLowerCase());
+  const others = [...new Set(triggerUsers.filter((user) => user.toLowerCase() !== as.toLowerCase()))];
+  const parts = ['已关闭每日提醒'];
+  if (mine) parts.push('你的定时任务还要续做未完成的文档批次，批次完成后自动删除');
+  if (others.length > 0) parts.push(`${others.join('、')} 安装的定时任务将在其下一次运行时自行删除`);
+  if (!mine && others.length === 0) parts.push('没有定时任务需要删除');
+  return parts.join('；');
+}
+
 /** `banzhuren reminders on|off|preview BOOK`. */
 const REMINDERS_COMMAND: Command = {
   name: 'reminders',
@@ -282,7 +302,9 @@ const REMINDERS_COMMAND: Command = {
     'on：开启每日提醒，并安装插件每小时一次的定时任务（已有则不重复安装）；须为“权限”表中的市级或县级账号（--as）。',
     '    定时任务以开启者的身份运行：每天在表格时区 8 点后的第一次运行中做每日任务（任期届满改状态，然后发送提醒）。',
     '    离线使用时由 banzhuren tick 模拟定时任务（见 banzhuren tick --help），可用 cron 或 Windows 任务计划程序每天运行一次。',
-    'off：关闭每日提醒，删除定时任务（若还有未完成的证书/考核表批次，定时任务留到批次完成后自动删除）。',
+    '    已由另一账号开启时不做任何修改（提醒由其定时任务以其账号发出），也不另装定时任务。',
+    'off：关闭每日提醒（任一市级或县级账号均可），删除自己的定时任务（若还有未完成的证书/考核表批次，留到批次完成后自动删除）；',
+    '    其他账号安装的定时任务无法从这里删除，它在下一次运行时发现提醒已关闭，会自行删除。开启和关闭都记入“操作记录”。',
     'preview：列出今天（--today）会发给谁、邮件主题和正文，以及无法提醒的行（如该县在“权限”表中没有审核人）；不发送、不写入任何内容。',
     '提醒邮件只含姓名、学校、县（市、区）、状态和日期，从不含身份证号、联系电话；每项提醒只发送一次（记在“提醒记录”表）。',
   ],
@@ -310,14 +332,18 @@ const REMINDERS_COMMAND: Command = {
         if (!context.as) throw new UsageError('缺少 --as（开启每日提醒的账号，须为“权限”表中的市级或县级账号；定时任务以该账号的身份运行）');
         const result = await callRefusable(book, remindersUsage, true, (runtime) => runtime.bundle.call('runRemindersOn') as RemindersOnResult);
         if (context.options.json) context.out(JSON.stringify(result, null, 2));
-        else context.out(`已开启每日提醒（${result.by}）；${result.installed ? '已安装每小时一次的定时任务' : '定时任务已存在，未重复安装'}。离线使用时请每天运行 banzhuren tick ${book.positionals[0] ?? ''}`);
+        else context.out(remindersOnText(result, context.as, book.positionals[0] ?? ''));
         return 0;
       }
       if (action === 'off') {
         if (!context.as) throw new UsageError('缺少 --as（关闭每日提醒的账号，须为“权限”表中的市级或县级账号）');
-        const result = await callRefusable(book, remindersUsage, true, (runtime) => runtime.bundle.call('runRemindersOff') as RemindersOffResult);
+        const as = context.as;
+        const { result, left } = await callRefusable(book, remindersUsage, true, (runtime) => {
+          const answer = runtime.bundle.call('runRemindersOff') as RemindersOffResult;
+          return { result: answer, left: clockTriggers(runtime.state).map((trigger) => trigger.user) };
+        });
         if (context.options.json) context.out(JSON.stringify(result, null, 2));
-        else context.out(`已关闭每日提醒；${result.removed ? '已删除定时任务' : '定时任务未删除（没有定时任务，或还有未完成的文档批次：批次完成后自动删除）'}`);
+        else context.out(remindersOffText(result, as, left));
         return 0;
       }
       if (action === 'preview') {
