@@ -167,8 +167,14 @@ test('a send that failed once goes out the next working day, recorded 发送中 
     mail.failWith = 'Invalid email: x';
     runtime.bundle.call('onHourlyTrigger', {});
   });
-  const next = await withRuntime(path, { as: CITY, today: '2024-09-11' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), sent: mail.sent.map((each) => each.to) }));
+  const atSend: string[] = [];
+  const next = await withRuntime(path, { as: CITY, today: '2024-09-11' }, (runtime, mail) => {
+    // What 提醒记录's last row says while MailApp is sending (it was flushed before the call).
+    mail.onSend = () => atSend.push(String(runInContext("(function () { var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('提醒记录'); return sheet.getRange(sheet.getLastRow(), 6).getValue(); })()", runtime.bundle.context)));
+    return { result: daily(runtime.bundle.call('onHourlyTrigger', {})), sent: mail.sent.map((each) => each.to) };
+  });
   expect(next.sent).toEqual([CITY, HONGTA]);
+  expect(atSend).toEqual(['发送中', '发送中']);
   expect((await records(path)).map((row) => row[5])).toEqual([...Array(3).fill('发送失败：Invalid email: x'), ...Array(3).fill('已发送')]);
 });
 
@@ -382,4 +388,48 @@ test('设置 提醒间隔 in full-width digits is read; a bad value is a problem
     return { row, preview: runtime.bundle.call('runPreviewReminders', {}) as { problems: string[] } };
   });
   expect(bad.preview.problems).toEqual([expect.stringMatching(new RegExp(`^设置第${bad.row}行：.*三天`))]);
+});
+
+test('a reminder whose 学校 holds a 身份证号 (with separators) is left out and recorded 发送失败 naming its row and column, never the number; the rest goes', async () => {
+  const path = join(temporaryFolder(), 'poisoned.xlsx');
+  await scenarioWorkbook(path, [
+    candidate({ 姓名: '甲', 状态: '初审通过', 最后操作: `2024-09-02 ${HONGTA}：学校推荐→初审通过`, 身份证号: ID_NUMBERS[0], 联系电话: PHONES[0] }),
+    candidate({ 姓名: '丙', 学校: `玉溪第一中学 ${ID_NUMBERS[2]!.replace(/(\d{6})(\d{8})/, '$1.$2\u200b')}`, 最后操作: '2024-09-02 （每日定时任务）：首次登记，开始计算等待审核的工作日', 身份证号: ID_NUMBERS[2], 联系电话: PHONES[2] }),
+  ], [[CITY, '市级'], [HONGTA, '红塔区']]);
+  await turnOn(path, '2024-09-09');
+  const { result, mail } = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(mail.sent.map((each) => each.to)).toEqual([CITY]);
+  expect(result).toMatchObject({ failed: 1 });
+  expect(result!.problems).toEqual([expect.stringMatching(/^发给 ht@yuxi\.cn 的“待审核”提醒第3行的学校含有名单中的身份证号或联系电话，未发送/)]);
+  const rows = await records(path);
+  expect(rows.map((row) => [row[1], row[5]])).toEqual([[CITY, '已发送'], [HONGTA, '发送失败：第3行的学校含有名单中的身份证号或联系电话，未发送']]);
+  const texts = JSON.stringify([rows, (await readSheet(path, '提醒记录')).rows, result, mail.sent]).replace(/[^0-9X]/g, '');
+  expect(texts).not.toContain(ID_NUMBERS[2]);
+});
+
+test('a day of a year the calendar does not know (2027): a failure of the day, in 操作记录 and told to the city that day', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2026-12-30');
+  const { result, mail } = await withRuntime(path, { as: CITY, today: '2027-01-04' }, (runtime, mail) => ({ result: daily(runtime.bundle.call('onHourlyTrigger', {})), mail }));
+  expect(result).toMatchObject({ ran: false });
+  expect(result!.problems[0]).toMatch(/^每日任务失败：.*2027/);
+  expect(mail.sent.map((each) => each.to)).toEqual([CITY]);
+  expect(mail.sent[0]!.body).toMatch(/每日任务未能完成（2027-01-04 \d\d:\d\d）：.*2027/);
+  const logRows = (await readSheet(path, '操作记录')).rows.slice(1).filter((row) => String(row[7] ?? '').startsWith('每日任务失败'));
+  expect(logRows).toHaveLength(1);
+});
+
+test('failed daily runs with the same reason are named on one line with their times; each is recorded', async () => {
+  const path = await reminderBook();
+  await turnOn(path, '2024-09-09');
+  const failures = [{ time: '2024-09-06 08:00', reason: '找不到工作表“推荐名单”' }, { time: '2024-09-09 08:00', reason: '找不到工作表“推荐名单”' }];
+  const { mail } = await withRuntime(path, { as: CITY, today: '2024-09-10' }, (runtime, mail) => {
+    runInContext(`PropertiesService.getDocumentProperties().setProperty('dailyJobFailures', ${JSON.stringify(JSON.stringify(failures))})`, runtime.bundle.context);
+    runtime.bundle.call('onHourlyTrigger', {});
+    return { mail };
+  });
+  const body = mail.sent.find((each) => each.to === CITY)!.body;
+  expect(body).toContain('每日任务未能完成（2024-09-06 08:00、2024-09-09 08:00）：找不到工作表“推荐名单”');
+  expect(body.split('找不到工作表').length).toBe(2);
+  expect((await records(path)).filter((row) => row[2] === '每日任务失败').map((row) => row[5])).toEqual(['已发送', '已发送']);
 });
