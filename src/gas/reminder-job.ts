@@ -5,11 +5,13 @@
  * counted from that day), works out what is due (src/domain/reminders), and sends one digest per
  * recipient. Every sheet the reminders need is read once, under the document lock.
  *
- * At most once: for each digest its reminders are appended to 提醒记录 as 已发送 and flushed BEFORE
- * MailApp is called; a send that throws turns those rows into 发送失败. An execution cut off between
- * the two loses that digest (recorded, never sent) rather than ever sending it twice, and no
- * reminder recorded 已发送 or 发送失败 is planned again. When the day's mail quota is used up, the rest
- * is recorded as 等待 (once a day) and goes first on the next working day.
+ * At most once: for each digest its reminders are appended to 提醒记录 as 发送中 and flushed BEFORE
+ * MailApp is called, then set to 已发送 (or 发送失败 with MailApp's message). An execution cut off
+ * between the two leaves 发送中: never sent again, named in the problems. A 发送失败 (nothing went
+ * out) is tried again on a later working day, at most MAX_SEND_ATTEMPTS times (planDigests). When
+ * the day's mail quota is used up, the rest is recorded as 等待 (once a day) and goes first on the
+ * next working day. A failed daily job is told to the city at once (best effort), else in its next
+ * digest; an execution stops starting digests after STOP_AFTER_MS and the next hourly run goes on.
  */
 import type { CalendarDate } from '../domain/calendar-date';
 import { isCalendarDate } from '../domain/calendar-date';
@@ -52,7 +54,7 @@ export interface DailyJobResult {
   sent: { recipient: string; subject: string; reminders: number }[];
   /** Reminders left for the next working day because the mail quota was used up. */
   waiting: number;
-  /** Reminders recorded 发送失败 today (never retried). */
+  /** Reminders recorded 发送失败 today (tried again on a later working day, at most MAX_SEND_ATTEMPTS times in all). */
   failed: number;
   alreadySent: number;
   heldForTomorrow: number;
@@ -153,9 +155,7 @@ function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   result.unaddressed = unaddressed;
   result.alreadySent = planned.alreadySent;
   result.heldForTomorrow = planned.heldForTomorrow;
-  for (const record of planned.interrupted) {
-    result.problems.push(`${SHEET_NAMES.reminderLog}：${record.date} 发给 ${record.recipient} 的“${record.kindLabel}”提醒（${record.name || record.occasion}）停在“${REMINDER_RESULTS.sending}”：那次执行被中断，邮件可能没有发出，不会重发；请向收件人核实`);
-  }
+  result.problems.push(...planned.interrupted.map(interruptedProblem));
   sendDigests({ spreadsheet, today, log, templates: gathered.templates, permissions: gathered.permissions, personalNumbers: gathered.personalNumbers, started, result }, planned.digests);
   keepUnnamedFailures(input.failures, log.records, gathered.permissions);
   if (!result.continued) saveDailyJobDone(today);
@@ -194,15 +194,14 @@ function sendDigests(context: Sending, plans: readonly DigestPlan[]): void {
     const reminders: DueReminder[] = [];
     const withheld: ReminderRecord[] = [];
     for (const reminder of plan.reminders) {
-      const found = personalNumberPlaceholders(reminder, context.personalNumbers);
-      if (found.length === 0) {
+      const why = withheldWhy(reminder, context.personalNumbers);
+      if (why === '') {
         reminders.push(reminder);
         continue;
       }
-      const why = `${reminder.row === '' ? '' : `第${reminder.row}行的`}${found.join('、')}含有名单中的身份证号或联系电话，未发送`;
       const record = recordOf(reminder, today, `${REMINDER_RESULTS.failed}：${why}`);
       // Never written where the number is: a name or occasion holding it stays blank.
-      if (found.includes('姓名')) record.name = '';
+      if (containsPersonalNumber(record.name, context.personalNumbers)) record.name = '';
       if (containsPersonalNumber(record.occasion, context.personalNumbers)) record.occasion = '';
       withheld.push(record);
       result.problems.push(`发给 ${plan.recipient} 的“${record.kindLabel}”提醒${why}：请改正后，下一个工作日再发送`);
@@ -243,6 +242,17 @@ function sendDigests(context: Sending, plans: readonly DigestPlan[]): void {
     for (const record of records) record.result = outcome;
   }
   if (waitingRecords.length > 0) appendReminderRecords(spreadsheet, log, waitingRecords);
+}
+
+/** Why a reminder is withheld (a value holds a 身份证号 or 联系电话: its row and column, never the number); '' when it may go. */
+function withheldWhy(reminder: DueReminder, personalNumbers: readonly string[]): string {
+  const found = personalNumberPlaceholders(reminder, personalNumbers);
+  return found.length === 0 ? '' : `${reminder.row === '' ? '' : `第${reminder.row}行的`}${found.join('、')}含有名单中的身份证号或联系电话，未发送`;
+}
+
+/** A 发送中 record left by an execution cut off between record and send, as a problem. */
+function interruptedProblem(record: ReminderRecord): string {
+  return `${SHEET_NAMES.reminderLog}：${record.date} 发给 ${record.recipient} 的“${record.kindLabel}”提醒（${record.name || record.occasion}）停在“${REMINDER_RESULTS.sending}”：那次执行被中断，邮件可能没有发出，不会重发；请向收件人核实`;
 }
 
 /** The digest as shown: failed daily runs with the same reason on one line, their times joined (each still recorded on its own). */
@@ -294,16 +304,16 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
   const planned = planDigests(due, log.records, today);
   const problems = [...gathered.problems];
   if (calendarProblem !== undefined) problems.push(calendarProblem);
-  for (const record of planned.interrupted) problems.push(`${SHEET_NAMES.reminderLog}：${record.date} 发给 ${record.recipient} 的“${record.kindLabel}”提醒停在“${REMINDER_RESULTS.sending}”（邮件可能没有发出，不会重发）`);
+  problems.push(...planned.interrupted.map(interruptedProblem));
   const quota = remainingMailQuota();
   let left = quota;
   let waiting = 0;
   const digests: ReminderPreview['digests'] = [];
   for (const each of planned.digests) {
     const reminders = each.reminders.filter((reminder) => {
-      const found = personalNumberPlaceholders(reminder, gathered.personalNumbers);
-      if (found.length > 0) problems.push(`发给 ${each.recipient} 的“${REMINDER_KINDS[reminder.kind].label}”提醒不会发送：${reminder.row === '' ? '' : `第${reminder.row}行的`}${found.join('、')}含有名单中的身份证号或联系电话`);
-      return found.length === 0;
+      const why = withheldWhy(reminder, gathered.personalNumbers);
+      if (why !== '') problems.push(`发给 ${each.recipient} 的“${REMINDER_KINDS[reminder.kind].label}”提醒${why}`);
+      return why === '';
     });
     if (reminders.length === 0) continue;
     const plan = { ...each, reminders };
