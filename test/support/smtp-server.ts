@@ -2,7 +2,8 @@
  * A real SMTP server in the test process (smtp-server), listening on 127.0.0.1 at a random port,
  * for tests that deliver the offline runtime's mail: it keeps every message it accepted (envelope
  * and raw bytes, parsed with mailparser on demand), accepts or refuses a login, and can be stopped
- * and started again on the same port (a server that is down).
+ * and started again on the same port (a server that is down); and a tarpit, a port that accepts
+ * connections and never greets (or trickles bytes forever), for the time limits of delivery.
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -22,6 +23,8 @@ export interface TestSmtpOptions {
   password?: string;
   /** The port (default: a free one). */
   port?: number;
+  /** Called as each message arrives, before the server answers that it took it. */
+  onReceive?: (mail: ReceivedMail) => void;
 }
 
 /** A running test SMTP server. */
@@ -56,7 +59,9 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
-        received.push({ from, to: session.envelope.rcptTo.map((recipient) => recipient.address), raw: Buffer.concat(chunks) });
+        const mail = { from, to: session.envelope.rcptTo.map((recipient) => recipient.address), raw: Buffer.concat(chunks) };
+        received.push(mail);
+        options.onReceive?.(mail);
         callback();
       });
     },
@@ -81,4 +86,31 @@ export async function closedPort(): Promise<number> {
   const server = await startSmtpServer();
   await server.stop();
   return server.port;
+}
+
+/** A TCP server on 127.0.0.1 that is no SMTP server: it accepts connections and then only trickles a byte now and then (or says nothing). */
+export async function startTarpit(options: { trickle: boolean }): Promise<{ port: number; connections: () => number; stop(): Promise<void> }> {
+  const { createServer } = await import('node:net');
+  let connections = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  const server = createServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('error', () => undefined);
+    socket.on('close', () => sockets.delete(socket));
+    if (options.trickle) {
+      const timer = setInterval(() => socket.write('2'), 20);
+      socket.on('close', () => clearInterval(timer));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    port: (server.address() as AddressInfo).port,
+    connections: () => connections,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
