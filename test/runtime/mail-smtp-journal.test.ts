@@ -147,3 +147,25 @@ test('with a login that is no email address (or none), From stays the executing 
     await server.stop();
   }
 });
+
+test('a message the server refuses waits for the next run: later deliveries of the same run do not hand it over again', async () => {
+  const server = await startSmtpServer({ refuse: ['gone@school.cn'] });
+  const path = folder();
+  try {
+    const outbox = outboxTo(path, server.url());
+    outbox.add(mail('gone@school.cn'));
+    outbox.add(mail('a@school.cn'));
+    const first = await outbox.deliver();
+    expect([first.delivered, first.failed.length, server.refused]).toEqual([1, 1, ['gone@school.cn']]);
+    outbox.add(mail('b@school.cn'));
+    const second = await outbox.deliver();
+    expect([second.delivered, second.failed.length, server.refused]).toEqual([1, 0, ['gone@school.cn']]);
+    expect(journalOf(path).map((entry) => entry.attempts)).toEqual([1]);
+    // The next run tries it again, once.
+    await outboxTo(path, server.url()).deliver();
+    expect(server.refused).toEqual(['gone@school.cn', 'gone@school.cn']);
+    expect(journalOf(path).map((entry) => entry.attempts)).toEqual([2]);
+  } finally {
+    await server.stop();
+  }
+});

@@ -23,6 +23,8 @@ export interface TestSmtpOptions {
   password?: string;
   /** The port (default: a free one). */
   port?: number;
+  /** Recipients the server refuses (550), each refusal noted in `refused`. */
+  refuse?: string[];
   /** Called as each message arrives, before the server answers that it took it. */
   onReceive?: (mail: ReceivedMail) => void;
 }
@@ -33,6 +35,8 @@ export interface TestSmtpServer {
   received: ReceivedMail[];
   /** Logins tried, accepted or not: user names only. */
   logins: string[];
+  /** Recipients refused, once per attempt. */
+  refused: string[];
   /** The smtp:// URL of the server with the given credentials. */
   url(user?: string, password?: string): string;
   /** Each received message parsed. */
@@ -44,6 +48,7 @@ export interface TestSmtpServer {
 export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const logins: string[] = [];
+  const refused: string[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
@@ -53,6 +58,12 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
       logins.push(auth.username ?? '');
       if (auth.username === options.user && auth.password === options.password) callback(null, { user: auth.username });
       else callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) {
+        refused.push(address.address);
+        callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      } else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -75,6 +86,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     port,
     received,
     logins,
+    refused,
     url: (user, password) => `smtp://${user !== undefined ? `${encodeURIComponent(user)}:${encodeURIComponent(password ?? '')}@` : ''}127.0.0.1:${port}`,
     parsed: () => Promise.all(received.map((mail) => simpleParser(mail.raw))),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

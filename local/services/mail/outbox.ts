@@ -165,6 +165,9 @@ export class Outbox {
    */
   private unreachable: { key: string; message: string } | undefined;
 
+  /** Journal entries this process already handed to the server once (refused ones wait for the next run, not the next execution). */
+  private readonly tried = new Set<string>();
+
   /**
    * Delivers the queue: each message written as an .eml file, then, with an SMTP server
    * configured, the new messages put on the journal (UNDELIVERED_FILE) together with those left
@@ -247,6 +250,8 @@ export class Outbox {
           journal.splice(journal.indexOf(entry), 1);
           continue;
         }
+        if (this.tried.has(entry.file)) continue;
+        this.tried.add(entry.file);
         entry.sending = true;
         this.writeUndelivered(journal);
         try {
