@@ -5,7 +5,8 @@
  * key says 已发送 or 发送中 it is never planned again (at most once). 发送失败 means MailApp threw
  * and nothing went out: it is planned again on a later working day, until MAX_SEND_ATTEMPTS
  * failures. Each recipient gets at most one digest a day; recipients whose digest had to wait for
- * the mail quota go first, the longest wait first. Pure: the adapter reads and writes the sheet.
+ * the mail quota go first, the longest wait first; then the recipients deferred on the most days
+ * (the quota is shared in turn); then by email. Pure: the adapter reads and writes the sheet.
  */
 import type { CalendarDate } from '../calendar-date';
 import { normalizeEmail, type DueReminder } from './due';
@@ -142,6 +143,22 @@ function waitsByRecipient(records: readonly ReminderRecord[], today: CalendarDat
 }
 
 /**
+ * On how many days each recipient's digest had to wait for the quota (days with a 等待 record, up
+ * to today). Among recipients not waiting now, the most often deferred go first: the mail quota is
+ * shared in turn, not always spent on the same early emails (a county reviewer whose email sorts
+ * last was deferred on every busy day behind the city's two reviewers).
+ */
+function deferralDays(records: readonly ReminderRecord[], today: CalendarDate): Map<string, number> {
+  const days = new Map<string, Set<CalendarDate>>();
+  for (const record of records) {
+    if (recordOutcome(record.result) !== 'waiting' || record.date > today) continue;
+    const recipient = normalizeEmail(record.recipient);
+    days.set(recipient, (days.get(recipient) ?? new Set<CalendarDate>()).add(record.date));
+  }
+  return new Map([...days].map(([recipient, dates]) => [recipient, dates.size]));
+}
+
+/**
  * The digests to send today (see the file's comment), how many due reminders were left out and why,
  * and every 发送中 record: an execution was cut off between recording and sending (the mail may not
  * have gone out), for the job to name in its problems.
@@ -181,6 +198,7 @@ export function planDigests(
   }
 
   const waits = waitsByRecipient(records, today);
+  const deferrals = deferralDays(records, today);
   const digests: DigestPlan[] = [...byRecipient].map(([recipient, reminders]) => ({
     recipient,
     reminders: [...reminders].sort(compareReminders),
@@ -192,6 +210,8 @@ export function planDigests(
       if (right.waitingSince === null) return -1;
       return left.waitingSince < right.waitingSince ? -1 : 1;
     }
+    const byDeferrals = (deferrals.get(right.recipient) ?? 0) - (deferrals.get(left.recipient) ?? 0);
+    if (byDeferrals !== 0) return byDeferrals;
     return left.recipient < right.recipient ? -1 : left.recipient > right.recipient ? 1 : 0;
   });
   return { digests, alreadySent, heldForTomorrow, interrupted };

@@ -136,7 +136,7 @@ describe('planDigests: one digest per recipient per day', () => {
 });
 
 describe('planDigests: order', () => {
-  test('recipients whose digest waited go first, the oldest wait first, then by email', () => {
+  test('recipients whose digest waits go first, the oldest wait first; then those deferred before; then by email', () => {
     const due = ['d@x.cn', 'a@x.cn', 'c@x.cn', 'b@x.cn', 'e@x.cn'].map((recipient) => reminder({ kind: 'waiting', recipient }));
     const records = [
       record(due[2]!, '2025-11-07', REMINDER_RESULTS.waiting), // c: waits since the 7th
@@ -149,10 +149,35 @@ describe('planDigests: order', () => {
     expect(plan.digests.map((digest) => [digest.recipient, digest.waitingSince])).toEqual([
       ['d@x.cn', '2025-11-06'],
       ['c@x.cn', '2025-11-07'],
+      ['e@x.cn', null], // deferred once before, then served: ahead of those never deferred
       ['a@x.cn', null],
       ['b@x.cn', null],
-      ['e@x.cn', null],
     ]);
+  });
+
+  test('among recipients not waiting now, the most often deferred go first: the quota is shared in turn', () => {
+    // Two city reviewers and 红塔's, a quota of 2 digests a day. On busy days all three have something
+    // new; a reminder stays due until sent. Sorted by email alone, zhaohong (红塔) was deferred on
+    // every busy day behind lijun and wangqiang (a trial user saw it three days in a row).
+    const recipients = ['lijun@yxjyj.gov.cn', 'wangqiang@yxjyj.gov.cn', 'zhaohong@htjy.gov.cn'];
+    const busy = ['2025-09-15', '2025-09-18', '2025-09-22', '2025-09-25', '2025-09-29', '2025-10-10'];
+    const days = [...busy, '2025-09-16', '2025-09-19', '2025-09-23', '2025-09-26', '2025-09-30', '2025-10-13'].sort();
+    const records: ReminderRecord[] = [];
+    const deferredOn = new Map<string, string[]>(recipients.map((recipient) => [recipient, []]));
+    for (const today of days) {
+      const due = busy.filter((day) => day <= today).flatMap((day) => recipients.map((recipient) => reminder({ kind: 'waiting', recipient, occasion: day })));
+      planDigests(due, records, today).digests.forEach((digest, index) => {
+        const result = index < 2 ? REMINDER_RESULTS.sent : REMINDER_RESULTS.waiting;
+        if (result === REMINDER_RESULTS.waiting) deferredOn.get(digest.recipient)?.push(today);
+        for (const item of digest.reminders) records.push(record(item, today, result));
+      });
+    }
+    const counts = recipients.map((recipient) => deferredOn.get(recipient)!.length);
+    expect(counts).toEqual([2, 2, 2]);
+    for (const dates of deferredOn.values()) {
+      // Nobody is deferred on two busy days in a row.
+      for (let index = 1; index < dates.length; index += 1) expect(busy.indexOf(dates[index]!) - busy.indexOf(dates[index - 1]!)).toBeGreaterThan(1);
+    }
   });
 
   test('a wait for an occasion that has moved on (the next interval) still puts its recipient first', () => {
