@@ -213,3 +213,14 @@ test('the hourly trigger deletes itself when reminders are off and no document b
     runtime.close();
   }
 });
+
+test('预览提醒 on a day of a year the calendar does not know says so instead of failing', async () => {
+  const runtime = await open(await book(), CITY);
+  try {
+    const preview = runtime.bundle.call('runPreviewReminders', { today: '2027-03-01' }) as { workingDay: boolean; problems: string[] };
+    expect(preview.workingDay).toBe(false);
+    expect(preview.problems).toContainEqual(expect.stringContaining('2027'));
+  } finally {
+    runtime.close();
+  }
+});
