@@ -98,7 +98,7 @@ export async function runTicks(runtime: WorkbookRuntime, options: TickOptions): 
 
   let date = options.from;
   for (let index = 0; index < options.days; index += 1, date = nextDate(date)) {
-    const day: TickDay = { date, executions: 0, results: [], delivery: carried ?? { written: [], delivered: 0, failed: [] } };
+    const day: TickDay = { date, executions: 0, results: [], delivery: carried ?? { written: [], delivered: 0, failed: [], uncertain: [] } };
     carried = null;
     const dayEnd = instantOfDateAndTime(nextDate(date), 0, 0, runtime.timeZone);
     runtime.clock.moveTo(instantOfDateAndTime(date, 0, 0, runtime.timeZone));
@@ -120,6 +120,7 @@ export async function runTicks(runtime: WorkbookRuntime, options: TickOptions): 
         day.delivery.written.push(...execution.delivery.written);
         day.delivery.delivered += execution.delivery.delivered;
         day.delivery.failed.push(...execution.delivery.failed);
+        day.delivery.uncertain.push(...execution.delivery.uncertain);
       }
       await options.afterExecution?.(execution);
     }

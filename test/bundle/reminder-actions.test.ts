@@ -213,3 +213,36 @@ test('the hourly trigger deletes itself when reminders are off and no document b
     runtime.close();
   }
 });
+
+test('预览提醒 on a day of a year the calendar does not know says so instead of failing', async () => {
+  const runtime = await open(await book(), CITY);
+  try {
+    const preview = runtime.bundle.call('runPreviewReminders', { today: '2027-03-01' }) as { workingDay: boolean; problems: string[] };
+    expect(preview.workingDay).toBe(false);
+    expect(preview.problems).toContainEqual(expect.stringContaining('2027'));
+  } finally {
+    runtime.close();
+  }
+});
+
+test("another user's hourly trigger (kept for a document batch) sends no reminders and deletes itself once no batch is left", async () => {
+  const path = await book();
+  const runtime = await open(path, CITY);
+  try {
+    const mail = installFakeMailApp(runtime);
+    runtime.bundle.call('runRemindersOn');
+    runtime.setActiveUser(HONGTA);
+    runInContext("ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create()", runtime.bundle.context);
+    expect(runtime.state.triggers).toHaveLength(2);
+    expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
+    expect(mail.sent).toEqual([]);
+    expect(runtime.state.triggers).toHaveLength(1); // 红塔's own, deleted by itself
+    runtime.setActiveUser(CITY);
+    runtime.clock.startExecution();
+    expect((runtime.bundle.call('onHourlyTrigger', {}) as { daily: unknown }).daily).not.toBeNull();
+    expect(mail.sent.length).toBeGreaterThan(0);
+    expect(runtime.state.triggers).toHaveLength(1);
+  } finally {
+    runtime.close();
+  }
+});

@@ -90,7 +90,7 @@ test.each([
     expect(second.headers.has('bcc')).toBe(false);
 
     // Delivered once: a second call has nothing left to write.
-    expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [] });
+    expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [], uncertain: [] });
     expect(emlFiles(outbox)).toHaveLength(2);
   } finally {
     runtime.close();
@@ -150,10 +150,10 @@ test('the 设置 sheet’s 邮件服务器 is used without BANZHUREN_SMTP; a ref
       // The environment wins over 设置: the next delivery, with nothing new queued, retries the listed message.
       process.env[SMTP_VARIABLE] = server.url('mailer', 'right-secret');
       const retry = await runtime.deliverMail();
-      expect(retry).toEqual({ written: [], delivered: 1, failed: [] });
+      expect(retry).toEqual({ written: [], delivered: 1, failed: [], uncertain: [] });
       expect(existsSync(join(outbox, UNDELIVERED_FILE))).toBe(false);
       expect((await server.parsed()).map((mail) => mail.subject)).toEqual([SUBJECT]);
-      expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [] });
+      expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [], uncertain: [] });
       expect(server.received).toHaveLength(1);
     } finally {
       runtime.close();
@@ -232,7 +232,7 @@ test('dryRunMail: sendEmail checks and counts, deliverMail writes and sends noth
     const runtime = await openWith(path, MAIL, { as: 'city@yx.cn', dryRunMail: true, mailQuota: 5 });
     try {
       runtime.bundle.call('digest', 'wang@school.cn', SUBJECT, BODY);
-      expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [] });
+      expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [], uncertain: [] });
       expect(runtime.outbox.sent.map((mail) => mail.subject)).toEqual([SUBJECT]);
       expect(existsSync(join(folder, '发件箱'))).toBe(false);
       expect(server.received).toEqual([]);
