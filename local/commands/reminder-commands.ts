@@ -415,7 +415,8 @@ function tickDay(day: TickReport['days'][number], emails: ShownMail[], killed: n
   const told = job === 'completed' ? ran : parts;
   const documents = day.results.map(documentPart).filter((part): part is DocumentPart => part !== null);
   const lastDocuments = documents[documents.length - 1];
-  const sum = (pick: (daily: DailyJobResult) => number) => ran.reduce((total, daily) => total + pick(daily), 0);
+  // Counted over every run, also a failed one: its failure is mailed to the city at once.
+  const sum = (pick: (daily: DailyJobResult) => number) => parts.reduce((total, daily) => total + pick(daily), 0);
   const delivery = day.delivery as TickReport['days'][number]['delivery'] & { uncertain?: string[] };
   return {
     date: day.date,
@@ -425,7 +426,7 @@ function tickDay(day: TickReport['days'][number], emails: ShownMail[], killed: n
     dailyJob: ran.length > 0,
     job,
     emails: emails.filter((mail) => mail.date === day.date).map(({ recipient, subject }) => ({ recipient, subject })),
-    reminders: ran.reduce((total, daily) => total + daily.sent.reduce((count, digest) => count + digest.reminders, 0), 0),
+    reminders: sum((daily) => daily.sent.reduce((count, digest) => count + digest.reminders, 0)),
     waiting: sum((daily) => daily.waiting),
     failed: sum((daily) => daily.failed),
     alreadySent: sum((daily) => daily.alreadySent),

@@ -65,9 +65,10 @@ test('a failing daily job: said on each day’s line with its reason, kept in --
   });
   const text = runCli(['tick', book, '--today', '2025-09-15', '--days', '2', '--outbox', outbox]);
   expect(text.code).toBe(3);
-  expect(text.stdout).toMatch(/^2025-09-15（星期一）：每日任务失败（原因见下，已写入“操作记录”）$/mu);
+  // The failure is mailed to the city at once (one line: 每日任务失败).
+  expect(text.stdout).toMatch(/^2025-09-15（星期一）：发出提醒邮件 1 封（1 项）：city@yuxi\.edu\.cn；每日任务失败（原因见下，已写入“操作记录”）$/mu);
   expect(text.stdout).toMatch(/^ {2}问题：每日任务失败：节假日第2行：日期“2025-13-45”无法识别/mu);
-  expect(text.stdout).toMatch(/^2025-09-16（星期二）：每日任务失败/mu);
+  expect(text.stdout).toMatch(/^2025-09-16（星期二）：.*每日任务失败（原因见下/mu);
   expect(text.stdout).toMatch(/每日任务有 2 天失败或没有完成（2025-09-15、2025-09-16）$/mu);
   expect(text.stdout).not.toContain('没有运行每日任务（当天已运行过');
   const json = runCli(['tick', book, '--today', '2025-09-17', '--outbox', outbox, '--json']);
@@ -134,3 +135,19 @@ test('a bad SMTP URL, from BANZHUREN_SMTP or from 设置 邮件服务器: exit 2
   expect(settingsRow).toBeGreaterThan(1);
   expectRefusedBeforeRunning(fromSettings.book, ['--outbox', fromSettings.outbox], [`设置第${settingsRow}行（邮件服务器）`, '邮件服务器地址无效']);
 });
+
+test('a year the calendar does not know (2027): the failure is told to the city on its first weekday, said on the day’s line, exit 3', async () => {
+  const { book, outbox } = await copy();
+  const result = runCli(['tick', book, '--today', '2026-12-31', '--days', '2', '--outbox', outbox, '--json']);
+  expect(result.code).toBe(3);
+  const report = JSON.parse(result.stdout) as { days: (JsonDay & { emails: { recipient: string; subject: string }[] })[] };
+  const newYear = report.days.find((day) => day.date === '2027-01-01');
+  expect(newYear?.job).toBe('failed');
+  expect(newYear?.problems.join('\n')).toContain('2027年的法定节假日和调休安排尚未收录');
+  // 2027-01-01 is a Friday: the city is told that day, not at some later digest.
+  expect(newYear?.emails.map((mail) => mail.recipient)).toEqual([CITY]);
+  const text = runCli(['tick', book, '--today', '2027-01-02', '--outbox', outbox]);
+  expect(text.code).toBe(3);
+  expect(text.stdout).toMatch(/^2027-01-02（星期六）：每日任务失败（原因见下，已写入“操作记录”）$/mu);
+  expect(text.stdout).toMatch(/^ {2}问题：.*2027年的法定节假日和调休安排尚未收录/mu);
+}, 60_000);
