@@ -9,7 +9,9 @@
 import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UNDELIVERED_FILE } from '../../local/services/mail/outbox';
 import { runCli } from '../support/cli';
+import { closedPort } from '../support/smtp-server';
 import { candidate, scenarioWorkbook } from '../support/scenario';
 import { temporaryFolder } from '../support/workbooks';
 
@@ -150,4 +152,32 @@ test('a year the calendar does not know (2027): the failure is told to the city 
   expect(text.code).toBe(3);
   expect(text.stdout).toMatch(/^2027-01-02（星期六）：每日任务失败（原因见下，已写入“操作记录”）$/mu);
   expect(text.stdout).toMatch(/^ {2}问题：.*2027年的法定节假日和调休安排尚未收录/mu);
+}, 60_000);
+
+test('a message an earlier run died handing to the SMTP server: listed as uncertain (never resent), counted by file, exit 3', async () => {
+  const { book, outbox } = await copy();
+  mkdirSync(outbox);
+  const file = '20250915-080002-001-city@yuxi.edu.cn.eml';
+  writeFileSync(join(outbox, file), 'Subject: x\r\n\r\nx\r\n');
+  writeFileSync(join(outbox, UNDELIVERED_FILE), JSON.stringify([{ file, from: CITY, to: [CITY], message: '', attempts: 0, sending: true }]));
+  const port = await closedPort();
+  const json = runCli(['tick', book, '--today', '2025-09-16', '--outbox', outbox, '--json'], { env: { BANZHUREN_SMTP: `smtp://127.0.0.1:${port}` } });
+  expect(json.code).toBe(3);
+  const report = JSON.parse(json.stdout) as { days: { mail: { uncertain: string[] } }[]; mail: { uncertain: string[]; undelivered: string[] } };
+  expect(report.mail.uncertain).toEqual([file]);
+  // Not retried: only the day's new message (the server is down) waits for the next run.
+  expect(report.mail.undelivered).not.toContain(file);
+  expect(report.days[0]?.mail.uncertain).toEqual([join(outbox, file)]);
+  // Reported once: the next run does not list (or send) it again.
+  const text = runCli(['tick', book, '--today', '2025-09-17', '--outbox', outbox], { env: { BANZHUREN_SMTP: `smtp://127.0.0.1:${port}` } });
+  expect(text.stderr).not.toContain(file);
+  const fresh = await copy();
+  mkdirSync(fresh.outbox);
+  writeFileSync(join(fresh.outbox, file), 'Subject: x\r\n\r\nx\r\n');
+  writeFileSync(join(fresh.outbox, UNDELIVERED_FILE), JSON.stringify([{ file, from: CITY, to: [CITY], message: '', attempts: 0, sending: true }]));
+  const said = runCli(['tick', fresh.book, '--today', '2025-09-16', '--outbox', fresh.outbox], { env: { BANZHUREN_SMTP: `smtp://127.0.0.1:${port}` } });
+  expect(said.code).toBe(3);
+  expect(said.stdout).toMatch(/^2025-09-16（星期二，工作日）：.*1 封在上次投递时中断，不确定是否已发出（不会自动重发，见下）$/mu);
+  expect(said.stdout).toMatch(/1 封不确定是否已发出（见上）$/mu);
+  expect(said.stderr).toContain(`提示：${file}：上次投递到邮件服务器时进程中断，不确定对方是否已收到；不会自动重发`);
 }, 60_000);
