@@ -362,6 +362,9 @@ test('an SMTP server that is down: exit 3, the .eml files kept and named; the ne
   const kept = (await readOutbox(outbox)).map((mail) => mail.file);
   expect(kept).toHaveLength(firstWeek.length);
   for (const file of kept) expect(down.stderr).toMatch(new RegExp(`^提示：${file.replace(/\./g, '\\.')}：投递到邮件服务器 .*（已留在发件箱，下次运行 tick 时重试）$`, 'mu'));
+  // Counted by file, not by attempt: each kept file named once, the summary's count the number of files.
+  for (const file of kept) expect(down.stderr.split(file).length - 1).toBe(1);
+  expect(down.stdout).toMatch(new RegExp(`经 SMTP 服务器投递 0 封，${kept.length} 封未能投递（留在发件箱，下次重试）`, 'u'));
   const server = await startSmtpServer({ port });
   try {
     const up = await runCliAsync(['tick', book, '--today', '2025-09-20', '--days', '3', '--outbox', outbox, '--mail-quota', String(QUOTA)], { BANZHUREN_SMTP: server.url() });
@@ -422,9 +425,18 @@ async function expectAtMostOnce(book: string, outbox: string): Promise<ReadMail[
 test('cut off by the execution time limit, then run again: no reminder twice', async () => {
   const { book, outbox } = fresh('limit');
   const cut = runCli(tickArgs(book, outbox, ['--time-limit', '2', '--json']));
-  expect(cut.code).toBe(0);
-  const report = JSON.parse(cut.stdout) as { killed: number; emails: number };
+  const report = JSON.parse(cut.stdout) as { killed: number; emails: number; days: { problems: string[] }[] };
   expect(report.killed).toBeGreaterThan(0);
+  // A run cut off between recording 发送中 and sending: each such reminder is named (never resent), and the tick ends in exit 3.
+  const [header, ...rows] = await reminderLog(book);
+  const column = (name: string) => (header as string[]).indexOf(name);
+  const interrupted = rows.filter((row) => row[column('结果')] === '发送中');
+  expect(interrupted.length).toBeGreaterThan(0);
+  const problems = report.days.flatMap((day) => day.problems);
+  for (const row of interrupted) {
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`${row[column('日期')]} 发给 ${(row[column('收件人')] as string).replace(/\./g, '\\.')} 的“${row[column('类型')]}”提醒（${row[column('姓名')]}）停在“发送中”`, 'u')));
+  }
+  expect(cut.code).toBe(3);
   const again = runCli(tickArgs(book, outbox));
   expect(again.code).toBe(0);
   const mails = await expectAtMostOnce(book, outbox);
