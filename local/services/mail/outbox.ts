@@ -250,8 +250,9 @@ export class Outbox {
           journal.splice(journal.indexOf(entry), 1);
           continue;
         }
-        if (this.tried.has(entry.file)) continue;
-        this.tried.add(entry.file);
+        // Once per run and server login: a corrected SMTP setting tries it again at once.
+        if (this.tried.has(`${key}\n${entry.file}`)) continue;
+        this.tried.add(`${key}\n${entry.file}`);
         entry.sending = true;
         this.writeUndelivered(journal);
         try {
