@@ -36,6 +36,9 @@ function helpText(): string {
     '通用选项：',
     ...Object.entries(GLOBAL_OPTIONS).map(([name, spec]) => optionLine(name, spec)),
     '',
+    '每日提醒：banzhuren reminders on 开启后，banzhuren tick 模拟插件每小时的定时任务，按“邮件模板”表发送提醒邮件（写入发件箱的 .eml 文件，配置 SMTP 时同时发出），',
+    '每项提醒记入“提醒记录”表，只发送一次；详见 banzhuren reminders --help 和 banzhuren tick --help。',
+    '',
     EXIT_CODES_HELP,
     '示例：banzhuren publicity-end 2024-09-27   → 2024-10-09',
   ].join('\n');

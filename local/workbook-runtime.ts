@@ -11,6 +11,7 @@
 import type ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defaultBundlePath, loadBundle, type LoadedBundle } from './runtime/bundle';
 import type { CallCounter } from './runtime/call-counter';
 import { SimulatedClock } from './runtime/clock';
@@ -224,7 +225,9 @@ export async function openWorkbookRuntime(options: WorkbookRuntimeOptions): Prom
       onStateChange: markChanged,
     });
     const name = path ? basename(path, extname(path)) : '工作簿';
-    const model = new WorkbookModel(workbook, state, name);
+    // Spreadsheet.getUrl: the workbook's absolute file:// URL; an in-memory workbook's as if saved in the current directory.
+    const url = pathToFileURL(path ? resolve(path) : join(process.cwd(), `${name}.xlsx`)).href;
+    const model = new WorkbookModel(workbook, state, name, url);
     if (options.answer) model.ui.answer = options.answer;
     if (options.promptAnswers) model.ui.promptAnswers = [...options.promptAnswers];
     const print = options.print ?? ((line: string) => process.stderr.write(`${line}\n`));

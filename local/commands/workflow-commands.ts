@@ -78,6 +78,15 @@ function requireOption(context: CommandContext, name: string, usage: string): st
   return value;
 }
 
+/** One 操作记录 entry as a line: time, who, the row and its move; an entry about no row (the daily job's failure, reminders turned on or off) shows its 说明 alone. */
+export function logLine(entry: { time: string; email: string; sheet: string; row: number | string; name: string; from: string; to: string; reason: string }): string {
+  const row = String(entry.row);
+  const where = entry.sheet !== '' || row !== '' ? `${entry.sheet}${row !== '' ? `第${row}行` : ''}${entry.name ? ` ${entry.name}` : ''}：` : entry.name ? `${entry.name}：` : '';
+  const move = entry.from !== '' || entry.to !== '' ? `${entry.from}→${entry.to}` : '';
+  const reason = entry.reason ? (move ? `（${entry.reason}）` : entry.reason) : '';
+  return `${entry.time}  ${entry.email}  ${where}${move}${reason}`;
+}
+
 /** The workflow commands of the CLI. */
 export const WORKFLOW_COMMANDS: Command[] = [
   {
@@ -182,9 +191,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
       } else {
         // One line per entry: line breaks typed into a reason or name must not make a line that looks like another entry.
         const oneLine = (text: unknown) => String(text).replace(/[\r\n\u2028\u2029]+/g, ' ⏎ ');
-        for (const entry of entries) {
-          context.out(oneLine(`${entry.time}  ${entry.email}  ${entry.sheet}第${entry.row}行 ${entry.name}：${entry.from}→${entry.to}${entry.reason ? `（${entry.reason}）` : ''}`));
-        }
+        for (const entry of entries) context.out(oneLine(logLine(entry)));
         if (entries.length === 0) context.out('操作记录为空');
       }
       return 0;

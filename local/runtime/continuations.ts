@@ -97,7 +97,11 @@ export function startTriggerExecution(runtime: WorkbookRuntime, trigger: StoredT
   runtime.clock.moveTo(firing);
   runtime.clock.startExecution();
   if (runtime.activeUser !== trigger.user) runtime.setActiveUser(trigger.user);
-  if (trigger.periodMs) trigger.nextFiring = firing + trigger.periodMs;
+  // A periodic trigger keeps its schedule when it fired late within its period (behind another user's execution).
+  if (trigger.periodMs) {
+    const scheduled = trigger.nextFiring;
+    trigger.nextFiring = (scheduled <= firing && firing - scheduled < trigger.periodMs ? scheduled : firing) + trigger.periodMs;
+  }
   else runtime.state.triggers.splice(runtime.state.triggers.indexOf(trigger), 1);
   return timeDrivenEvent(runtime, trigger, firing);
 }

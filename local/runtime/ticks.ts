@@ -1,7 +1,8 @@
 /**
  * Simulated days for `banzhuren tick`: for each day from `from` (00:00 to 24:00 in the
- * spreadsheet's time zone) every time-driven trigger due in that day fires, in time order, each as
- * a new execution run as the user who installed it, with Google's time-driven event object. Google
+ * spreadsheet's time zone) every time-driven trigger due in that day fires, in time order (ties in
+ * install order), each as a new execution run as the user who installed it — several users'
+ * triggers due in the same hour all fire, one after the other, with Google's time-driven event object. Google
  * does not catch up runs it missed: a periodic trigger whose next firing is before the time the
  * run starts moves on to its first firing from then. After every execution that changed the
  * workbook or sent mail, the workbook is saved and only then the mail delivered (so a run killed
@@ -97,12 +98,15 @@ export async function runTicks(runtime: WorkbookRuntime, options: TickOptions): 
 
   let date = options.from;
   for (let index = 0; index < options.days; index += 1, date = nextDate(date)) {
-    const day: TickDay = { date, executions: 0, results: [], delivery: carried ?? { written: [], delivered: 0, failed: [] } };
+    const day: TickDay = { date, executions: 0, results: [], delivery: carried ?? { written: [], delivered: 0, failed: [], uncertain: [] } };
     carried = null;
     const dayEnd = instantOfDateAndTime(nextDate(date), 0, 0, runtime.timeZone);
     runtime.clock.moveTo(instantOfDateAndTime(date, 0, 0, runtime.timeZone));
+    // Runs missed before the day (the clock's start, days nobody ticked) are skipped once, here: inside
+    // the day every trigger due fires, each user's as its own execution, one after the other in time
+    // and install order, also when another's execution ran past its time (Google runs them all).
+    skipMissedRuns(clockTriggers(runtime.state), runtime.clock.now());
     for (;;) {
-      skipMissedRuns(clockTriggers(runtime.state), runtime.clock.now());
       const [next] = clockTriggers(runtime.state);
       if (!next || Math.max(next.nextFiring, runtime.clock.now()) >= dayEnd) break;
       if (day.executions >= MAX_EXECUTIONS_PER_DAY) {
@@ -116,6 +120,7 @@ export async function runTicks(runtime: WorkbookRuntime, options: TickOptions): 
         day.delivery.written.push(...execution.delivery.written);
         day.delivery.delivered += execution.delivery.delivered;
         day.delivery.failed.push(...execution.delivery.failed);
+        day.delivery.uncertain.push(...execution.delivery.uncertain);
       }
       await options.afterExecution?.(execution);
     }

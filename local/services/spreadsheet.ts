@@ -45,6 +45,9 @@ export function makeSpreadsheet(env: SpreadsheetEnv): unknown {
     () => ({
       getName: () => model.name,
       getId: () => model.state.spreadsheetId,
+      // "Returns the URL for the given spreadsheet" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getUrl,
+      // scope spreadsheets.currentonly): offline, the file:// URL of the .xlsx file.
+      getUrl: () => model.url,
       getSheets: () => realmArray(context, model.sheets().map((sheet) => makeSheet(env, sheet))),
       getNumSheets: () => model.sheets().length,
       getSheetByName(name: unknown) {

@@ -76,6 +76,8 @@ export class WorkbookModel {
     readonly state: WorkbookState,
     /** The spreadsheet's name (the file name without .xlsx). */
     readonly name: string,
+    /** Spreadsheet.getUrl(): the file:// URL of the workbook ('' when not given). */
+    readonly url: string = '',
   ) {}
 
   /** The sheets the bundle sees, in tab order (never the state sheet). */

@@ -136,10 +136,12 @@ export class WorkbookState {
 
   /** The user properties of one user (by email), created empty when missing. */
   userPropertiesOf(email: string): Map<string, string> {
-    let properties = this.userProperties.get(email);
+    // Google account emails are case-insensitive: CITY@x and city@x share their properties.
+    const user = email.toLowerCase();
+    let properties = this.userProperties.get(user);
     if (!properties) {
       properties = new Map();
-      this.userProperties.set(email, properties);
+      this.userProperties.set(user, properties);
     }
     return properties;
   }

@@ -8,6 +8,7 @@ import { isCalendarDate } from '../domain/calendar-date';
 import { DEFAULT_PRESET } from '../domain/presets';
 import { REMINDER_KINDS } from '../domain/reminders/kinds';
 import { describeRoles, listedWithoutRole, noRoleMessage, readPermissions, rolesOf } from '../domain/workflow/roles';
+import { appendLog } from '../gas/audit-log';
 import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
 import { ensureHourlyTrigger, readJob, removeHourlyTrigger, saveJob } from '../gas/document-job';
 import { buildReminderPreview, type ReminderPreview } from '../gas/reminder-job';
@@ -38,27 +39,35 @@ function requireReviewer(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   return email;
 }
 
-/** Turns the daily reminders on as the caller and installs the hourly trigger when this user has none (checked before adding). */
+/**
+ * Turns the daily reminders on as the caller and installs the caller's hourly trigger (checked
+ * before adding). When another user already turned them on, nothing changes: their trigger sends.
+ */
 export function runRemindersOn(): { on: true; installed: boolean; by: string } {
   const spreadsheet = activeSpreadsheet();
   const email = requireReviewer(spreadsheet, '开启每日提醒');
   const today = todayIn(spreadsheet.getSpreadsheetTimeZone());
-  underDocumentLock(() => {
+  const by = underDocumentLock(() => {
     const current = readRemindersSwitch();
-    if (current === null || current.by !== email) saveRemindersSwitch({ by: email, since: current?.since ?? today });
+    if (current !== null) return current.by;
+    saveRemindersSwitch({ by: email, since: today });
+    appendLog(spreadsheet, [[new Date(), email, '', '', '', '', '', '开启每日提醒']]);
+    return email;
   });
-  const installed = ensureHourlyTrigger(spreadsheet, HOURLY_TRIGGER_HANDLER);
-  return { on: true, installed, by: email };
+  const installed = by.toLowerCase() === email.toLowerCase() && ensureHourlyTrigger(spreadsheet, HOURLY_TRIGGER_HANDLER);
+  return { on: true, installed, by };
 }
 
 /**
- * Turns the daily reminders off and removes this user's hourly trigger, unless a document batch is
- * unfinished: then the trigger stays and the batch removes it at its end (its job is marked so).
+ * Turns the daily reminders off and removes the caller's hourly trigger, unless a document batch
+ * is unfinished (the batch removes it at its end). Another user's trigger cannot be seen or deleted
+ * from here: it deletes itself at its next run (onHourlyTrigger).
  */
 export function runRemindersOff(): { on: false; removed: boolean } {
   const spreadsheet = activeSpreadsheet();
-  requireReviewer(spreadsheet, '关闭每日提醒');
+  const email = requireReviewer(spreadsheet, '关闭每日提醒');
   const batchUnfinished = underDocumentLock(() => {
+    if (readRemindersSwitch() !== null) appendLog(spreadsheet, [[new Date(), email, '', '', '', '', '', '关闭每日提醒']]);
     clearRemindersSwitch();
     const job = readJob();
     if (job === null) return false;
@@ -91,13 +100,16 @@ function said<T>(title: string, action: () => T): T | null {
 export function turnOnDailyReminders(): void {
   const result = said('开启每日提醒', runRemindersOn);
   if (result === null) return;
+  const mine = result.by.toLowerCase() === requireActiveUserEmail().toLowerCase();
   showMessage(
     '开启每日提醒',
-    [
-      `已开启每日提醒（由 ${result.by} 开启）。`,
-      result.installed ? '已安装每小时运行的定时任务：每天 8 点后第一次运行时处理任期届满并发送提醒邮件，每位收件人每天最多一封。' : '您的定时任务已经存在，没有重复安装。',
-      '提醒以您的账号发出；每条提醒只发送一次，发送情况见“提醒记录”表。',
-    ].join('\n'),
+    mine
+      ? [
+          '每日提醒已开启。',
+          result.installed ? '已安装每小时运行的定时任务：每天 8 点后第一次运行时处理任期届满并发送提醒邮件，每位收件人每天最多一封。' : '您的定时任务已经存在，没有重复安装。',
+          '提醒以您的账号发出；每条提醒只发送一次，发送情况见“提醒记录”表。',
+        ].join('\n')
+      : `每日提醒已由 ${result.by} 开启，提醒由其定时任务以其账号发出；本次没有做任何修改，也没有安装定时任务。`,
   );
 }
 
@@ -105,7 +117,12 @@ export function turnOnDailyReminders(): void {
 export function turnOffDailyReminders(): void {
   const result = said('关闭每日提醒', runRemindersOff);
   if (result === null) return;
-  showMessage('关闭每日提醒', result.removed ? '已关闭每日提醒，并删除了您的定时任务。' : '已关闭每日提醒。' + (readJob() !== null ? '文档批次尚未完成，定时任务将在批次完成后自动删除。' : '您没有需要删除的定时任务。'));
+  const trigger = result.removed
+    ? '并删除了您的定时任务。'
+    : readJob() !== null
+      ? '您的定时任务还要续做未完成的文档批次，批次完成后自动删除。'
+      : '您在本表格没有定时任务；其他用户安装的定时任务将在其下一次运行时自行删除。';
+  showMessage('关闭每日提醒', `已关闭每日提醒，${trigger}`);
 }
 
 /** 菜单：预览提醒 — what today's job would send, to whom. */

@@ -5,11 +5,13 @@
  * counted from that day), works out what is due (src/domain/reminders), and sends one digest per
  * recipient. Every sheet the reminders need is read once, under the document lock.
  *
- * At most once: for each digest its reminders are appended to 提醒记录 as 已发送 and flushed BEFORE
- * MailApp is called; a send that throws turns those rows into 发送失败. An execution cut off between
- * the two loses that digest (recorded, never sent) rather than ever sending it twice, and no
- * reminder recorded 已发送 or 发送失败 is planned again. When the day's mail quota is used up, the rest
- * is recorded as 等待 (once a day) and goes first on the next working day.
+ * At most once: for each digest its reminders are appended to 提醒记录 as 发送中 and flushed BEFORE
+ * MailApp is called, then set to 已发送 (or 发送失败 with MailApp's message). An execution cut off
+ * between the two leaves 发送中: never sent again, named in the problems. A 发送失败 (nothing went
+ * out) is tried again on a later working day, at most MAX_SEND_ATTEMPTS times (planDigests). When
+ * the day's mail quota is used up, the rest is recorded as 等待 (once a day) and goes first on the
+ * next working day. A failed daily job is told to the city at once (best effort), else in its next
+ * digest; an execution stops starting digests after STOP_AFTER_MS and the next hourly run goes on.
  */
 import type { CalendarDate } from '../domain/calendar-date';
 import { isCalendarDate } from '../domain/calendar-date';
@@ -19,8 +21,8 @@ import { schoolYearText, SEMESTER_NAMES, semesterEnd, semesterOfDate, semesterSt
 import { awardedTeachers } from '../domain/duties/teachers';
 import { countyOf } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
-import { composeDigest, containsPersonalNumber, digestRecipientName, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
-import { cityReviewers, dueReminders, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
+import { composeDigest, containsPersonalNumber, digestRecipientName, personalNumberPlaceholders, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
+import { cityReviewers, dueReminders, readReminderInterval, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
 import { DEFAULT_REMINDER_INTERVAL, REMINDER_KINDS, REMINDER_RESULTS, DAILY_JOB_HOUR, type ReminderKind } from '../domain/reminders/kinds';
 import { failuresToKeep, kindOfLabel, planDigests, recordOutcome, reminderKey, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
@@ -30,6 +32,7 @@ import { readPermissions, type Permissions } from '../domain/workflow/roles';
 import { readState } from '../domain/workflow/states';
 import { appendLog, readLogEntries } from './audit-log';
 import { addOutputColumns } from './column-layout';
+import { STOP_AFTER_MS } from './document-batch';
 import { DocumentBusyError, underDocumentLock } from './document-lock';
 import { readWorkingDayCalendar } from './holiday-sheet';
 import { remainingMailQuota, sendPlainEmail } from './mail';
@@ -43,13 +46,15 @@ export interface DailyJobResult {
   date: string;
   /** Whether the job ran to its end (false: the document was busy, or it failed; see problems). */
   ran: boolean;
+  /** Stopped before the time limit with digests left: `dailyJobDone` stays unset, the next hourly run goes on. */
+  continued: boolean;
   workingDay: boolean;
   /** Rows the term-expiry move took to 任期届满. */
   moved: number;
   sent: { recipient: string; subject: string; reminders: number }[];
   /** Reminders left for the next working day because the mail quota was used up. */
   waiting: number;
-  /** Reminders recorded 发送失败 today (never retried). */
+  /** Reminders recorded 发送失败 today (tried again on a later working day, at most MAX_SEND_ATTEMPTS times in all). */
   failed: number;
   alreadySent: number;
   heldForTomorrow: number;
@@ -88,14 +93,14 @@ interface Gathered {
 }
 
 /** Runs the daily job when it is due: reminders on, the hour ≥ DAILY_JOB_HOUR in the spreadsheet's zone, not yet run today; else null. */
-export function runDailyJobWhenDue(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, moveExpiredTerms: () => number, actor: string, preset: Preset): DailyJobResult | null {
+export function runDailyJobWhenDue(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, moveExpiredTerms: () => number, actor: string, preset: Preset, started = Date.now()): DailyJobResult | null {
   if (!remindersOn()) return null;
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const hour = Number(Utilities.formatDate(new Date(), timeZone, 'H'));
   if (hour < DAILY_JOB_HOUR) return null;
   const today = todayIn(timeZone);
   if (dailyJobDoneOn() === today) return null;
-  return runDailyJob(spreadsheet, today, moveExpiredTerms, actor, preset);
+  return runDailyJob(spreadsheet, today, moveExpiredTerms, actor, preset, started);
 }
 
 /**
@@ -104,11 +109,11 @@ export function runDailyJobWhenDue(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
  * next hour. Any other error: one 操作记录 line, kept in `dailyJobFailures` for the city's next
  * digest, and `dailyJobDone` set (no retry every hour).
  */
-export function runDailyJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, moveExpiredTerms: () => number, actor: string, preset: Preset): DailyJobResult {
-  const result: DailyJobResult = { date: today, ran: false, workingDay: false, moved: 0, sent: [], waiting: 0, failed: 0, alreadySent: 0, heldForTomorrow: 0, unaddressed: [], problems: [] };
+export function runDailyJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, moveExpiredTerms: () => number, actor: string, preset: Preset, started = Date.now()): DailyJobResult {
+  const result: DailyJobResult = { date: today, ran: false, continued: false, workingDay: false, moved: 0, sent: [], waiting: 0, failed: 0, alreadySent: 0, heldForTomorrow: 0, unaddressed: [], problems: [] };
   try {
     result.moved = moveExpiredTerms();
-    underDocumentLock(() => remindUnderLock(spreadsheet, today, actor, preset, result));
+    underDocumentLock(() => remindUnderLock(spreadsheet, today, actor, preset, result, started));
     result.ran = true;
   } catch (error) {
     if (error instanceof DocumentBusyError) {
@@ -117,69 +122,172 @@ export function runDailyJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
     }
     const reason = errorText(error);
     const time = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
+    result.problems.push(`每日任务失败：${reason}（已写入“${SHEET_NAMES.log}”，并告知市级审核人）`);
     try {
       underDocumentLock(() => {
         appendLog(spreadsheet, [[new Date(), actor, '', '', '', '', '', `每日任务失败：${reason}`]]);
-        saveJobFailures([...readJobFailures(), { time, reason }]);
+        const failures = [...readJobFailures(), { time, reason }];
+        saveJobFailures(failures);
         saveDailyJobDone(today);
+        try {
+          tellCityNow(spreadsheet, today, failures, preset, started, result);
+        } catch (error) {
+          result.problems.push(`未能立即告知市级（${errorText(error)}）：将在下一封发给市级的提醒中说明`);
+        }
       });
     } catch (inner) {
       if (!(inner instanceof DocumentBusyError)) throw inner;
     }
-    result.problems.push(`每日任务失败：${reason}（已写入“${SHEET_NAMES.log}”，将在下一封发给市级的提醒中说明）`);
   }
   return result;
 }
 
 /** The reminders under the caller's lock: read, stamp, plan, send, record. */
-function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, actor: string, preset: Preset, result: DailyJobResult): void {
+function remindUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, actor: string, preset: Preset, result: DailyJobResult, started: number): void {
   const gathered = gather(spreadsheet, today, preset, { stampAs: actor });
   const { input, log } = gathered;
-  result.workingDay = input.calendar.isWorkday(today);
   result.problems.push(...gathered.problems);
-  const { due, unaddressed } = dueReminders(input);
+  const { due, unaddressed, calendarProblem } = dueReminders(input);
+  // A year the calendar does not know: a failure of the day, told to the city at once (runDailyJob).
+  if (calendarProblem !== undefined) throw new Error(calendarProblem);
+  result.workingDay = input.calendar.isWorkday(today);
   const planned = planDigests(due, log.records, today);
   result.unaddressed = unaddressed;
   result.alreadySent = planned.alreadySent;
   result.heldForTomorrow = planned.heldForTomorrow;
+  result.problems.push(...planned.interrupted.map(interruptedProblem));
+  sendDigests({ spreadsheet, today, log, templates: gathered.templates, permissions: gathered.permissions, personalNumbers: gathered.personalNumbers, started, result }, planned.digests);
+  keepUnnamedFailures(input.failures, log.records, gathered.permissions);
+  if (!result.continued) saveDailyJobDone(today);
+}
 
+/** What sending digests needs (read once by the caller). */
+interface Sending {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  today: CalendarDate;
+  log: ReminderLog;
+  templates: MailTemplates;
+  permissions: Permissions;
+  personalNumbers: readonly string[];
+  started: number;
+  result: DailyJobResult;
+}
+
+/**
+ * Sends the planned digests in order, at most once: each digest's reminders are appended as 发送中
+ * and flushed BEFORE MailApp is called, then set to 已发送 (or 发送失败 with MailApp's message).
+ * A reminder whose values hold a 身份证号 or 联系电话 is left out and recorded 发送失败 naming its
+ * row and column; the quota's overflow is recorded 等待 (once a day); no digest is started once
+ * STOP_AFTER_MS has passed (result.continued).
+ */
+function sendDigests(context: Sending, plans: readonly DigestPlan[]): void {
+  const { spreadsheet, today, log, result } = context;
   const waitingToday = new Set(log.records.filter((record) => record.date === today && recordOutcome(record.result) === 'waiting').map(recordKey));
   const waitingRecords: ReminderRecord[] = [];
   let quotaLeft = true;
-  for (const plan of planned.digests) {
-    const { subject, body } = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan));
-    if (containsPersonalNumber(`${subject}\n${body}`, gathered.personalNumbers)) {
-      appendReminderRecords(spreadsheet, log, plan.reminders.map((reminder) => recordOf(reminder, today, `${REMINDER_RESULTS.failed}：${PERSONAL_NUMBER_REASON}`)));
-      result.failed += plan.reminders.length;
+  for (const plan of plans) {
+    if (Date.now() - context.started > STOP_AFTER_MS) {
+      result.continued = true;
+      result.problems.push('本次执行已接近 Apps Script 的 6 分钟上限，其余提醒由下一小时的定时任务接着发送');
+      break;
+    }
+    const reminders: DueReminder[] = [];
+    const withheld: ReminderRecord[] = [];
+    for (const reminder of plan.reminders) {
+      const why = withheldWhy(reminder, context.personalNumbers);
+      if (why === '') {
+        reminders.push(reminder);
+        continue;
+      }
+      const record = recordOf(reminder, today, `${REMINDER_RESULTS.failed}：${why}`);
+      // Never written where the number is: a name or occasion holding it stays blank.
+      if (containsPersonalNumber(record.name, context.personalNumbers)) record.name = '';
+      if (containsPersonalNumber(record.occasion, context.personalNumbers)) record.occasion = '';
+      withheld.push(record);
+      result.problems.push(`发给 ${plan.recipient} 的“${record.kindLabel}”提醒${why}：请改正后，下一个工作日再发送`);
+    }
+    if (withheld.length > 0) appendReminderRecords(spreadsheet, log, withheld);
+    result.failed += withheld.length;
+    if (reminders.length === 0) continue;
+    const sendable: DigestPlan = { ...plan, reminders };
+    const { subject, body } = composeDigest(failuresOnce(sendable), context.templates, digestContext(spreadsheet, today, sendable, context.permissions));
+    if (containsPersonalNumber(`${subject}\n${body}`, context.personalNumbers)) {
+      appendReminderRecords(spreadsheet, log, reminders.map((reminder) => recordOf(reminder, today, `${REMINDER_RESULTS.failed}：${PERSONAL_NUMBER_REASON}`)));
+      result.failed += reminders.length;
       result.problems.push(`发给 ${plan.recipient} 的提醒未发送：${PERSONAL_NUMBER_REASON}`);
       continue;
     }
     if (quotaLeft && remainingMailQuota() < 1) quotaLeft = false;
     if (!quotaLeft) {
-      for (const reminder of plan.reminders) {
+      for (const reminder of reminders) {
         const record = recordOf(reminder, today, REMINDER_RESULTS.waiting);
         if (!waitingToday.has(recordKey(record))) waitingRecords.push(record);
       }
-      result.waiting += plan.reminders.length;
+      result.waiting += reminders.length;
       continue;
     }
-    // Recorded and flushed first: a run cut off before the send loses this digest, never doubles it.
-    const records = plan.reminders.map((reminder) => recordOf(reminder, today, REMINDER_RESULTS.sent));
+    // 发送中, flushed first: a run cut off before the send leaves 发送中 (never sent twice, named in problems).
+    const records = reminders.map((reminder) => recordOf(reminder, today, REMINDER_RESULTS.sending));
     const firstRow = appendReminderRecords(spreadsheet, log, records);
     SpreadsheetApp.flush();
+    let outcome: string = REMINDER_RESULTS.sent;
     try {
       sendPlainEmail(plan.recipient, subject, body);
-      result.sent.push({ recipient: plan.recipient, subject, reminders: plan.reminders.length });
+      result.sent.push({ recipient: plan.recipient, subject, reminders: records.length });
     } catch (error) {
-      const failed = `${REMINDER_RESULTS.failed}：${errorText(error)}`;
-      setReminderResults(spreadsheet, log, firstRow, records.length, failed);
-      for (const record of records) record.result = failed;
+      outcome = `${REMINDER_RESULTS.failed}：${errorText(error)}`;
       result.failed += records.length;
     }
+    setReminderResults(spreadsheet, log, firstRow, records.length, outcome);
+    for (const record of records) record.result = outcome;
   }
   if (waitingRecords.length > 0) appendReminderRecords(spreadsheet, log, waitingRecords);
-  keepUnnamedFailures(input.failures, log.records, gathered.permissions);
-  saveDailyJobDone(today);
+}
+
+/** Why a reminder is withheld (a value holds a 身份证号 or 联系电话: its row and column, never the number); '' when it may go. */
+function withheldWhy(reminder: DueReminder, personalNumbers: readonly string[]): string {
+  const found = personalNumberPlaceholders(reminder, personalNumbers);
+  return found.length === 0 ? '' : `${reminder.row === '' ? '' : `第${reminder.row}行的`}${found.join('、')}含有名单中的身份证号或联系电话，未发送`;
+}
+
+/** A 发送中 record left by an execution cut off between record and send, as a problem. */
+function interruptedProblem(record: ReminderRecord): string {
+  return `${SHEET_NAMES.reminderLog}：${record.date} 发给 ${record.recipient} 的“${record.kindLabel}”提醒（${record.name || record.occasion}）停在“${REMINDER_RESULTS.sending}”：那次执行被中断，邮件可能没有发出，不会重发；请向收件人核实`;
+}
+
+/** The digest as shown: failed daily runs with the same reason on one line, their times joined (each still recorded on its own). */
+function failuresOnce(plan: DigestPlan): DigestPlan {
+  const byReason = new Map<string, DueReminder>();
+  const reminders: DueReminder[] = [];
+  for (const reminder of plan.reminders) {
+    const first = reminder.kind === 'jobFailed' ? byReason.get(reminder.values.原因 ?? '') : undefined;
+    if (first) first.values = { ...first.values, 时间: `${first.values.时间 ?? ''}、${reminder.values.时间 ?? ''}` };
+    else {
+      const copy = { ...reminder };
+      if (reminder.kind === 'jobFailed') byReason.set(reminder.values.原因 ?? '', copy);
+      reminders.push(copy);
+    }
+  }
+  return { ...plan, reminders };
+}
+
+/**
+ * Best effort after a failed daily job: tells the city reviewers of the failures at once (权限,
+ * 邮件模板 and 提醒记录 read on their own, Monday to Friday). If this fails too, the failures wait
+ * in `dailyJobFailures` for the next digest to the city.
+ */
+function tellCityNow(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, failures: readonly JobFailure[], preset: Preset, started: number, result: DailyJobResult): void {
+  const weekDay = new Date(`${today}T12:00:00Z`).getUTCDay();
+  if (weekDay === 0 || weekDay === 6) return;
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const permissions = readPermissions(permissionCells(spreadsheet, timeZone), preset);
+  const log = readReminderLog(spreadsheet, timeZone);
+  const due: DueReminder[] = cityReviewers(permissions).flatMap((recipient) =>
+    failures.map((failure) => ({ kind: 'jobFailed' as const, recipient, sheet: '', row: '' as const, name: '', occasion: failure.time, dueOn: today, values: { 时间: failure.time, 原因: failure.reason } })),
+  );
+  const templates = readMailTemplates(readMailTemplateCells(spreadsheet, timeZone)).templates;
+  sendDigests({ spreadsheet, today, log, templates, permissions, personalNumbers: [], started, result }, planDigests(due, log.records, today).digests);
+  keepUnnamedFailures(failures, log.records, permissions);
 }
 
 /** Drops the failures every city reviewer has a record of (failuresToKeep); writes only when that changes them. */
@@ -192,15 +300,24 @@ function keepUnnamedFailures(failures: readonly JobFailure[], records: readonly 
 export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, preset: Preset): ReminderPreview {
   const gathered = gather(spreadsheet, today, preset, {});
   const { input, log } = gathered;
-  const { due, unaddressed } = dueReminders(input);
+  const { due, unaddressed, calendarProblem } = dueReminders(input);
   const planned = planDigests(due, log.records, today);
   const problems = [...gathered.problems];
+  if (calendarProblem !== undefined) problems.push(calendarProblem);
+  problems.push(...planned.interrupted.map(interruptedProblem));
   const quota = remainingMailQuota();
   let left = quota;
   let waiting = 0;
   const digests: ReminderPreview['digests'] = [];
-  for (const plan of planned.digests) {
-    const composed = composeDigest(plan, gathered.templates, digestContext(spreadsheet, today, plan));
+  for (const each of planned.digests) {
+    const reminders = each.reminders.filter((reminder) => {
+      const why = withheldWhy(reminder, gathered.personalNumbers);
+      if (why !== '') problems.push(`发给 ${each.recipient} 的“${REMINDER_KINDS[reminder.kind].label}”提醒${why}`);
+      return why === '';
+    });
+    if (reminders.length === 0) continue;
+    const plan = { ...each, reminders };
+    const composed = composeDigest(failuresOnce(plan), gathered.templates, digestContext(spreadsheet, today, plan, gathered.permissions));
     const personal = containsPersonalNumber(`${composed.subject}\n${composed.body}`, gathered.personalNumbers);
     if (personal) problems.push(`发给 ${plan.recipient} 的提醒不会发送：${PERSONAL_NUMBER_REASON}`);
     else if (left < 1) waiting += plan.reminders.length;
@@ -212,13 +329,14 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
       reminders: plan.reminders.map((reminder) => ({ kind: reminder.kind, label: REMINDER_KINDS[reminder.kind].label, row: reminder.row, name: reminder.name })),
     });
   }
-  return { date: today, workingDay: input.calendar.isWorkday(today), on: remindersOn(), digests, waiting, alreadySent: planned.alreadySent, heldForTomorrow: planned.heldForTomorrow, unaddressed, problems, quota };
+  const workingDay = calendarProblem === undefined && input.calendar.isWorkday(today);
+  return { date: today, workingDay, on: remindersOn(), digests, waiting, alreadySent: planned.alreadySent, heldForTomorrow: planned.heldForTomorrow, unaddressed, problems, quota };
 }
 
 /** What a digest's text needs besides its plan: the day, the spreadsheet's name and link, the greeting (digestRecipientName). */
-function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, plan: DigestPlan) {
-  // The spreadsheet's address from its id (the form Spreadsheet.getUrl gives; the local runtime has no getUrl).
-  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: `https://docs.google.com/spreadsheets/d/${spreadsheet.getId()}/edit`, recipientName: digestRecipientName(plan) };
+function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, plan: DigestPlan, permissions: Permissions) {
+  // Spreadsheet.getUrl (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getUrl(); offline a file:// URL).
+  return { today, spreadsheetName: spreadsheet.getName(), spreadsheetUrl: spreadsheet.getUrl(), recipientName: digestRecipientName(plan, permissions) };
 }
 
 /** A 提醒记录 row for a reminder. */
@@ -323,10 +441,10 @@ function readSettingsCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   cells.forEach((row, index) => {
     const key = String(row[0] ?? '').trim();
     const value = row[1];
-    if (key === SETTING_KEYS.reminderInterval && value !== '' && value !== null) {
-      const number = typeof value === 'number' ? value : Number(String(value).trim());
-      if (Number.isInteger(number) && number >= 1) interval = number;
-      else problems.push(`设置第${index + 1}行：提醒间隔“${String(value)}”不是正整数（工作日数），本次按默认 ${DEFAULT_REMINDER_INTERVAL} 个工作日`);
+    if (key === SETTING_KEYS.reminderInterval) {
+      const reading = readReminderInterval(value);
+      interval = reading.interval;
+      if (reading.problem !== null) problems.push(`设置第${index + 1}行：${reading.problem}`);
     }
     if (key === SETTING_KEYS.firstSemesterStart || key === SETTING_KEYS.secondSemesterStart) found[key] = { row: index + 1, text: String(value ?? '') };
   });
@@ -366,7 +484,7 @@ function dutiesByRow(
   for (const teacher of teachers) {
     const status = report.semesters.find((each) => each.name === teacher.name && each.certificate === teacher.certificate && each.schoolYear === schoolYear && each.semester === half);
     if (!status) continue;
-    result.set(teacher.row, { semester: semesterText(semester), semesterEnd: semesterEnd(semester, starts), complete: status.ok, missing: status.ok ? '' : statusText(status, preset) });
+    result.set(teacher.row, { semester: semesterText(semester), semesterEnd: semesterEnd(semester, starts), complete: status.ok, missing: status.ok ? '' : statusText(status, preset).replace(/^.*?：缺少/, '') });
   }
   return result;
 }

@@ -168,3 +168,81 @@ test('no 身份证号 or 联系电话 in any email, 提醒记录 row, 操作记�
   texts.push(JSON.stringify(recordRows), JSON.stringify((await readSheet(path, '操作记录')).rows));
   for (const text of texts) for (const number of personal) expect(text).not.toContain(number);
 });
+
+/** 操作记录's 说明 column, under its header. */
+async function logNotes(path: string): Promise<string[]> {
+  const { rows } = await readSheet(path, '操作记录');
+  return rows.slice(1).map((row) => `${String(row[1] ?? '')} ${String(row[7] ?? '')}`);
+}
+
+test('开启每日提醒 by a second reviewer changes nothing and installs nothing; the menu names who turned them on; on/off each write one 操作记录 line', async () => {
+  const path = await book();
+  const runtime = await open(path, HONGTA);
+  try {
+    expect(runtime.bundle.call('runRemindersOn')).toEqual({ on: true, installed: true, by: HONGTA });
+    runtime.setActiveUser(CITY);
+    expect(runtime.bundle.call('runRemindersOn')).toEqual({ on: true, installed: false, by: HONGTA });
+    expect(runtime.state.triggers).toHaveLength(1);
+    expect(JSON.parse(property(runtime, 'dailyReminders') ?? 'null')).toEqual({ by: HONGTA, since: '2024-09-10' });
+    runtime.bundle.call('turnOnDailyReminders');
+    expect(runtime.ui.alerts.pop()).toBe(`开启每日提醒\n每日提醒已由 ${HONGTA} 开启，提醒由其定时任务以其账号发出；本次没有做任何修改，也没有安装定时任务。`);
+    expect(runtime.state.triggers).toHaveLength(1);
+    // The city turns them off: the switch is cleared; 红塔's trigger is not the city's to delete.
+    expect(runtime.bundle.call('runRemindersOff')).toEqual({ on: false, removed: false });
+    expect(property(runtime, 'dailyReminders')).toBeNull();
+    runtime.bundle.call('turnOffDailyReminders');
+    expect(runtime.ui.alerts.pop()).toBe('关闭每日提醒\n已关闭每日提醒，您在本表格没有定时任务；其他用户安装的定时任务将在其下一次运行时自行删除。');
+    await runtime.save();
+  } finally {
+    runtime.close();
+  }
+  expect(await logNotes(path)).toEqual([`${HONGTA} 开启每日提醒`, `${CITY} 关闭每日提醒`]);
+});
+
+test('the hourly trigger deletes itself when reminders are off and no document batch is unfinished', async () => {
+  const runtime = await open(await book(), HONGTA);
+  try {
+    runtime.bundle.call('runRemindersOn');
+    runtime.setActiveUser(CITY);
+    runtime.bundle.call('runRemindersOff');
+    expect(runtime.state.triggers).toHaveLength(1);
+    runtime.setActiveUser(HONGTA);
+    expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
+    expect(runtime.state.triggers).toEqual([]);
+  } finally {
+    runtime.close();
+  }
+});
+
+test('预览提醒 on a day of a year the calendar does not know says so instead of failing', async () => {
+  const runtime = await open(await book(), CITY);
+  try {
+    const preview = runtime.bundle.call('runPreviewReminders', { today: '2027-03-01' }) as { workingDay: boolean; problems: string[] };
+    expect(preview.workingDay).toBe(false);
+    expect(preview.problems).toContainEqual(expect.stringContaining('2027'));
+  } finally {
+    runtime.close();
+  }
+});
+
+test("another user's hourly trigger (kept for a document batch) sends no reminders and deletes itself once no batch is left", async () => {
+  const path = await book();
+  const runtime = await open(path, CITY);
+  try {
+    const mail = installFakeMailApp(runtime);
+    runtime.bundle.call('runRemindersOn');
+    runtime.setActiveUser(HONGTA);
+    runInContext("ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create()", runtime.bundle.context);
+    expect(runtime.state.triggers).toHaveLength(2);
+    expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
+    expect(mail.sent).toEqual([]);
+    expect(runtime.state.triggers).toHaveLength(1); // 红塔's own, deleted by itself
+    runtime.setActiveUser(CITY);
+    runtime.clock.startExecution();
+    expect((runtime.bundle.call('onHourlyTrigger', {}) as { daily: unknown }).daily).not.toBeNull();
+    expect(mail.sent.length).toBeGreaterThan(0);
+    expect(runtime.state.triggers).toHaveLength(1);
+  } finally {
+    runtime.close();
+  }
+});

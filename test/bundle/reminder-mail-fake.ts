@@ -22,6 +22,8 @@ export interface FakeMail {
   /** When set, sendEmail throws this message (after counting) instead of sending. */
   failWith?: string;
   quota: number;
+  /** Called at each send before it is kept (a test may advance the clock: a slow send). */
+  onSend?: () => void;
 }
 
 /** Installs the stand-in as the bundle's MailApp; quota = recipients allowed for the rest of the day. */
@@ -35,6 +37,7 @@ export function installFakeMailApp(runtime: WorkbookRuntime, quota = 100): FakeM
     },
     sendEmail(message: SentMail) {
       runtime.counter.count('MailApp.sendEmail');
+      mail.onSend?.();
       if (mail.failWith !== undefined) throw new realm.Error(mail.failWith);
       if (mail.quota < 1) throw new realm.Error('Service invoked too many times for one day: email.');
       mail.quota -= 1;

@@ -99,3 +99,19 @@ test('reminders and tick --help: what exit code 3 means, the SMTP variable, the 
   expect(tick).toContain('先记入“提醒记录”表并保存，再发送');
   expect(tick).toMatch(/^ {2}--days 天数 +从 --today 起模拟的天数（1 到 366，默认 1）$/mu);
 });
+
+test('the general help and init --help name the reminder sheets 邮件模板 and 提醒记录', () => {
+  for (const args of [['--help'], ['init', '--help']]) {
+    const help = runCli(args).stdout;
+    expect(help).toContain('邮件模板');
+    expect(help).toContain('提醒记录');
+  }
+  expect(runCli(['init', '--help']).stdout).toMatch(/^banzhuren init：初始化表格：创建或补全 .*邮件模板、提醒记录/mu);
+});
+
+test('tick --help says what exit 2 and 3 mean for the daily job and the mail, and the --json job field', () => {
+  const help = runCli(['tick', '--help']).stdout;
+  expect(help).toContain('运行前先检查：邮件服务器地址无效');
+  expect(help).toMatch(/退出码：.*3 每日提醒尚未开启.*每日任务失败、当天没有完成/u);
+  expect(help).toContain('"job"');
+});

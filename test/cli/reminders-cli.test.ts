@@ -5,7 +5,7 @@
  * `tick` says in Chinese how to turn reminders on (exit 3); preview lists the digests and who cannot
  * be reminded (a county nobody reviews), reads only, and --json gives the add-on's preview object.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, statsOf } from '../support/cli';
 import { candidate, scenarioWorkbook } from '../support/scenario';
@@ -83,7 +83,11 @@ test('on installs the hourly trigger once; on again installs none; off removes i
   expect(JSON.parse(on.stdout)).toEqual({ on: true, installed: true, by: HONGTA });
   const again = runCli(['reminders', 'on', book, '--as', HONGTA, '--today', '2025-09-15']);
   expect(again.code).toBe(0);
-  expect(again.stdout).toContain(`已开启每日提醒（${HONGTA}）；定时任务已存在，未重复安装`);
+  expect(again.stdout).toContain(`已开启每日提醒（${HONGTA}）；你的定时任务已存在，未重复安装`);
+  // Another reviewer: reminders are on already by 红塔's reviewer, nothing changes and no second trigger.
+  const other = runCli(['reminders', 'on', book, '--as', CITY, '--today', '2025-09-15', '--json']);
+  expect(JSON.parse(other.stdout)).toEqual({ on: true, installed: false, by: HONGTA });
+  expect(runCli(['reminders', 'on', book, '--as', CITY, '--today', '2025-09-15']).stdout).toBe(`每日提醒已由 ${HONGTA} 开启，提醒由其定时任务以其账号发出；本次没有做任何修改，也没有安装定时任务\n`);
   const ticked = runCli(['tick', book, '--today', '2025-09-15', '--days', '1', '--json', '--stats', '--outbox', join(folder, '发件箱')]);
   expect(ticked.code).toBe(0);
   // --stats: the service calls, the executions (hourly firings from 10:00 to 23:00) and the emails.
@@ -97,7 +101,7 @@ test('on installs the hourly trigger once; on again installs none; off removes i
   expect(before.stdout).toContain('2025-09-14（星期日）：定时任务当天没有运行（它的下一次运行在这一天之后）');
   const off = runCli(['reminders', 'off', book, '--as', HONGTA, '--today', '2025-09-16']);
   expect(off.code).toBe(0);
-  expect(off.stdout).toBe('已关闭每日提醒；已删除定时任务\n');
+  expect(off.stdout).toBe('已关闭每日提醒；已删除你的定时任务\n');
   const refused = runCli(['tick', book, '--today', '2025-09-16']);
   expect(refused.code).toBe(3);
   expect(refused.stderr).toContain('每日提醒尚未开启');
@@ -106,4 +110,14 @@ test('on installs the hourly trigger once; on again installs none; off removes i
   expect(preview.code).toBe(0);
   expect(preview.stderr).toMatch(/^提示：推荐名单第3行 赵敏：无法提醒：权限表中没有“澄江市”的审核人/mu);
   expect(preview.stdout + preview.stderr).not.toContain(IDENTITY);
+});
+
+test('off by another reviewer than the one who turned reminders on: says that trigger deletes itself, never 已删除', () => {
+  const copy = join(folder, '另一份.xlsx');
+  copyFileSync(book, copy);
+  expect(runCli(['reminders', 'on', copy, '--as', HONGTA, '--today', '2025-09-20']).code).toBe(0);
+  const off = runCli(['reminders', 'off', copy, '--as', CITY, '--today', '2025-09-20']);
+  expect(off.code).toBe(0);
+  expect(off.stdout).toBe(`已关闭每日提醒；${HONGTA} 安装的定时任务将在其下一次运行时自行删除\n`);
+  expect(runCli(['reminders', 'off', copy, '--as', CITY, '--today', '2025-09-20']).stdout).toContain('已关闭每日提醒；');
 });

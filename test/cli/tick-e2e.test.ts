@@ -16,7 +16,9 @@ import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import type { CellValue } from 'exceljs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCli, type CliResult } from '../support/cli';
 import {
   buildReminderScenario,
@@ -30,6 +32,7 @@ import {
   PERSONAL_NUMBERS,
   SCENARIO_ROWS,
   scenarioDates,
+  TEACHER,
   workingDaysBetween,
   type ExpectedEmail,
 } from '../support/reminder-scenario';
@@ -71,6 +74,7 @@ const LINE_PATTERNS: [string, RegExp][] = [
   ['publicityEnding', /^· 公示即将截止：推荐名单第(\d+)行 /u],
   ['publicityEnded', /^· 公示已截止，可以认定：推荐名单第(\d+)行 /u],
   ['termEnding', /^· 任期即将届满：推荐名单第(\d+)行 /u],
+  ['unreachable', /^· 无法提醒：推荐名单第(\d+)行 /u],
 ];
 
 /** The reminders of one digest's body; a line of an unknown shape fails the test. */
@@ -81,7 +85,7 @@ function remindersOf(text: string, recipient: string): ReadReminder[] {
     if (known) {
       const [kind, match] = known as [string, RegExpExecArray];
       reminders.push({ kind, row: Number(match[1]), ...(kind === 'waiting' ? { waited: Number(match[2]) } : {}) });
-    } else if (/^· \d{4}-\d{4}学年第[一二]学期履职尚未完成：/u.test(line)) {
+    } else if (/^· \d{4}-\d{4}学年第[一二]学期履职尚未完成，还缺少：[^：]+$/u.test(line)) {
       const teacher = SCENARIO_ROWS.find((row) => row.email === recipient);
       reminders.push({ kind: 'dutiesMissing', row: teacher?.row ?? 0 });
     } else {
@@ -124,15 +128,27 @@ function emailLines(mails: readonly { date: string; recipient: string; reminders
   return mails.map((mail) => `${mail.date} ${mail.recipient} ${mail.reminders.map((reminder) => `${reminder.kind}:${reminder.row}`).sort().join(' ')}`).sort();
 }
 
-/** The identity of an emailed reminder: recipient, kind, row and (for waiting) its round. */
+/** The identity of a reminder emailed on `date`: recipient, kind, row and, for a waiting row (also one nobody reviews), its round by then. */
+function identity(date: string, recipient: string, reminder: { kind: string; row: number }): string {
+  const row = SCENARIO_ROWS.find((each) => each.row === reminder.row);
+  const since = reminder.kind === 'waiting' ? row?.waiting?.since : reminder.kind === 'unreachable' ? row?.unreachableWaitingSince : undefined;
+  return `${recipient}|${reminder.kind}|${reminder.row}|${since === undefined ? '' : Math.floor(workingDaysBetween(since, date) / 5)}`;
+}
+
+/** The identities of every emailed reminder. */
 function identities(mails: readonly ReadMail[]): string[] {
-  return mails.flatMap((mail) => mail.reminders.map((reminder) => `${mail.to}|${reminder.kind}|${reminder.row}|${reminder.waited === undefined ? '' : Math.floor(reminder.waited / 5)}`));
+  return mails.flatMap((mail) => mail.reminders.map((reminder) => identity(mail.date, mail.to, reminder)));
 }
 
 /** Whether a text holds any of the scenario's personal numbers, compared without spaces and dashes. */
 function holdsPersonalNumber(text: string): boolean {
   const plain = text.replace(/[\s-]/g, '').toUpperCase();
   return PERSONAL_NUMBERS.some((number) => plain.includes(number.toUpperCase()));
+}
+
+/** A digest's text with its {链接} (the workbook's file:// URL, which names the test's own folder) replaced by <链接>. */
+function withoutLink(text: string): string {
+  return text.replace(/file:\/\/\S+/gu, '<链接>');
 }
 
 /** 提醒记录's rows (header first), cells as text. */
@@ -144,7 +160,7 @@ async function reminderLog(book: string): Promise<string[][]> {
   return rows;
 }
 
-const LABELS: Record<string, string> = { waiting: '待审核', publicityEnding: '公示即将截止', publicityEnded: '公示已截止', termEnding: '任期即将届满', dutiesMissing: '履职未完成' };
+const LABELS: Record<string, string> = { waiting: '待审核', publicityEnding: '公示即将截止', publicityEnded: '公示已截止', termEnding: '任期即将届满', unreachable: '无法提醒', dutiesMissing: '履职未完成' };
 
 /** A fresh copy of the scenario in its own folder; returns the workbook and its outbox. */
 function fresh(name: string): { book: string; outbox: string } {
@@ -173,6 +189,8 @@ function runCliAsync(args: string[], env: Record<string, string>, onSpawn?: (chi
 }
 
 let expected: { emails: ExpectedEmail[]; waits: { date: string; recipient: string }[] };
+/** 公示截止 of the scenario's 公示中 rows, as the workbook holds them. */
+let publicityEnds = new Map<number, string>();
 /** The main run: its workbook, outbox, output and emails. */
 const main = { book: '', outbox: '', result: undefined as unknown as CliResult, mails: [] as ReadMail[] };
 
@@ -182,7 +200,7 @@ beforeAll(async () => {
   const on = runCli(['reminders', 'on', pristine, '--as', CITY, '--today', FIRST_DAY]);
   if (on.code !== 0) throw new Error(on.stderr);
   const dates = await scenarioDates(pristine);
-  const publicityEnds = new Map([...dates].filter(([row, date]) => date.publicityEnd !== '' && SCENARIO_ROWS.find((each) => each.row === row)?.state === '公示中').map(([row, date]) => [row, date.publicityEnd]));
+  publicityEnds = new Map([...dates].filter(([row, date]) => date.publicityEnd !== '' && SCENARIO_ROWS.find((each) => each.row === row)?.state === '公示中').map(([row, date]) => [row, date.publicityEnd]));
   expected = expectedEmails(publicityEnds, QUOTA);
   Object.assign(main, fresh('main'));
   main.result = runCli(tickArgs(main.book, main.outbox), { timeZone: 'America/Los_Angeles' });
@@ -192,7 +210,7 @@ beforeAll(async () => {
 test('the scenario calls for every kind, waits for the quota, and emails on both make-up working days', () => {
   // A guard on the scenario itself, so the checks below cannot pass on an empty table.
   const kinds = new Set(expected.emails.flatMap((mail) => mail.reminders.map((reminder) => reminder.kind)));
-  expect([...kinds].sort()).toEqual(['dutiesMissing', 'publicityEnded', 'publicityEnding', 'termEnding', 'waiting']);
+  expect([...kinds].sort()).toEqual(['dutiesMissing', 'publicityEnded', 'publicityEnding', 'termEnding', 'unreachable', 'waiting']);
   expect(expected.waits.length).toBeGreaterThanOrEqual(3);
   expect(expected.emails.map((mail) => mail.date)).toEqual(expect.arrayContaining(['2025-09-28', '2025-10-11']));
 });
@@ -259,6 +277,21 @@ test('the quota: at most 2 a day; what did not fit goes first on the next workin
   }
 });
 
+test('officials’ digests link to the workbook (its file:// URL offline); a teacher’s digest has no link and its own closing', () => {
+  const link = pathToFileURL(main.book).href;
+  const teacherMails = main.mails.filter((mail) => mail.to === TEACHER);
+  expect(teacherMails.length).toBeGreaterThan(0);
+  for (const mail of main.mails) {
+    if (mail.to === TEACHER) {
+      expect(mail.text).not.toContain('file://');
+      expect(mail.text).toContain('请按培养方案第五部分的要求完成本学期履职');
+      expect(mail.text).toMatch(/^刘洋老师/mu);
+    } else {
+      expect(mail.text).toContain(`请打开表格处理：${link}`);
+    }
+  }
+});
+
 test('no 身份证号 or 联系电话 in any email (subject, body, headers, raw bytes), in 提醒记录 or in the output', async () => {
   expect(main.mails.length).toBeGreaterThan(0);
   for (const mail of main.mails) {
@@ -303,10 +336,10 @@ test('through a real SMTP server on 127.0.0.1 (BANZHUREN_SMTP): the same message
     const { book, outbox } = fresh('smtp');
     const result = await runCliAsync(tickArgs(book, outbox), { BANZHUREN_SMTP: server.url('city@yuxi.edu.cn', 'p@ss word'), TZ: 'UTC' });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`经 SMTP 服务器发出 ${expected.emails.length} 封`);
+    expect(result.stdout).toContain(`经 SMTP 服务器投递 ${expected.emails.length} 封`);
     expect(result.stdout + result.stderr).not.toContain('p@ss word');
     const delivered = await server.parsed();
-    const shape = (mail: { to: string; date: string; subject: string; text: string }) => `${mail.date}|${mail.to}|${mail.subject}|${mail.text.trimEnd()}`;
+    const shape = (mail: { to: string; date: string; subject: string; text: string }) => `${mail.date}|${mail.to}|${mail.subject}|${withoutLink(mail.text.trimEnd())}`;
     const received = delivered.map((mail) =>
       shape({ to: (Array.isArray(mail.to) ? mail.to : [mail.to]).flatMap((address) => address?.value ?? []).map((entry) => entry.address ?? '').join(','), date: shanghaiDay(mail.date as Date), subject: mail.subject ?? '', text: mail.text ?? '' }),
     );
@@ -329,6 +362,9 @@ test('an SMTP server that is down: exit 3, the .eml files kept and named; the ne
   const kept = (await readOutbox(outbox)).map((mail) => mail.file);
   expect(kept).toHaveLength(firstWeek.length);
   for (const file of kept) expect(down.stderr).toMatch(new RegExp(`^提示：${file.replace(/\./g, '\\.')}：投递到邮件服务器 .*（已留在发件箱，下次运行 tick 时重试）$`, 'mu'));
+  // Counted by file, not by attempt: each kept file named once, the summary's count the number of files.
+  for (const file of kept) expect(down.stderr.split(file).length - 1).toBe(1);
+  expect(down.stdout).toMatch(new RegExp(`经 SMTP 服务器投递 0 封，${kept.length} 封未能投递（留在发件箱，下次重试）`, 'u'));
   const server = await startSmtpServer({ port });
   try {
     const up = await runCliAsync(['tick', book, '--today', '2025-09-20', '--days', '3', '--outbox', outbox, '--mail-quota', String(QUOTA)], { BANZHUREN_SMTP: server.url() });
@@ -357,7 +393,7 @@ test('--dry-run writes nothing (workbook bytes, no outbox, no 发件箱) and pri
   expect(readdirSync(join(folder, 'dry'))).toEqual([BOOK_NAME]);
   const report = JSON.parse(json.stdout) as { dryRun: boolean; digests: { date: string; recipient: string; subject: string; body: string }[] };
   expect(report.dryRun).toBe(true);
-  const shape = (mail: { date: string; to: string; subject: string; text: string }) => `${mail.date}|${mail.to}|${mail.subject}|${mail.text.trimEnd()}`;
+  const shape = (mail: { date: string; to: string; subject: string; text: string }) => `${mail.date}|${mail.to}|${mail.subject}|${withoutLink(mail.text.trimEnd())}`;
   expect(report.digests.map((digest) => shape({ date: digest.date, to: digest.recipient, subject: digest.subject, text: digest.body })).sort()).toEqual(main.mails.map(shape).sort());
   for (const mail of main.mails) {
     expect(text.stdout).toContain(`  收件人：${mail.to}\n  主题：${mail.subject}\n`);
@@ -370,14 +406,11 @@ async function expectAtMostOnce(book: string, outbox: string): Promise<ReadMail[
   const mails = await readOutbox(outbox);
   const emailed = identities(mails);
   expect(new Set(emailed).size).toBe(emailed.length);
-  const wanted = new Set(expected.emails.flatMap((mail) => mail.reminders.map((reminder) => {
-    const since = SCENARIO_ROWS.find((row) => row.row === reminder.row)?.waiting?.since;
-    return `${mail.recipient}|${reminder.kind}|${reminder.row}|${since === undefined || reminder.kind !== 'waiting' ? '' : Math.floor(workingDaysBetween(since, mail.date) / 5)}`;
-  })));
+  const wanted = new Set(expected.emails.flatMap((mail) => mail.reminders.map((reminder) => identity(mail.date, mail.recipient, reminder))));
   for (const identity of emailed) expect(wanted.has(identity)).toBe(true);
   const [header, ...rows] = await reminderLog(book);
   const column = (name: string) => (header as string[]).indexOf(name);
-  const keys = rows.filter((row) => row[column('结果')] === '已发送').map((row) => `${row[column('收件人')]}|${row[column('类型')]}|${row[column('行')]}|${row[column('场合')]}`);
+  const keys = rows.filter((row) => row[column('结果')] === '已发送').map((row) => `${row[column('收件人')]}|${row[column('类型')]}|${row[column('工作表')]}|${row[column('场合')]}`);
   expect(new Set(keys).size).toBe(keys.length);
   // Each email's reminders were recorded before it was sent.
   for (const mail of mails) {
@@ -392,9 +425,18 @@ async function expectAtMostOnce(book: string, outbox: string): Promise<ReadMail[
 test('cut off by the execution time limit, then run again: no reminder twice', async () => {
   const { book, outbox } = fresh('limit');
   const cut = runCli(tickArgs(book, outbox, ['--time-limit', '2', '--json']));
-  expect(cut.code).toBe(0);
-  const report = JSON.parse(cut.stdout) as { killed: number; emails: number };
+  const report = JSON.parse(cut.stdout) as { killed: number; emails: number; days: { problems: string[] }[] };
   expect(report.killed).toBeGreaterThan(0);
+  // A run cut off between recording 发送中 and sending: each such reminder is named (never resent), and the tick ends in exit 3.
+  const [header, ...rows] = await reminderLog(book);
+  const column = (name: string) => (header as string[]).indexOf(name);
+  const interrupted = rows.filter((row) => row[column('结果')] === '发送中');
+  expect(interrupted.length).toBeGreaterThan(0);
+  const problems = report.days.flatMap((day) => day.problems);
+  for (const row of interrupted) {
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`${row[column('日期')]} 发给 ${(row[column('收件人')] as string).replace(/\./g, '\\.')} 的“${row[column('类型')]}”提醒（${row[column('姓名')]}）停在“发送中”`, 'u')));
+  }
+  expect(cut.code).toBe(3);
   const again = runCli(tickArgs(book, outbox));
   expect(again.code).toBe(0);
   const mails = await expectAtMostOnce(book, outbox);
@@ -418,4 +460,59 @@ test('killed (SIGKILL) as soon as its first email is in the outbox, then run aga
   const mails = await expectAtMostOnce(book, outbox);
   // The rerun finished the window: at most the digests lost to the kill are missing.
   expect(mails.length).toBeGreaterThanOrEqual(expected.emails.length - 2);
+}, 120_000);
+
+/** Changes the workbook with ExcelJS, as a person editing it in Excel would. */
+async function edit(book: string, change: (workbook: ExcelJS.Workbook) => void): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(book);
+  change(workbook);
+  await workbook.xlsx.writeFile(book);
+}
+
+/** Emails as comparable lines without row numbers: `date recipient kind kind …` (rows move when a sheet is sorted). */
+function emailKinds(mails: readonly { date: string; recipient: string; reminders: readonly { kind: string }[] }[]): string[] {
+  return mails.map((mail) => `${mail.date} ${mail.recipient} ${mail.reminders.map((reminder) => reminder.kind).sort().join(' ')}`).sort();
+}
+
+test('推荐名单 sorted (rows reversed) between two ticks: nothing is sent twice, the same emails as without sorting', async () => {
+  const { book, outbox } = fresh('resort');
+  const first = runCli(['tick', book, '--today', FIRST_DAY, '--days', '8', '--outbox', outbox, '--mail-quota', String(QUOTA)]);
+  expect(first.code).toBe(0);
+  await edit(book, (workbook) => {
+    const sheet = workbook.getWorksheet('推荐名单')!;
+    const last = 1 + SCENARIO_ROWS.length;
+    const rows: CellValue[][] = [];
+    for (let row = 2; row <= last; row += 1) rows.push((sheet.getRow(row).values as CellValue[]).slice());
+    rows.reverse().forEach((values, index) => {
+      sheet.getRow(index + 2).values = values;
+    });
+  });
+  const second = runCli(['tick', book, '--today', nextDay(FIRST_DAY, 8), '--days', '8', '--outbox', outbox, '--mail-quota', String(QUOTA)]);
+  expect(second.code).toBe(0);
+  const mails = await readOutbox(outbox);
+  const window = expectedEmails(publicityEnds, QUOTA, { days: 16 });
+  // The guard: the second tick had reminders to send (of rows that moved).
+  expect(window.emails.filter((mail) => mail.date >= nextDay(FIRST_DAY, 8)).length).toBeGreaterThan(0);
+  expect(emailKinds(mails.map((mail) => ({ date: mail.date, recipient: mail.to, reminders: mail.reminders })))).toEqual(emailKinds(window.emails));
+}, 120_000);
+
+test('提醒间隔 1 for a week, then 5: the waiting rows are still reminded every 5 working days', async () => {
+  const { book, outbox } = fresh('interval');
+  const setInterval = (days: number) => (workbook: ExcelJS.Workbook) => {
+    workbook.getWorksheet('设置')!.eachRow((row) => {
+      if (row.getCell(1).value === '提醒间隔') row.getCell(2).value = days;
+    });
+  };
+  await edit(book, setInterval(1));
+  const switchDay = nextDay(FIRST_DAY, 8);
+  expect(runCli(['tick', book, '--today', FIRST_DAY, '--days', '8', '--outbox', outbox, '--mail-quota', String(QUOTA)]).code).toBe(0);
+  await edit(book, setInterval(5));
+  expect(runCli(['tick', book, '--today', switchDay, '--days', '8', '--outbox', outbox, '--mail-quota', String(QUOTA)]).code).toBe(0);
+  const mails = await readOutbox(outbox);
+  const window = expectedEmails(publicityEnds, QUOTA, { days: 16, interval: (today) => (today < switchDay ? 1 : 5) });
+  expect(emailLines(mails.map((mail) => ({ date: mail.date, recipient: mail.to, reminders: mail.reminders })))).toEqual(emailLines(window.emails));
+  // The guard: after the change, rows are reminded again (李华, row 2, on her next fifth working day), not silenced for weeks.
+  const later = window.emails.filter((mail) => mail.date >= switchDay).flatMap((mail) => mail.reminders.filter((reminder) => reminder.kind === 'waiting').map((reminder) => reminder.row));
+  expect(later).toContain(2);
 }, 120_000);

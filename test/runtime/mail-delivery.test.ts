@@ -90,7 +90,7 @@ test.each([
     expect(second.headers.has('bcc')).toBe(false);
 
     // Delivered once: a second call has nothing left to write.
-    expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [] });
+    expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [], uncertain: [] });
     expect(emlFiles(outbox)).toHaveLength(2);
   } finally {
     runtime.close();
@@ -140,7 +140,7 @@ test('the 设置 sheet’s 邮件服务器 is used without BANZHUREN_SMTP; a ref
       await runtime.save();
       const report = await runtime.deliverMail();
       expect(report.delivered).toBe(0);
-      expect(report.failed).toEqual([{ file: report.written[0], message: expect.stringContaining(`投递到邮件服务器 smtp://mailer:***@127.0.0.1:${server.port}（设置第3行（邮件服务器））失败：`) }]);
+      expect(report.failed).toEqual([{ file: report.written[0], message: expect.stringContaining(`投递到邮件服务器 smtp://***@127.0.0.1:${server.port}（设置第3行（邮件服务器））失败：`) }]);
       expect(JSON.stringify(report)).not.toContain('wrong-secret');
       const listed = readFileSync(join(outbox, UNDELIVERED_FILE), 'utf8');
       expect(listed).not.toContain('wrong-secret');
@@ -150,10 +150,10 @@ test('the 设置 sheet’s 邮件服务器 is used without BANZHUREN_SMTP; a ref
       // The environment wins over 设置: the next delivery, with nothing new queued, retries the listed message.
       process.env[SMTP_VARIABLE] = server.url('mailer', 'right-secret');
       const retry = await runtime.deliverMail();
-      expect(retry).toEqual({ written: [], delivered: 1, failed: [] });
+      expect(retry).toEqual({ written: [], delivered: 1, failed: [], uncertain: [] });
       expect(existsSync(join(outbox, UNDELIVERED_FILE))).toBe(false);
       expect((await server.parsed()).map((mail) => mail.subject)).toEqual([SUBJECT]);
-      expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [] });
+      expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [], uncertain: [] });
       expect(server.received).toHaveLength(1);
     } finally {
       runtime.close();
@@ -199,9 +199,11 @@ test('a server that is down: the messages are written and listed, and the next d
 });
 
 test.each([
-  ['环境变量 BANZHUREN_SMTP', 'http://user:topsecret@mail.yx.cn', '协议应为 smtp 或 smtps，收到“http”', 'http://user:***@mail.yx.cn'],
-  ['设置第3行（邮件服务器）', 'smtp://:topsecret@mail.yx.cn:25', '有密码却没有用户名', 'smtp://:***@mail.yx.cn:25'],
-  ['设置第3行（邮件服务器）', 'mail.yx.cn topsecret', '无法识别', 'mail.yx.cn topsecret'],
+  ['环境变量 BANZHUREN_SMTP', 'http://user:topsecret@mail.yx.cn', '协议应为 smtp 或 smtps，收到“http”', 'http://***@mail.yx.cn'],
+  ['设置第3行（邮件服务器）', 'smtp://:topsecret@mail.yx.cn:25', '有密码却没有用户名', 'smtp://***@mail.yx.cn:25'],
+  ['设置第3行（邮件服务器）', 'mail.yx.cn topsecret', '无法识别（用户名或密码中的 / @ : 等字符须写成 %2F %40 %3A）', '***'],
+  // A password with a / or an @ in it typed unencoded: the URL does not parse (or parses with its part in the host) — none of it shown.
+  ['环境变量 BANZHUREN_SMTP', 'smtp://city:topsecret/Pass@127.0.0.1:2525', '无法识别（用户名或密码中的 / @ : 等字符须写成 %2F %40 %3A）', 'smtp://***'],
 ])('a bad SMTP URL from %s is named in Chinese, masked, and its messages wait on the list', async (source, url, why, shown) => {
   const fromSettings = source.startsWith('设置');
   if (!fromSettings) process.env[SMTP_VARIABLE] = url;
@@ -212,7 +214,11 @@ test.each([
     const report = await runtime.deliverMail();
     expect(report.written).toHaveLength(1);
     expect(report.failed).toEqual([{ file: report.written[0], message: `邮件服务器地址无效（${source}）：${why}；应为 smtp://用户名:密码@主机:端口 或 smtps://用户名:密码@主机:端口，收到“${shown}”` }]);
-    if (!url.includes(' ')) expect(JSON.stringify(report)).not.toContain('topsecret');
+    expect(JSON.stringify(report)).not.toContain('topsecret');
+    expect(JSON.stringify(report)).not.toContain('user');
+    const listed = readFileSync(join(runtime.outbox.folder, UNDELIVERED_FILE), 'utf8');
+    expect(listed).not.toContain('topsecret');
+    expect(listed).not.toContain(url);
   } finally {
     runtime.close();
   }
@@ -226,7 +232,7 @@ test('dryRunMail: sendEmail checks and counts, deliverMail writes and sends noth
     const runtime = await openWith(path, MAIL, { as: 'city@yx.cn', dryRunMail: true, mailQuota: 5 });
     try {
       runtime.bundle.call('digest', 'wang@school.cn', SUBJECT, BODY);
-      expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [] });
+      expect(await runtime.deliverMail()).toEqual({ written: [], delivered: 0, failed: [], uncertain: [] });
       expect(runtime.outbox.sent.map((mail) => mail.subject)).toEqual([SUBJECT]);
       expect(existsSync(join(folder, '发件箱'))).toBe(false);
       expect(server.received).toEqual([]);
@@ -241,7 +247,26 @@ test('dryRunMail: sendEmail checks and counts, deliverMail writes and sends noth
 test('a server message that repeats the password shows it masked, as typed and URL-encoded', () => {
   const server = { password: 'p@ss:秘密' };
   expect(withoutPassword(`535 bad login p@ss:秘密 / ${encodeURIComponent('p@ss:秘密')}`, server)).toBe('535 bad login *** / ***');
-  expect(maskedUrl('smtps://mailer:p%40ss@mail.yx.cn:465')).toBe('smtps://mailer:***@mail.yx.cn:465');
+  expect(maskedUrl('smtps://mailer:p%40ss@mail.yx.cn:465')).toBe('smtps://***@mail.yx.cn:465');
+});
+
+test.each([
+  ['smtp://city:abc@Secr3tPart@127.0.0.1:1', 'smtp://***@127.0.0.1:1'],
+  ['smtp://city:Secr3t/Pass@127.0.0.1:2525', 'smtp://***'],
+  ['smtps://city%40yuxi.edu.cn:Secr3t@mail.yx.cn', 'smtps://***@mail.yx.cn'],
+  ['smtp://mail.yx.cn:25', 'smtp://mail.yx.cn:25'],
+  ['smtp://mail.yx.cn:25/Secr3t?x=Secr3t', 'smtp://mail.yx.cn:25/***'],
+  ['Secr3t smtp', '***'],
+])('maskedUrl(%s) shows no part of the userinfo: %s', (url, shown) => {
+  expect(maskedUrl(url)).toBe(shown);
+  expect(maskedUrl(url)).not.toMatch(/Secr3t|city|abc/);
+});
+
+test('a password shorter than 4 characters is not masked in texts (that would spell it out); longer ones are, in every form', () => {
+  const text = 'Invalid login: 535 a b c';
+  expect(withoutPassword(text, { password: 'a' })).toBe(text);
+  expect(withoutPassword(text, { password: 'abc' })).toBe(text);
+  expect(withoutPassword('no pa/ss, pa%2Fss, pa%2fss', { password: 'pa/ss', typedPassword: 'pa%2fss' })).toBe('no ***, ***, ***');
 });
 
 test('a temporary file a killed delivery left is removed by the next one; one of a running process is left alone', async () => {

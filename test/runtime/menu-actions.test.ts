@@ -103,7 +103,7 @@ test('开启每日提醒, 预览提醒 and 关闭每日提醒 from the menu say 
   try {
     const mail = installFakeMailApp(runtime, 50);
     runtime.bundle.call('turnOnDailyReminders');
-    expect(runtime.ui.alerts.pop()).toMatch(/^开启每日提醒\n已开启每日提醒（由 city@yuxi\.cn 开启）。\n已安装每小时运行的定时任务/);
+    expect(runtime.ui.alerts.pop()).toMatch(/^开启每日提醒\n每日提醒已开启。\n已安装每小时运行的定时任务/);
     runtime.bundle.call('turnOnDailyReminders');
     expect(runtime.ui.alerts.pop()).toContain('您的定时任务已经存在，没有重复安装。');
     runtime.bundle.call('previewReminders');

@@ -140,3 +140,24 @@ test('a user with 20 triggers in the script gets Apps Script\'s too-many-trigger
     runtime.close();
   }
 });
+
+test('a user is the same user whatever the case of the email: one trigger, the same trigger list and user properties', async () => {
+  const path = await book();
+  const runtime = await openWith(path, `${TRIGGERS}
+function setMine(value) { PropertiesService.getUserProperties().setProperty('mine', value); }
+function mine() { return PropertiesService.getUserProperties().getProperty('mine'); }`, { as: 'CITY@Yuxi.edu.cn' });
+  try {
+    const [, id] = runtime.bundle.call('install') as [string, string];
+    runtime.bundle.call('setMine', '市级');
+    runtime.setActiveUser('city@yuxi.edu.cn');
+    expect(runtime.bundle.call('second')).toBe(ADDON_CLOCK_TRIGGER_LIMIT_MESSAGE);
+    expect(runtime.bundle.call('list')).toEqual([`onHourlyTrigger#${id}`, '|', 'onHourlyTrigger']);
+    expect(runtime.bundle.call('mine')).toBe('市级');
+    runtime.setActiveUser('hongta@yuxi.edu.cn');
+    expect(runtime.bundle.call('list')).toEqual(['|']);
+    expect(runtime.bundle.call('mine')).toBeNull();
+    expect(runtime.state.triggers).toHaveLength(1);
+  } finally {
+    runtime.close();
+  }
+});

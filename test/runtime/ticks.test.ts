@@ -176,7 +176,7 @@ test('mail an earlier run could not hand to the SMTP server is retried first, co
     const down = await openWith(path, DAILY, { today: '2024-10-09', startTime: '00:00' });
     try {
       const report = await runTicks(down, { from: '2024-10-09', days: 1 });
-      expect(report.days[0]?.delivery).toEqual({ written: [expect.any(String)], delivered: 0, failed: [expect.objectContaining({ message: expect.stringContaining('投递到邮件服务器') })] });
+      expect(report.days[0]?.delivery).toEqual({ written: [expect.any(String)], delivered: 0, failed: [expect.objectContaining({ message: expect.stringContaining('投递到邮件服务器') })], uncertain: [] });
     } finally {
       down.close();
     }
@@ -186,7 +186,7 @@ test('mail an earlier run could not hand to the SMTP server is retried first, co
       const up = await openWith(path, DAILY, { today: '2024-10-09', startTime: '00:00' });
       try {
         const report = await runTicks(up, { from: '2024-10-09', days: 1 });
-        expect(report.days[0]?.delivery).toEqual({ written: [], delivered: 1, failed: [] });
+        expect(report.days[0]?.delivery).toEqual({ written: [], delivered: 1, failed: [], uncertain: [] });
         expect((await server.parsed()).map((mail) => mail.subject)).toEqual(['每日提醒 2024-10-09']);
       } finally {
         up.close();
@@ -196,5 +196,41 @@ test('mail an earlier run could not hand to the SMTP server is retried first, co
     }
   } finally {
     delete process.env[SMTP_VARIABLE];
+  }
+});
+
+/** A handler that appends who ran it at which hour: a write per execution, so each takes simulated time. */
+const EVERY_USER = `
+function install() { ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create(); }
+function onHourlyTrigger() {
+  var spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  var hour = Number(Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'H'));
+  spreadsheet.getSheetByName('记录').appendRow([hour, Session.getEffectiveUser().getEmail()]);
+  return hour;
+}`;
+
+test.each(['Asia/Shanghai', 'America/Los_Angeles'])('several users\u2019 hourly triggers due in the same hour all fire, each as its own user, in install order (%s)', async (timeZone) => {
+  count += 1;
+  const path = await writeXlsx(join(dir, `users-${count}.xlsx`), (workbook) => workbook.addWorksheet('记录'));
+  const runtime = await openWith(path, EVERY_USER, { as: 'city@yx.cn', today: '2024-10-08', timeZone });
+  const users = ['city@yx.cn', 'hongta@yx.cn', 'jiangchuan@yx.cn'];
+  try {
+    // Installed one after the other within the same second: due in the same hours.
+    for (const user of users) {
+      runtime.setActiveUser(user);
+      runtime.bundle.call('install');
+    }
+    const installedAt = (runtime.state.triggers as StoredTrigger[]).map((trigger) => trigger.nextFiring);
+    const executions: TickExecution[] = [];
+    const report = await runTicks(runtime, { from: '2024-10-09', days: 2, afterExecution: (execution) => void executions.push(execution) });
+    expect(report.days.map((day) => day.executions)).toEqual([72, 72]);
+    const firstDay = executions.slice(0, 72);
+    expect(firstDay.map((execution) => execution.user)).toEqual(Array.from({ length: 24 }, () => users).flat());
+    expect(firstDay.map((execution) => execution.result)).toEqual(Array.from({ length: 24 }, (_, hour) => [hour, hour, hour]).flat());
+    // Firing late behind another user's execution does not shift a trigger's schedule.
+    const stored = () => (runtime.state.triggers as StoredTrigger[]).map((trigger) => trigger.nextFiring);
+    expect(stored().map((next, index) => (next - installedAt[index]!) % (60 * 60 * 1000))).toEqual([0, 0, 0]);
+  } finally {
+    runtime.close();
   }
 });

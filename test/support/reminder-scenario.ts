@@ -53,8 +53,10 @@ export interface ScenarioRow {
   publicityStart?: string;
   /** For an 已认定 row: the day it was awarded (认定日期). */
   awardedOn?: string;
-  /** Why nobody can be reminded of this row (for the preview's unaddressed list). */
+  /** Why nobody can be reminded of this row (for the preview's unaddressed list; the city is told instead). */
   unaddressed?: string;
+  /** A waiting row nobody reviews: the day it entered its state (the city is told of it each waiting round). */
+  unreachableWaitingSince?: string;
 }
 
 /** 18-digit 身份证号 with its check character (GB 11643). */
@@ -69,7 +71,7 @@ function idNumber(region: string, birth: string, sequence: string): string {
 export const SCENARIO_ROWS: readonly ScenarioRow[] = [
   { row: 2, name: '李华', county: '红塔区', email: 'lihua@example.com', idNumber: idNumber('530402', '19850312', '201'), phone: '13908771201', state: '', waiting: { recipient: HONGTA, since: FIRST_DAY } },
   { row: 3, name: '王芳', county: '江川区', email: 'wangfang@example.com', idNumber: idNumber('530403', '19870521', '302'), phone: '13908771302', state: '学校推荐', waiting: { recipient: JIANGCHUAN, since: FIRST_DAY } },
-  { row: 4, name: '赵敏', county: '澄江市', email: 'zhaomin@example.com', idNumber: idNumber('530481', '19830909', '403'), phone: '13908771403', state: '', unaddressed: '澄江市在“权限”表中没有审核人' },
+  { row: 4, name: '赵敏', county: '澄江市', email: 'zhaomin@example.com', idNumber: idNumber('530481', '19830909', '403'), phone: '13908771403', state: '', unaddressed: '澄江市在“权限”表中没有审核人', unreachableWaitingSince: FIRST_DAY },
   { row: 5, name: '陈静', county: '红塔区', email: 'chenjing@example.com', idNumber: idNumber('530402', '19860117', '504'), phone: '13908771504', state: '初审通过', waiting: { recipient: CITY, since: '2025-09-12' } },
   { row: 6, name: '周强', county: '市直学校', email: 'zhouqiang@example.com', idNumber: idNumber('530400', '19820630', '605'), phone: '13908771605', state: '', waiting: { recipient: CITY, since: FIRST_DAY } },
   { row: 7, name: '孙丽', county: '江川区', email: 'sunli@example.com', idNumber: idNumber('530403', '19840404', '706'), phone: '13908771706', state: '初审通过', waiting: { recipient: CITY, since: '2025-08-20' } },
@@ -192,12 +194,26 @@ function workingDayBefore(date: string, n: number): string {
   return day;
 }
 
+/** The `n`-th working day after `date` (n ≥ 1). */
+export function workingDayAfter(date: string, n: number): string {
+  let day = date;
+  for (let left = n; left > 0; ) {
+    day = nextDay(day);
+    if (isWorkingDay(day)) left -= 1;
+  }
+  return day;
+}
+
 /** One reminder as the tests compare them. */
 export interface ExpectedReminder {
   recipient: string;
-  kind: 'waiting' | 'publicityEnding' | 'publicityEnded' | 'termEnding' | 'dutiesMissing';
+  kind: 'waiting' | 'publicityEnding' | 'publicityEnded' | 'termEnding' | 'unreachable' | 'dutiesMissing';
   row: number;
-  /** What makes it unique with (recipient, kind, row): the waiting round, or the date it is about. */
+  /**
+   * What makes it unique with (recipient, kind, row): for waiting, the working day its round fell
+   * due (the add-on names the round by that day, so a changed 提醒间隔 never skips one), or the
+   * date it is about; for unreachable, the kind and occasion of the reminder nobody can receive.
+   */
   occasion: string;
 }
 
@@ -216,14 +232,23 @@ function termEnd(awardedOn: string): string {
   return nextDay(end.toISOString().slice(0, 10), -1);
 }
 
+/** The working day a waiting row's latest round fell due (rounds every `interval` working days since `since`), or null before the first. */
+function waitingRound(since: string, today: string, interval: number): string | null {
+  const round = Math.floor(workingDaysBetween(since, today) / interval);
+  return round >= 1 ? workingDayAfter(since, round * interval) : null;
+}
+
 /** What is due on working day `today` for the scenario (before what was sent is taken away). */
 function dueOn(today: string, publicityEnds: ReadonlyMap<number, string>, interval: number): ExpectedReminder[] {
   const due: ExpectedReminder[] = [];
   for (const row of SCENARIO_ROWS) {
     if (row.waiting) {
-      const waited = workingDaysBetween(row.waiting.since, today);
-      const round = Math.floor(waited / interval);
-      if (round >= 1) due.push({ recipient: row.waiting.recipient, kind: 'waiting', row: row.row, occasion: `#${round}` });
+      const round = waitingRound(row.waiting.since, today, interval);
+      if (round !== null) due.push({ recipient: row.waiting.recipient, kind: 'waiting', row: row.row, occasion: round });
+    }
+    if (row.unreachableWaitingSince) {
+      const round = waitingRound(row.unreachableWaitingSince, today, interval);
+      if (round !== null) due.push({ recipient: CITY, kind: 'unreachable', row: row.row, occasion: `待审核→${round}` });
     }
     const publicityEnd = publicityEnds.get(row.row);
     if (row.state === '公示中' && publicityEnd) {
@@ -233,8 +258,9 @@ function dueOn(today: string, publicityEnds: ReadonlyMap<number, string>, interv
     if (row.state === '已认定' && row.awardedOn) {
       const end = termEnd(row.awardedOn);
       if (nextDay(end, -30) <= today && today <= end) due.push({ recipient: CITY, kind: 'termEnding', row: row.row, occasion: end });
-      if (row.email !== '' && workingDayBefore(SEMESTER_END, 10) <= today && today <= SEMESTER_END) {
-        due.push({ recipient: row.email, kind: 'dutiesMissing', row: row.row, occasion: SEMESTER_END });
+      if (workingDayBefore(SEMESTER_END, 10) <= today && today <= SEMESTER_END) {
+        // No 电子邮箱: the city is told that the teacher cannot be reminded.
+        due.push(row.email !== '' ? { recipient: row.email, kind: 'dutiesMissing', row: row.row, occasion: SEMESTER_END } : { recipient: CITY, kind: 'unreachable', row: row.row, occasion: `履职未完成→${SEMESTER_END}` });
       }
     }
   }
@@ -248,43 +274,50 @@ export function reminderIdentity(reminder: ExpectedReminder): string {
 
 /**
  * The emails of the window, day by day: on each working day, each recipient's due reminders not
- * sent before make one digest; digests of recipients with a reminder that waited for the quota go
- * first (the longest wait first), then by address; `quota` digests a day are sent (one recipient
- * each), the rest wait for the next working day. Returns the emails and the waits (date, recipient).
+ * sent before make one digest; `quota` digests a day are sent (one recipient each), the rest wait
+ * for the next working day (each of their reminders recorded 等待). The order: recipients whose
+ * digest waited since their last email first (the earliest wait first), then those deferred on the
+ * most days, then by address. `interval` may change from day to day (a 设置 edit between ticks).
+ * Returns the emails and the waits (date, recipient).
  */
-export function expectedEmails(publicityEnds: ReadonlyMap<number, string>, quota: number, options: { from?: string; days?: number; interval?: number } = {}): { emails: ExpectedEmail[]; waits: { date: string; recipient: string }[] } {
+export function expectedEmails(
+  publicityEnds: ReadonlyMap<number, string>,
+  quota: number,
+  options: { from?: string; days?: number; interval?: number | ((today: string) => number); sentBefore?: ReadonlySet<string> } = {},
+): { emails: ExpectedEmail[]; waits: { date: string; recipient: string }[] } {
   const from = options.from ?? FIRST_DAY;
   const days = options.days ?? DAYS;
-  const interval = options.interval ?? 5;
-  const sent = new Set<string>();
-  const waitingSince = new Map<string, string>();
+  const intervalOn = typeof options.interval === 'function' ? options.interval : () => (options.interval as number | undefined) ?? 5;
+  const sent = new Set<string>(options.sentBefore ?? []);
+  const lastEmail = new Map<string, string>();
+  const waitDays = new Map<string, string[]>();
   const emails: ExpectedEmail[] = [];
   const waits: { date: string; recipient: string }[] = [];
   for (let index = 0; index < days; index += 1) {
     const today = nextDay(from, index);
     if (!isWorkingDay(today)) continue;
     const byRecipient = new Map<string, ExpectedReminder[]>();
-    for (const reminder of dueOn(today, publicityEnds, interval)) {
+    for (const reminder of dueOn(today, publicityEnds, intervalOn(today))) {
       if (sent.has(reminderIdentity(reminder))) continue;
       byRecipient.set(reminder.recipient, [...(byRecipient.get(reminder.recipient) ?? []), reminder]);
     }
-    const since = (recipient: string) => {
-      const dates = (byRecipient.get(recipient) ?? []).map((reminder) => waitingSince.get(reminderIdentity(reminder))).filter((date): date is string => date !== undefined);
-      return dates.sort()[0];
-    };
+    const since = (recipient: string) => (waitDays.get(recipient) ?? []).filter((date) => date > (lastEmail.get(recipient) ?? '')).sort()[0];
+    const deferred = (recipient: string) => (waitDays.get(recipient) ?? []).length;
     const order = [...byRecipient.keys()].sort((a, b) => {
       const [sinceA, sinceB] = [since(a), since(b)];
       if (sinceA !== sinceB) return sinceA === undefined ? 1 : sinceB === undefined ? -1 : sinceA < sinceB ? -1 : 1;
+      if (deferred(a) !== deferred(b)) return deferred(b) - deferred(a);
       return a < b ? -1 : 1;
     });
     order.forEach((recipient, position) => {
       const reminders = byRecipient.get(recipient) as ExpectedReminder[];
       if (position < quota) {
         emails.push({ date: today, recipient, reminders });
+        lastEmail.set(recipient, today);
         for (const reminder of reminders) sent.add(reminderIdentity(reminder));
       } else {
         waits.push({ date: today, recipient });
-        for (const reminder of reminders) if (!waitingSince.has(reminderIdentity(reminder))) waitingSince.set(reminderIdentity(reminder), today);
+        waitDays.set(recipient, [...(waitDays.get(recipient) ?? []), today]);
       }
     });
   }

@@ -2,7 +2,8 @@
  * Where the offline runtime's mail goes besides the outbox folder: an SMTP server named by the
  * environment variable BANZHUREN_SMTP or, without it, by the 设置 sheet's 邮件服务器 row
  * (`smtp://user:password@host:port` or `smtps://…`). Parses and checks that URL, with Chinese
- * messages naming where it came from, and hides its password in every text shown to a person.
+ * messages naming where it came from; no text shown to a person or written to a file holds its
+ * userinfo (a URL is shown as `smtp://***@host:port`), and server messages have the password masked.
  */
 import type ExcelJS from 'exceljs';
 import { cellText } from '../cell-values';
@@ -27,7 +28,9 @@ export interface SmtpServer {
   secure: boolean;
   user?: string;
   password?: string;
-  /** The URL with its password masked, for messages. */
+  /** The password as typed in the URL (percent-encoded), to mask it in that form too. */
+  typedPassword?: string;
+  /** The URL without its userinfo (see maskedUrl), for messages. */
   shown: string;
   /** Where the URL came from, in Chinese (环境变量 BANZHUREN_SMTP, 设置第N行). */
   source: string;
@@ -72,9 +75,22 @@ function settingsSheetSmtp(workbook: ExcelJS.Workbook): SmtpSetting | undefined 
   return found;
 }
 
-/** `url` with the password of its userinfo replaced by ***, also when the URL does not parse. */
+/**
+ * `url` as messages may show it: no part of its userinfo (user and password become one ***), and
+ * nothing after the host and port; a URL that does not parse shows only its scheme (`smtp://***`),
+ * or *** without one — a password with / or @ in it must never leak through a half-parsed URL.
+ */
 export function maskedUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^@/]*@/i, `$1${MASK}@`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url.trim())?.[1];
+    return scheme ? `${scheme}://${MASK}` : MASK;
+  }
+  const userinfo = parsed.username || parsed.password || /^[^/]*\/\/[^/]*@/.test(url) ? `${MASK}@` : '';
+  const rest = (parsed.pathname !== '' && parsed.pathname !== '/') || parsed.search || parsed.hash ? `/${MASK}` : '';
+  return `${parsed.protocol}//${userinfo}${parsed.host}${rest}`;
 }
 
 /** Parses an SMTP URL; throws, in Chinese, naming its source and showing it masked, when it is not a usable smtp:// or smtps:// URL. */
@@ -87,7 +103,7 @@ export function parseSmtpUrl(setting: SmtpSetting): SmtpServer {
   try {
     url = new URL(setting.url);
   } catch {
-    return fail('无法识别');
+    return fail('无法识别（用户名或密码中的 / @ : 等字符须写成 %2F %40 %3A）');
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return fail(`协议应为 smtp 或 smtps，收到“${url.protocol.replace(/:$/, '')}”`);
   if (!url.hostname) return fail('缺少主机名');
@@ -103,15 +119,22 @@ export function parseSmtpUrl(setting: SmtpSetting): SmtpServer {
     return fail('用户名或密码中的 % 编码无效');
   }
   if (password !== undefined && user === undefined) return fail('有密码却没有用户名');
-  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port, secure, user, password, shown, source: setting.source };
+  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port, secure, user, password, typedPassword: url.password || undefined, shown, source: setting.source };
 }
 
-/** `text` with the server's password (as typed and as URL-encoded) replaced by ***, so no message shows it. */
-export function withoutPassword(text: string, server: Pick<SmtpServer, 'password'> | undefined): string {
-  let result = text;
+/** Passwords shorter than this are not masked in texts: masking every "a" of a message would spell the password out. */
+export const SHORTEST_MASKED_PASSWORD = 4;
+
+/**
+ * `text` with the server's password (as decoded, URL-encoded and as typed) replaced by ***, so no
+ * message shows it; a password shorter than SHORTEST_MASKED_PASSWORD is left alone (its every
+ * occurrence in an error text masked would reveal it; the URL itself is never shown).
+ */
+export function withoutPassword(text: string, server: Pick<SmtpServer, 'password' | 'typedPassword'> | undefined): string {
   const password = server?.password;
-  if (password) {
-    for (const form of new Set([password, encodeURIComponent(password)])) result = result.split(form).join(MASK);
-  }
+  if (!password || password.length < SHORTEST_MASKED_PASSWORD) return text;
+  let result = text;
+  const forms = [password, encodeURIComponent(password), server?.typedPassword ?? ''].filter((form) => form.length >= SHORTEST_MASKED_PASSWORD);
+  for (const form of [...new Set(forms)].sort((a, b) => b.length - a.length)) result = result.split(form).join(MASK);
   return result;
 }

@@ -74,7 +74,8 @@ export function makeScriptApp(context: FakeContext, options: ScriptAppOptions): 
   const EventType = makeEnum(context, 'EventType', ['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
   const TriggerSource = makeEnum(context, 'TriggerSource', ['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
   const AuthMode = makeEnum(context, 'AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
-  const usersTriggers = () => state.triggers.filter((trigger) => isStoredTrigger(trigger) && trigger.user === user) as StoredTrigger[];
+  // Google account emails are case-insensitive: CITY@x and city@x are one user, with one trigger.
+  const usersTriggers = () => state.triggers.filter((trigger) => isStoredTrigger(trigger) && trigger.user.toLowerCase() === user.toLowerCase()) as StoredTrigger[];
   const triggerIds = new WeakMap<object, string>();
 
   const trigger = (stored: StoredTrigger) => {

@@ -7,6 +7,7 @@
  */
 import { formatChineseDate, type CalendarDate } from '../calendar-date';
 import { FIELDS } from '../nomination/fields';
+import { rolesOf, type Permissions } from '../workflow/roles';
 import {
   DEFAULT_MAIL_TEMPLATES,
   DIGEST_PLACEHOLDERS,
@@ -14,18 +15,24 @@ import {
   MAIL_PLACEHOLDERS,
   MAIL_TEMPLATE_HEADERS,
   MAIL_TEMPLATE_ITEMS,
+  MAX_VALUE_LENGTH,
   REMINDER_KIND_ORDER,
   REMINDER_KINDS,
+  TEACHER_DIGEST_PLACEHOLDERS,
   type MailPlaceholder,
   type ReminderKind,
 } from './kinds';
+import { normalizeEmail, type DueReminder } from './due';
 import { compareReminders, type DigestPlan } from './plan';
 
 /** The texts a digest is made of. */
 export interface MailTemplates {
   subject: string;
   opening: string;
+  /** Ends a digest to a reviewer (with {链接}). */
   closing: string;
+  /** Ends a digest to a teacher (教师结尾): no link, a teacher is never sent to the city's workbook. */
+  teacherClosing: string;
   lines: Record<ReminderKind, string>;
 }
 
@@ -42,18 +49,21 @@ export interface DigestContext {
 export const MAX_SUBJECT_LENGTH = 200;
 
 /** Which template a 邮件模板 row sets: a digest part or a kind's line. */
-type TemplateItem = { part: 'subject' | 'opening' | 'closing' } | { kind: ReminderKind };
+type TemplateItem = { part: 'subject' | 'opening' | 'closing' | 'teacherClosing' } | { kind: ReminderKind };
 
 const ITEM_BY_TEXT: ReadonlyMap<string, TemplateItem> = new Map<string, TemplateItem>([
   [MAIL_TEMPLATE_ITEMS.subject, { part: 'subject' }],
   [MAIL_TEMPLATE_ITEMS.opening, { part: 'opening' }],
   [MAIL_TEMPLATE_ITEMS.closing, { part: 'closing' }],
+  [MAIL_TEMPLATE_ITEMS.teacherClosing, { part: 'teacherClosing' }],
   ...REMINDER_KIND_ORDER.map((kind) => [REMINDER_KINDS[kind].label, { kind }] as [string, TemplateItem]),
 ]);
 
 /** The placeholders an item is given values for. */
 function placeholdersOf(item: TemplateItem): readonly MailPlaceholder[] {
-  return 'part' in item ? DIGEST_PLACEHOLDERS : [...DIGEST_PLACEHOLDERS, ...KIND_PLACEHOLDERS[item.kind]];
+  if ('part' in item) return item.part === 'teacherClosing' ? TEACHER_DIGEST_PLACEHOLDERS : DIGEST_PLACEHOLDERS;
+  const digest = REMINDER_KINDS[item.kind].audience === 'teacher' ? TEACHER_DIGEST_PLACEHOLDERS : DIGEST_PLACEHOLDERS;
+  return [...digest, ...KIND_PLACEHOLDERS[item.kind]];
 }
 
 /** Headers of personal columns (身份证号, 联系电话 and their other spellings), folded: never filled in an email. */
@@ -71,7 +81,7 @@ const PLACEHOLDER = /\{([^{}\n]*)\}/gu;
 /** The default templates (DEFAULT_MAIL_TEMPLATES). */
 export function defaultMailTemplates(): MailTemplates {
   const lines = {} as Record<ReminderKind, string>;
-  const templates: MailTemplates = { subject: '', opening: '', closing: '', lines };
+  const templates: MailTemplates = { subject: '', opening: '', closing: '', teacherClosing: '', lines };
   for (const [itemText, content] of DEFAULT_MAIL_TEMPLATES) setItem(templates, ITEM_BY_TEXT.get(itemText), content);
   return templates;
 }
@@ -152,14 +162,29 @@ export function readMailTemplates(cells: readonly (readonly unknown[])[]): { tem
   return { templates, problems };
 }
 
+/** Whether a digest goes to a teacher: every reminder in it is for the teacher (履职). */
+export function isTeacherDigest(plan: DigestPlan): boolean {
+  return plan.reminders.length > 0 && plan.reminders.every((reminder) => REMINDER_KINDS[reminder.kind].audience === 'teacher');
+}
+
 /**
- * The name a digest greets ({收件人}): an awarded teacher's digest (履职 reminders of one name only)
- * greets `姓名老师`; a reviewer's greets '' (composeDigest then shows the email: 权限 holds no names).
+ * The name a digest greets ({收件人}): a teacher's digest (履职 reminders of one name) `姓名老师`;
+ * a reviewer's by the roles 权限 gives the recipient — `市级审核人`, `红塔区审核人`, several joined
+ * with 、; '' when neither is known (composeDigest then shows the email).
  */
-export function digestRecipientName(plan: DigestPlan): string {
-  const names = new Set(plan.reminders.map((reminder) => (REMINDER_KINDS[reminder.kind].audience === 'teacher' ? reminder.name.trim() : '')));
-  const [name] = [...names];
-  return names.size === 1 && name !== undefined && name !== '' ? `${name}老师` : '';
+export function digestRecipientName(plan: DigestPlan, permissions?: Permissions): string {
+  if (isTeacherDigest(plan)) {
+    const names = new Set(plan.reminders.map((reminder) => reminder.name.trim()));
+    const [name] = [...names];
+    return names.size === 1 && name !== undefined && name !== '' ? `${name}老师` : '';
+  }
+  if (permissions === undefined) return '';
+  const titles: string[] = [];
+  for (const role of rolesOf(permissions, normalizeEmail(plan.recipient))) {
+    const title = role.kind === 'city' ? '市级审核人' : role.kind === 'county' ? `${role.county}审核人` : null;
+    if (title !== null && !titles.includes(title)) titles.push(title);
+  }
+  return titles.join('、');
 }
 
 /** A text with its known placeholders filled, in one pass: a value is never expanded again; an unknown `{x}` stays. */
@@ -177,46 +202,84 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/gu, ' ').trim();
 }
 
+/** A value as an email shows it: one line of at most MAX_VALUE_LENGTH characters (cut with …). */
+function shortValue(text: string): string {
+  const characters = Array.from(oneLine(text));
+  return characters.length <= MAX_VALUE_LENGTH ? characters.join('') : `${characters.slice(0, MAX_VALUE_LENGTH - 1).join('')}…`;
+}
+
 /** A subject: one line, at most MAX_SUBJECT_LENGTH characters (cut with …). */
 function subjectLine(text: string): string {
   const characters = Array.from(oneLine(text));
   return characters.length <= MAX_SUBJECT_LENGTH ? characters.join('') : `${characters.slice(0, MAX_SUBJECT_LENGTH - 1).join('')}…`;
 }
 
-/** Subject and plain-text body of one digest: opening, one line per reminder in REMINDER_KIND_ORDER, closing. */
+/**
+ * Subject and plain-text body of one digest: opening, one line per reminder in REMINDER_KIND_ORDER,
+ * closing — 教师结尾 and no {链接} (it fills as '') for a digest to a teacher. Every value is one line
+ * of at most MAX_VALUE_LENGTH characters (the link excepted), so a body stays far below MailApp's limit.
+ */
 export function composeDigest(plan: DigestPlan, templates: MailTemplates, context: DigestContext): { subject: string; body: string } {
+  const teacher = isTeacherDigest(plan);
   const digestValues: Partial<Record<MailPlaceholder, string>> = {
     日期: formatChineseDate(context.today),
     条数: String(plan.reminders.length),
-    收件人: oneLine(context.recipientName) || plan.recipient,
-    表格: oneLine(context.spreadsheetName),
-    链接: context.spreadsheetUrl.trim(),
+    收件人: shortValue(context.recipientName) || shortValue(plan.recipient),
+    表格: shortValue(context.spreadsheetName),
+    链接: teacher ? '' : context.spreadsheetUrl.trim(),
   };
   const lines = [...plan.reminders].sort(compareReminders).map((reminder) => {
     const values: Partial<Record<MailPlaceholder, string>> = { ...digestValues };
-    for (const [name, value] of Object.entries(reminder.values) as [MailPlaceholder, string][]) values[name] = oneLine(value);
+    for (const [name, value] of Object.entries(reminder.values) as [MailPlaceholder, string][]) values[name] = shortValue(value);
     return fill(templates.lines[reminder.kind], values);
   });
-  const body = [fill(templates.opening, digestValues), lines.join('\n'), fill(templates.closing, digestValues)].join('\n\n');
+  const closing = teacher ? templates.teacherClosing : templates.closing;
+  const body = [fill(templates.opening, digestValues), lines.join('\n'), fill(closing, digestValues)].join('\n\n');
   return { subject: subjectLine(fill(templates.subject, digestValues)), body };
 }
 
-/** A text folded for comparing numbers: full-width forms folded (NFKC), spaces, dashes and brackets dropped, upper case. */
+/**
+ * A text folded for comparing numbers: full-width and other compatibility forms folded (NFKC), then
+ * every separator a person or a template could put between digits removed — punctuation (\p{P}),
+ * symbols (\p{S}), separators (\p{Z}), invisible format characters such as zero-width spaces
+ * (\p{Cf}) and whitespace — and upper-cased (the X of a 身份证号).
+ */
 function foldNumber(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\-‐‑‒–—―−()（）]/gu, '').toUpperCase();
+  return text.normalize('NFKC').replace(/[\p{P}\p{S}\p{Z}\p{Cf}\s]/gu, '').toUpperCase();
 }
 
 /** Shorter numbers (after folding) are not looked for: blank or partial cells would match anything. */
 const MIN_PERSONAL_NUMBER_LENGTH = 7;
 
-/** Whether a text contains any of these personal numbers (身份证号/联系电话 of the rows), compared without spaces/dashes, case-insensitively. */
+/** The folded forms a personal number is looked for in: itself, and a phone with China's country code also without it. */
+function numberForms(number: string): string[] {
+  const forms = [foldNumber(number)];
+  const national = /^(?:\+86|0086)(.+)$/u.exec(number.normalize('NFKC').trim());
+  if (national?.[1] !== undefined) forms.push(foldNumber(national[1]));
+  return forms.filter((form) => form.length >= MIN_PERSONAL_NUMBER_LENGTH);
+}
+
+/** Whether a text contains any of these personal numbers (身份证号/联系电话 of the rows), compared with every separator folded away, case-insensitively. */
 export function containsPersonalNumber(text: string, personalNumbers: readonly string[]): boolean {
   const folded = foldNumber(text);
-  return personalNumbers.some((number) => {
-    const candidates = [foldNumber(number)];
-    // A phone written with China's country code is also looked for without it.
-    const national = /^(?:\+86|0086)(\d{7,})$/u.exec(candidates[0] ?? '');
-    if (national?.[1] !== undefined) candidates.push(national[1]);
-    return candidates.some((candidate) => candidate.length >= MIN_PERSONAL_NUMBER_LENGTH && folded.includes(candidate));
-  });
+  return personalNumbers.some((number) => numberForms(number).some((form) => folded.includes(form)));
+}
+
+/**
+ * The placeholders of a reminder whose value contains one of these personal numbers ('姓名' for its
+ * name), in MAIL_PLACEHOLDERS order; empty when none. The job names these (never the number) and
+ * leaves the reminder out of its digest.
+ */
+export function personalNumberPlaceholders(reminder: DueReminder, personalNumbers: readonly string[]): MailPlaceholder[] {
+  const found = new Set<MailPlaceholder>();
+  if (containsPersonalNumber(reminder.name, personalNumbers)) found.add('姓名');
+  for (const [name, value] of Object.entries(reminder.values) as [MailPlaceholder, string | undefined][]) {
+    if (value !== undefined && containsPersonalNumber(value, personalNumbers)) found.add(name);
+  }
+  return MAIL_PLACEHOLDERS.filter((name) => found.has(name));
+}
+
+/** Whether a reminder's values or name contain one of these personal numbers (then it must not be mailed). */
+export function reminderHasPersonalNumber(reminder: DueReminder, personalNumbers: readonly string[]): boolean {
+  return personalNumberPlaceholders(reminder, personalNumbers).length > 0;
 }

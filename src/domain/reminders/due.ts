@@ -4,9 +4,11 @@
  * it is due and until which day it still matters, and what makes it unique (its occasion). A rule
  * is "due on or after X while still relevant", recomputed each day, so a reminder that falls on a
  * non-working day goes out on the next working day. Who receives it comes from the kind's audience
- * (kinds.ts) and 权限; a reminder nobody can receive is returned as unaddressed, never dropped.
+ * (kinds.ts) and 权限; a reminder nobody can receive is returned as unaddressed and told to the
+ * city as an `unreachable` reminder, never dropped. A reminder about a row is identified by the
+ * row's 姓名 and 学校 and the rule's occasion, never by its row number (rows get sorted).
  */
-import { addDays, formatChineseDate, isCalendarDate, type CalendarDate } from '../calendar-date';
+import { addDays, formatChineseDate, isCalendarDate, toDayNumber, weekdayOfDayNumber, type CalendarDate } from '../calendar-date';
 import { foldSpelling, spellingMap } from '../nomination/fields';
 import type { Preset } from '../presets';
 import type { Permissions, Role } from '../workflow/roles';
@@ -69,7 +71,7 @@ export interface DueReminder {
   sheet: string;
   row: number | '';
   name: string;
-  /** What makes it unique with (recipient, kind, sheet, row). */
+  /** What makes it unique with (recipient, kind, sheet): for a row, `姓名｜学校｜<the rule's occasion>`. */
   occasion: string;
   /** The working day it is first due. */
   dueOn: CalendarDate;
@@ -85,6 +87,14 @@ export interface UnaddressedReminder {
   row: number;
   name: string;
   why: string;
+}
+
+/** What dueReminders returns: calendarProblem only when today's year is unknown to the calendar. */
+export interface DueResult {
+  due: DueReminder[];
+  unaddressed: UnaddressedReminder[];
+  /** The calendar's Chinese message when today's year is unknown (then only jobFailed reminders are due). */
+  calendarProblem?: string;
 }
 
 /** When one kind is due for one row. */
@@ -107,7 +117,7 @@ interface RuleContext {
 
 /** One kind of reminder about a row. */
 interface RowRule {
-  kind: Exclude<ReminderKind, 'jobFailed'>;
+  kind: Exclude<ReminderKind, 'jobFailed' | 'unreachable'>;
   /** The states of the rows it concerns. */
   states: readonly State[];
   /** Its timing for a row, or null when the row has none (a date unknown, duties complete…). */
@@ -127,7 +137,8 @@ export function waitedWorkdays(calendar: WorkingDayCalendar, enteredOn: Calendar
 /** SPEC §8's reminders about rows, in digest order. */
 const ROW_RULES: readonly RowRule[] = [
   {
-    // Every `interval` working days of waiting: occasion #k, only the latest k (never a backlog).
+    // Every `interval` working days of waiting: the latest k-th due date only (never a backlog). The
+    // occasion names that date, not k, so changing 提醒间隔 never skips a row for weeks.
     kind: 'waiting',
     states: WAITING_STATES,
     timing(row, { calendar, today, interval }) {
@@ -135,10 +146,11 @@ const ROW_RULES: readonly RowRule[] = [
       const waited = waitedWorkdays(calendar, row.enteredOn, today);
       const step = Math.floor(waited / interval);
       if (step < 1) return null;
+      const from = calendar.addWorkdays(row.enteredOn, step * interval);
       return {
-        from: calendar.addWorkdays(row.enteredOn, step * interval),
+        from,
         until: null,
-        occasion: `${row.state}@${row.enteredOn}#${step}`,
+        occasion: `${row.state}@${row.enteredOn}→${from}`,
         values: { 等待工作日: String(waited) },
       };
     },
@@ -247,7 +259,8 @@ function reviewerRecipients(row: ReminderRow, permissions: Permissions, preset: 
 function teacherRecipients(row: ReminderRow): Recipients {
   const email = normalizeEmail(row.email);
   if (email === '') return { why: `${row.sheet}第${row.row}行的电子邮箱未填写，无法发送给本人` };
-  if (!validEmail.safeParse(email).success) return { why: `${row.sheet}第${row.row}行的电子邮箱“${row.email.trim()}”无效，无法发送给本人` };
+  // Never echo the typed value: it may be a phone number typed in the wrong column.
+  if (!validEmail.safeParse(email).success) return { why: `${row.sheet}第${row.row}行的电子邮箱一栏不是有效的邮箱地址，无法发送给本人` };
   return { emails: [email] };
 }
 
@@ -279,40 +292,102 @@ export function readReminderInterval(value: unknown): { interval: number; proble
   };
 }
 
-/**
- * What is due today and for whom, and what nobody can receive (see the rules above). Nothing on a
- * non-working day. Throws UnknownYearError when today's year is unknown; a row whose own dates
- * reach an unknown year is listed as unaddressed with the calendar's message instead.
- */
-export function dueReminders(input: ReminderInput): { due: DueReminder[]; unaddressed: UnaddressedReminder[] } {
-  const { calendar, today, permissions, preset } = input;
-  const due: DueReminder[] = [];
-  const unaddressed: UnaddressedReminder[] = [];
-  if (!calendar.isWorkday(today)) return { due, unaddressed };
-  const interval = Number.isInteger(input.interval) && input.interval >= 1 ? input.interval : DEFAULT_REMINDER_INTERVAL;
-  const context: RuleContext = { today, calendar, interval };
-  const seen = new Set<string>();
-  const add = (reminder: DueReminder): void => {
-    const key = JSON.stringify([reminder.recipient, reminder.kind, reminder.sheet, reminder.row, reminder.occasion]);
-    if (seen.has(key)) return;
-    seen.add(key);
-    due.push(reminder);
-  };
+/** The occasion of a reminder about a row: its 姓名 and 学校, then the rule's occasion. */
+function rowOccasion(row: ReminderRow, ruleOccasion: string): string {
+  return `${row.name.trim()}｜${row.school.trim()}｜${ruleOccasion}`;
+}
 
+/** Whether a day is Monday to Friday (what is left to go by when the calendar does not know its year). */
+function isWeekday(date: CalendarDate): boolean {
+  const weekday = weekdayOfDayNumber(toDayNumber(date));
+  return weekday >= 1 && weekday <= 5;
+}
+
+/** Collects due reminders, each (recipient, kind, sheet, occasion) once. */
+class DueList {
+  readonly due: DueReminder[] = [];
+  readonly unaddressed: UnaddressedReminder[] = [];
+  private readonly seen = new Set<string>();
+
+  add(reminder: DueReminder): void {
+    const key = JSON.stringify([reminder.recipient, reminder.kind, reminder.sheet, reminder.occasion]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.due.push(reminder);
+  }
+}
+
+/** The failed daily runs to name to the city today: each from its own date (the first working day on or after it). */
+function addFailures(list: DueList, input: ReminderInput, dueFrom: (failedOn: string) => CalendarDate | null): void {
   for (const failure of input.failures) {
-    const failedOn = failure.time.slice(0, 10);
-    // Named in the first digest after the failed run: from the next working day after its date.
-    const from = isCalendarDate(failedOn) ? calendar.addWorkdays(failedOn, 1) : today;
-    if (today < from) continue;
-    const recipients = cityRecipients(permissions);
+    const from = dueFrom(failure.time.slice(0, 10));
+    if (from === null) continue;
+    const recipients = cityRecipients(input.permissions);
     if ('why' in recipients) {
-      unaddressed.push({ kind: 'jobFailed', sheet: '', row: 0, name: '', why: `每日任务失败（${failure.time}）无法告知市级：${recipients.why}` });
+      list.unaddressed.push({ kind: 'jobFailed', sheet: '', row: 0, name: '', why: `每日任务失败（${failure.time}）无法告知市级：${recipients.why}` });
       continue;
     }
     for (const recipient of recipients.emails) {
-      add({ kind: 'jobFailed', recipient, sheet: '', row: '', name: '', occasion: failure.time, dueOn: from, values: { 时间: failure.time, 原因: failure.reason } });
+      list.add({ kind: 'jobFailed', recipient, sheet: '', row: '', name: '', occasion: failure.time, dueOn: from, values: { 时间: failure.time, 原因: failure.reason } });
     }
   }
+}
+
+/**
+ * A reminder about a row that nobody can receive: listed as unaddressed, and told to the city (when
+ * it has reviewers) as an `unreachable` reminder, once per original occasion.
+ */
+function addUnreachable(list: DueList, input: ReminderInput, row: ReminderRow, kind: ReminderKind, ruleOccasion: string, dueOn: CalendarDate, why: string): void {
+  list.unaddressed.push({ kind, sheet: row.sheet, row: row.row, name: row.name, why });
+  const city = cityRecipients(input.permissions);
+  if ('why' in city) return;
+  for (const recipient of city.emails) {
+    list.add({
+      kind: 'unreachable',
+      recipient,
+      sheet: row.sheet,
+      row: row.row,
+      name: row.name,
+      occasion: `${REMINDER_KINDS[kind].label}｜${rowOccasion(row, ruleOccasion)}`,
+      dueOn,
+      values: { ...rowValues(row), 原因: why },
+    });
+  }
+}
+
+/**
+ * What is due today and for whom, and what nobody can receive (see the rules above). Nothing on a
+ * non-working day. When today's year is unknown to the calendar it does not throw: on Monday to
+ * Friday only the failed daily runs are due (the city must learn that the calendar needs the
+ * year), with calendarProblem saying why. A row whose own dates reach an unknown year is unreachable
+ * with the calendar's message instead.
+ */
+export function dueReminders(input: ReminderInput): DueResult {
+  const { calendar, today, permissions, preset } = input;
+  const list = new DueList();
+  let workday: boolean;
+  try {
+    workday = calendar.isWorkday(today);
+  } catch (error) {
+    if (!(error instanceof UnknownYearError)) throw error;
+    // A 节假日 row of that year would make the year known: only the weekday is left to go by.
+    if (isWeekday(today)) addFailures(list, input, (failedOn) => (isCalendarDate(failedOn) && failedOn > today ? null : today));
+    return { due: list.due, unaddressed: list.unaddressed, calendarProblem: error.message };
+  }
+  if (!workday) return { due: list.due, unaddressed: list.unaddressed };
+  const interval = Number.isInteger(input.interval) && input.interval >= 1 ? input.interval : DEFAULT_REMINDER_INTERVAL;
+  const context: RuleContext = { today, calendar, interval };
+
+  addFailures(list, input, (failedOn) => {
+    if (!isCalendarDate(failedOn)) return today;
+    try {
+      const from = firstWorkdayFrom(calendar, failedOn);
+      return today < from ? null : from;
+    } catch (error) {
+      if (!(error instanceof UnknownYearError)) throw error;
+      return failedOn > today ? null : today;
+    }
+  });
 
   for (const row of input.rows) {
     for (const rule of ROW_RULES) {
@@ -325,30 +400,30 @@ export function dueReminders(input: ReminderInput): { due: DueReminder[]; unaddr
         dueOn = firstWorkdayFrom(calendar, timing.from);
       } catch (error) {
         // A row's date in a year the calendar does not know (a semester ending next January) must not
-        // stop every other reminder, nor the notice of the failure itself: it is reported for this
-        // row. Today's own year unknown still throws above: then nothing can be decided.
+        // stop every other reminder, nor the notice of the failure itself: it is told for this row.
         if (!(error instanceof UnknownYearError)) throw error;
-        unaddressed.push({ kind: rule.kind, sheet: row.sheet, row: row.row, name: row.name, why: `无法计算“${REMINDER_KINDS[rule.kind].label}”提醒的日期：${error.message}` });
+        const why = `无法计算“${REMINDER_KINDS[rule.kind].label}”提醒的日期：${error.message}`;
+        addUnreachable(list, input, row, rule.kind, `${error.year}年日历未知`, today, why);
         continue;
       }
       const recipients = rowRecipients(rule.kind, row, permissions, preset);
       if ('why' in recipients) {
-        unaddressed.push({ kind: rule.kind, sheet: row.sheet, row: row.row, name: row.name, why: recipients.why });
+        addUnreachable(list, input, row, rule.kind, timing.occasion, dueOn, recipients.why);
         continue;
       }
       for (const recipient of recipients.emails) {
-        add({
+        list.add({
           kind: rule.kind,
           recipient,
           sheet: row.sheet,
           row: row.row,
           name: row.name,
-          occasion: timing.occasion,
+          occasion: rowOccasion(row, timing.occasion),
           dueOn,
           values: { ...rowValues(row), ...timing.values },
         });
       }
     }
   }
-  return { due, unaddressed };
+  return { due: list.due, unaddressed: list.unaddressed };
 }

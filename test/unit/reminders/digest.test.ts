@@ -4,11 +4,31 @@
  * line of at most 200 characters, and the guard that no 身份证号/联系电话 reaches an email.
  */
 import fc from 'fast-check';
-import { composeDigest, containsPersonalNumber, defaultMailTemplates, digestRecipientName, readMailTemplates, type DigestContext, type MailTemplates } from '../../../src/domain/reminders/digest';
+import {
+  composeDigest,
+  containsPersonalNumber,
+  defaultMailTemplates,
+  digestRecipientName,
+  personalNumberPlaceholders,
+  readMailTemplates,
+  reminderHasPersonalNumber,
+  type DigestContext,
+  type MailTemplates,
+} from '../../../src/domain/reminders/digest';
 import { dueReminders, type DueReminder } from '../../../src/domain/reminders/due';
-import { DEFAULT_MAIL_TEMPLATES, MAIL_TEMPLATE_HEADERS, REMINDER_KINDS, REMINDER_KIND_ORDER } from '../../../src/domain/reminders/kinds';
+import {
+  DEFAULT_MAIL_TEMPLATES,
+  DIGEST_PLACEHOLDERS,
+  MAIL_PLACEHOLDERS,
+  MAIL_TEMPLATE_HEADERS,
+  MAIL_TEMPLATE_ITEMS,
+  MAX_VALUE_LENGTH,
+  REMINDER_KINDS,
+  REMINDER_KIND_ORDER,
+  TEACHER_DIGEST_PLACEHOLDERS,
+} from '../../../src/domain/reminders/kinds';
 import { planDigests, type DigestPlan } from '../../../src/domain/reminders/plan';
-import { CITY, input, row } from './fixtures';
+import { CITY, HONGTA, input, permissionsOf, row, standardPermissions } from './fixtures';
 
 const HEADER = [...MAIL_TEMPLATE_HEADERS];
 const context: DigestContext = { today: '2025-10-09', spreadsheetName: '2025年骨干班主任评选', spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit', recipientName: '' };
@@ -39,6 +59,27 @@ describe('readMailTemplates', () => {
 
   test('the sheet as init writes it reads without a problem and gives the defaults', () => {
     expect(readMailTemplates([HEADER, ...DEFAULT_MAIL_TEMPLATES.map((line) => [...line])])).toEqual({ templates: defaultMailTemplates(), problems: [] });
+  });
+
+  test('each 说明 lists exactly the placeholders its item accepts (the 主题 ones included)', () => {
+    const accepted = (itemText: string): string[] => {
+      const used = MAIL_PLACEHOLDERS.map((name) => `{${name}}`).join('');
+      const { problems } = readMailTemplates([HEADER, [itemText, used, '']]);
+      return MAIL_PLACEHOLDERS.filter((name) => !problems.some((problem) => problem.includes(`占位符{${name}}在此项中没有值`)));
+    };
+    const listed = (note: string) => MAIL_PLACEHOLDERS.filter((name) => note.includes(`{${name}}`));
+    for (const item of [MAIL_TEMPLATE_ITEMS.subject, MAIL_TEMPLATE_ITEMS.opening, MAIL_TEMPLATE_ITEMS.closing, MAIL_TEMPLATE_ITEMS.teacherClosing]) {
+      const note = DEFAULT_MAIL_TEMPLATES.find(([text]) => text === item)?.[2] ?? '';
+      expect([item, listed(note)]).toEqual([item, accepted(item)]);
+    }
+    expect(accepted(MAIL_TEMPLATE_ITEMS.subject)).toEqual([...DIGEST_PLACEHOLDERS]);
+    expect(accepted(MAIL_TEMPLATE_ITEMS.teacherClosing)).toEqual([...TEACHER_DIGEST_PLACEHOLDERS]);
+  });
+
+  test('无法提醒 has its default line and takes its values', () => {
+    const unreachable: DueReminder = { ...waiting, kind: 'unreachable', values: { ...waiting.values, 原因: '权限表中没有“江川区”的审核人' } };
+    const { body } = composeDigest(planOf([unreachable]), defaultMailTemplates(), context);
+    expect(body).toContain('· 无法提醒：推荐名单第3行 李四（玉溪一中）：权限表中没有“江川区”的审核人');
   });
 
   test('every part and every kind has a default text', () => {
@@ -145,14 +186,74 @@ describe('composeDigest', () => {
     expect(composeDigest(planOf([waiting]), defaultMailTemplates(), context).body.startsWith(`${CITY}：`)).toBe(true);
   });
 
-  test('a teacher is greeted by name; a reviewer, or a digest about several people, by email', () => {
+  test('a teacher is greeted by name; a reviewer by the roles 权限 gives; anyone else, or a digest about several people, by email', () => {
     const duty = (name: string): DueReminder => ({ ...waiting, kind: 'dutiesMissing', recipient: 't@school.cn', name, occasion: '2025-2026学年第一学期' });
-    expect(digestRecipientName(planOf([duty(' 李四 ')], 't@school.cn'))).toBe('李四老师');
-    expect(digestRecipientName(planOf([duty('李四'), duty('王五')], 't@school.cn'))).toBe('');
-    expect(digestRecipientName(planOf([duty('李四'), waiting]))).toBe('');
+    expect(digestRecipientName(planOf([duty(' 李四 ')], 't@school.cn'), standardPermissions)).toBe('李四老师');
+    expect(digestRecipientName(planOf([duty('李四'), duty('王五')], 't@school.cn'), standardPermissions)).toBe('');
+    expect(digestRecipientName(planOf([duty('李四'), waiting]), standardPermissions)).toBe('市级审核人');
+    expect(digestRecipientName(planOf([waiting]), standardPermissions)).toBe('市级审核人');
+    expect(digestRecipientName(planOf([waiting], ' HT@yuxi.cn '), standardPermissions)).toBe('红塔区审核人');
+    const several = permissionsOf([['boss@yuxi.cn', '市级'], ['boss@yuxi.cn', '红塔区'], ['boss@yuxi.cn', '江川区'], ['boss@yuxi.cn', '学校']]);
+    expect(digestRecipientName(planOf([waiting], 'boss@yuxi.cn'), several)).toBe('市级审核人、红塔区审核人、江川区审核人');
+    expect(digestRecipientName(planOf([waiting], 'nobody@yuxi.cn'), standardPermissions)).toBe('');
     expect(digestRecipientName(planOf([waiting]))).toBe('');
+    expect(HONGTA).toBe('ht@yuxi.cn');
     const plan = planOf([duty('李四')], 't@school.cn');
     expect(composeDigest(plan, defaultMailTemplates(), { ...context, recipientName: digestRecipientName(plan) }).body.startsWith('李四老师：')).toBe(true);
+  });
+
+  test('a digest to a teacher ends with 教师结尾 and carries no link to the workbook', () => {
+    const duty: DueReminder = {
+      kind: 'dutiesMissing',
+      recipient: 't@school.cn',
+      sheet: '推荐名单',
+      row: 3,
+      name: '李四',
+      occasion: '李四｜玉溪一中｜2025-2026学年第一学期',
+      dueOn: '2025-10-09',
+      values: { ...waiting.values, 学期: '2025-2026学年第一学期', 缺少: '读书、讲座', 学期结束: '2026年1月31日' },
+    };
+    const opening = '{收件人}：{链接}|';
+    const plan = planOf([duty], 't@school.cn');
+    const { body } = composeDigest(plan, templatesWith({ opening }), { ...context, recipientName: digestRecipientName(plan) });
+    expect(body).not.toContain(context.spreadsheetUrl);
+    expect(body).not.toContain('docs.google.com');
+    expect(body.startsWith('李四老师：|')).toBe(true);
+    expect(body).toContain('· 2025-2026学年第一学期履职尚未完成，还缺少：读书、讲座（学期结束 2026年1月31日）');
+    expect(body.endsWith(defaultMailTemplates().teacherClosing)).toBe(true);
+    expect(defaultMailTemplates().teacherClosing).toBe('请按培养方案第五部分的要求完成本学期履职，并把记录交给学校登记。\n\n此邮件由班主任评选助手自动发送，每项提醒只发送一次。');
+    // A reviewer's digest keeps the link and the reviewers' closing.
+    const reviewer = composeDigest(planOf([waiting]), defaultMailTemplates(), context).body;
+    expect(reviewer).toContain(context.spreadsheetUrl);
+    expect(reviewer).not.toContain(defaultMailTemplates().teacherClosing);
+  });
+
+  test('教师结尾 is read from 邮件模板; {链接} there is a problem (it has no value)', () => {
+    const { templates, problems } = readMailTemplates([HEADER, [MAIL_TEMPLATE_ITEMS.teacherClosing, '请完成履职：{链接}', '']]);
+    expect(templates.teacherClosing).toBe('请完成履职：{链接}');
+    expect(problems).toEqual([expect.stringContaining('“邮件模板”第2行（教师结尾）：占位符{链接}在此项中没有值')]);
+    expect(readMailTemplates([HEADER, ['履职未完成', '{学期}{链接}', '']]).problems).toEqual([expect.stringContaining('占位符{链接}在此项中没有值')]);
+  });
+
+  test('each value is cut to 100 characters with …; the link is never cut', () => {
+    const long = '长'.repeat(300);
+    const url = `https://docs.google.com/spreadsheets/d/${'x'.repeat(150)}/edit`;
+    const tricky = { ...waiting, values: { ...waiting.values, 学校: long, 姓名: '𠀀'.repeat(150) } };
+    const { body } = composeDigest(planOf([tricky]), templatesWith({ lines: { ...defaultMailTemplates().lines, waiting: '[{学校}]<{姓名}>' } }), { ...context, spreadsheetUrl: url, spreadsheetName: long });
+    expect(body).toContain(`[${'长'.repeat(MAX_VALUE_LENGTH - 1)}…]`);
+    expect(body).toContain(`<${'𠀀'.repeat(MAX_VALUE_LENGTH - 1)}…>`);
+    expect(body).toContain(`“${'长'.repeat(MAX_VALUE_LENGTH - 1)}…”`);
+    expect(body).toContain(url);
+    expect(MAX_VALUE_LENGTH).toBe(100);
+    const exact = composeDigest(planOf([{ ...waiting, values: { ...waiting.values, 学校: '短'.repeat(100) } }]), defaultMailTemplates(), context).body;
+    expect(exact).toContain(`，${'短'.repeat(100)}）`);
+  });
+
+  test('a digest of a hundred reminders with very long values stays far below MailApp\'s 200 KB body', () => {
+    const many = Array.from({ length: 100 }, (_, index) => ({ ...waiting, row: index + 2, occasion: `o${index}`, values: { ...waiting.values, 姓名: '名'.repeat(5000), 学校: '校'.repeat(5000) } }));
+    const { body } = composeDigest(planOf(many), defaultMailTemplates(), context);
+    expect(Buffer.byteLength(body, 'utf8')).toBeLessThan(100 * 1024);
+    expect(body.split('\n').every((line) => Array.from(line).length < 400)).toBe(true);
   });
 
   test('one pass: a value holding {…} is not expanded again; unknown placeholders stay', () => {
@@ -228,6 +329,45 @@ describe('containsPersonalNumber', () => {
     expect(containsPersonalNumber('推荐名单第3行 李四，已等待 5 个工作日', [id, phone])).toBe(false);
     expect(containsPersonalNumber('第3行 2025年10月9日', ['', '  ', '-', '3', '123456'])).toBe(false);
     expect(containsPersonalNumber('13800001235', [phone])).toBe(false);
+  });
+
+  test('every separator is folded: dots, slashes, underscores, zero-width and other spaces, symbols', () => {
+    for (const text of [
+      '电话 138.0000.1234',
+      '电话 138/0000/1234',
+      '电话 138_0000_1234',
+      '电话 138\u200b0000\u200c1234',
+      '电话 138\u00a00000\u30001234',
+      '电话 138\u20600000\ufeff1234',
+      '电话 138·0000·1234',
+      '电话 138~0000+1234',
+      '电话 138【0000】1234',
+      '身份证 530402.19800101.123x',
+      '身份证 530402\u200d19800101\u2009123Ｘ',
+    ]) {
+      expect([text, containsPersonalNumber(text, [id, phone])]).toEqual([text, true]);
+    }
+    // The list's own numbers are folded the same way.
+    expect(containsPersonalNumber(`x${phone}x`, ['138.0000.1234'])).toBe(true);
+    expect(containsPersonalNumber(`x${phone}x`, ['138\u200b0000\u200b1234'])).toBe(true);
+  });
+});
+
+describe('a reminder carrying a personal number', () => {
+  const id = '53040219800101123X';
+  const phone = '13800001234';
+
+  test('found in any value or in its name, named by placeholder, never the number', () => {
+    expect(reminderHasPersonalNumber(waiting, [id, phone])).toBe(false);
+    expect(personalNumberPlaceholders(waiting, [id, phone])).toEqual([]);
+    const inSchool = { ...waiting, values: { ...waiting.values, 学校: '玉溪一中 138·0000·1234' } };
+    expect(reminderHasPersonalNumber(inSchool, [id, phone])).toBe(true);
+    expect(personalNumberPlaceholders(inSchool, [id, phone])).toEqual(['学校']);
+    const inName = { ...waiting, name: `李四${id}`, values: { ...waiting.values, 姓名: `李四${id}`, 县市区: '530402 19800101 123X' } };
+    expect(reminderHasPersonalNumber(inName, [id])).toBe(true);
+    expect(personalNumberPlaceholders(inName, [id])).toEqual(['姓名', '县市区']);
+    const onlyName = { ...waiting, name: `李四 ${phone}` };
+    expect(personalNumberPlaceholders(onlyName, [phone])).toEqual(['姓名']);
   });
 
 });

@@ -1,7 +1,8 @@
 /**
  * dueReminders on the real 2025 calendar: each rule's first due day and last relevant day (one day
  * either side), the shift over 国庆 (2025-10-01..08 off, Sunday 09-28 and Saturday 10-11 worked),
- * the waiting interval's occasions #1 #2 #3 without a backlog, who receives what from 权限, and
+ * the waiting interval's occasions (named by their due dates) without a backlog, the occasion's
+ * 姓名｜学校 identity (not the row number), unreachable reminders told to the city, who receives what from 权限, and
  * what nobody can receive.
  */
 import { cityReviewers, dueReminders, readReminderInterval, waitedWorkdays, type DueReminder, type ReminderRow } from '../../../src/domain/reminders/due';
@@ -12,6 +13,13 @@ import { planDigests, type ReminderRecord } from '../../../src/domain/reminders/
 import { REMINDER_RESULTS } from '../../../src/domain/reminders/kinds';
 import { UnknownYearError, WorkingDayCalendar, bundledYears } from '../../../src/domain/working-days/working-day-calendar';
 import { CITY, HONGTA, calendar, input, permissionsOf, record, row } from './fixtures';
+
+/** The first Monday of a year. */
+function mondayOf(year: number): string {
+  let day = `${year}-01-01`;
+  while (new Date(`${day}T00:00:00Z`).getUTCDay() !== 1) day = addDays(day, 1);
+  return day;
+}
 
 /** The due reminders of one kind for rows on a day. */
 function dueOf(kind: ReminderKind, today: string, rows: readonly ReminderRow[], changes = {}): DueReminder[] {
@@ -53,7 +61,7 @@ describe('waiting', () => {
   test('is first due on the day the 5th working day is reached, shifted over 国庆', () => {
     expect(dueOf('waiting', '2025-10-09', [entered])).toEqual([]);
     const [first] = dueOf('waiting', '2025-10-10', [entered]);
-    expect(first).toMatchObject({ recipient: HONGTA, occasion: '学校推荐@2025-09-26#1', dueOn: '2025-10-10', sheet: '推荐名单', row: 5, name: '张三' });
+    expect(first).toMatchObject({ recipient: HONGTA, occasion: '张三｜玉溪一中｜学校推荐@2025-09-26→2025-10-10', dueOn: '2025-10-10', sheet: '推荐名单', row: 5, name: '张三' });
     expect(first?.values.等待工作日).toBe('5');
   });
 
@@ -62,15 +70,15 @@ describe('waiting', () => {
     expect(daysDue('waiting', days, row({ enteredOn: '2025-09-30' }))).toEqual(['2025-10-14']);
   });
 
-  test('every interval again: 5, 10, 15 working days are occasions #1 #2 #3, only the latest ever due (no backlog)', () => {
+  test('every interval again: 5, 10, 15 working days are occasions naming their due dates, only the latest ever due (no backlog)', () => {
     const subject = row({ enteredOn: '2025-11-03' }); // a Monday, no holiday in November
     const occasions = (today: string) => dueOf('waiting', today, [subject]).map((reminder) => reminder.occasion);
     expect(occasions('2025-11-07')).toEqual([]);
-    expect(occasions('2025-11-10')).toEqual(['学校推荐@2025-11-03#1']);
-    expect(occasions('2025-11-14')).toEqual(['学校推荐@2025-11-03#1']);
-    expect(occasions('2025-11-17')).toEqual(['学校推荐@2025-11-03#2']);
-    expect(occasions('2025-11-21')).toEqual(['学校推荐@2025-11-03#2']);
-    expect(occasions('2025-11-24')).toEqual(['学校推荐@2025-11-03#3']);
+    expect(occasions('2025-11-10')).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-10']);
+    expect(occasions('2025-11-14')).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-10']);
+    expect(occasions('2025-11-17')).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-17']);
+    expect(occasions('2025-11-21')).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-17']);
+    expect(occasions('2025-11-24')).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-24']);
     expect(dueOf('waiting', '2025-11-24', [subject])[0]?.dueOn).toBe('2025-11-24');
     expect(dueOf('waiting', '2025-11-25', [subject])[0]?.dueOn).toBe('2025-11-24');
   });
@@ -104,9 +112,32 @@ describe('waiting', () => {
 
   test('follows 设置 提醒间隔', () => {
     const subject = row({ enteredOn: '2025-11-03' });
-    expect(dueOf('waiting', '2025-11-05', [subject], { interval: 2 }).map((reminder) => reminder.occasion)).toEqual(['学校推荐@2025-11-03#1']);
+    expect(dueOf('waiting', '2025-11-05', [subject], { interval: 2 }).map((reminder) => reminder.occasion)).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-05']);
     expect(dueOf('waiting', '2025-11-04', [subject], { interval: 2 })).toEqual([]);
-    expect(dueOf('waiting', '2025-11-07', [subject], { interval: 2 }).map((reminder) => reminder.occasion)).toEqual(['学校推荐@2025-11-03#2']);
+    expect(dueOf('waiting', '2025-11-07', [subject], { interval: 2 }).map((reminder) => reminder.occasion)).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-07']);
+  });
+
+  test('changing 提醒间隔 mid-way keeps reminding: the occasion names the due date, not the count', () => {
+    // Entered 11-03 (a Monday). With interval 1 it was named on 11-04 … 11-07; then 提醒间隔 becomes 5:
+    // on 11-10 (5 working days) the occasion is new, so the row is named again (a count #1 was already used).
+    const subject = row({ enteredOn: '2025-11-03' });
+    const early = dueOf('waiting', '2025-11-04', [subject], { interval: 1 }).map((reminder) => reminder.occasion);
+    const later = dueOf('waiting', '2025-11-10', [subject], { interval: 5 }).map((reminder) => reminder.occasion);
+    expect(early).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-04']);
+    expect(later).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-10']);
+    const records = [record(dueOf('waiting', '2025-11-04', [subject], { interval: 1 })[0]!, '2025-11-04', REMINDER_RESULTS.sent)];
+    expect(planDigests(dueOf('waiting', '2025-11-10', [subject], { interval: 5 }), records, '2025-11-10').digests).toHaveLength(1);
+  });
+
+  test('the occasion names 姓名 and 学校, not the row number: a sorted sheet makes nothing new', () => {
+    const subject = row({ enteredOn: '2025-11-03' });
+    const before = dueOf('waiting', '2025-11-10', [subject])[0]!;
+    const after = dueOf('waiting', '2025-11-10', [{ ...subject, row: 12 }])[0]!;
+    expect(after.row).toBe(12);
+    expect(after.occasion).toBe(before.occasion);
+    expect(planDigests([after], [record(before, '2025-11-10', REMINDER_RESULTS.sent)], '2025-11-10').digests).toEqual([]);
+    const other = dueOf('waiting', '2025-11-10', [{ ...subject, name: '李四' }])[0]!;
+    expect(other.occasion).not.toBe(before.occasion);
   });
 
   test('no enteredOn, no waiting reminder', () => {
@@ -124,10 +155,10 @@ describe('waiting', () => {
     ];
     const due = dueOf('waiting', '2025-11-10', rows);
     expect(due.map((reminder) => [reminder.row, reminder.recipient, reminder.occasion])).toEqual([
-      [2, HONGTA, '学校推荐@2025-11-03#1'],
-      [3, CITY, '初审通过@2025-11-03#1'],
-      [4, CITY, '学校推荐@2025-11-03#1'],
-      [6, CITY, '公示有异议@2025-11-03#1'],
+      [2, HONGTA, '张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-10'],
+      [3, CITY, '张三｜玉溪一中｜初审通过@2025-11-03→2025-11-10'],
+      [4, CITY, '张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-10'],
+      [6, CITY, '张三｜玉溪一中｜公示有异议@2025-11-03→2025-11-10'],
     ]);
   });
 
@@ -142,7 +173,7 @@ describe('publicity', () => {
     const days = ['2025-09-29', '2025-09-30', '2025-10-09', '2025-10-10'];
     expect(daysDue('publicityEnding', days, subject)).toEqual(['2025-09-30', '2025-10-09']);
     const [reminder] = dueOf('publicityEnding', '2025-10-09', [subject]);
-    expect(reminder).toMatchObject({ recipient: CITY, occasion: '公示截止2025-10-09', dueOn: '2025-09-30' });
+    expect(reminder).toMatchObject({ recipient: CITY, occasion: '张三｜玉溪一中｜公示截止2025-10-09', dueOn: '2025-09-30' });
     expect(reminder?.values.公示截止).toBe('2025年10月9日');
   });
 
@@ -150,7 +181,7 @@ describe('publicity', () => {
     const subject = row({ state: '公示中', publicityEnd: '2025-09-30' });
     const days = ['2025-09-30', '2025-10-01', '2025-10-08', '2025-10-09', '2025-10-31'];
     expect(daysDue('publicityEnded', days, subject)).toEqual(['2025-10-09', '2025-10-31']);
-    expect(dueOf('publicityEnded', '2025-10-09', [subject])[0]).toMatchObject({ recipient: CITY, occasion: '公示截止2025-09-30', dueOn: '2025-10-09' });
+    expect(dueOf('publicityEnded', '2025-10-09', [subject])[0]).toMatchObject({ recipient: CITY, occasion: '张三｜玉溪一中｜公示截止2025-09-30', dueOn: '2025-10-09' });
     expect(dueOf('publicityEnded', '2025-10-09', [{ ...subject, state: '已认定' }])).toEqual([]);
   });
 
@@ -172,7 +203,7 @@ describe('termEnding', () => {
     const days = ['2025-10-28', '2025-10-29', '2025-11-28', '2025-12-01'];
     expect(daysDue('termEnding', days, subject)).toEqual(['2025-10-29', '2025-11-28']);
     const [reminder] = dueOf('termEnding', '2025-10-29', [subject]);
-    expect(reminder).toMatchObject({ recipient: CITY, occasion: '任期届满2025-11-28', dueOn: '2025-10-29' });
+    expect(reminder).toMatchObject({ recipient: CITY, occasion: '张三｜玉溪一中｜任期届满2025-11-28', dueOn: '2025-10-29' });
     expect(reminder?.values.任期届满).toBe('2025年11月28日');
   });
 
@@ -191,7 +222,7 @@ describe('dutiesMissing', () => {
     const days = ['2025-08-15', '2025-08-18', '2025-08-29', '2025-09-01'];
     expect(daysDue('dutiesMissing', days, subject)).toEqual(['2025-08-18', '2025-08-29']);
     const [reminder] = dueOf('dutiesMissing', '2025-08-18', [subject]);
-    expect(reminder).toMatchObject({ recipient: 'teacher@school.cn', occasion: '2024-2025学年第二学期', dueOn: '2025-08-18' });
+    expect(reminder).toMatchObject({ recipient: 'teacher@school.cn', occasion: '张三｜玉溪一中｜2024-2025学年第二学期', dueOn: '2025-08-18' });
     expect(reminder?.values).toMatchObject({ 学期: '2024-2025学年第二学期', 缺少: '讲座 1 次、公开课 1 次', 学期结束: '2025年8月31日' });
   });
 
@@ -199,24 +230,48 @@ describe('dutiesMissing', () => {
     expect(dueOf('dutiesMissing', '2025-08-18', [{ ...subject, duties: { ...duties, complete: true } }])).toEqual([]);
   });
 
-  test('a blank or invalid 电子邮箱 is unaddressed, naming the row', () => {
-    for (const email of ['', '  ', 'not-an-email']) {
+  test('a blank or invalid 电子邮箱 is unaddressed, naming the row, and told to the city once', () => {
+    for (const email of ['', '  ', 'not-an-email', '138 1234 5678']) {
       const result = dueReminders(input('2025-08-18', [{ ...subject, row: 9, email }]));
-      expect(result.due).toEqual([]);
       expect(result.unaddressed).toEqual([{ kind: 'dutiesMissing', sheet: '推荐名单', row: 9, name: '张三', why: expect.stringContaining('推荐名单第9行的电子邮箱') }]);
+      expect(result.due).toEqual([
+        {
+          kind: 'unreachable',
+          recipient: CITY,
+          sheet: '推荐名单',
+          row: 9,
+          name: '张三',
+          occasion: '履职未完成｜张三｜玉溪一中｜2024-2025学年第二学期',
+          dueOn: '2025-08-18',
+          values: { 行: '9', 工作表: '推荐名单', 姓名: '张三', 学校: '玉溪一中', 县市区: '红塔区', 状态: '已认定', 原因: result.unaddressed[0]!.why },
+        },
+      ]);
     }
+  });
+
+  test('an invalid 电子邮箱 is never echoed (a phone number typed there must not travel)', () => {
+    const result = dueReminders(input('2025-08-18', [{ ...subject, row: 9, email: '138 1234 5678' }]));
+    expect(result.unaddressed[0]?.why).toBe('推荐名单第9行的电子邮箱一栏不是有效的邮箱地址，无法发送给本人');
+    expect(JSON.stringify(result)).not.toContain('1234');
   });
 });
 
 describe('jobFailed', () => {
   const failure = { time: '2025-09-30 08:05', reason: '找不到“推荐名单”表' };
 
-  test('named to the city from the next working day after the failure', () => {
-    expect(dueReminders(input('2025-09-30', [], { failures: [failure] })).due).toEqual([]);
-    const due = dueReminders(input('2025-10-09', [], { failures: [failure] })).due;
-    expect(due).toEqual([
-      { kind: 'jobFailed', recipient: CITY, sheet: '', row: '', name: '', occasion: '2025-09-30 08:05', dueOn: '2025-10-09', values: { 时间: '2025-09-30 08:05', 原因: '找不到“推荐名单”表' } },
-    ]);
+  test('named to the city from the day of the failure itself when it is a working day', () => {
+    expect(dueReminders(input('2025-09-29', [], { failures: [failure] })).due).toEqual([]);
+    for (const today of ['2025-09-30', '2025-10-09']) {
+      expect(dueReminders(input(today, [], { failures: [failure] })).due).toEqual([
+        { kind: 'jobFailed', recipient: CITY, sheet: '', row: '', name: '', occasion: '2025-09-30 08:05', dueOn: '2025-09-30', values: { 时间: '2025-09-30 08:05', 原因: '找不到“推荐名单”表' } },
+      ]);
+    }
+  });
+
+  test('a failure on a day off is named on the next working day', () => {
+    const onHoliday = { time: '2025-10-03 08:05', reason: 'x' };
+    expect(dueReminders(input('2025-10-03', [], { failures: [onHoliday] })).due).toEqual([]);
+    expect(dueReminders(input('2025-10-09', [], { failures: [onHoliday] })).due.map((reminder) => reminder.dueOn)).toEqual(['2025-10-09']);
   });
 
   test('without a city reviewer it is unaddressed', () => {
@@ -265,8 +320,10 @@ describe('recipients from 权限', () => {
 
   test('a county with no reviewer is unaddressed, not dropped', () => {
     const result = dueReminders(input('2025-11-10', [row({ row: 7, county: '江川区', enteredOn: '2025-11-03' })]));
-    expect(result.due).toEqual([]);
     expect(result.unaddressed).toEqual([{ kind: 'waiting', sheet: '推荐名单', row: 7, name: '张三', why: expect.stringContaining('权限表中没有“江川区”的审核人') }]);
+    expect(result.due.map((reminder) => [reminder.kind, reminder.recipient, reminder.row, reminder.occasion, reminder.values.原因])).toEqual([
+      ['unreachable', CITY, 7, '待审核｜张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-10', result.unaddressed[0]!.why],
+    ]);
   });
 
   test('a row without a county is unaddressed, naming the row', () => {
@@ -305,7 +362,7 @@ describe('the day', () => {
       expect(dueReminders(input(holiday, rows, { failures: [{ time: '2025-09-30 08:00', reason: 'x' }] }))).toEqual({ due: [], unaddressed: [] });
     }
     const next = dueReminders(input('2025-10-09', rows, { failures: [{ time: '2025-09-30 08:00', reason: 'x' }] }));
-    expect(next.due.map((reminder) => reminder.kind).sort()).toEqual(['jobFailed', 'publicityEnded', 'termEnding', 'waiting']);
+    expect(next.due.map((reminder) => reminder.kind).sort()).toEqual(['jobFailed', 'publicityEnded', 'termEnding', 'unreachable', 'waiting']);
     expect(next.unaddressed.map((reminder) => reminder.row)).toEqual([5]);
   });
 
@@ -315,10 +372,28 @@ describe('the day', () => {
     expect(dueReminders(input('2025-10-10', rows, { calendar: withRest })).due.length).toBeGreaterThan(0);
   });
 
-  test('today in a year the calendar does not know throws UnknownYearError; a known one works', () => {
+  test('today in a year the calendar does not know: no throw; on Monday to Friday only the failures are due, with calendarProblem', () => {
     const unknown = (bundledYears()[bundledYears().length - 1] ?? 0) + 1;
-    expect(() => dueReminders(input(`${unknown}-03-02`, rows))).toThrow(UnknownYearError);
-    expect(() => dueReminders(input('2025-11-10', rows))).not.toThrow();
+    const failures = [{ time: `${unknown - 1}-12-31 08:00`, reason: 'x' }, { time: `${unknown}-01-04 08:00`, reason: 'y' }];
+    const monday = mondayOf(unknown);
+    const result = dueReminders(input(monday, rows, { failures }));
+    expect(result.calendarProblem).toBe(new UnknownYearError(unknown).message);
+    expect(result.due.map((reminder) => [reminder.kind, reminder.occasion, reminder.dueOn])).toEqual(
+      failures.filter((failure) => failure.time.slice(0, 10) <= monday).map((failure) => ['jobFailed', failure.time, monday]),
+    );
+    expect(result.unaddressed).toEqual([]);
+    const saturday = addDays(monday, 5);
+    expect(dueReminders(input(saturday, rows, { failures }))).toEqual({ due: [], unaddressed: [], calendarProblem: result.calendarProblem });
+    // A known year has no calendarProblem.
+    expect(dueReminders(input('2025-11-10', rows)).calendarProblem).toBeUndefined();
+  });
+
+  test('a 节假日 row of an unknown year makes the year known (a 休 day then sends nothing)', () => {
+    const unknown = (bundledYears()[bundledYears().length - 1] ?? 0) + 1;
+    const monday = mondayOf(unknown);
+    const withRest = new WorkingDayCalendar([{ date: monday, kind: 'rest', name: '元旦' }]);
+    const result = dueReminders(input(monday, rows, { calendar: withRest, failures: [{ time: `${monday} 08:00`, reason: 'x' }] }));
+    expect(result).toEqual({ due: [], unaddressed: [] });
   });
 
   test('a row whose dates reach an unknown year is unaddressed with the calendar\'s message; the others still go', () => {
@@ -336,7 +411,11 @@ describe('the day', () => {
     ]);
     expect(result.unaddressed[0]?.why).toContain(`${last + 1}年的法定节假日和调休安排尚未收录`);
     expect(result.unaddressed[1]?.why).toContain('1999年');
-    expect(result.due.map((reminder) => [reminder.kind, reminder.row])).toEqual([['waiting', 4]]);
+    expect(result.due.map((reminder) => [reminder.kind, reminder.row])).toEqual([
+      ['unreachable', 2],
+      ['unreachable', 3],
+      ['waiting', 4],
+    ]);
   });
 });
 
@@ -347,9 +426,10 @@ describe('values', () => {
       row({ row: 3, state: '公示中', publicityEnd: '2025-08-15' }),
       row({ row: 4, state: '公示中', publicityEnd: '2025-08-19' }),
       row({ row: 5, state: '已认定', termEnd: '2025-09-01', email: 't@school.cn', duties: { semester: '2024-2025学年第二学期', semesterEnd: '2025-08-31', complete: false, missing: '读书 1 次' } }),
+      row({ row: 6, county: '江川区', enteredOn: '2025-08-01' }),
     ];
     const due = dueReminders(input('2025-08-18', rows, { failures: [{ time: '2025-08-15 09:00', reason: 'x' }] })).due;
-    expect(new Set(due.map((reminder) => reminder.kind))).toEqual(new Set(['jobFailed', 'waiting', 'publicityEnding', 'publicityEnded', 'termEnding', 'dutiesMissing']));
+    expect(new Set(due.map((reminder) => reminder.kind))).toEqual(new Set(['jobFailed', 'waiting', 'publicityEnding', 'publicityEnded', 'termEnding', 'unreachable', 'dutiesMissing']));
     for (const reminder of due) {
       expect(Object.keys(reminder.values).sort()).toEqual([...KIND_PLACEHOLDERS[reminder.kind]].sort());
       for (const key of Object.keys(reminder.values)) expect(MAIL_PLACEHOLDERS).toContain(key);
@@ -376,6 +456,6 @@ describe('设置 提醒间隔', () => {
 
   test('an interval below 1 given to dueReminders is taken as the default, never a division by zero', () => {
     const subject = row({ enteredOn: '2025-11-03' });
-    expect(dueOf('waiting', '2025-11-10', [subject], { interval: 0 }).map((reminder) => reminder.occasion)).toEqual(['学校推荐@2025-11-03#1']);
+    expect(dueOf('waiting', '2025-11-10', [subject], { interval: 0 }).map((reminder) => reminder.occasion)).toEqual(['张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-10']);
   });
 });
