@@ -21,7 +21,7 @@ import { schoolYearText, SEMESTER_NAMES, semesterEnd, semesterOfDate, semesterSt
 import { awardedTeachers } from '../domain/duties/teachers';
 import { countyOf } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
-import { composeDigest, containsPersonalNumber, digestRecipientName, personalNumberPlaceholders, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
+import { composeDigest, containsPersonalNumber, digestRecipientName, hideLongNumbers, personalNumberPlaceholders, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
 import { cityReviewers, dueReminders, readReminderInterval, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
 import { DEFAULT_REMINDER_INTERVAL, REMINDER_KINDS, REMINDER_RESULTS, DAILY_JOB_HOUR, type ReminderKind } from '../domain/reminders/kinds';
 import { failuresToKeep, kindOfLabel, planDigests, recordOutcome, reminderKey, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
@@ -120,7 +120,7 @@ export function runDailyJob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
       result.problems.push(`${error.message}；每日任务将在下一小时再试`);
       return result;
     }
-    const reason = errorText(error);
+    const reason = hideLongNumbers(errorText(error));
     const time = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd HH:mm');
     result.problems.push(`每日任务失败：${reason}（已写入“${SHEET_NAMES.log}”，并告知市级审核人）`);
     try {

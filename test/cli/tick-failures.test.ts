@@ -7,7 +7,8 @@
  * any execution: exit 2 naming where the value came from, the workbook's bytes unchanged.
  */
 import ExcelJS from 'exceljs';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { simpleParser } from 'mailparser';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNDELIVERED_FILE } from '../../local/services/mail/outbox';
 import { runCli } from '../support/cli';
@@ -84,6 +85,22 @@ test('a failing daily job: said on each day’s line with its reason, kept in --
   for (const line of failures) expect(line).toMatch(/^2025-09-1\d \d\d:\d\d:\d\d {2}\S+ {2}每日任务失败：节假日第2行：日期“2025-13-45”无法识别/u);
   expect(log.stdout).not.toContain('第行');
   expect(log.stdout).not.toContain('：→');
+}, 60_000);
+
+test('a failure whose reason quotes a phone number typed into 节假日: the number reaches neither the city’s email, 操作记录, nor the output', async () => {
+  // The candidate's 联系电话 (test/support/scenario.ts) typed as a 节假日 date: the calendar's error quotes the cell.
+  const phone = '13812345678';
+  const { book, outbox } = await copy((workbook) => {
+    workbook.getWorksheet('节假日')!.getRow(2).values = [phone, '休', '误填'];
+  });
+  const result = runCli(['tick', book, '--today', '2025-09-15', '--outbox', outbox]);
+  expect(result.code).toBe(3);
+  expect(result.stdout).toMatch(/^ {2}问题：每日任务失败：节假日第2行：日期“＊＊＊”/mu);
+  const mails = readdirSync(outbox).filter((name) => name.endsWith('.eml'));
+  expect(mails).toHaveLength(1);
+  const mail = await simpleParser(readFileSync(join(outbox, mails[0]!)));
+  expect(mail.text).toContain('每日任务未能完成');
+  for (const text of [mail.subject ?? '', mail.text ?? '', result.stdout, result.stderr, runCli(['log', book]).stdout]) expect(text.replace(/\D/g, '')).not.toContain(phone);
 }, 60_000);
 
 test('every run cut off by the time limit: the day is said unfinished, --json job "unfinished", exit 3', async () => {

@@ -259,6 +259,21 @@ function numberForms(number: string): string[] {
   return forms.filter((form) => form.length >= MIN_PERSONAL_NUMBER_LENGTH);
 }
 
+/** Digits, full-width digits, and the separators people put inside a phone or ID number. */
+const NUMBER_RUN = /[0-9\uFF10-\uFF19](?:[\s\-\u2010-\u2015\u30FC./·()（）\u200B-\u200D]*[0-9\uFF10-\uFF19Xx\uFF38\uFF58])+/gu;
+
+/** The least digits a run must have to be hidden: a mobile number has 11, a 身份证号 18; a date 'YYYY-MM-DD HH' has 10. */
+const HIDDEN_NUMBER_DIGITS = 11;
+
+/**
+ * A failure's reason with every run of 11 or more digits (separators allowed) replaced by ＊＊＊: an
+ * error message may quote a cell, and a phone or 身份证号 typed into the wrong sheet must not reach
+ * the city's email or 操作记录 through it, even when the list itself could not be read.
+ */
+export function hideLongNumbers(text: string): string {
+  return text.replace(NUMBER_RUN, (run) => ((run.match(/[0-9\uFF10-\uFF19]/gu) ?? []).length >= HIDDEN_NUMBER_DIGITS ? '＊＊＊' : run));
+}
+
 /** Whether a text contains any of these personal numbers (身份证号/联系电话 of the rows), compared with every separator folded away, case-insensitively. */
 export function containsPersonalNumber(text: string, personalNumbers: readonly string[]): boolean {
   const folded = foldNumber(text);

@@ -371,3 +371,15 @@ describe('a reminder carrying a personal number', () => {
   });
 
 });
+
+describe('hideLongNumbers (a failure reason quoting a cell)', () => {
+  test('hides runs of 11 or more digits, with separators, full-width digits or a final X; keeps dates and short numbers', async () => {
+    const { hideLongNumbers } = await import('../../../src/domain/reminders/digest');
+    expect(hideLongNumbers('节假日第2行：日期“13908771302”无法识别')).toBe('节假日第2行：日期“＊＊＊”无法识别');
+    expect(hideLongNumbers('学校“139-0877.1302”')).toBe('学校“＊＊＊”');
+    expect(hideLongNumbers('“５３０４０２１９９００１０１１２３Ｘ”')).toBe('“＊＊＊”');
+    expect(hideLongNumbers('53040219900101123X 出错')).toBe('＊＊＊ 出错');
+    expect(hideLongNumbers('2025-09-15 08:00 节假日第12行：日期“2025-13-45”无法识别；2027年')).toBe('2025-09-15 08:00 节假日第12行：日期“2025-13-45”无法识别；2027年');
+    expect(hideLongNumbers('电话 0877123')).toBe('电话 0877123');
+  });
+});
