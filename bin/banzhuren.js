@@ -10,4 +10,8 @@ try {
 }
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
+  // A connection left open by a peer that never finishes (an SMTP server trickling its replies past
+  // the delivery's deadline) must not keep a finished command alive: a daily cron job would pile up.
+  // The timer is unref'd, so a command with nothing left open ends at once, as before.
+  globalThis.setTimeout(() => process.exit(code), 1000).unref();
 });
