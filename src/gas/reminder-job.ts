@@ -22,7 +22,7 @@ import { awardedTeachers } from '../domain/duties/teachers';
 import { countyOf } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
 import { composeDigest, containsPersonalNumber, digestRecipientName, hideLongNumbers, personalNumberPlaceholders, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
-import { cityReviewers, dueReminders, readReminderInterval, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
+import { cityReviewers, dueReminders, isWeekday, readReminderInterval, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
 import { DEFAULT_REMINDER_INTERVAL, REMINDER_KINDS, REMINDER_RESULTS, DAILY_JOB_HOUR, type ReminderKind } from '../domain/reminders/kinds';
 import { failuresToKeep, kindOfLabel, planDigests, recordOutcome, reminderKey, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
@@ -277,8 +277,7 @@ function failuresOnce(plan: DigestPlan): DigestPlan {
  * in `dailyJobFailures` for the next digest to the city.
  */
 function tellCityNow(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate, failures: readonly JobFailure[], preset: Preset, started: number, result: DailyJobResult): void {
-  const weekDay = new Date(`${today}T12:00:00Z`).getUTCDay();
-  if (weekDay === 0 || weekDay === 6) return;
+  if (!isWeekday(today)) return;
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const permissions = readPermissions(permissionCells(spreadsheet, timeZone), preset);
   const log = readReminderLog(spreadsheet, timeZone);

@@ -298,7 +298,7 @@ function rowOccasion(row: ReminderRow, ruleOccasion: string): string {
 }
 
 /** Whether a day is Monday to Friday (what is left to go by when the calendar does not know its year). */
-function isWeekday(date: CalendarDate): boolean {
+export function isWeekday(date: CalendarDate): boolean {
   const weekday = weekdayOfDayNumber(toDayNumber(date));
   return weekday >= 1 && weekday <= 5;
 }
