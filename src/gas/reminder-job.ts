@@ -24,7 +24,7 @@ import type { Preset } from '../domain/presets';
 import { composeDigest, containsPersonalNumber, digestRecipientName, hideLongNumbers, personalNumberPlaceholders, readMailTemplates, type MailTemplates } from '../domain/reminders/digest';
 import { cityReviewers, dueReminders, isWeekday, readReminderInterval, type DueReminder, type ReminderInput, type ReminderRow, type UnaddressedReminder } from '../domain/reminders/due';
 import { DEFAULT_REMINDER_INTERVAL, REMINDER_KINDS, REMINDER_RESULTS, DAILY_JOB_HOUR, type ReminderKind } from '../domain/reminders/kinds';
-import { failuresToKeep, kindOfLabel, planDigests, recordOutcome, reminderKey, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
+import { failuresToKeep, planDigests, recordKey, recordOutcome, type DigestPlan, type ReminderRecord } from '../domain/reminders/plan';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
 import { termEnd } from '../domain/term';
 import { lastActionNote } from '../domain/workflow/records';
@@ -341,11 +341,6 @@ function digestContext(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, to
 /** A 提醒记录 row for a reminder. */
 function recordOf(reminder: DueReminder, today: CalendarDate, result: string): ReminderRecord {
   return { date: today, recipient: reminder.recipient, kindLabel: REMINDER_KINDS[reminder.kind].label, sheet: reminder.sheet, row: reminder.row, name: reminder.name, occasion: reminder.occasion, result };
-}
-
-/** A record's reminder key (an unknown 类型 keys as no kind, so it matches no reminder). */
-function recordKey(record: ReminderRecord): string {
-  return reminderKey({ recipient: record.recipient, kind: kindOfLabel(record.kindLabel) ?? ('' as ReminderKind), sheet: record.sheet, row: record.row, occasion: record.occasion });
 }
 
 /**

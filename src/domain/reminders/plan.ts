@@ -67,7 +67,7 @@ export function reminderKey(reminder: { recipient: string; kind: ReminderKind; s
 }
 
 /** The key of a record, or null when its 类型 names no kind. */
-function recordKey(record: ReminderRecord): string | null {
+export function recordKey(record: ReminderRecord): string | null {
   const kind = kindOfLabel(record.kindLabel);
   return kind === null ? null : reminderKey({ recipient: record.recipient, kind, sheet: record.sheet, occasion: record.occasion });
 }
