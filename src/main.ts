@@ -10,7 +10,23 @@ export { makeStatistics, runStatistics } from './addon/statistics-actions';
 export { makeDutyReport, runDutyReport } from './addon/duty-actions';
 export { recordTermResultsForSelectedRows, runTermResults } from './addon/term-actions';
 export { onOpen, onInstall, showSidebar } from './addon/menu';
-export { sidebarCalendarInfo, sidebarPublicityPeriod } from './addon/sidebar-api';
+export {
+  sidebarCalendarInfo,
+  sidebarPublicityPeriod,
+  sidebarOpen,
+  sidebarSelection,
+  sidebarMove,
+  sidebarMakePublicityList,
+  sidebarDocuments,
+  sidebarDocumentProgress,
+  sidebarDuties,
+  sidebarStudios,
+  sidebarStatistics,
+  sidebarReminders,
+  sidebarSetReminders,
+  sidebarSettings,
+  sidebarSaveSetting,
+} from './addon/sidebar-api';
 export { checkAllStudios, runStudioReport } from './addon/studio-actions';
 export { runDocuments, runCreateTemplates, createTemplates, generateCertificates, generateForms } from './addon/document-actions';
 export { onHourlyTrigger } from './addon/hourly-trigger';
