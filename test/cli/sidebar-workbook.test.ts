@@ -61,14 +61,17 @@ describe('calls and saves', () => {
 
   test('another program\'s change between two calls is seen by the next call', async () => {
     const before = (await server.run('readAuditLog')).value as unknown[];
+    const stateOfRow2 = async () => {
+      const table = JSON.parse((await server.send('GET', '/api/table', { 'X-Banzhuren-Token': server.token })).body) as { header: string[]; rows: { row: number; cells: string[] }[] };
+      return table.rows.find((row) => row.row === 2)?.cells[table.header.indexOf('状态')];
+    };
+    expect(await stateOfRow2()).toBe('');
     const other = runCli(['advance', book, '--rows', '2', '--to', '初审通过', '--as', HONGTA, '--today', '2024-09-03']);
     expect(other.code).toBe(0);
     const after = (await server.run('readAuditLog')).value as { email: string; name: string; to: string }[];
     expect(after).toHaveLength(before.length + 1);
     expect(after[after.length - 1]).toEqual(expect.objectContaining({ email: HONGTA, name: '张丽', to: '初审通过' }));
-    const table = JSON.parse((await server.send('GET', '/api/table', { 'X-Banzhuren-Token': server.token })).body) as { header: string[]; rows: { row: number; cells: string[] }[] };
-    const state = table.header.indexOf('状态');
-    expect(table.rows.find((row) => row.row === 2)?.cells[state]).toBe('初审通过');
+    expect(await stateOfRow2()).toBe('初审通过');
     // And this server's next move builds on it (a city review of the county's pass), saved again.
     expect((await server.run('runAdvance', [{ rows: [2], to: '评审通过', reason: '' }])).ok).toBe(true);
     const { states, log } = await stateOf(book);
