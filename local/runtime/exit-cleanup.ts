@@ -2,8 +2,10 @@
  * Files a `banzhuren` process must not leave behind (its lock files, a half-written temporary
  * copy of a workbook): removed when the process exits. While a save is writing its temporary copy,
  * Ctrl+C, SIGTERM or a closed terminal (SIGHUP) also remove them all, after which the process dies
- * of that same signal. Outside a save a signal kills the process at once, as usual: the lock it
- * leaves names a process that is gone, and the next run removes it (see file-lock).
+ * of that same signal — unless the command handles that signal itself (`banzhuren sidebar` stops
+ * gracefully: it lets the save in flight finish, then exits, and the exit removes what is left).
+ * Outside a save a signal kills the process at once, as usual: the lock it leaves names a process
+ * that is gone, and the next run removes it (see file-lock).
  */
 import { unlinkSync } from 'node:fs';
 
@@ -28,10 +30,14 @@ function removeAll(): void {
   uninstallSignals();
 }
 
-/** Cleans up, then lets the signal do what it would have done: others' handlers, or the default (death). */
+/**
+ * When the command has its own handler for the signal, leaves everything to it (the save finishes,
+ * the exit cleans up); else cleans up and dies of the signal, as the default would.
+ */
 function onSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
   removeAll();
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  process.kill(process.pid, signal);
 }
 
 function uninstallSignals(): void {

@@ -132,6 +132,24 @@ test.each(['SIGINT', 'SIGTERM'] as const)('a save stopped by %s leaves neither a
   expect(readFileSync(path).equals(before)).toBe(true);
 }, 30_000);
 
+test('a command that handles Ctrl-C itself (banzhuren sidebar) lets the save in flight finish: the new file, no copy, no lock', async () => {
+  const { folder, path } = await counterBook(1);
+  const child = spawn(process.execPath, [builtSaveChild(), path, 'graceful'], { cwd: join(__dirname, '..', '..'), env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules') } });
+  const done = exited(child);
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('ready')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`child ended before its save: ${output}`)));
+  });
+  child.kill('SIGINT');
+  expect(await done).toEqual({ code: 0, signal: null });
+  expect(readdirSync(folder)).toEqual(['计数.xlsx']);
+  expect(await counterOf(path)).toBe(42);
+}, 30_000);
+
 test('a temporary copy left by a process that is gone is removed by the next run; a running one is not', async () => {
   const { folder, path } = await counterBook(1);
   const sleeper = spawn('sleep', ['30']);
