@@ -56,10 +56,12 @@ test('what each move needs typed, and why one is blocked today', () => {
 test('a row view quotes no 身份证号 or 联系电话, even when a finding would', () => {
   const id = '530402198001011230'; // wrong check digit: the idNumber rule quotes it
   const phone = '13912345678';
-  const { headers, row } = sheetOf(VALID_FAMOUS, { 身份证号: id, 联系电话: phone, 姓名: `王${phone}` });
+  // Typed into the wrong columns, the numbers are quoted by the findings of those columns' rules.
+  const { headers, row } = sheetOf(VALID_FAMOUS, { 身份证号: id, 联系电话: phone, 获奖级别: phone, 荣誉级别: id });
   const match = matchHeaders(headers);
   const view = buildRowView(2, row, { sheetName: '推荐名单', headers: match, today: reviewDate, reviewDate, preset, email: 'ht@yuxi.cn', roles: HONGTA });
   expect(view.findings.length).toBeGreaterThan(0);
+  expect(view.findings.map((finding) => finding.message).join('')).toContain('＊＊＊');
   const text = JSON.stringify(view);
   expect(text).not.toContain(id);
   expect(text).not.toContain(phone);
