@@ -5,12 +5,38 @@
  * trusted); the views never carry 身份证号 or 联系电话. The sidebar's typed wrapper
  * (sidebar/server.ts) takes its names and types from this file.
  */
-import { formatChineseDate, isCalendarDate } from '../domain/calendar-date';
+import { formatChineseDate, isCalendarDate, partsOf } from '../domain/calendar-date';
 import { DEFAULT_PRESET } from '../domain/presets';
 import { bundledSource, bundledYears } from '../domain/working-days/working-day-calendar';
 import { activeWorkingDayCalendar } from '../gas/holiday-sheet';
-import type { DocumentRunResult } from '../gas/document-batch';
-import type { ReminderPreview } from '../gas/reminder-job';
+import { VERDICTS } from '../domain/nomination/fields';
+import { hideLongNumbers } from '../domain/reminders/digest';
+import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
+import { countBy, dutyLines, studioFindingLines, targetBars } from '../domain/sidebar/panels';
+import { mayDo, refusal, type SidebarAction } from '../domain/sidebar/permissions';
+import { isSettingKey, settingHelp, settingProblem, shownSettingValue } from '../domain/sidebar/settings';
+import { ADDON_VERSION } from '../domain/sidebar/version';
+import { readPermissions, rolesOf, type Role } from '../domain/workflow/roles';
+import { INITIAL_STATE, STATES } from '../domain/workflow/states';
+import { appendLog } from '../gas/audit-log';
+import type { DocumentRunOptions, DocumentRunResult } from '../gas/document-batch';
+import { readJob, rowsOfRanges } from '../gas/document-job';
+import { underDocumentLock } from '../gas/document-lock';
+import { writeSettingValues } from '../gas/document-settings';
+import { readDutyReport } from '../gas/duty-sheet';
+import { buildReminderPreview, type ReminderPreview } from '../gas/reminder-job';
+import { readRemindersSwitch } from '../gas/reminder-state';
+import { requireActiveUserEmail } from '../gas/session';
+import { auditLines } from '../gas/sidebar-log';
+import { readSelection, readSidebarUser, type UserAndRoles } from '../gas/sidebar-selection';
+import { activeSpreadsheet, readCells, todayIn } from '../gas/spreadsheet';
+import { readStatistics } from '../gas/statistics-sheet';
+import { readStudioResults } from '../gas/studio-sheet';
+import { permissionCells } from '../gas/workflow-sheet';
+import { runDocuments } from './document-actions';
+import { runRemindersOff, runRemindersOn } from './reminder-actions';
+import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
+import { runAdvanceLogged, runPublicityList } from './workflow-actions';
 
 /** What the sidebar shows about the working-day calendar. */
 export interface CalendarInfo {
@@ -41,54 +67,8 @@ export interface SidebarUser {
   problem?: string;
 }
 
-/** One failed rule of a row, with the clause of the plan it comes from. */
-export interface FindingView {
-  /** The plan's clause, e.g. '三（一）1'. */
-  clause: string;
-  /** The column the finding is about ('' when none). */
-  column: string;
-  /** The explanation in Chinese (long digit runs hidden). */
-  message: string;
-  /** '不符合' or '待核实'. */
-  severity: string;
-}
-
-/** A move this user may make on a row, as a button. */
-export interface MoveChoice {
-  to: string;
-  /** The button's text, e.g. '初审通过'. */
-  label: string;
-  /** A reason must be typed (and for 已取消 it must name 六（四）1–6). */
-  needsReason: boolean;
-  /** What the reason field asks for ('' when none is needed). */
-  reasonHint: string;
-  /** A publicity start date must be given (moves to 公示中). */
-  needsStart: boolean;
-  /** Why the move would be refused today (e.g. the row is not 符合); absent when it may go. */
-  blockedBy?: string;
-}
-
-/** One nomination row as the 当前行 panel shows it. */
-export interface RowView {
-  sheetName: string;
-  row: number;
-  name: string;
-  school: string;
-  county: string;
-  category: string;
-  stage: string;
-  state: string;
-  /** '符合', '不符合' or '待核实' as of today (or the 评审基准日). */
-  verdict: string;
-  findings: FindingView[];
-  moves: MoveChoice[];
-  /** 公示开始/公示截止 ('YYYY-MM-DD'), 认定日期, 证书编号, 最后操作 when filled ('' otherwise). */
-  publicityStart: string;
-  publicityEnd: string;
-  awardDate: string;
-  certificateNumber: string;
-  lastAction: string;
-}
+export type { FindingView, MoveChoice, RowView } from '../domain/sidebar/views';
+import type { RowView } from '../domain/sidebar/views';
 
 /** The current selection: a nomination sheet's rows, or why there is nothing to show. */
 export interface SelectionView {
@@ -224,10 +204,6 @@ export interface SettingsView {
   mayEdit: boolean;
 }
 
-const notYet = (name: string): never => {
-  throw new Error(`${name} 尚未实现`);
-};
-
 /** The bundled years and the default publicity length. */
 export function sidebarCalendarInfo(): CalendarInfo {
   return { years: bundledYears(), source: bundledSource(), publicityDays: DEFAULT_PRESET.publicityDays };
@@ -243,67 +219,212 @@ export function sidebarPublicityPeriod(start: string, days: number): PublicityPe
   return { start, end, days, text };
 }
 
+/** The selection now (the active range list and its sheet, read once; 权限 and 设置 when views are built). */
+function currentSelection(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, user: () => UserAndRoles, previousKey?: string): SelectionView | null {
+  return readSelection(spreadsheet, { preset: DEFAULT_PRESET, maxViews: MAX_ROW_VIEWS, previousKey, user });
+}
+
+/** The reminders' switch and whether these roles may change it (no preview: it costs). */
+function remindersState(roles: readonly Role[]): RemindersView {
+  const current = readRemindersSwitch();
+  return { on: current !== null, by: current?.by ?? '', mayChange: mayDo(roles, 'reminders') };
+}
+
 /** Everything the sidebar shows when it opens (the one call on open). */
 export function sidebarOpen(): SidebarStart {
-  return notYet('sidebarOpen');
+  const spreadsheet = activeSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const asker = readSidebarUser(spreadsheet, DEFAULT_PRESET);
+  const selection = currentSelection(spreadsheet, () => asker) as SelectionView;
+  return {
+    today: todayIn(timeZone),
+    timeZone,
+    user: asker.user,
+    selection,
+    calendar: sidebarCalendarInfo(),
+    reminders: remindersState(asker.roles),
+    version: ADDON_VERSION,
+  };
 }
 
 /** The selection now, when it differs from `key` (the sidebar polls this at most every 2 s). */
 export function sidebarSelection(key: string): SelectionPoll {
-  return notYet(`sidebarSelection(${key})`);
+  const spreadsheet = activeSpreadsheet();
+  const selection = currentSelection(spreadsheet, () => readSidebarUser(spreadsheet, DEFAULT_PRESET), String(key ?? ''));
+  return selection === null ? { changed: false } : { changed: true, selection };
 }
 
-/** Moves rows as the active user (role checked here), and returns the new views. */
+/** The caller's email and roles, refused unless 权限 lets them take the action (UnknownUserError when Google names nobody). */
+function requireAction(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, action: SidebarAction): { email: string; roles: Role[] } {
+  const email = requireActiveUserEmail();
+  const permissions = readPermissions(permissionCells(spreadsheet, spreadsheet.getSpreadsheetTimeZone()), DEFAULT_PRESET);
+  const roles = rolesOf(permissions, email);
+  const refused = refusal(email, roles, action);
+  if (refused !== '') throw new Error(refused);
+  return { email, roles };
+}
+
+/** Moves rows as the active user (role checked here, through runAdvance's code), and returns the new views. */
 export function sidebarMove(request: MoveRequestView): MoveOutcome {
-  return notYet(`sidebarMove(${JSON.stringify(request)})`);
+  if (request === null || typeof request !== 'object' || !Array.isArray(request.rows) || !request.rows.every((row) => Number.isSafeInteger(row) && row >= 1)) {
+    throw new Error('推进请求无效：须给出工作表、行号（正整数）和目标状态');
+  }
+  if (request.rows.length === 0) throw new Error('没有选中任何行：请先在推荐名单中选中要推进的行');
+  const start = request.start === undefined || request.start === '' ? undefined : String(request.start);
+  const { report, logged } = runAdvanceLogged({ rows: request.rows, to: String(request.to ?? ''), reason: String(request.reason ?? ''), start, sheet: String(request.sheetName ?? '') || undefined });
+  const spreadsheet = activeSpreadsheet();
+  const selection = currentSelection(spreadsheet, () => readSidebarUser(spreadsheet, DEFAULT_PRESET)) as SelectionView;
+  const names = new Map<number, string>(selection.sheetName === request.sheetName ? selection.views.map((view: RowView) => [view.row, view.name]) : []);
+  return {
+    moved: report.moved.map((move) => ({ row: move.row, name: move.name, from: move.from, to: move.to })),
+    refused: report.refused.map((refusal) => {
+      const name = names.get(refusal.row);
+      return { row: refusal.row, message: hideLongNumbers(`第${refusal.row}行${name ? `（${name}）` : ''}未改：${refusal.message}`) };
+    }),
+    problems: report.problems.map(hideLongNumbers),
+    logged: auditLines(logged, spreadsheet.getSpreadsheetTimeZone()),
+    selection,
+  };
 }
 
-/** Writes the 公示名单 sheets (city only). */
+/** Writes the 公示名单 sheets (city only, checked here). */
 export function sidebarMakePublicityList(): PublicityListOutcome {
-  return notYet('sidebarMakePublicityList');
+  requireAction(activeSpreadsheet(), 'publicityList');
+  const report = runPublicityList();
+  const lists = report.lists.map((list) => ({ sheet: list.sheet, people: list.people, period: list.period }));
+  const message = report.people === 0
+    ? '目前没有处于“公示中”的人选：没有写入，已有的公示名单保持不变'
+    : lists.map((list) => `已写入“${list.sheet}”：${list.people} 人（${list.period}）`).join('\n');
+  return { people: report.people, lists, message };
 }
 
-/** Pre-flight (check true) or start of a certificate/form batch; rows default to all eligible. */
+/** The stored document batch, as the sidebar shows it (absent when none). */
+function documentJob(): DocumentsView['job'] {
+  const job = readJob();
+  if (job === null) return undefined;
+  return { kind: job.options.kind, pending: Math.max(rowsOfRanges(job.rows).length - job.position, 0), startedBy: job.by };
+}
+
+/** Pre-flight (check true; anyone) or start of a certificate/form batch (role checked by runDocuments); rows default to all due. */
 export function sidebarDocuments(kind: string, check: boolean, rows?: number[]): DocumentsView {
-  return notYet(`sidebarDocuments(${kind}, ${check}, ${String(rows)})`);
+  if (kind !== 'certificate' && kind !== 'form') throw new Error('文档种类无效，应为 certificate（荣誉证书）或 form（任期考核表）');
+  const options: DocumentRunOptions = { kind, check: check === true };
+  if (Array.isArray(rows) && rows.length > 0) options.rows = rows;
+  let result: DocumentRunResult;
+  try {
+    result = runDocuments(options);
+  } catch (error) {
+    // The pre-flight's answer to a missing template or setting is what it found, not a failure.
+    if (options.check && error instanceof ArgumentError) return { message: hideLongNumbers(error.message) };
+    throw error;
+  }
+  const shown: DocumentRunResult = { ...result, refused: result.refused.map((each) => ({ row: each.row, message: hideLongNumbers(each.message) })), messages: result.messages.map(hideLongNumbers) };
+  const view: DocumentsView = { result: shown, message: shown.messages.join('\n') };
+  const job = documentJob();
+  if (job) view.job = job;
+  return view;
 }
 
 /** The running document batch, if any. */
 export function sidebarDocumentProgress(): DocumentsView {
-  return notYet('sidebarDocumentProgress');
+  const job = documentJob();
+  if (!job) return { message: '没有正在进行的生成任务' };
+  return { job, message: `${job.kind === 'certificate' ? '荣誉证书' : '任期考核表'}：还有 ${job.pending} 行待生成，每小时自动继续（由 ${job.startedBy} 发起）` };
 }
 
-/** The duty findings (履职). */
+/** The duty findings (履职), computed without writing 履职情况. */
 export function sidebarDuties(): FindingsView {
-  return notYet('sidebarDuties');
+  const spreadsheet = activeSpreadsheet();
+  const sheetName = nominationSheetName(spreadsheet, undefined);
+  const { report, today } = onNominationSheet(() => readDutyReport(spreadsheet, sheetName, DEFAULT_PRESET));
+  const teachers = new Set(report.semesters.map((status) => `${status.name}\u0000${status.certificate}`)).size;
+  const missed = report.semesters.filter((status) => !status.ok && !status.open).length;
+  return {
+    summary: `截至 ${today}：${teachers} 位已认定人员，${report.semesters.length} 个学期，已结束而未完成的 ${missed} 个；需核对的履职记录 ${report.notices.length} 条，取消资格建议 ${report.proposals.length} 条。`,
+    lines: dutyLines(report.semesters, report.notices, report.proposals),
+  };
 }
 
-/** The studio findings (工作室). */
+/** The studio findings (工作室), computed without writing 工作室情况. */
 export function sidebarStudios(): FindingsView {
-  return notYet('sidebarStudios');
+  const studios = readStudioResults(activeSpreadsheet(), DEFAULT_PRESET);
+  const checked = studios.slice(0, -1);
+  const bad = checked.filter((result) => !result.ok).length;
+  return { summary: `共 ${checked.length} 个工作室，其中 ${bad} 个有问题。`, lines: studioFindingLines(studios) };
 }
 
-/** The targets and counts (统计). */
+/** The targets and counts (统计), computed without writing 统计. */
 export function sidebarStatistics(): StatisticsView {
-  return notYet('sidebarStatistics');
+  const spreadsheet = activeSpreadsheet();
+  const sheetName = nominationSheetName(spreadsheet, undefined);
+  const today = todayIn(spreadsheet.getSpreadsheetTimeZone());
+  const { report, column } = onNominationSheet(() => readStatistics(spreadsheet, sheetName, today, DEFAULT_PRESET));
+  const year = partsOf(today).year;
+  const bars = targetBars(report, year, DEFAULT_PRESET);
+  return {
+    year,
+    ...bars,
+    verdicts: countBy(column('资格审查'), VERDICTS, '未审查'),
+    states: countBy(column('状态').map((state) => (state.trim() === '' ? INITIAL_STATE : state)), STATES, INITIAL_STATE),
+    summary: `截至 ${today}：共认定 ${report.awarded} 人（含任期届满、已取消），${year}年 ${bars.city.value}/${bars.city.target}。`,
+  };
 }
 
 /** The reminders' state and today's preview (提醒). */
 export function sidebarReminders(): RemindersView {
-  return notYet('sidebarReminders');
+  const spreadsheet = activeSpreadsheet();
+  const { roles } = readSidebarUser(spreadsheet, DEFAULT_PRESET);
+  const preview = buildReminderPreview(spreadsheet, todayIn(spreadsheet.getSpreadsheetTimeZone()), DEFAULT_PRESET);
+  const digests = preview.digests.map((digest) => ({ ...digest, subject: hideLongNumbers(digest.subject), body: hideLongNumbers(digest.body) }));
+  return { ...remindersState(roles), preview: { ...preview, digests, problems: preview.problems.map(hideLongNumbers) } };
 }
 
-/** Turns the daily reminders on or off (city or county reviewer). */
+/** Turns the daily reminders on or off (city or county reviewer, checked here and by the menu's code). */
 export function sidebarSetReminders(on: boolean): RemindersView {
-  return notYet(`sidebarSetReminders(${on})`);
+  const spreadsheet = activeSpreadsheet();
+  const { roles } = requireAction(spreadsheet, 'reminders');
+  if (on === true) runRemindersOn();
+  else runRemindersOff();
+  return remindersState(roles);
 }
 
-/** The 设置 rows (设置). */
+/** The 设置 rows (设置): value (邮件服务器's password masked), help, problem; mayEdit for the city. */
 export function sidebarSettings(): SettingsView {
-  return notYet('sidebarSettings');
+  const spreadsheet = activeSpreadsheet();
+  const { roles } = readSidebarUser(spreadsheet, DEFAULT_PRESET);
+  const sheet = spreadsheet.getSheetByName(SHEET_NAMES.settings);
+  const cells = sheet ? readCells(sheet, spreadsheet.getSpreadsheetTimeZone()) : [];
+  const help = settingHelp(DEFAULT_PRESET);
+  const headerIndex = cells.findIndex((row) => row.some((cell) => String(cell ?? '').trim() === '设置项'));
+  const header = (cells[headerIndex] ?? ['设置项', '值', '说明']).map((cell) => String(cell ?? '').trim());
+  const at = (name: string, fallback: number) => (header.indexOf(name) < 0 ? fallback : header.indexOf(name));
+  const [keyColumn, valueColumn, helpColumn] = [at('设置项', 0), at('值', 1), at('说明', 2)];
+  const seen = new Set<string>();
+  const settings: SettingView[] = [];
+  cells.slice(headerIndex + 1).forEach((row) => {
+    const key = String(row[keyColumn] ?? '').trim();
+    if (key === '' || seen.has(key)) return;
+    seen.add(key);
+    const value = String(row[valueColumn] ?? '').trim();
+    settings.push({ key, value: shownSettingValue(key, value), help: String(row[helpColumn] ?? '').trim() || help.get(key)?.help || '', problem: settingProblem(key, value, DEFAULT_PRESET) });
+  });
+  for (const [key, entry] of help) if (!seen.has(key)) settings.push({ key, value: '', help: entry.help, problem: '' });
+  return { settings, mayEdit: mayDo(roles, 'saveSetting') };
 }
 
-/** Changes one setting (city only); text starting with = + - @ is stored as text. */
+/** Changes one setting (city only, under the document lock, one 操作记录 line); text starting with = + - @ is stored as text. */
 export function sidebarSaveSetting(key: string, value: string): SettingsView {
-  return notYet(`sidebarSaveSetting(${key}, ${value})`);
+  const spreadsheet = activeSpreadsheet();
+  const { email } = requireAction(spreadsheet, 'saveSetting');
+  const name = String(key ?? '').trim();
+  const text = String(value ?? '').trim();
+  if (!isSettingKey(name)) throw new Error(`设置项“${name}”不存在，没有写入`);
+  if (name === SETTING_KEYS.mailServer && /:\*\*\*@/.test(text)) throw new Error(`设置项“${name}”的值含有隐藏的密码（***）：请输入完整的地址（含密码），没有写入`);
+  const problem = settingProblem(name, text, DEFAULT_PRESET);
+  if (problem !== '') throw new Error(`设置项“${name}”的值“${shownSettingValue(name, text)}”无效：${problem}；没有写入`);
+  underDocumentLock(() => {
+    writeSettingValues(spreadsheet, { [name]: text });
+    appendLog(spreadsheet, [[new Date(), email, SHEET_NAMES.settings, '', '', '', '', `设置项“${name}”改为“${shownSettingValue(name, text)}”`]]);
+  });
+  return sidebarSettings();
 }

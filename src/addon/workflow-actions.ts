@@ -13,7 +13,7 @@ import { readLogEntries, type AuditEntry } from '../gas/audit-log';
 import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { askText, selectedRowNumbers, showMessage } from '../gas/ui';
-import { advanceRows, type AdvanceReport } from '../gas/workflow-sheet';
+import { advanceRows, advanceRowsLogged, type AdvanceReport } from '../gas/workflow-sheet';
 import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
 
 /** What a move asks for. */
@@ -28,12 +28,17 @@ export interface AdvanceOptions {
 
 /** Moves the listed rows of the nomination sheet to a state, as the active user. */
 export function runAdvance(options: AdvanceOptions): AdvanceReport {
+  return runAdvanceLogged(options).report;
+}
+
+/** runAdvance, also giving the 操作记录 rows appended (for the sidebar, which shows them). */
+export function runAdvanceLogged(options: AdvanceOptions): { report: AdvanceReport; logged: unknown[][] } {
   if (!isState(options.to)) throw new ArgumentError(`目标状态“${options.to}”无效，应为：${STATES.join('、')}`);
   if (options.start !== undefined && !isCalendarDate(options.start)) throw new ArgumentError(`公示开始日期“${options.start}”无效，应为 YYYY-MM-DD`);
   const to = options.to;
   const spreadsheet = activeSpreadsheet();
   const sheetName = nominationSheetName(spreadsheet, options.sheet);
-  return onNominationSheet(() => advanceRows(
+  return onNominationSheet(() => advanceRowsLogged(
     spreadsheet,
     {
       sheetName,

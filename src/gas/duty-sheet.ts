@@ -42,6 +42,18 @@ export function writeDutyReport(
   preset: Preset,
   todayOverride?: string,
 ): DutySheetReport {
+  const { report, today } = readDutyReport(spreadsheet, nominationSheet, preset, todayOverride);
+  const changed = writeReportSheet(spreadsheet, dutyReportRows(report, today, preset));
+  return { ...report, sheet: SHEET_NAMES.dutyReport, today, changed };
+}
+
+/** The duty report computed from `nominationSheet`, 履职记录 and 设置 (each read once), writing nothing (the sidebar's 履职). */
+export function readDutyReport(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  nominationSheet: string,
+  preset: Preset,
+  todayOverride?: string,
+): { report: DutyReport; today: string } {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const today = todayOverride ?? todayIn(timeZone);
   const ledgerSheet = spreadsheet.getSheetByName(SHEET_NAMES.dutyLedger);
@@ -54,8 +66,7 @@ export function writeDutyReport(
   const ledger = readLedger(readCells(ledgerSheet, timeZone), starts, today, preset);
   if (ledger.problem !== undefined) throw new LedgerHeaderError(ledger.problem);
   const report = dutyReport({ teachers, entries: ledger.entries, ledgerNotices: ledger.notices, starts, today, preset, nominationSheet });
-  const changed = writeReportSheet(spreadsheet, dutyReportRows(report, today, preset));
-  return { ...report, sheet: SHEET_NAMES.dutyReport, today, changed };
+  return { report, today };
 }
 
 /** 设置's semester starts (defaults from the preset when a row is missing or blank); a bad value is an error naming its row. */

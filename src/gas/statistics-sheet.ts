@@ -34,6 +34,22 @@ export interface StatisticsReport {
 
 /** Counts the nomination sheet `sheetName` and writes the 统计 sheet; see the file's comment. */
 export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, today: string, preset: Preset): StatisticsReport {
+  const { report, layout } = readStatistics(spreadsheet, sheetName, today, preset);
+  const { sheet } = generatedSheet(spreadsheet, SHEET_NAMES.statistics, STATISTICS_MARKER);
+  // The sheet is generated: contents and formats of an earlier run go (bold rows move with the tables).
+  sheet.clear();
+  ensureColumns(sheet, layout.width);
+  ensureRows(sheet, layout.rows.length);
+  const range = sheet.getRange(1, 1, layout.rows.length, layout.width);
+  range.setValues(layout.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell))));
+  const bold = new Set(layout.boldRows);
+  range.setFontWeights(layout.rows.map((row, index) => row.map(() => (bold.has(index + 1) ? 'bold' : null))));
+  placeCharts(sheet, layout.charts.map(chartPlan));
+  return report;
+}
+
+/** The counts of the nomination sheet `sheetName` (it, 设置 and 工作室 read once each) and the 统计 sheet's layout, writing nothing. */
+export function readStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, today: string, preset: Preset): { report: StatisticsReport; layout: ReturnType<typeof statisticsLayout>; column: (output: '状态' | '资格审查') => string[] } {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const cells = readCells(requireSheet(spreadsheet, sheetName), timeZone);
   const { row: headerRow, headers } = nominationHeader(sheetName, cells);
@@ -68,18 +84,7 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     ? [`工作表“${SHEET_NAMES.studios}”有 ${studios.rowProblems.length} 处内容为空或无法识别（市级工作室数只计能读出的行），详见菜单“检查工作室”（或 banzhuren studios）`]
     : [];
   const layout = statisticsLayout(statistics, studioCounts, [...nominationProblems, ...studios.sheetProblems, ...studioRowsLine], today, preset);
-  const { sheet } = generatedSheet(spreadsheet, SHEET_NAMES.statistics, STATISTICS_MARKER);
-  // The sheet is generated: contents and formats of an earlier run go (bold rows move with the tables).
-  sheet.clear();
-  ensureColumns(sheet, layout.width);
-  ensureRows(sheet, layout.rows.length);
-  const range = sheet.getRange(1, 1, layout.rows.length, layout.width);
-  range.setValues(layout.rows.map((row) => row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell))));
-  const bold = new Set(layout.boldRows);
-  range.setFontWeights(layout.rows.map((row, index) => row.map(() => (bold.has(index + 1) ? 'bold' : null))));
-  placeCharts(sheet, layout.charts.map(chartPlan));
-
-  return {
+  const report: StatisticsReport = {
     sheet: SHEET_NAMES.statistics,
     today,
     level: statistics.level,
@@ -92,6 +97,9 @@ export function writeStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     studiosByStage: studioCounts,
     problems,
   };
+  // Every data row's 状态 or 资格审查, for the sidebar's counts.
+  const outputColumn = (output: '状态' | '资格审查') => cells.slice(headerRow).filter((row) => row.some((cell) => cell !== '' && cell !== null)).map((row) => String(headers.outputs[output] === undefined ? '' : (row[headers.outputs[output]!] ?? '')));
+  return { report, layout, column: outputColumn };
 }
 
 /** A table's chart as placeCharts takes it: the table's cells as an A1 range (the tables are at most a few columns wide). */

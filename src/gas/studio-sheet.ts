@@ -64,12 +64,17 @@ export interface StudioCheckReport {
  * (cleared, then one setValues). The caller holds the document lock.
  */
 export function checkStudioSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset = DEFAULT_PRESET): StudioCheckReport {
+  const studios = readStudioResults(spreadsheet, preset);
+  writeStudioReport(spreadsheet, studios);
+  return { studios, reportSheet: SHEET_NAMES.studioReport };
+}
+
+/** Every studio's outcome (全市 last) from 工作室, 推荐名单 and 设置 (each read once), writing nothing (the sidebar's 工作室). */
+export function readStudioResults(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, preset: Preset = DEFAULT_PRESET): StudioResult[] {
   const read = readStudioSheet(spreadsheet, preset);
   const nominations = readNominationPeople(spreadsheet, preset);
   const countyWorkbook = readSelectionLevelSetting(spreadsheet) === '县级';
-  const studios = checkStudios(read.rows, nominations, preset, { sheetProblems: read.sheetProblems, nominationSheet: SHEET_NAMES.nominations, countyWorkbook });
-  writeStudioReport(spreadsheet, studios);
-  return { studios, reportSheet: SHEET_NAMES.studioReport };
+  return checkStudios(read.rows, nominations, preset, { sheetProblems: read.sheetProblems, nominationSheet: SHEET_NAMES.nominations, countyWorkbook });
 }
 
 /** Writes the 工作室情况 sheet (created when missing): cleared, one setValues, header bold and frozen. */

@@ -58,10 +58,15 @@ export interface AdvanceReport {
  * throws DocumentBusyError having changed nothing.
  */
 export function advanceRows(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): AdvanceReport {
+  return advanceRowsLogged(spreadsheet, request, preset).report;
+}
+
+/** advanceRows, also giving the 操作记录 rows it appended (时间 as the Date written), for the sidebar. */
+export function advanceRowsLogged(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): { report: AdvanceReport; logged: unknown[][] } {
   return underDocumentLock(() => moveUnderLock(spreadsheet, request, preset));
 }
 
-function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): AdvanceReport {
+function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, request: AdvanceRequest, preset: Preset): { report: AdvanceReport; logged: unknown[][] } {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const today = todayIn(timeZone);
   const sheet = requireSheet(spreadsheet, request.sheetName);
@@ -128,7 +133,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
     certificates?.save();
     appendLog(spreadsheet, logRows);
   }
-  return report;
+  return { report, logged: logRows };
 }
 
 /** The rows a choice names: listed ones (each once, in order), or those whose term has ended. */
