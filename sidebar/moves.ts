@@ -1,6 +1,7 @@
 /**
  * What the 当前行 and 批量 panels share about moves: the form that asks for a reason and a
- * publicity start date when the move needs them, and the drawing of a move's outcome (what moved,
+ * publicity start date when the move needs them (checked here, with the message in the panel's alert
+ * line, rather than by the browser's own bubble), and the drawing of a move's outcome (what moved,
  * each refusal with its reason, the 操作记录 lines written).
  */
 import type { MoveOutcome } from '../src/addon/sidebar-api';
@@ -25,10 +26,10 @@ export interface MoveFields {
 /** The reason (when needed) and start date (when needed) fields of a move, with an id prefix for labels. */
 export function moveFields(needs: MoveNeeds, today: string): MoveFields {
   const element = make('div', { class: 'move-fields' });
-  const reason = make('textarea', { rows: '2', required: needs.needsReason });
-  const start = make('input', { type: 'date', required: needs.needsStart });
+  const reason = make('textarea', { rows: '2', 'aria-required': needs.needsReason ? 'true' : undefined });
+  const start = make('input', { type: 'date', 'aria-required': needs.needsStart ? 'true' : undefined });
   start.value = today;
-  if (needs.needsReason) element.append(labelled('理由', reason, needs.reasonHint || undefined));
+  if (needs.needsReason) element.append(labelled('理由（必填）', reason, needs.reasonHint && !needs.reasonHint.startsWith('理由') ? needs.reasonHint : undefined));
   if (needs.needsStart) element.append(labelled('公示开始日期', start));
   return {
     element,

@@ -18,6 +18,11 @@ export function selectionNote(selection: SelectionView): string {
   return '';
 }
 
+/** A finding's message without its leading clause (the page shows the clause on its own). */
+export function withoutClause(message: string, clause: string): string {
+  return clause && message.startsWith(`${clause}：`) ? message.slice(clause.length + 1) : message;
+}
+
 /** The 当前行 panel. */
 export function currentRowPanel(): Panel {
   const parts = panelSection('panel-current', '当前行');
@@ -76,7 +81,7 @@ export function currentRowPanel(): Panel {
       const list = make('ul', { class: 'findings', 'aria-label': '审查意见' });
       for (const finding of view.findings) {
         const item = make('li', { class: finding.severity === '不符合' ? 'fail' : 'check' });
-        item.append(make('span', { class: 'clause' }, finding.clause), ` ${finding.column ? `${finding.column}：` : ''}${finding.message}`, make('span', { class: 'badge' }, finding.severity));
+        item.append(make('span', { class: 'clause' }, finding.clause), `：${withoutClause(finding.message, finding.clause)}`, make('span', { class: 'badge' }, finding.severity));
         list.append(item);
       }
       box.append(list);

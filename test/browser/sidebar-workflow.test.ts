@@ -73,15 +73,15 @@ test('picking a row shows its verdict and findings with their clauses (the poll 
 
 test('a move with a reason shows the outcome, its 操作记录 line and the new state, and is saved', async () => {
   const panel = sidebar.locator.locator('#panel-current');
-  await panel.getByRole('button', { name: '评审未通过', exact: true }).click();
-  const form = panel.getByRole('form', { name: '改为“评审未通过”' });
+  await panel.getByRole('button', { name: '评审不通过', exact: true }).click();
+  const form = panel.getByRole('form', { name: '改为“评审不通过”' });
   // Without a reason nothing is sent.
   const before = runs.length;
-  await form.getByRole('button', { name: '确认评审未通过' }).click();
+  await form.getByRole('button', { name: '确认评审不通过' }).click();
   await panel.getByRole('alert').filter({ hasText: '须填写理由' }).waitFor();
   expect(runs.slice(before).filter((name) => name === 'sidebarMove')).toEqual([]);
-  await form.getByLabel('理由').fill('=年限不足5年');
-  await form.getByRole('button', { name: '确认评审未通过' }).click();
+  await form.getByLabel('理由（必填）').fill('=年限不足5年');
+  await form.getByRole('button', { name: '确认评审不通过' }).click();
   const audit = panel.getByRole('list', { name: '本次写入的操作记录' });
   await audit.waitFor();
   const line = await audit.textContent();
@@ -117,10 +117,10 @@ test('a move to 公示中 from 当前行 asks for the start and shows the comput
   await pickRow(sidebar.page, 2);
   const panel = sidebar.locator.locator('#panel-current');
   await panel.locator('.row-name', { hasText: '张丽' }).waitFor();
-  await panel.getByRole('button', { name: '公示中', exact: true }).click();
-  const form = panel.getByRole('form', { name: '改为“公示中”' });
+  await panel.getByRole('button', { name: '开始公示', exact: true }).click();
+  const form = panel.getByRole('form', { name: '改为“开始公示”' });
   await form.getByLabel('公示开始日期').fill('2025-09-28');
-  await form.getByRole('button', { name: '确认公示中' }).click();
+  await form.getByRole('button', { name: '确认开始公示' }).click();
   await panel.getByRole('list', { name: '本次写入的操作记录' }).waitFor();
   const facts = await panel.locator('.details').textContent();
   expect(facts).toContain('公示中');
@@ -144,10 +144,86 @@ test('a row named like an HTML tag shows as text and runs nothing', async () => 
   await showPanel(sidebar, '当前行');
 });
 
-test('the selection poll waits at least 2 s between calls and never runs two at once', async () => {
-  // Every sidebarSelection so far came from the poll; none of them overlapped another.
-  const polls = runs.filter((name) => name === 'sidebarSelection').length;
-  expect(polls).toBeGreaterThan(0);
+test('the selection poll: at most once every 2 s, one call at a time, only while visible, slower after a failure', async () => {
+  // A second page whose clock the test moves by hand; its /api/run calls can be held or failed.
+  const polls: string[] = [];
+  let hold: Promise<void> | undefined;
+  let release = (): void => undefined;
+  let fail = false;
+  const second = await openPage(browser, server.url, {
+    before: async (page) => {
+      const now = Date.now();
+      await page.clock.install({ time: now });
+      await page.clock.pauseAt(now);
+      await page.route('**/api/run', async (route) => {
+        const name = (route.request().postDataJSON() as { name: string }).name;
+        if (name !== 'sidebarSelection') return route.continue();
+        polls.push(name);
+        if (fail) return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { name: 'Error', message: '测试：读取失败' } }) });
+        if (hold) await hold;
+        return route.continue();
+      });
+    },
+  });
+  const { page } = second;
+  const settle = () => page.waitForTimeout(300); // let a started fetch reach the route (real time; the page's clock is paused)
+  await page.clock.runFor(1999);
+  await settle();
+  expect(polls).toHaveLength(0);
+  await page.clock.runFor(1);
+  await settle();
+  expect(polls).toHaveLength(1);
+
+  // While one poll is unanswered no other starts, however much time passes.
+  hold = new Promise((resolve) => (release = resolve));
+  await page.clock.runFor(2000);
+  await settle();
+  expect(polls).toHaveLength(2);
+  await page.clock.runFor(20_000);
+  await settle();
+  expect(polls).toHaveLength(2);
+  release();
+  hold = undefined;
+  await settle();
+  await page.clock.runFor(2000);
+  await settle();
+  expect(polls).toHaveLength(3);
+
+  // Hidden: no polls; visible again: polling resumes.
+  const setVisibility = (state: string) => second.frame.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => value });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await setVisibility('hidden');
+  await page.clock.runFor(20_000);
+  await settle();
+  expect(polls).toHaveLength(3);
+  await setVisibility('visible');
+  await page.clock.runFor(1999);
+  await settle();
+  expect(polls).toHaveLength(3);
+  await page.clock.runFor(1);
+  await settle();
+  expect(polls).toHaveLength(4);
+
+  // A failure doubles the wait (4 s) and says so; a success brings it back to 2 s.
+  fail = true;
+  await page.clock.runFor(2000);
+  await settle();
+  const failed = polls.length;
+  await second.locator.locator('#poll-status').filter({ hasText: '测试：读取失败' }).waitFor();
+  fail = false;
+  await page.clock.runFor(3999);
+  await settle();
+  expect(polls).toHaveLength(failed);
+  await page.clock.runFor(1);
+  await settle();
+  expect(polls).toHaveLength(failed + 1);
+  await page.close();
+});
+
+test('a selection made in the host table is picked up by the poll', async () => {
   await pickRow(sidebar.page, 5);
   await sidebar.locator.locator('#panel-current .row-name', { hasText: '李华' }).waitFor();
+  expect(runs.filter((name) => name !== 'sidebarSelection' && name !== 'sidebarMove' && name !== 'sidebarPublicityPeriod')).toEqual(['sidebarOpen']);
 });
