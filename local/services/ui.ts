@@ -10,6 +10,14 @@ import { internalOf, makeEnum, makeFake, unavailable } from './fake-object';
 import type { HtmlPage } from './html-service';
 import type { RecordedMenu, SpreadsheetEnv } from './workbook-model';
 
+/**
+ * The script project's name offline: Sheets titles an add-on menu with it ("if the script is bound
+ * to the document directly, the sub-menu name matches the script's name",
+ * https://developers.google.com/apps-script/reference/base/ui#createAddonMenu()); the README
+ * asks users to create the project as 班主任评选.
+ */
+export const SCRIPT_PROJECT_NAME = '班主任评选';
+
 const BUTTON_SETS = ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const;
 const BUTTONS = ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const;
 
@@ -54,7 +62,7 @@ export function makeUi(env: SpreadsheetEnv): unknown {
   return makeFake(context, 'Ui', () => ({
     ButtonSet,
     Button,
-    createAddonMenu: () => newMenu('', true),
+    createAddonMenu: () => newMenu(SCRIPT_PROJECT_NAME, true),
     createMenu: (caption: unknown) => newMenu(String(caption), false),
     alert(first: unknown, second?: unknown, third?: unknown) {
       // alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons)

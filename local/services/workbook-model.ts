@@ -23,7 +23,7 @@ export interface RangeRef extends GridRect {
 
 /** A menu the bundle added to the UI (recorded, never shown). */
 export interface RecordedMenu {
-  /** The menu's caption ('' for the add-on menu, which Sheets captions with the add-on's name). */
+  /** The menu's caption (for the add-on menu, the script project's name, as Sheets shows it: SCRIPT_PROJECT_NAME). */
   caption: string;
   /** Whether it is the add-on menu (createAddonMenu) rather than a menu of its own (createMenu). */
   addon: boolean;

@@ -253,6 +253,27 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'turnOffDailyReminders');
     }, run),
   );
+  // The sidebar (issue 11): every server function, as the city on a selected row.
+  add(
+    await session(path, 'city@yuxi.cn', '2024-09-12', [], (runtime) => {
+      installFakeMailApp(runtime);
+      runtime.selectRows('推荐名单', 3);
+      const start = call(runtime, 'sidebarOpen') as { selection: { key: string } };
+      call(runtime, 'sidebarSelection', start.selection.key);
+      call(runtime, 'sidebarMove', { sheetName: '推荐名单', rows: [3], to: '初审未通过', reason: '不足' });
+      call(runtime, 'sidebarMakePublicityList');
+      call(runtime, 'sidebarDocuments', 'certificate', true);
+      call(runtime, 'sidebarDocumentProgress');
+      call(runtime, 'sidebarDuties');
+      call(runtime, 'sidebarStudios');
+      call(runtime, 'sidebarStatistics');
+      call(runtime, 'sidebarReminders');
+      call(runtime, 'sidebarSetReminders', true);
+      call(runtime, 'sidebarSetReminders', false);
+      call(runtime, 'sidebarSettings');
+      call(runtime, 'sidebarSaveSetting', '提醒间隔', '3');
+    }, run),
+  );
   return { calls: [...calls], globalsRun: run };
 }
 

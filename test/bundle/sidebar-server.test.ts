@@ -15,12 +15,12 @@ const HONGTA = 'ht@yuxi.cn';
 const ID = '530402198001011239';
 const PHONE = '13912345678';
 
-/** 甲 (eligible), 乙 (2 years: 不符合, and a 身份证号 whose check digit is wrong, so findings would quote it), 丙 评审通过, 丁 公示中 ended. */
+/** 甲 (eligible), 乙 (2 years: 不符合, and its 联系电话 and 身份证号 typed into 获奖级别 and 荣誉级别 too, so findings would quote them), 丙 评审通过, 丁 公示中 ended. */
 async function book(name: string, permissions: [string, string, string?][] = [[CITY, '市级'], [HONGTA, '红塔区'], ['blank@yuxi.cn', ''], ['school@yuxi.cn', '学校', '玉溪第一中学']]): Promise<string> {
   const path = join(temporaryFolder(), `${name}.xlsx`);
   await scenarioWorkbook(path, [
     candidate({ 姓名: '甲' }),
-    candidate({ 姓名: '乙', 班主任累计年限: 2, 身份证号: ID, 联系电话: PHONE }),
+    candidate({ 姓名: '乙', 班主任累计年限: 2, 身份证号: ID, 联系电话: PHONE, 获奖级别: PHONE, 荣誉级别: ID }),
     candidate({ 姓名: '丙', 状态: '评审通过' }),
     candidate({ 姓名: '丁', 状态: '公示中', 公示开始: new Date('2024-09-04T00:00:00Z'), 公示截止: new Date('2024-09-10T00:00:00Z') }),
   ], permissions);
@@ -41,6 +41,7 @@ async function withRuntime<T>(path: string, as: string, today: string, body: (ru
 }
 
 /** Calls a global and checks its value survives JSON unchanged (what google.script.run does to it). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the views are checked field by field below
 function call<T = any>(runtime: WorkbookRuntime, name: string, ...args: unknown[]): T {
   const value = runtime.bundle.call(name, ...args);
   // Values from the bundle's realm: compare structure through a JSON round trip of a plain copy.
@@ -83,6 +84,7 @@ test('sidebarOpen: the user, the selected rows with verdict, findings and the mo
     expect(second).toMatchObject({ row: 3, name: '乙', verdict: '不符合' });
     expect(second.findings.map((finding: { clause: string }) => finding.clause)).toEqual(expect.arrayContaining(['四（一）']));
     expect(second.moves[0].blockedBy).toMatch(/不符合/);
+    expect(JSON.stringify(second.findings)).toContain('＊＊＊');
     const text = JSON.stringify(start);
     expect(text).not.toContain(ID);
     expect(text).not.toContain(ID.slice(0, 11));

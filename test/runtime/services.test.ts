@@ -220,7 +220,7 @@ test('menus are recorded, alerts and toasts printed; a question needs an answer'
   await withRuntime(code, (runtime) => {
     runtime.bundle.call('onOpen');
     expect(runtime.ui.menus).toEqual([
-      { caption: '', addon: true, items: [{ caption: '资格审查', functionName: 'checkAll' }, { separator: true }, { caption: '打开侧边栏', functionName: 'showSidebar' }] },
+      { caption: '班主任评选', addon: true, items: [{ caption: '资格审查', functionName: 'checkAll' }, { separator: true }, { caption: '打开侧边栏', functionName: 'showSidebar' }] },
     ]);
     expect(runtime.bundle.call('tell')).toBe('true');
     expect(runtime.printed).toEqual(['资格审查：已完成', '完成\n共 3 行']);
