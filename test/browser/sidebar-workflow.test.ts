@@ -130,6 +130,26 @@ test('a move to 公示中 from 当前行 asks for the start and shows the comput
   expect([rows[1]?.[header.indexOf('状态')], rows[1]?.[header.indexOf('公示截止')]]).toEqual(['公示中', '2025-10-10']);
 });
 
+test('生成公示名单 from the 公示 panel lists the row in publicity; 设置 refuses a bad value with its message', async () => {
+  await showPanel(sidebar, '公示');
+  const publicity = sidebar.locator.locator('#panel-publicity');
+  await publicity.getByRole('button', { name: '生成公示名单' }).click();
+  const lists = publicity.getByRole('list', { name: '公示名单' });
+  await lists.waitFor();
+  expect(await lists.textContent()).toContain('1 人');
+
+  await showPanel(sidebar, '设置');
+  const settings = sidebar.locator.locator('#panel-settings');
+  const form = settings.getByRole('form', { name: '修改设置' });
+  await form.getByLabel('设置项').selectOption('评审基准日');
+  await form.getByLabel('值').fill('不是日期');
+  await form.getByRole('button', { name: '保存' }).click();
+  const alert = form.getByRole('alert');
+  await alert.filter({ hasText: '评审基准日' }).waitFor();
+  await screenshot(sidebar.page, 'workflow-5-setting-refused');
+  await showPanel(sidebar, '当前行');
+});
+
 test('a row named like an HTML tag shows as text and runs nothing', async () => {
   await pickRow(sidebar.page, 4);
   const panel = sidebar.locator.locator('#panel-current');
@@ -228,5 +248,7 @@ test('the selection poll: at most once every 2 s, one call at a time, only while
 test('a selection made in the host table is picked up by the poll', async () => {
   await pickRow(sidebar.page, 5);
   await sidebar.locator.locator('#panel-current .row-name', { hasText: '李华' }).waitFor();
-  expect(runs.filter((name) => name !== 'sidebarSelection' && name !== 'sidebarMove' && name !== 'sidebarPublicityPeriod')).toEqual(['sidebarOpen']);
+  // Besides the actions the tests took, only the poll called the server.
+  const actions = new Set(['sidebarSelection', 'sidebarMove', 'sidebarPublicityPeriod', 'sidebarMakePublicityList', 'sidebarSettings', 'sidebarSaveSetting']);
+  expect(runs.filter((name) => !actions.has(name))).toEqual(['sidebarOpen']);
 });
