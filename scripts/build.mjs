@@ -86,12 +86,22 @@ function writeShiftedMap(mapText, prefix, path, from) {
   writeFileSync(path, JSON.stringify(map));
 }
 
+/** The largest dist/sidebar.html HtmlService should serve (issue 11: one inlined page, ≤ 150 KB). */
+const sidebarLimit = 150 * 1024;
+/** An address outside the page: http(s)://…, a protocol-relative src/href/url(//…), or an @import. */
+const externalReference = /\bhttps?:\/\/|\b(?:src|href|action|srcset)\s*=\s*["']?\s*\/\/|url\(\s*["']?\s*\/\/|@import/i;
+
+/** dist/sidebar.html: sidebar/index.html with its style and bundled script inlined; fails when too big or not self-contained. */
 async function buildSidebar() {
-  const script = await build({ entryPoints: [join(root, 'sidebar/main.ts')], bundle: true, format: 'iife', target: 'es2019', charset: 'utf8', minify: true, write: false });
+  const script = await build({ entryPoints: [join(root, 'sidebar/main.ts')], bundle: true, format: 'iife', target: 'es2019', charset: 'utf8', minify: true, legalComments: 'none', write: false });
   const style = readFileSync(join(root, 'sidebar/style.css'), 'utf8');
   const page = readFileSync(join(root, 'sidebar/index.html'), 'utf8')
     .replace('<!-- style -->', () => `<style>\n${style}</style>`)
     .replace('<!-- script -->', () => `<script>\n${script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script')}</script>`);
+  const size = Buffer.byteLength(page);
+  if (size > sidebarLimit) throw new Error(`dist/sidebar.html is ${size} bytes, over the ${sidebarLimit}-byte budget`);
+  const external = page.match(externalReference);
+  if (external) throw new Error(`dist/sidebar.html refers to something outside the page (“${page.slice(Math.max(0, external.index - 40), external.index + 60)}”): inline it instead`);
   writeFileSync(join(root, 'dist/sidebar.html'), page);
 }
 

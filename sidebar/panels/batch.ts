@@ -1,0 +1,100 @@
+/**
+ * The 批量 panel: the selected rows, one move for all of them (the moves offered are those any
+ * selected row allows; the server re-checks each row), and the outcome with every refusal listed
+ * by row and reason.
+ */
+import type { MoveChoice, SelectionView } from '../../src/addon/sidebar-api';
+import { busy, fill, labelled, make, textList } from '../dom';
+import { drawOutcome, missingField, moveFields, type MoveNeeds } from '../moves';
+import { panelSection, type Panel } from '../panel';
+import { callServer } from '../server';
+import { onSelection, setSelection, startInfo } from '../state';
+import { selectionNote } from './current-row';
+
+/** The moves offered for all rows: each target once, needing a reason or start when any row's does. */
+export function sharedMoves(selection: SelectionView): (MoveNeeds & { to: string })[] {
+  const byTarget = new Map<string, MoveNeeds & { to: string }>();
+  for (const view of selection.views) {
+    for (const move of view.moves as MoveChoice[]) {
+      const known = byTarget.get(move.to);
+      if (!known) byTarget.set(move.to, { to: move.to, label: move.label, needsReason: move.needsReason, reasonHint: move.reasonHint, needsStart: move.needsStart });
+      else {
+        known.needsReason ||= move.needsReason;
+        known.needsStart ||= move.needsStart;
+        known.reasonHint ||= move.reasonHint;
+      }
+    }
+  }
+  return [...byTarget.values()];
+}
+
+/** The 批量 panel. */
+export function batchPanel(): Panel {
+  const parts = panelSection('panel-batch', '批量');
+  const rowsArea = make('div');
+  const formArea = make('div');
+  const outcomeArea = make('div', { 'aria-live': 'polite' });
+  parts.content.append(rowsArea, formArea, outcomeArea);
+  let shownRows = '';
+  let shownMoves = '';
+
+  const drawForm = (selection: SelectionView): void => {
+    const moves = sharedMoves(selection);
+    if (moves.length === 0) {
+      fill(formArea, make('p', { class: 'muted' }, '所选行没有你可以执行的操作。'));
+      return;
+    }
+    const form = make('form', { class: 'move-form', 'aria-label': '批量操作' });
+    const choice = make('select');
+    for (const move of moves) choice.append(make('option', { value: move.to }, move.label));
+    form.append(labelled('改为', choice));
+    const fieldsArea = make('div');
+    form.append(fieldsArea);
+    const submit = make('button', { type: 'submit' }, `对所选 ${selection.rows.length} 行执行`);
+    form.append(submit);
+    const chosen = (): MoveNeeds & { to: string } => moves.find((move) => move.to === choice.value) ?? moves[0]!;
+    let fields = moveFields(chosen(), startInfo()?.today ?? '');
+    fill(fieldsArea, fields.element);
+    choice.addEventListener('change', () => {
+      fields = moveFields(chosen(), startInfo()?.today ?? '');
+      fill(fieldsArea, fields.element);
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const move = chosen();
+      const missing = missingField(move, fields);
+      if (missing) {
+        parts.feedback.error(missing);
+        return;
+      }
+      const request = { sheetName: selection.sheetName, rows: selection.rows, to: move.to, reason: fields.reason(), ...(move.needsStart ? { start: fields.start() } : {}) };
+      const outcome = await busy([choice, submit, ...fields.controls], parts.feedback, `正在对 ${selection.rows.length} 行执行“${move.label}”…`, () => callServer('sidebarMove', request));
+      if (!outcome) return;
+      fill(outcomeArea, drawOutcome(outcome));
+      setSelection(outcome.selection);
+    });
+    fill(formArea, form);
+  };
+
+  onSelection((selection) => {
+    const rows = `${selection.sheetName}|${selection.rows.join(',')}`;
+    if (rows !== shownRows) fill(outcomeArea);
+    const note = selectionNote(selection);
+    if (note) {
+      fill(rowsArea, make('p', { class: 'muted' }, note));
+      fill(formArea);
+      shownRows = rows;
+      shownMoves = '';
+      return;
+    }
+    const lines = selection.views.map((view) => `第${view.row}行 ${view.name}（${view.state}，${view.verdict}）`);
+    const more = selection.rows.length - selection.views.length;
+    fill(rowsArea, make('p', {}, `${selection.sheetName}：已选 ${selection.rows.length} 行`), textList(lines, '', { class: 'selected-rows', 'aria-label': '所选行' }), more > 0 ? make('p', { class: 'hint' }, `另有 ${more} 行未列出。`) : null);
+    const moves = JSON.stringify(sharedMoves(selection));
+    if (rows !== shownRows || moves !== shownMoves || !formArea.firstChild) drawForm(selection);
+    shownRows = rows;
+    shownMoves = moves;
+  });
+
+  return { id: 'panel-batch', name: '批量', section: parts.section, shown: () => undefined };
+}

@@ -1,0 +1,141 @@
+/**
+ * The 证书与考核表 panel: choose 荣誉证书 or 任期考核表, run the pre-flight (read-only: which
+ * placeholders are known, which rows lack values), start or continue the batch, and watch a
+ * running job's progress (sidebarDocumentProgress, every 2 s or slower, only while visible).
+ */
+import type { DocumentsView } from '../../src/addon/sidebar-api';
+import { busy, details, fill, make, textList } from '../dom';
+import { panelSection, type Panel } from '../panel';
+import { POLL_INTERVAL } from '../poll';
+import { callServer } from '../server';
+
+const KINDS: [string, string][] = [['certificate', '荣誉证书'], ['form', '任期考核表']];
+
+/** A link the page may show as a link: only https addresses; anything else stays text. */
+export function safeLink(link: string, text: string): HTMLElement {
+  if (/^https:\/\//i.test(link)) {
+    const anchor = make('a', { target: '_blank', rel: 'noopener noreferrer' }, text);
+    anchor.href = link;
+    return anchor;
+  }
+  return make('span', {}, link ? `${text}（${link}）` : text);
+}
+
+/** Draws a pre-flight, a batch's result or a job's progress. */
+export function drawDocuments(view: DocumentsView): HTMLElement {
+  const box = make('div');
+  if (view.message) box.append(make('p', {}, view.message));
+  if (view.job) {
+    box.append(make('p', { class: 'job' }, `进行中：${view.job.kind}，还剩 ${view.job.pending} 行（由 ${view.job.startedBy} 发起；每小时自动继续）`));
+    const bar = make('progress', { 'aria-label': '文档生成进度' });
+    box.append(bar);
+  }
+  const result = view.result;
+  if (!result) return box;
+  box.append(details([
+    ['模板占位符', result.placeholders.join('、') || '（无）'],
+    ['无法识别的占位符', result.unknownPlaceholders.join('、')],
+    ['已生成', String(result.created.length)],
+    ['已有文件（跳过）', String(result.skipped.length)],
+    ['待生成', String(result.pending)],
+    ['是否完成', result.done ? '是' : '否'],
+  ]));
+  if (result.missing.length > 0) {
+    box.append(make('h4', {}, '缺少的值'));
+    box.append(textList(result.missing.map((row) => `第${row.row}行 ${row.name}：${row.placeholders.join('、')}`), '', { 'aria-label': '缺少的值' }));
+  }
+  if (result.refused.length > 0) {
+    box.append(make('h4', {}, '未生成'));
+    box.append(textList(result.refused.map((row) => `第${row.row}行：${row.message}`), '', { class: 'error', 'aria-label': '未生成' }));
+  }
+  if (result.created.length > 0) {
+    box.append(make('h4', {}, '新生成的文件'));
+    const list = make('ul', { 'aria-label': '新生成的文件' });
+    for (const file of result.created) {
+      const item = make('li', {}, `第${file.row}行 ${file.name}：`);
+      item.append(safeLink(file.link, file.file));
+      list.append(item);
+    }
+    box.append(list);
+  }
+  if (result.messages.length > 0) box.append(textList(result.messages, '', { 'aria-label': '说明' }));
+  return box;
+}
+
+/** The 证书与考核表 panel. */
+export function documentsPanel(): Panel {
+  const parts = panelSection('panel-documents', '证书与考核表');
+  const refresh = make('button', { type: 'button', class: 'secondary', 'aria-label': '刷新证书与考核表' }, '刷新');
+  parts.tools.append(refresh);
+  const kinds = make('fieldset', { class: 'kinds' });
+  kinds.append(make('legend', {}, '文档类型'));
+  const radios = KINDS.map(([value, text], index) => {
+    const radio = make('input', { type: 'radio', name: 'document-kind', value, checked: index === 0 });
+    const label = make('label', { class: 'inline' });
+    label.append(radio, text);
+    kinds.append(label);
+    return radio;
+  });
+  const check = make('button', { type: 'button' }, '预检');
+  const generate = make('button', { type: 'button' }, '开始生成');
+  const actions = make('div', { class: 'actions' });
+  actions.append(check, generate);
+  const resultArea = make('div', { 'aria-live': 'polite' });
+  parts.content.append(kinds, make('p', { class: 'hint' }, '预检只读取名单和模板，不生成文件。'), actions, resultArea);
+
+  const kind = (): string => radios.find((radio) => radio.checked)?.value ?? 'certificate';
+  const controls = [refresh, check, generate];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let polling = false;
+
+  const show = (view: DocumentsView): void => {
+    fill(resultArea, drawDocuments(view));
+    if (view.job) watch();
+  };
+  const watch = (): void => {
+    if (timer !== undefined || polling) return;
+    timer = setTimeout(async () => {
+      timer = undefined;
+      if (document.visibilityState !== 'visible' || parts.section.hidden) {
+        watch();
+        return;
+      }
+      polling = true;
+      try {
+        const view = await callServer('sidebarDocumentProgress');
+        parts.feedback.clearError();
+        polling = false;
+        show(view);
+      } catch (error) {
+        polling = false;
+        parts.feedback.error(error);
+      }
+    }, POLL_INTERVAL);
+  };
+  const progress = async (): Promise<void> => {
+    const view = await busy(controls, parts.feedback, '正在读取进度…', () => callServer('sidebarDocumentProgress'));
+    if (view) show(view);
+  };
+
+  refresh.addEventListener('click', () => void progress());
+  check.addEventListener('click', async () => {
+    const view = await busy(controls, parts.feedback, '正在预检…', () => callServer('sidebarDocuments', kind(), true));
+    if (view) show(view);
+  });
+  generate.addEventListener('click', async () => {
+    const view = await busy(controls, parts.feedback, '正在生成，可能需要几分钟…', () => callServer('sidebarDocuments', kind(), false));
+    if (view) show(view);
+  });
+
+  let loaded = false;
+  return {
+    id: 'panel-documents',
+    name: '证书与考核表',
+    section: parts.section,
+    shown() {
+      if (loaded) return;
+      loaded = true;
+      void progress();
+    },
+  };
+}
