@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Every panel of the sidebar, shown from the keyboard, in the local page's 300 px frame: each
  * control has an accessible name, Tab reaches every enabled control, nothing scrolls or sticks
