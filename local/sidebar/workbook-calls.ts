@@ -160,6 +160,8 @@ export class WorkbookCalls {
   private cached?: { key: string; table: Omit<TableView, 'selected' | 'notices'> };
   /** Whether the daily reminders are on, as the last sidebar answer that said so (sidebarOpen, sidebarReminders, sidebarSetReminders) told. */
   private remindersOn = false;
+  /** The document batch left unfinished, as the last 证书与考核表 answer (sidebarDocuments, sidebarDocumentProgress) told. */
+  private pendingJob?: { kind: string; pending: number };
   /** The Excel/WPS owner file last seen beside the workbook (said once on the console per appearance). */
   private ownerFileSeen?: string;
   private readonly globals: Set<string>;
@@ -239,6 +241,7 @@ export class WorkbookCalls {
         if (answer.ok) {
           afterCall(runtime, name, answer.value);
           this.noteReminders(name, answer.value);
+          this.noteJob(name, answer.value);
         }
         // Changes made before a throw stay, as in Google Sheets: the execution ends and saves either way.
         runtime.endExecution();
@@ -301,8 +304,19 @@ export class WorkbookCalls {
       if (this.ownerFileSeen !== owner) print(`提示：${line}`);
     }
     this.ownerFileSeen = owner;
+    if (this.pendingJob) {
+      const { kind, pending } = this.pendingJob;
+      notices.push(`${kind === 'form' ? '任期考核表' : '荣誉证书'}还有 ${pending} 行未生成：在 Google 上由每小时的定时任务继续，本机页面不会自动继续；请运行 banzhuren tick ${basename(path)} 接着生成（它也会执行当天到期的每日任务），或 banzhuren ${kind === 'form' ? 'forms' : 'certificates'} ${basename(path)} --as 邮箱 重新生成（已生成的跳过）`);
+    }
     if (this.remindersOn) notices.push(`每日提醒已开启：本机没有 Google 的定时任务，提醒只在运行 banzhuren tick ${basename(path)} 时发出；请用 cron 或 Windows 任务计划程序每天运行一次`);
     return notices.map(plainText);
+  }
+
+  /** Notes what a 证书与考核表 answer says about the unfinished document batch. */
+  private noteJob(name: string, value: unknown): void {
+    if (name !== 'sidebarDocuments' && name !== 'sidebarDocumentProgress') return;
+    const job = (value as { job?: { kind?: unknown; pending?: unknown } } | undefined)?.job;
+    this.pendingJob = job && typeof job.pending === 'number' && job.pending > 0 ? { kind: String(job.kind), pending: job.pending } : undefined;
   }
 
   /** Notes what a sidebar answer says about the daily reminders. */
