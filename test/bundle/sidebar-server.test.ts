@@ -115,7 +115,7 @@ test('sidebarSelection: the key changes with the selection or a shown row, not o
   });
   // Another official moves row 2: the same selection now has a new key.
   await withRuntime(path, HONGTA, '2024-09-12', (runtime) => {
-    runtime.bundle.call('runAdvance', { rows: [2], to: '初审通过' });
+    runtime.bundle.call('runAdvance_', { rows: [2], to: '初审通过' });
   });
   await withRuntime(path, HONGTA, '2024-09-12', (runtime) => {
     runtime.selectRows('推荐名单', 2);
