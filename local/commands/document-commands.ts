@@ -263,7 +263,7 @@ function generationCommand(kind: DocumentKind): Command {
         if (check) {
           let result: DocumentRunResult;
           try {
-            result = runtime.bundle.call('runDocuments', options) as DocumentRunResult;
+            result = runtime.bundle.call('runDocuments_', options) as DocumentRunResult;
           } catch (error) {
             throw bundleError(error);
           }
@@ -315,7 +315,7 @@ class ProgressRows {
 async function generate(context: CommandContext, runtime: WorkbookRuntime, options: DocumentRunOptions, label: string, progress: ProgressRows, inspection: TemplateInspection): Promise<number> {
   let preflight: DocumentRunResult;
   try {
-    preflight = runtime.bundle.call('runDocuments', { ...options, check: true }) as DocumentRunResult;
+    preflight = runtime.bundle.call('runDocuments_', { ...options, check: true }) as DocumentRunResult;
   } catch (error) {
     throw bundleError(error);
   }
@@ -325,7 +325,7 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   for (const message of preflight.messages) context.err(`提示：${message}`);
   let outcome: Awaited<ReturnType<typeof runWithContinuations<DocumentRunResult>>>;
   try {
-    outcome = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments', options) as DocumentRunResult);
+    outcome = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as DocumentRunResult);
   } catch (error) {
     // What was done is kept: the links of the documents already made.
     if (runtime.changed) await runtime.save();
@@ -431,7 +431,7 @@ const TEMPLATES_COMMAND: Command = {
       try {
         let created: { certificateTemplateId: string; formTemplateId: string };
         try {
-          created = runtime.bundle.call('runCreateTemplates', { folderId: runtime.drive.folderIdOf(scratch), record: false }) as typeof created;
+          created = runtime.bundle.call('runCreateTemplates_', { folderId: runtime.drive.folderIdOf(scratch), record: false }) as typeof created;
         } catch (error) {
           throw bundleError(error);
         }

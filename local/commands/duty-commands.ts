@@ -84,7 +84,7 @@ export const DUTY_COMMANDS: Command[] = [
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
       if (typeof context.options.sheet === 'string' && context.options.sheet.trim() === '') throw new UsageError('--sheet 不能为空');
       const report = await withWorkbook(context, dutiesUsage, { save: (result: DutyReportResult) => result.changed }, (runtime) =>
-        runtime.bundle.call('runDutyReport', options) as DutyReportResult,
+        runtime.bundle.call('runDutyReport_', options) as DutyReportResult,
       );
       for (const notice of report.notices) context.err(`提示：${notice}`);
       if (context.options.json) {

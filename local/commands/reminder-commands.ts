@@ -246,7 +246,7 @@ async function previewOf(context: CommandContext, options: Record<string, string
   if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`);
   const runtime = await openWorkbookRuntime({ path, today: context.today, as: context.as, counter: context.counter, print: context.err, readOnly: true, mailQuota });
   try {
-    return runtime.bundle.call('runPreviewReminders', options) as ReminderPreview;
+    return runtime.bundle.call('runPreviewReminders_', options) as ReminderPreview;
   } catch (error) {
     if ((error as { name?: unknown } | null)?.name === 'ArgumentError') throw new UsageError(errorMessage(error));
     throw new Error(errorMessage(error));
@@ -330,7 +330,7 @@ const REMINDERS_COMMAND: Command = {
     try {
       if (action === 'on') {
         if (!context.as) throw new UsageError('缺少 --as（开启每日提醒的账号，须为“权限”表中的市级或县级账号；定时任务以该账号的身份运行）');
-        const result = await callRefusable(book, remindersUsage, true, (runtime) => runtime.bundle.call('runRemindersOn') as RemindersOnResult);
+        const result = await callRefusable(book, remindersUsage, true, (runtime) => runtime.bundle.call('runRemindersOn_') as RemindersOnResult);
         if (context.options.json) context.out(JSON.stringify(result, null, 2));
         else context.out(remindersOnText(result, context.as, book.positionals[0] ?? ''));
         return 0;
@@ -339,7 +339,7 @@ const REMINDERS_COMMAND: Command = {
         if (!context.as) throw new UsageError('缺少 --as（关闭每日提醒的账号，须为“权限”表中的市级或县级账号）');
         const as = context.as;
         const { result, left } = await callRefusable(book, remindersUsage, true, (runtime) => {
-          const answer = runtime.bundle.call('runRemindersOff') as RemindersOffResult;
+          const answer = runtime.bundle.call('runRemindersOff_') as RemindersOffResult;
           return { result: answer, left: clockTriggers(runtime.state).map((trigger) => trigger.user) };
         });
         if (context.options.json) context.out(JSON.stringify(result, null, 2));

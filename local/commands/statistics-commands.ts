@@ -52,7 +52,7 @@ export const STATISTICS_COMMANDS: Command[] = [
       const options: Record<string, string> = {};
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
       if (context.today) options.today = context.today;
-      const report = await withWorkbook(context, statsUsage, {}, (runtime) => runtime.bundle.call('runStatistics', options) as StatisticsResult);
+      const report = await withWorkbook(context, statsUsage, {}, (runtime) => runtime.bundle.call('runStatistics_', options) as StatisticsResult);
       for (const problem of report.problems) context.err(`提示：${problem}`);
       if (context.options.json) {
         const { byYear, byCounty, byStage, byCategory, studiosByStage, level, targetIsMinimum, awarded, today, problems } = report;

@@ -58,7 +58,7 @@ export const STUDIO_COMMANDS: Command[] = [
     },
     examples: ['banzhuren studios 工作室名单.xlsx', 'banzhuren studios 工作室名单.xlsx --json --out 工作室检查结果.xlsx'],
     async run(context) {
-      const report = await withWorkbook(context, studiosUsage, {}, (runtime) => runtime.bundle.call('runStudioReport') as StudioReport);
+      const report = await withWorkbook(context, studiosUsage, {}, (runtime) => runtime.bundle.call('runStudioReport_') as StudioReport);
       if (context.options.json) {
         const studios = report.studios.map(({ name, stage, level, host, members, trainees, ok, findings }) => ({
           name, stage, level, host, members, trainees, ok, findings: findings.map(({ rule, message }) => ({ rule, message })),

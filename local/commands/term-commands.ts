@@ -81,7 +81,7 @@ export const TERM_COMMANDS: Command[] = [
       if (typeof sheet === 'string') options.sheet = sheet;
       if (rowsText === undefined) {
         if (result !== undefined || dateText !== undefined || reason !== undefined) throw new UsageError(`--result、--date、--reason 须与 --rows 一起使用。用法：banzhuren ${usage}`);
-        const outcome = await withWorkbook(context, usage, { save: false }, (runtime) => runtime.bundle.call('runTermResults', options) as Outcome);
+        const outcome = await withWorkbook(context, usage, { save: false }, (runtime) => runtime.bundle.call('runTermResults_', options) as Outcome);
         if (outcome.mode !== 'list') throw new Error('runTermResults did not list');
         for (const problem of outcome.problems) context.err(`提示：${problem}`);
         if (context.options.json) {
@@ -105,7 +105,7 @@ export const TERM_COMMANDS: Command[] = [
         if (reason.length > 30_000) throw new UsageError(`--reason 太长（${reason.length} 个字符）：最多 30,000 个字符`);
         options.reason = reason;
       }
-      const outcome = await withWorkbook(context, usage, { save: (done: Outcome) => done.mode === 'record' && done.recorded.length > 0 }, (runtime) => runtime.bundle.call('runTermResults', options) as Outcome);
+      const outcome = await withWorkbook(context, usage, { save: (done: Outcome) => done.mode === 'record' && done.recorded.length > 0 }, (runtime) => runtime.bundle.call('runTermResults_', options) as Outcome);
       if (outcome.mode !== 'record') throw new Error('runTermResults did not record');
       for (const problem of outcome.problems) context.err(`提示：${problem}`);
       if (context.options.json) {

@@ -70,7 +70,7 @@ export const WORKBOOK_COMMANDS: Command[] = [
     options: { out: OUT_OPTION },
     examples: ['banzhuren init 江川区推荐名单.xlsx'],
     async run(context) {
-      const result = await withWorkbook(context, initUsage, { create: true }, (runtime) => runtime.bundle.call('runInitialize') as { summary: string });
+      const result = await withWorkbook(context, initUsage, { create: true }, (runtime) => runtime.bundle.call('runInitialize_') as { summary: string });
       context.out(result.summary);
       return 0;
     },
@@ -97,7 +97,7 @@ export const WORKBOOK_COMMANDS: Command[] = [
         const options: Record<string, string> = {};
         if (typeof sheet === 'string') options.sheet = sheet;
         if (context.today) options.reviewDate = context.today;
-        return runtime.bundle.call('runEligibilityCheck', options) as { rows: CheckedRow[]; summary: string; problems: string[] };
+        return runtime.bundle.call('runEligibilityCheck_', options) as { rows: CheckedRow[]; summary: string; problems: string[] };
       });
       if (context.options.json) {
         // Sheet-level problems (a duplicated header …) go to stderr, so stdout stays the JSON array.

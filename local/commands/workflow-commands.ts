@@ -29,7 +29,7 @@ interface WorkflowTable {
 
 /** The workflow's states, roles and moves, from the bundle's own tables. */
 function workflowTable(): WorkflowTable {
-  return loadBundle().call('workflowTable') as WorkflowTable;
+  return loadBundle().call('workflowTable_') as WorkflowTable;
 }
 
 function workflowHelp(): string[] {
@@ -123,11 +123,11 @@ export const WORKFLOW_COMMANDS: Command[] = [
       const start = context.options.start === undefined ? undefined : checkedDate('--start', context.options.start);
       if (to === '公示中' && start === undefined) throw new UsageError('改为“公示中”须用 --start YYYY-MM-DD 给出公示开始日期（公示截止按工作日自动算出）');
       const reason = context.options.reason;
-      if (typeof reason === 'string' && reason.length > 30_000) throw new UsageError(`--reason 太长（${reason.length} 个字符）：最多 30,000 个字符，请写明要点并附文件编号`);
+      if (typeof reason === 'string' && reason.trim().length > 500) throw new UsageError(`--reason 太长：理由最多 500 个字，现在 ${reason.trim().length} 个字；请写明要点并附文件编号`);
       const options: Record<string, unknown> = { rows, to, reason: typeof reason === 'string' ? reason : '' };
       if (start !== undefined) options.start = start;
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;
-      const result = await withWorkbook(context, advanceUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runAdvance', options) as AdvanceResult);
+      const result = await withWorkbook(context, advanceUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runAdvance_', options) as AdvanceResult);
       for (const problem of result.problems ?? []) context.err(`提示：${problem}`);
       for (const moved of result.moved) context.out(`第${moved.row}行 ${moved.name}：${moved.from}→${moved.to}`);
       for (const refused of result.refused) context.err(`第${refused.row}行：${refused.message}`);
@@ -148,7 +148,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
     async run(context) {
       const sheet = typeof context.options.sheet === 'string' ? context.options.sheet : undefined;
       const report = await withWorkbook(context, publicityUsage, { save: (written: PublicityReport) => written.lists.length > 0 }, (runtime) => {
-        const written = runtime.bundle.call('runPublicityList', sheet) as PublicityReport;
+        const written = runtime.bundle.call('runPublicityList_', sheet) as PublicityReport;
         // Apps Script has no print settings; the saved .xlsx gets them here (A4 landscape, one page wide).
         setListPrintLayout(runtime.workbook, written.lists.map((list) => list.sheet), PUBLICITY_LIST_HEADER_ROW);
         return written;
@@ -168,7 +168,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
     options: { out: OUT_OPTION },
     examples: ['banzhuren daily 名单.xlsx --today 2027-10-10'],
     async run(context) {
-      const result = await withWorkbook(context, dailyUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runDailyJobs') as AdvanceResult);
+      const result = await withWorkbook(context, dailyUsage, { save: (moves: AdvanceResult) => moves.moved.length > 0 }, (runtime) => runtime.bundle.call('runDailyJobs_') as AdvanceResult);
       for (const moved of result.moved) context.out(`第${moved.row}行 ${moved.name}：${moved.from}→${moved.to}`);
       for (const refused of result.refused) context.err(`第${refused.row}行：${refused.message}`);
       if (result.moved.length === 0) context.out('没有任期届满的行');
@@ -184,7 +184,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
     examples: ['banzhuren log 名单.xlsx | head -5', 'banzhuren log 名单.xlsx --json'],
     async run(context) {
       const entries = await withWorkbook(context, logUsage, { save: false }, (runtime) =>
-        runtime.bundle.call('readAuditLog') as { time: string; email: string; sheet: string; row: number; name: string; from: string; to: string; reason: string }[],
+        runtime.bundle.call('readAuditLog_') as { time: string; email: string; sheet: string; row: number; name: string; from: string; to: string; reason: string }[],
       );
       if (context.options.json) {
         context.out(JSON.stringify(entries.map((entry) => ({ ...entry })), null, 2));

@@ -47,7 +47,7 @@ test('a 20-second limit finishes through hourly continuations with exactly one f
   const { path, template, out } = await setUp(12);
   const runtime = await documentRuntime(path, { timeLimitSeconds: 20 });
   const options = optionsFor(runtime, template, out);
-  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments', options) as RunResult);
+  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as RunResult);
   runtime.close();
   expect(run.executions).toBeGreaterThan(2);
   expect(filesIn(out)).toEqual(expectedFiles(12));
@@ -67,7 +67,7 @@ test('killed at many different moments and run again, exactly one file per row, 
       const runtime = await documentRuntime(path, { timeLimitSeconds: limit });
       let result: RunResult | null = null;
       try {
-        result = runtime.bundle.call('runDocuments', optionsFor(runtime, template, out)) as RunResult;
+        result = runtime.bundle.call('runDocuments_', optionsFor(runtime, template, out)) as RunResult;
       } catch (error) {
         if (!String((error as Error).message).includes('Exceeded maximum execution time')) throw error;
       }
@@ -78,7 +78,7 @@ test('killed at many different moments and run again, exactly one file per row, 
     expect(filesIn(out)).toEqual(expectedFiles(count));
     for (const file of filesIn(out)) expect(documentText(readDocument(join(out, file)))).not.toContain('{{');
     const check = await documentRuntime(path);
-    const again = check.bundle.call('runDocuments', optionsFor(check, template, out)) as RunResult;
+    const again = check.bundle.call('runDocuments_', optionsFor(check, template, out)) as RunResult;
     check.close();
     expect(again.created).toEqual([]);
     expect(again.skipped).toHaveLength(count);
@@ -89,7 +89,7 @@ test('the daily quota: said before the batch starts, the rest made the next day 
   const { path, template, out } = await setUp(5);
   const runtime = await documentRuntime(path);
   const options = optionsFor(runtime, template, out, { dailyQuota: 3 });
-  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments', options) as RunResult);
+  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as RunResult);
   runtime.close();
   const first = batchResults(run.results)[0] as RunResult;
   expect(first.messages[0]).toBe('今天还能新建 3 份（每日上限 3 份），其余 2 份明天继续（已有文件的行不占名额）');
@@ -106,7 +106,7 @@ test("Google's own 'too many times for one day' stops the execution cleanly; the
   const { path, template, out } = await setUp(4);
   const runtime = await documentRuntime(path, { docQuota: 2 });
   const options = optionsFor(runtime, template, out);
-  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments', options) as RunResult);
+  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as RunResult);
   runtime.close();
   const first = batchResults(run.results)[0] as RunResult;
   expect(first.created).toHaveLength(2);
@@ -117,7 +117,7 @@ test("Google's own 'too many times for one day' stops the execution cleanly; the
 test('the trigger a batch installs calls a global of the bundle (the handler name ScriptApp is given exists)', async () => {
   const { path, template, out } = await setUp(12);
   const runtime = await documentRuntime(path, { timeLimitSeconds: 20 });
-  expect(() => runtime.bundle.call('runDocuments', optionsFor(runtime, template, out))).toThrow('Exceeded maximum execution time');
+  expect(() => runtime.bundle.call('runDocuments_', optionsFor(runtime, template, out))).toThrow('Exceeded maximum execution time');
   const handlers = (runtime.state.triggers as { handler: string }[]).map((trigger) => trigger.handler);
   runtime.close();
   expect(handlers).toEqual(['onHourlyTrigger']);
@@ -130,7 +130,7 @@ test('an hourly trigger that was there before the batch is kept after it', async
   // Someone's trigger for the same handler (the daily job of issue 10 shares it), made in the bundle's context.
   runInContext("ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create()", runtime.bundle.context);
   expect(runtime.state.triggers).toHaveLength(1);
-  const result = runtime.bundle.call('runDocuments', optionsFor(runtime, template, out)) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', optionsFor(runtime, template, out)) as RunResult;
   expect(result.done).toBe(true);
   expect(runtime.state.triggers).toHaveLength(1);
   runtime.close();
@@ -139,12 +139,12 @@ test('an hourly trigger that was there before the batch is kept after it', async
 test('regenerate: each row gets a new file under the same name, the old one trashed by name; still one per row', async () => {
   const { folder, path, template, out } = await setUp(2);
   let runtime = await documentRuntime(path);
-  runtime.bundle.call('runDocuments', optionsFor(runtime, template, out));
+  runtime.bundle.call('runDocuments_', optionsFor(runtime, template, out));
   await runtime.save();
   runtime.close();
   writeTemplate(folder, '证书', { body: [{ type: 'paragraph', text: '新版：{{姓名}}' }] });
   runtime = await documentRuntime(path);
-  const result = runtime.bundle.call('runDocuments', optionsFor(runtime, template, out, { regenerate: true })) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', optionsFor(runtime, template, out, { regenerate: true })) as RunResult;
   await runtime.save();
   runtime.close();
   expect(result.created).toHaveLength(2);
@@ -158,7 +158,7 @@ test('the cost per document is flat: 4 more rows cost the same calls whatever th
     const { path, template, out } = await setUp(count);
     const counter = new CallCounter();
     const runtime = await documentRuntime(path, { counter });
-    runtime.bundle.call('runDocuments', optionsFor(runtime, template, out));
+    runtime.bundle.call('runDocuments_', optionsFor(runtime, template, out));
     runtime.close();
     return counter.snapshot().calls;
   };
@@ -177,9 +177,9 @@ test('onHourlyTrigger without a batch does nothing; a new request replaces an un
   const { path, template, out } = await setUp(3);
   const runtime = await documentRuntime(path);
   expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
-  const first = runtime.bundle.call('runDocuments', optionsFor(runtime, template, out, { dailyQuota: 1 })) as RunResult;
+  const first = runtime.bundle.call('runDocuments_', optionsFor(runtime, template, out, { dailyQuota: 1 })) as RunResult;
   expect(first.pending).toBe(2);
-  const second = runtime.bundle.call('runDocuments', optionsFor(runtime, template, out, { rows: [4], dailyQuota: 5 })) as RunResult;
+  const second = runtime.bundle.call('runDocuments_', optionsFor(runtime, template, out, { rows: [4], dailyQuota: 5 })) as RunResult;
   expect(second.messages).toContain('上次未完成的荣誉证书批次（已完成 1 行）已由本次取代；已生成的文件不会重复生成');
   expect(second.created.map((entry) => entry.row)).toEqual([4]);
   expect(second.done).toBe(true);
@@ -193,7 +193,7 @@ test('A3: a document that never fits in an execution is tried 3 times, then its 
   // A limit that fits the batch's reads and the saving of the try, but not one document: every try is killed.
   const runtime = await documentRuntime(path, { timeLimitSeconds: 5 });
   const options = optionsFor(runtime, template, out);
-  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments', options) as RunResult, { maxExecutions: 20 });
+  const run = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as RunResult, { maxExecutions: 20 });
   runtime.close();
   const results = batchResults(run.results).filter((result): result is RunResult & { refused: { row: number; message: string }[] } => result !== null);
   const refused = results.flatMap((result) => result.refused);

@@ -46,10 +46,10 @@ test('the default templates, made by the add-on, give filled certificates and fo
   const folder = temporaryFolder();
   const path = await documentWorkbook(folder, awardedRows(2, (index) => (index === 1 ? { 认定日期: new Date('2025-10-10T00:00:00Z') } : {})));
   const runtime = await docxRuntime(path, '2027-09-01');
-  const made = runtime.bundle.call('runCreateTemplates', { folderId: runtime.drive.folderIdOf(join(folder, 'templates')), record: false }) as { certificateTemplateId: string; formTemplateId: string };
+  const made = runtime.bundle.call('runCreateTemplates_', { folderId: runtime.drive.folderIdOf(join(folder, 'templates')), record: false }) as { certificateTemplateId: string; formTemplateId: string };
   const out = runtime.drive.folderIdOf(join(folder, 'out'));
-  const certificates = runtime.bundle.call('runDocuments', { kind: 'certificate', templateId: made.certificateTemplateId, folderId: out }) as RunResult;
-  const forms = runtime.bundle.call('runDocuments', { kind: 'form', templateId: made.formTemplateId, folderId: out }) as RunResult;
+  const certificates = runtime.bundle.call('runDocuments_', { kind: 'certificate', templateId: made.certificateTemplateId, folderId: out }) as RunResult;
+  const forms = runtime.bundle.call('runDocuments_', { kind: 'form', templateId: made.formTemplateId, folderId: out }) as RunResult;
   await runtime.save();
   runtime.close();
   expect(certificates.unknownPlaceholders).toEqual([]);
@@ -75,8 +75,8 @@ test('PDF: one .pdf per row under the final name, the document copies trashed, n
   const folder = temporaryFolder();
   const path = await documentWorkbook(folder, awardedRows(2));
   const runtime = await docxRuntime(path, '2025-03-05');
-  const made = runtime.bundle.call('runCreateTemplates', { folderId: runtime.drive.folderIdOf(join(folder, 'templates')), record: false }) as { certificateTemplateId: string };
-  const result = runtime.bundle.call('runDocuments', { kind: 'certificate', pdf: true, templateId: made.certificateTemplateId, folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  const made = runtime.bundle.call('runCreateTemplates_', { folderId: runtime.drive.folderIdOf(join(folder, 'templates')), record: false }) as { certificateTemplateId: string };
+  const result = runtime.bundle.call('runDocuments_', { kind: 'certificate', pdf: true, templateId: made.certificateTemplateId, folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
   await runtime.save();
   runtime.close();
   expect(result.created.map((entry) => entry.file)).toEqual(['玉教班〔2024〕001号-教师1-荣誉证书.pdf', '玉教班〔2024〕002号-教师2-荣誉证书.pdf']);

@@ -30,14 +30,14 @@ test("names with an apostrophe are found again by name: a second run makes none,
   const runtime = await documentRuntime(path, { counter });
   try {
     const options = { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(out) };
-    const first = runtime.bundle.call('runDocuments', options) as RunResult;
+    const first = runtime.bundle.call('runDocuments_', options) as RunResult;
     expect(first.created).toHaveLength(2);
     expect(filesIn(out)).toEqual(expected);
     // The second run finds both files through their links (files.get): nothing is made.
-    const again = runtime.bundle.call('runDocuments', options) as RunResult;
+    const again = runtime.bundle.call('runDocuments_', options) as RunResult;
     expect(again.created).toEqual([]);
     expect(again.skipped.map((entry) => entry.link).sort()).toEqual(first.created.map((entry) => entry.link).sort());
-    const regenerated = runtime.bundle.call('runDocuments', { ...options, regenerate: true }) as RunResult;
+    const regenerated = runtime.bundle.call('runDocuments_', { ...options, regenerate: true }) as RunResult;
     expect(regenerated.created).toHaveLength(2);
     expect(filesIn(out)).toEqual(expected);
     expect(filesIn(join(out, '.trash')).filter((file) => file.endsWith('.docx'))).toHaveLength(2);
@@ -56,7 +56,7 @@ test('a link whose file is trashed or gone, or that names a folder, does not cou
   const runtime = await documentRuntime(path);
   try {
     const options = { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(out) };
-    const first = runtime.bundle.call('runDocuments', options) as RunResult;
+    const first = runtime.bundle.call('runDocuments_', options) as RunResult;
     const [trashed, gone, folderLinked] = [2, 3, 4].map((row) => first.created.find((entry) => entry.row === row)?.link as string);
     runtime.drive.trashFile(runtime.drive.pathOf(trashed as string));
     rmSync(runtime.drive.pathOf(gone as string));
@@ -71,7 +71,7 @@ test('a link whose file is trashed or gone, or that names a folder, does not cou
       })()`,
       runtime.bundle.context,
     );
-    const again = runtime.bundle.call('runDocuments', options) as RunResult;
+    const again = runtime.bundle.call('runDocuments_', options) as RunResult;
     expect(again.created.map((entry) => entry.row).sort()).toEqual([2, 3]);
     expect(again.skipped).toEqual([{ row: 4, name: '教师3', link: folderLinked }]);
     expect(filesIn(out)).toHaveLength(3);

@@ -26,7 +26,7 @@ async function run(path: string, options: Record<string, unknown>, today?: strin
   const runtime = await documentRuntime(path, today === undefined ? {} : { today });
   const folderId = runtime.drive.folderIdOf(String(options.folderId));
   const templateId = runtime.drive.fileIdOf(String(options.templateId));
-  const result = runtime.bundle.call('runDocuments', { ...options, folderId, templateId }) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', { ...options, folderId, templateId }) as RunResult;
   await runtime.save();
   runtime.close();
   return result;

@@ -43,7 +43,7 @@ test('certificates: one per 已认定 row, every placeholder filled everywhere, 
   const lines: string[] = [];
   let runtime = await documentRuntime(path, { lines });
   const options = { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) };
-  const first = runtime.bundle.call('runDocuments', options) as RunResult;
+  const first = runtime.bundle.call('runDocuments_', options) as RunResult;
   await runtime.save();
   runtime.close();
   expect(first.mode).toBe('generate');
@@ -71,7 +71,7 @@ test('certificates: one per 已认定 row, every placeholder filled everywhere, 
   ]);
 
   runtime = await documentRuntime(path);
-  const second = runtime.bundle.call('runDocuments', options) as RunResult;
+  const second = runtime.bundle.call('runDocuments_', options) as RunResult;
   await runtime.save();
   runtime.close();
   expect(second.created).toEqual([]);
@@ -87,7 +87,7 @@ test('--check: unknown placeholders and rows missing a value are listed, nothing
   });
   const runtime = await documentRuntime(path, { as: '' });
   const outFolder = runtime.drive.folderIdOf(join(folder, 'out'));
-  const result = runtime.bundle.call('runDocuments', { kind: 'certificate', check: true, templateId: runtime.drive.fileIdOf(template), folderId: outFolder }) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', { kind: 'certificate', check: true, templateId: runtime.drive.fileIdOf(template), folderId: outFolder }) as RunResult;
   expect(result.mode).toBe('check');
   expect(result.placeholders).toEqual(['姓名', '学校', '职称', '证书编号', '身份证号']);
   expect(result.unknownPlaceholders).toEqual(['职称']);
@@ -106,7 +106,7 @@ test('a placeholder without a value stays visible in that document and is report
   const path = await documentWorkbook(folder, awardedRows(2, (index) => (index === 0 ? { 学校: '' } : {})));
   const template = writeTemplate(folder, '证书', { body: [{ type: 'paragraph', text: '{{姓名}}（{{学校}}）{{职称}}' }] });
   const runtime = await documentRuntime(path);
-  const result = runtime.bundle.call('runDocuments', { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
   await runtime.save();
   runtime.close();
   expect(result.missing).toEqual([{ row: 2, name: '教师1', placeholders: ['学校'] }]);
@@ -129,7 +129,7 @@ test('values with $ and \\ are written as they are, through findText and Text ed
   });
   const runtime = await documentRuntime(path);
   runtime.counter.reset();
-  runtime.bundle.call('runDocuments', { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) });
+  runtime.bundle.call('runDocuments_', { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) });
   const calls = runtime.counter.snapshot().calls;
   await runtime.save();
   runtime.close();
@@ -148,7 +148,7 @@ test('forms: rows whose term ends within 60 days; the 履职记录 table inserte
   const path = await documentWorkbook(folder, awardedRows(2, (index) => (index === 1 ? { 认定日期: new Date('2025-10-10T00:00:00Z') } : {})));
   const template = writeTemplate(folder, '考核表', FORM_TEMPLATE);
   const runtime = await documentRuntime(path, { today: '2027-09-01' });
-  const result = runtime.bundle.call('runDocuments', { kind: 'form', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', { kind: 'form', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
   await runtime.save();
   runtime.close();
   expect(result.created.map((entry) => entry.file)).toEqual(['教师1-任期考核表']);
@@ -175,17 +175,17 @@ test('generating takes the city role (or the county of the row in a 县级 workb
   const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
   const runtime = await documentRuntime(path, { as: HONGTA });
   const options = { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) };
-  const asked = runtime.bundle.call('runDocuments', { ...options, rows: [2] }) as RunResult;
+  const asked = runtime.bundle.call('runDocuments_', { ...options, rows: [2] }) as RunResult;
   expect(asked.created).toEqual([]);
   expect(asked.refused).toEqual([{ row: 2, message: '第2行（红塔区）：生成荣誉证书须由市级账号操作' }]);
-  const all = runtime.bundle.call('runDocuments', options) as RunResult;
+  const all = runtime.bundle.call('runDocuments_', options) as RunResult;
   expect(all.created).toEqual([]);
   // None of the rows is theirs: each is refused (the CLI exits 3), not "0 made".
   expect(all.refused).toEqual([
     { row: 2, message: '第2行（红塔区）：生成荣誉证书须由市级账号操作' },
     { row: 3, message: '第3行（红塔区）：生成荣誉证书须由市级账号操作' },
   ]);
-  const check = runtime.bundle.call('runDocuments', { ...options, check: true }) as RunResult;
+  const check = runtime.bundle.call('runDocuments_', { ...options, check: true }) as RunResult;
   expect(check.pending).toBe(2);
   runtime.close();
   expect(existsSync(join(folder, 'out')) ? filesIn(join(folder, 'out')) : []).toEqual([]);
@@ -201,7 +201,7 @@ test('forms without a 履职记录 sheet: the table has only its header, and the
   await workbook.xlsx.writeFile(path);
   const template = writeTemplate(folder, '考核表', FORM_TEMPLATE);
   const runtime = await documentRuntime(path, { today: '2027-09-01' });
-  const result = runtime.bundle.call('runDocuments', { kind: 'form', check: true, templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', { kind: 'form', check: true, templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
   runtime.close();
   expect(result.messages).toEqual(['找不到工作表“履职记录”：{{履职记录}}表格只有表头；请先运行“初始化表格”并填写履职记录']);
   expect(result.missing).toEqual([]);
@@ -213,7 +213,7 @@ test('in a 县级 workbook the county makes the documents of its own rows', asyn
   await setSetting(path, '评选级别', '县级');
   const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
   const runtime = await documentRuntime(path, { as: HONGTA });
-  const result = runtime.bundle.call('runDocuments', { kind: 'certificate', rows: [2, 3], templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', { kind: 'certificate', rows: [2, 3], templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }) as RunResult;
   await runtime.save();
   runtime.close();
   expect(result.created.map((entry) => [entry.row, entry.file])).toEqual([[2, '玉教班〔2024〕001号-教师1-荣誉证书']]);
@@ -228,12 +228,12 @@ test('a 设置 file name naming 身份证号, or an unreadable 每日文档上�
   const template = writeTemplate(folder, '证书', CERTIFICATE_TEMPLATE);
   let runtime = await documentRuntime(path);
   const options = { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) };
-  expect(() => runtime.bundle.call('runDocuments', options)).toThrow(/^设置第\d+行：证书文件名“\{姓名\}-\{身份证号\}”含有个人信息\{身份证号\}/);
+  expect(() => runtime.bundle.call('runDocuments_', options)).toThrow(/^设置第\d+行：证书文件名“\{姓名\}-\{身份证号\}”含有个人信息\{身份证号\}/);
   runtime.close();
   await setSetting(path, '证书文件名', '{姓名}');
   await setSetting(path, '每日文档上限', '很多');
   runtime = await documentRuntime(path);
-  expect(() => runtime.bundle.call('runDocuments', options)).toThrow(/^设置第\d+行：每日文档上限“很多”无效，应为正整数/);
+  expect(() => runtime.bundle.call('runDocuments_', options)).toThrow(/^设置第\d+行：每日文档上限“很多”无效，应为正整数/);
   runtime.close();
   expect(filesIn(join(folder, 'out'))).toEqual([]);
 });
@@ -244,8 +244,8 @@ test('U10: forms with no term ending within 60 days and no 任期届满 row say 
   const template = writeTemplate(folder, '考核表', FORM_TEMPLATE);
   const runtime = await documentRuntime(path, { today: '2025-03-05' });
   const options = { kind: 'form', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) };
-  const check = runtime.bundle.call('runDocuments', { ...options, check: true }) as RunResult;
-  const result = runtime.bundle.call('runDocuments', options) as RunResult;
+  const check = runtime.bundle.call('runDocuments_', { ...options, check: true }) as RunResult;
+  const result = runtime.bundle.call('runDocuments_', options) as RunResult;
   runtime.close();
   for (const run of [check, result]) expect(run.messages).toContain('没有任期在60天内届满的“已认定”行，也没有“任期届满”的行');
   expect(result.created).toEqual([]);

@@ -175,14 +175,14 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'onOpen', { authMode: 'FULL' });
       call(runtime, 'onInstall', { authMode: 'FULL' });
       call(runtime, 'initializeSpreadsheet');
-      call(runtime, 'runInitialize');
+      call(runtime, 'runInitialize_');
       call(runtime, 'checkAllEligibility');
-      call(runtime, 'runEligibilityCheck', {});
-      call(runtime, 'runAdvance', { rows: [2], to: '初审通过' });
+      call(runtime, 'runEligibilityCheck_', {});
+      call(runtime, 'runAdvance_', { rows: [2], to: '初审通过' });
       runtime.selectRows('推荐名单', 3);
       call(runtime, 'advanceSelectedRows');
-      call(runtime, 'readAuditLog');
-      call(runtime, 'workflowTable');
+      call(runtime, 'readAuditLog_');
+      call(runtime, 'workflowTable_');
       call(runtime, 'showSidebar');
       call(runtime, 'sidebarCalendarInfo');
       call(runtime, 'sidebarPublicityPeriod', '2024-09-27', 5);
@@ -197,31 +197,31 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
   );
   add(
     await session(path, 'city@yuxi.cn', '2024-09-20', [], (runtime) => {
-      call(runtime, 'runAdvance', { rows: [2], to: '评审通过' });
-      call(runtime, 'runAdvance', { rows: [2], to: '公示中', start: '2024-09-23' });
+      call(runtime, 'runAdvance_', { rows: [2], to: '评审通过' });
+      call(runtime, 'runAdvance_', { rows: [2], to: '公示中', start: '2024-09-23' });
       call(runtime, 'makePublicityList');
-      call(runtime, 'runPublicityList');
+      call(runtime, 'runPublicityList_');
     }, run),
   );
   add(
     await session(path, 'city@yuxi.cn', '2024-10-10', [], (runtime) => {
-      const report = call(runtime, 'runAdvance', { rows: [2], to: '已认定' }) as { moved: unknown[] };
+      const report = call(runtime, 'runAdvance_', { rows: [2], to: '已认定' }) as { moved: unknown[] };
       expect(report.moved).toHaveLength(1); // the certificate counter (PropertiesService) was used
-      call(runtime, 'runDailyJobs');
-      call(runtime, 'runStudioReport');
+      call(runtime, 'runDailyJobs_');
+      call(runtime, 'runStudioReport_');
       call(runtime, 'checkAllStudios');
-      call(runtime, 'runStatistics', {});
+      call(runtime, 'runStatistics_', {});
       call(runtime, 'makeStatistics'); // a second run: the charts are updated, not inserted again
-      call(runtime, 'runDutyReport', {});
+      call(runtime, 'runDutyReport_', {});
       call(runtime, 'makeDutyReport');
     }, run),
   );
   add(
     await session(path, 'city@yuxi.cn', '2027-10-10', ['合格', '', ''], (runtime) => {
-      call(runtime, 'runDailyJobs');
-      const listing = call(runtime, 'runTermResults', {}) as { missing: unknown[] };
+      call(runtime, 'runDailyJobs_');
+      const listing = call(runtime, 'runTermResults_', {}) as { missing: unknown[] };
       expect(listing.missing).toHaveLength(1);
-      call(runtime, 'runTermResults', { rows: [2], result: '优秀' });
+      call(runtime, 'runTermResults_', { rows: [2], result: '优秀' });
       runtime.selectRows('推荐名单', 2);
       call(runtime, 'recordTermResultsForSelectedRows');
     }, run),
@@ -230,11 +230,11 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
   add(
     await session(path, 'city@yuxi.cn', '2027-09-01', [], (runtime) => {
       installFakeDocumentApp(runtime);
-      call(runtime, 'runCreateTemplates', {});
+      call(runtime, 'runCreateTemplates_', {});
       call(runtime, 'createTemplates');
-      call(runtime, 'runDocuments', { kind: 'certificate', check: true });
+      call(runtime, 'runDocuments_', { kind: 'certificate', check: true });
       call(runtime, 'generateCertificates');
-      call(runtime, 'runDocuments', { kind: 'certificate', regenerate: true });
+      call(runtime, 'runDocuments_', { kind: 'certificate', regenerate: true });
       call(runtime, 'generateForms');
       call(runtime, 'onHourlyTrigger', {});
     }, run),
@@ -243,13 +243,13 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
   add(
     await session(path, 'city@yuxi.cn', '2024-09-10', [], (runtime) => {
       const mail = installFakeMailApp(runtime);
-      call(runtime, 'runRemindersOn');
+      call(runtime, 'runRemindersOn_');
       call(runtime, 'turnOnDailyReminders');
-      call(runtime, 'runPreviewReminders', {});
+      call(runtime, 'runPreviewReminders_', {});
       call(runtime, 'previewReminders');
       call(runtime, 'onHourlyTrigger', {});
       expect(mail.sent.length).toBeGreaterThan(0);
-      call(runtime, 'runRemindersOff');
+      call(runtime, 'runRemindersOff_');
       call(runtime, 'turnOffDailyReminders');
     }, run),
   );
@@ -272,6 +272,9 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'sidebarSetReminders', false);
       call(runtime, 'sidebarSettings');
       call(runtime, 'sidebarSaveSetting', '提醒间隔', '3');
+      call(runtime, 'sidebarCheckAll');
+      installFakeDocumentApp(runtime);
+      call(runtime, 'sidebarCreateTemplates');
     }, run),
   );
   return { calls: [...calls], globalsRun: run };

@@ -47,10 +47,10 @@ test.each([
 ])('开启每日提醒 as %j is refused in Chinese and installs nothing', async (as, message) => {
   const runtime = await open(await book(), as);
   try {
-    expect(() => runtime.bundle.call('runRemindersOn')).toThrow(message);
+    expect(() => runtime.bundle.call('runRemindersOn_')).toThrow(message);
     expect(runtime.state.triggers).toEqual([]);
     expect(property(runtime, 'dailyReminders')).toBeNull();
-    expect(() => runtime.bundle.call('runRemindersOff')).toThrow(/关闭每日提醒|Google 没有提供/);
+    expect(() => runtime.bundle.call('runRemindersOff_')).toThrow(/关闭每日提醒|Google 没有提供/);
     // The menu says it in the message box instead.
     runtime.bundle.call('turnOnDailyReminders');
     expect(runtime.ui.alerts.pop()).toMatch(/^开启每日提醒\n/);
@@ -64,14 +64,14 @@ test('开启每日提醒 checks before adding (a second one installs nothing); a
   const path = await book();
   const runtime = await open(path, HONGTA);
   try {
-    expect(runtime.bundle.call('runRemindersOn')).toEqual({ on: true, installed: true, by: HONGTA });
-    expect(runtime.bundle.call('runRemindersOn')).toEqual({ on: true, installed: false, by: HONGTA });
+    expect(runtime.bundle.call('runRemindersOn_')).toEqual({ on: true, installed: true, by: HONGTA });
+    expect(runtime.bundle.call('runRemindersOn_')).toEqual({ on: true, installed: false, by: HONGTA });
     expect((runtime.state.triggers as { handler: string }[]).map((trigger) => trigger.handler)).toEqual(['onHourlyTrigger']);
     expect(JSON.parse(property(runtime, 'dailyReminders') ?? 'null')).toEqual({ by: HONGTA, since: '2024-09-10' });
-    expect(runtime.bundle.call('runRemindersOff')).toEqual({ on: false, removed: true });
+    expect(runtime.bundle.call('runRemindersOff_')).toEqual({ on: false, removed: true });
     expect(runtime.state.triggers).toEqual([]);
     expect(property(runtime, 'dailyReminders')).toBeNull();
-    expect(runtime.bundle.call('runRemindersOff')).toEqual({ on: false, removed: false });
+    expect(runtime.bundle.call('runRemindersOff_')).toEqual({ on: false, removed: false });
   } finally {
     runtime.close();
   }
@@ -80,10 +80,10 @@ test('开启每日提醒 checks before adding (a second one installs nothing); a
 test('关闭每日提醒 keeps the trigger while a document batch is unfinished (the batch removes it at its end)', async () => {
   const runtime = await open(await book(), CITY);
   try {
-    runtime.bundle.call('runRemindersOn');
+    runtime.bundle.call('runRemindersOn_');
     const job = { options: { kind: 'certificate' }, rows: '2-3', position: 1, created: 1, skipped: 0, triggerForBatch: false, by: CITY, executions: 1 };
     runInContext(`PropertiesService.getDocumentProperties().setProperty('documentJob', ${JSON.stringify(JSON.stringify(job))})`, runtime.bundle.context);
-    expect(runtime.bundle.call('runRemindersOff')).toEqual({ on: false, removed: false });
+    expect(runtime.bundle.call('runRemindersOff_')).toEqual({ on: false, removed: false });
     expect(runtime.state.triggers).toHaveLength(1);
     expect(JSON.parse(property(runtime, 'documentJob') ?? '{}').triggerForBatch).toBe(true);
   } finally {
@@ -100,10 +100,10 @@ test("a document batch's end keeps the hourly trigger while reminders are on", a
     installFakeMailApp(runtime);
     const options = { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) };
     // The batch installs the trigger for itself, then reminders are turned on (the trigger is there: nothing added).
-    expect(() => runtime.bundle.call('runDocuments', options)).toThrow('Exceeded maximum execution time');
+    expect(() => runtime.bundle.call('runDocuments_', options)).toThrow('Exceeded maximum execution time');
     expect(runtime.state.triggers).toHaveLength(1);
     runtime.clock.startExecution();
-    expect(runtime.bundle.call('runRemindersOn')).toMatchObject({ installed: false });
+    expect(runtime.bundle.call('runRemindersOn_')).toMatchObject({ installed: false });
     const run = await runWithContinuations(runtime, () => runtime.bundle.call('onHourlyTrigger', {}));
     const last = run.results[run.results.length - 1] as { documents: { done: boolean } };
     expect(last.documents.done).toBe(true);
@@ -121,7 +121,7 @@ test('no 身份证号 or 联系电话 in any email, 提醒记录 row, 操作记�
   let runtime = await open(path, CITY, '2024-09-09');
   const texts: string[] = [];
   try {
-    runtime.bundle.call('runRemindersOn');
+    runtime.bundle.call('runRemindersOn_');
     setTemplate(runtime, '开头', '{收件人}：身份证号 {身份证号}，电话 {联系电话}');
     setTemplate(runtime, '待审核', '· {姓名} {身份证号} {联系电话} 等待 {等待工作日} 个工作日');
     await runtime.save();
@@ -131,7 +131,7 @@ test('no 身份证号 or 联系电话 in any email, 提醒记录 row, 操作记�
   runtime = await open(path, CITY, '2024-09-10');
   try {
     const mail = installFakeMailApp(runtime);
-    const preview = runtime.bundle.call('runPreviewReminders', {}) as { digests: { recipient: string; body: string }[] };
+    const preview = runtime.bundle.call('runPreviewReminders_', {}) as { digests: { recipient: string; body: string }[] };
     expect(preview.digests.map((digest) => digest.recipient)).toEqual([CITY, HONGTA]);
     texts.push(JSON.stringify(preview));
     runtime.bundle.call('previewReminders');
@@ -153,7 +153,7 @@ test('no 身份证号 or 联系电话 in any email, 提醒记录 row, 操作记�
     // Make 乙's reminder due again: another interval of waiting (2024-09-02 + 10 working days).
     runtime.clock.moveTo(Date.parse('2024-09-18T01:00:00Z'));
     runtime.clock.startExecution();
-    const preview = runtime.bundle.call('runPreviewReminders', {});
+    const preview = runtime.bundle.call('runPreviewReminders_', {});
     texts.push(JSON.stringify(preview));
     const result = runtime.bundle.call('onHourlyTrigger', {}) as { daily: { failed: number; problems: string[] } };
     expect(mail.sent).toEqual([]);
@@ -179,16 +179,16 @@ test('开启每日提醒 by a second reviewer changes nothing and installs nothi
   const path = await book();
   const runtime = await open(path, HONGTA);
   try {
-    expect(runtime.bundle.call('runRemindersOn')).toEqual({ on: true, installed: true, by: HONGTA });
+    expect(runtime.bundle.call('runRemindersOn_')).toEqual({ on: true, installed: true, by: HONGTA });
     runtime.setActiveUser(CITY);
-    expect(runtime.bundle.call('runRemindersOn')).toEqual({ on: true, installed: false, by: HONGTA });
+    expect(runtime.bundle.call('runRemindersOn_')).toEqual({ on: true, installed: false, by: HONGTA });
     expect(runtime.state.triggers).toHaveLength(1);
     expect(JSON.parse(property(runtime, 'dailyReminders') ?? 'null')).toEqual({ by: HONGTA, since: '2024-09-10' });
     runtime.bundle.call('turnOnDailyReminders');
     expect(runtime.ui.alerts.pop()).toBe(`开启每日提醒\n每日提醒已由 ${HONGTA} 开启，提醒由其定时任务以其账号发出；本次没有做任何修改，也没有安装定时任务。`);
     expect(runtime.state.triggers).toHaveLength(1);
     // The city turns them off: the switch is cleared; 红塔's trigger is not the city's to delete.
-    expect(runtime.bundle.call('runRemindersOff')).toEqual({ on: false, removed: false });
+    expect(runtime.bundle.call('runRemindersOff_')).toEqual({ on: false, removed: false });
     expect(property(runtime, 'dailyReminders')).toBeNull();
     runtime.bundle.call('turnOffDailyReminders');
     expect(runtime.ui.alerts.pop()).toBe('关闭每日提醒\n已关闭每日提醒，您在本表格没有定时任务；其他用户安装的定时任务将在其下一次运行时自行删除。');
@@ -202,9 +202,9 @@ test('开启每日提醒 by a second reviewer changes nothing and installs nothi
 test('the hourly trigger deletes itself when reminders are off and no document batch is unfinished', async () => {
   const runtime = await open(await book(), HONGTA);
   try {
-    runtime.bundle.call('runRemindersOn');
+    runtime.bundle.call('runRemindersOn_');
     runtime.setActiveUser(CITY);
-    runtime.bundle.call('runRemindersOff');
+    runtime.bundle.call('runRemindersOff_');
     expect(runtime.state.triggers).toHaveLength(1);
     runtime.setActiveUser(HONGTA);
     expect(runtime.bundle.call('onHourlyTrigger', {})).toBeNull();
@@ -217,7 +217,7 @@ test('the hourly trigger deletes itself when reminders are off and no document b
 test('预览提醒 on a day of a year the calendar does not know says so instead of failing', async () => {
   const runtime = await open(await book(), CITY);
   try {
-    const preview = runtime.bundle.call('runPreviewReminders', { today: '2027-03-01' }) as { workingDay: boolean; problems: string[] };
+    const preview = runtime.bundle.call('runPreviewReminders_', { today: '2027-03-01' }) as { workingDay: boolean; problems: string[] };
     expect(preview.workingDay).toBe(false);
     expect(preview.problems).toContainEqual(expect.stringContaining('2027'));
   } finally {
@@ -230,7 +230,7 @@ test("another user's hourly trigger (kept for a document batch) sends no reminde
   const runtime = await open(path, CITY);
   try {
     const mail = installFakeMailApp(runtime);
-    runtime.bundle.call('runRemindersOn');
+    runtime.bundle.call('runRemindersOn_');
     runtime.setActiveUser(HONGTA);
     runInContext("ScriptApp.newTrigger('onHourlyTrigger').timeBased().everyHours(1).create()", runtime.bundle.context);
     expect(runtime.state.triggers).toHaveLength(2);

@@ -49,7 +49,7 @@ async function withRuntime<T>(path: string, options: Partial<WorkbookRuntimeOpti
 
 /** Turns reminders on as the city on `today`. */
 async function turnOn(path: string, today: string): Promise<void> {
-  await withRuntime(path, { as: CITY, today }, (runtime) => runtime.bundle.call('runRemindersOn'));
+  await withRuntime(path, { as: CITY, today }, (runtime) => runtime.bundle.call('runRemindersOn_'));
 }
 
 interface Daily {
@@ -207,7 +207,7 @@ test.each(['Asia/Shanghai', 'America/Los_Angeles', 'UTC'])('in a spreadsheet set
   const path = await reminderBook();
   await withRuntime(path, { as: CITY, today: '2024-09-09' }, (runtime) => {
     runInContext(`SpreadsheetApp.getActiveSpreadsheet().setSpreadsheetTimeZone(${JSON.stringify(timeZone)})`, runtime.bundle.context);
-    runtime.bundle.call('runRemindersOn');
+    runtime.bundle.call('runRemindersOn_');
   });
   await withRuntime(path, { as: CITY, today: '2024-09-09' }, (runtime, mail) => {
     expect(runtime.timeZone).toBe(timeZone);
@@ -317,7 +317,7 @@ test('on a non-working day (a 节假日 row, or 中秋) the term-expiry move sti
     candidate({ 姓名: '戊', 状态: '已认定', 认定日期: new Date('2021-09-01T00:00:00Z'), 证书编号: '玉教班〔2021〕001号' }),
   ], [[CITY, '市级'], [HONGTA, '红塔区']]);
   await withRuntime(path, { as: CITY, today: '2024-09-09' }, (runtime) => {
-    runtime.bundle.call('runRemindersOn');
+    runtime.bundle.call('runRemindersOn_');
     // 2024-09-10 made a rest day by the spreadsheet's own 节假日 sheet.
     runInContext("SpreadsheetApp.getActiveSpreadsheet().getSheetByName('节假日').appendRow(['2024-09-10', '休', '校庆'])", runtime.bundle.context);
   });
@@ -379,13 +379,13 @@ test('设置 提醒间隔 in full-width digits is read; a bad value is a problem
   // 甲 初审通过 on 2024-09-02: with an interval of 3 it is due on 2024-09-05, with the default 5 only on 2024-09-09.
   const full = await withRuntime(path, { as: CITY, today: '2024-09-05' }, (runtime) => {
     setInterval(runtime, '３');
-    return runtime.bundle.call('runPreviewReminders', {}) as { digests: { recipient: string }[]; problems: string[] };
+    return runtime.bundle.call('runPreviewReminders_', {}) as { digests: { recipient: string }[]; problems: string[] };
   });
   expect(full.problems).toEqual([]);
   expect(full.digests.map((digest) => digest.recipient)).toContain(CITY);
   const bad = await withRuntime(path, { as: CITY, today: '2024-09-05' }, (runtime) => {
     const row = setInterval(runtime, '三天');
-    return { row, preview: runtime.bundle.call('runPreviewReminders', {}) as { problems: string[] } };
+    return { row, preview: runtime.bundle.call('runPreviewReminders_', {}) as { problems: string[] } };
   });
   expect(bad.preview.problems).toEqual([expect.stringMatching(new RegExp(`^设置第${bad.row}行：.*三天`))]);
 });

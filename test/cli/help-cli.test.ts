@@ -48,7 +48,7 @@ test.each(COMMANDS)('banzhuren %s --help is that command\'s help, in Chinese', (
 
 test('advance --help lists every state, role and move from the workflow tables, and --sheet', () => {
   const help = runCli(['advance', '--help']).stdout;
-  const table = loadBundle().call('workflowTable') as { states: string[]; roles: string[]; moves: { from: string; to: string; who: string; needs: string; cityDirectOnly: boolean }[] };
+  const table = loadBundle().call('workflowTable_') as { states: string[]; roles: string[]; moves: { from: string; to: string; who: string; needs: string; cityDirectOnly: boolean }[] };
   expect(table.states).toContain('公示有异议');
   expect(help).toContain(`状态（--to 可取）：${table.states.join('、')}`);
   expect(help).toContain(`角色（“权限”表的“角色”列）：${table.roles.join('、')}`);

@@ -93,14 +93,14 @@ async function play(runs: Run[]): Promise<Issued[]> {
       for (const step of run.steps) {
         if (step.kind === 'award') {
           const highestBefore = Math.max(0, ...sequencesInSheet(runtime, year));
-          const report = runtime.bundle.call('runAdvance', { rows: step.rows, to: '已认定' }) as { moved: { row: number }[] };
+          const report = runtime.bundle.call('runAdvance_', { rows: step.rows, to: '已认定' }) as { moved: { row: number }[] };
           for (const { row } of report.moved) {
             const match = NUMBER.exec(numberAt(row));
             if (!match) throw new Error(`第${row}行认定后证书编号为“${numberAt(row)}”`);
             issued.push({ number: match[0], year: Number(match[1]), sequence: Number(match[2]), highestBefore, afterLoss: lost });
           }
         } else if (step.kind === 'cancel') {
-          runtime.bundle.call('runAdvance', { rows: [step.row], to: '已取消', reason: '六（四）6' });
+          runtime.bundle.call('runAdvance_', { rows: [step.row], to: '已取消', reason: '六（四）6' });
         } else if (step.kind === 'clear') {
           for (const row of step.rows) sheet.getRange(row, column('证书编号')).setValue('');
         } else if (step.kind === 'reopen') {

@@ -67,19 +67,19 @@ async function run(path: string, call: string, args: unknown[], as: string, toda
 }
 
 test.each([
-  ['runInitialize', [], '', '2024-09-01', fresh],
-  ['runEligibilityCheck', [{}], '', '2024-09-01', book],
-  ['runAdvance', [{ rows: [2, 3, 4], to: '初审通过' }], HONGTA, '2024-09-02', book],
-  ['runAdvance', [{ rows: [2, 3, 4], to: '评审通过' }], CITY, '2024-09-10', book],
-  ['runAdvance', [{ rows: [2, 3, 4], to: '公示中', start: '2024-09-27' }], CITY, '2024-09-26', book],
-  ['runPublicityList', [], CITY, '2024-09-27', book],
-  ['runAdvance', [{ rows: [2, 3, 4], to: '已认定' }], CITY, '2024-10-10', book],
-  ['runAdvance', [{ rows: [3], to: '已取消', reason: '六（四）6' }], CITY, '2024-11-01', book],
-  ['runDailyJobs', [], '', '2027-10-10', book],
-  ['runTermResults', [{ rows: [2, 4], result: '合格' }], CITY, '2027-10-11', book],
-  ['runDutyReport', [{}], '', '2027-10-11', book],
-  ['runStudioReport', [], '', '2027-10-10', book],
-  ['runStatistics', [{}], CITY, '2027-10-11', book],
+  ['runInitialize_', [], '', '2024-09-01', fresh],
+  ['runEligibilityCheck_', [{}], '', '2024-09-01', book],
+  ['runAdvance_', [{ rows: [2, 3, 4], to: '初审通过' }], HONGTA, '2024-09-02', book],
+  ['runAdvance_', [{ rows: [2, 3, 4], to: '评审通过' }], CITY, '2024-09-10', book],
+  ['runAdvance_', [{ rows: [2, 3, 4], to: '公示中', start: '2024-09-27' }], CITY, '2024-09-26', book],
+  ['runPublicityList_', [], CITY, '2024-09-27', book],
+  ['runAdvance_', [{ rows: [2, 3, 4], to: '已认定' }], CITY, '2024-10-10', book],
+  ['runAdvance_', [{ rows: [3], to: '已取消', reason: '六（四）6' }], CITY, '2024-11-01', book],
+  ['runDailyJobs_', [], '', '2027-10-10', book],
+  ['runTermResults_', [{ rows: [2, 4], result: '合格' }], CITY, '2027-10-11', book],
+  ['runDutyReport_', [{}], '', '2027-10-11', book],
+  ['runStudioReport_', [], '', '2027-10-10', book],
+  ['runStatistics_', [{}], CITY, '2027-10-11', book],
 ] as [string, unknown[], string, string, string][])('%s %j writes only under the document lock', async (call, args, as, today, path) => {
   const { result, log } = await run(path, call, args, as, today);
   expect((result as { refused?: unknown[] }).refused ?? []).toEqual([]);
@@ -93,12 +93,12 @@ test.each([
 });
 
 test.each([
-  ['runInitialize', []],
-  ['runEligibilityCheck', [{}]],
-  ['runPublicityList', []],
-  ['runDutyReport', [{}]],
-  ['runStudioReport', []],
-  ['runStatistics', [{}]],
+  ['runInitialize_', []],
+  ['runEligibilityCheck_', [{}]],
+  ['runPublicityList_', []],
+  ['runDutyReport_', [{}]],
+  ['runStudioReport_', []],
+  ['runStatistics_', [{}]],
 ] as [string, unknown[]][])('%s: a document lock not free in time is one Chinese message, and the spreadsheet is never touched', (call, args) => {
   const asked: number[] = [];
   const bundle = loadBundle((realm) => ({
@@ -125,7 +125,7 @@ test.each([
   expect(asked).toEqual([30_000]);
 });
 
-test.each(['runCreateTemplates', 'runDocuments'])('%s: every sheet and property write is under the document lock, and no lock holds a Drive or Docs call', async (call) => {
+test.each(['runCreateTemplates_', 'runDocuments_'])('%s: every sheet and property write is under the document lock, and no lock holds a Drive or Docs call', async (call) => {
   const folder = temporaryFolder();
   const path = join(folder, 'documents.xlsx');
   await scenarioWorkbook(path, [1, 2, 3].map((index) => candidate({ 姓名: `甲${index}`, 状态: '已认定', 认定日期: new Date('2024-10-10T00:00:00Z'), 证书编号: `玉教班〔2024〕00${index}号` })), [[CITY, '市级']]);
@@ -134,9 +134,9 @@ test.each(['runCreateTemplates', 'runDocuments'])('%s: every sheet and property 
   const runtime = await openWorkbookRuntime({ path, today: '2025-03-05', as: CITY, counter, print: () => undefined });
   try {
     installFakeDocumentApp(runtime);
-    const args = call === 'runCreateTemplates' ? [{}] : [{ kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }];
+    const args = call === 'runCreateTemplates_' ? [{}] : [{ kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) }];
     const result = runtime.bundle.call(call, ...args) as { created?: unknown[] };
-    if (call === 'runDocuments') expect(result.created).toHaveLength(3);
+    if (call === 'runDocuments_') expect(result.created).toHaveLength(3);
     await runtime.save();
   } finally {
     runtime.close();
@@ -163,7 +163,7 @@ test('runDocuments with the document lock busy makes no document and says so in 
   let message = '';
   try {
     installFakeDocumentApp(runtime);
-    runtime.bundle.call('runDocuments', { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) });
+    runtime.bundle.call('runDocuments_', { kind: 'certificate', templateId: runtime.drive.fileIdOf(template), folderId: runtime.drive.folderIdOf(join(folder, 'out')) });
   } catch (error) {
     message = errorMessage(error);
   } finally {
@@ -185,9 +185,9 @@ test('the daily job (onHourlyTrigger) and 开启/关闭每日提醒 write only u
   let result: { daily: { moved: number; sent: unknown[] } };
   try {
     installFakeMailApp(runtime);
-    runtime.bundle.call('runRemindersOn');
+    runtime.bundle.call('runRemindersOn_');
     result = runtime.bundle.call('onHourlyTrigger', {}) as typeof result;
-    runtime.bundle.call('runRemindersOff');
+    runtime.bundle.call('runRemindersOff_');
     await runtime.save();
   } finally {
     runtime.close();

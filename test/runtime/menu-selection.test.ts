@@ -116,7 +116,7 @@ test('a busy document lock: 推进所选行 says another teacher is at work and 
 test('a busy document lock: runAdvance (the CLI and sidebar path) fails with the Chinese message', async () => {
   const path = await book('busy-run');
   await withMenu(path, { documentLockBusy: true }, (runtime) => {
-    expect(() => runtime.bundle.call('runAdvance', { rows: [2], to: '初审通过' })).toThrow(`${BUSY}（等了 30 秒仍未轮到，本次没有做任何修改）`);
+    expect(() => runtime.bundle.call('runAdvance_', { rows: [2], to: '初审通过' })).toThrow(`${BUSY}（等了 30 秒仍未轮到，本次没有做任何修改）`);
   });
   expect(await states(path)).toEqual(['', '', '', '', '']);
 });
@@ -142,7 +142,7 @@ describe.each(['NONE', 'LIMITED'])('onOpen in AuthMode.%s', (authMode) => {
 test('when Google gives no email (a consumer account, a user outside the domain) nothing moves and the official is told why', async () => {
   const path = await book('no-email');
   await withMenu(path, { as: '', promptAnswers: ['初审通过', ''] }, (runtime) => {
-    expect(() => runtime.bundle.call('runAdvance', { rows: [2], to: '初审通过' })).toThrow(/^Google 没有提供您的账号邮箱，无法按“权限”表核对身份，本次没有做任何修改。/);
+    expect(() => runtime.bundle.call('runAdvance_', { rows: [2], to: '初审通过' })).toThrow(/^Google 没有提供您的账号邮箱，无法按“权限”表核对身份，本次没有做任何修改。/);
     runtime.selectRows('推荐名单', 2);
     runtime.bundle.call('advanceSelectedRows');
     expect(runtime.ui.alerts.pop()).toMatch(/^推进所选行\nGoogle 没有提供您的账号邮箱.*个人 gmail\.com 账号.*请改用本单位的工作账号登录 Google 后重试/);
