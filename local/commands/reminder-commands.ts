@@ -66,6 +66,8 @@ interface ReminderPreview {
   workingDay: boolean;
   on: boolean;
   digests: { recipient: string; subject: string; body: string; reminders: { kind: string; label: string; row: number | ''; name: string }[] }[];
+  /** The emails today's job would send (digests not withheld, within the quota): the sidebar's count too. */
+  mails: number;
   waiting: number;
   alreadySent: number;
   heldForTomorrow: number;
@@ -268,7 +270,7 @@ function printPreview(context: CommandContext, preview: ReminderPreview): void {
   }
   context.out('');
   const quotaNote = preview.digests.length > preview.quota ? `；今天的邮件配额只剩 ${preview.quota}，超出的收件人顺延到下一个工作日并优先发送` : '';
-  context.out(`将发出 ${preview.digests.length} 封提醒邮件${quotaNote}；已发送过而不再发送 ${preview.alreadySent} 项；今天已发过、留到明天 ${preview.heldForTomorrow} 项`);
+  context.out(`将发出 ${preview.mails} 封提醒邮件${quotaNote}；已发送过而不再发送 ${preview.alreadySent} 项；今天已发过、留到明天 ${preview.heldForTomorrow} 项`);
   for (const entry of preview.unaddressed) context.err(`提示：${entry.sheet}第${entry.row}行 ${entry.name}：无法提醒：${entry.why}`);
   for (const problem of preview.problems) context.err(`提示：${problem}`);
 }

@@ -64,6 +64,11 @@ test('preview reads only: the city’s digest with the waiting row, a holiday sa
   expect(text.stdout).toMatch(/^ {2}· 待审核：推荐名单第2行 陈静（红塔区，玉溪第一中学），状态“初审通过”已等待 10 个工作日$/mu);
   expect(text.stdout + text.stderr).not.toContain(IDENTITY);
   expect(text.stdout + text.stderr).not.toContain(PHONE);
+  expect(text.stdout).toMatch(/^将发出 1 封提醒邮件；/mu);
+  // With no quota left the digest is still shown, but none would go out today (the sidebar's count says the same).
+  const noQuota = runCli(['reminders', 'preview', book, '--today', '2025-09-15', '--mail-quota', '0']);
+  expect(noQuota.stdout).toContain(`收件人：${CITY}（1 项）`);
+  expect(noQuota.stdout).toMatch(/^将发出 0 封提醒邮件；今天的邮件配额只剩 0/mu);
   const json = runCli(['reminders', 'preview', book, '--today', '2025-09-15', '--json', '--mail-quota', '0']);
   expect(json.code).toBe(0);
   const preview = JSON.parse(json.stdout) as { date: string; workingDay: boolean; on: boolean; quota: number; digests: { recipient: string; reminders: { kind: string; row: number }[] }[]; unaddressed: { row: number }[] };
