@@ -2,12 +2,13 @@
  * The moves the sidebar offers a user on one row: every move of the workflow table (TRANSITIONS)
  * from the row's state that this user's roles may make, with what it needs typed and, when a
  * guard that nothing typed can satisfy fails today (verdict, publicity not over), why. The labels
- * and reason hints are data; the refusal text is decideMove's own.
+ * and reason hints are data; the refusal text is decideMove's own. When no move is left (or every
+ * one is blocked), noMovesReason says why in words a sidebar user can act on.
  */
 import type { CalendarDate } from '../calendar-date';
 import { decideMove, type RowFacts } from '../workflow/moves';
-import { mayAct, type Role } from '../workflow/roles';
-import { movesFrom, type Guard, type State } from '../workflow/states';
+import { describeRoles, mayAct, type Role } from '../workflow/roles';
+import { movesFrom, STATES, type Guard, type State } from '../workflow/states';
 import type { MoveChoice } from './views';
 
 /** The button's text for a move to each state. */
@@ -59,4 +60,28 @@ export function moveChoices(facts: RowFacts, asker: MoveAsker): MoveChoice[] {
       }
       return choice;
     });
+}
+
+/** Why a row offers this user nothing to do (no move, or every move blocked), in Chinese; undefined when some move may go. */
+export function noMovesReason(facts: RowFacts, asker: MoveAsker, choices: readonly MoveChoice[]): string | undefined {
+  if (choices.some((choice) => choice.blockedBy === undefined)) return undefined;
+  if (choices.length > 0) return `今天没有可执行的操作：${[...new Set(choices.map((choice) => choice.blockedBy))].join('；')}`;
+  if (!facts.state) return `状态“${facts.stateText}”无法识别，没有可执行的操作；状态应为：${STATES.join('、')}`;
+  const state = facts.state;
+  const personMoves = movesFrom(state, facts.cityDirect).filter((move) => move.actor !== 'dailyJob');
+  if (personMoves.length === 0) {
+    return movesFrom(state, facts.cityDirect).length === 0 ? `“${state}”是终止状态，没有可执行的操作` : `“${state}”的行由每日定时任务处理，没有可执行的操作`;
+  }
+  if (asker.email === '') return 'Google 没有提供您的账号邮箱，无法按“权限”表核对身份：只能查看';
+  if (asker.roles.length === 0) return `您的邮箱“${asker.email}”在“权限”表中没有可用的角色：只能查看`;
+  const yours = `您的角色是：${describeRoles(asker.roles)}`;
+  if (personMoves.some((move) => move.actor === 'county')) {
+    if (facts.county === '') {
+      const typed = facts.countyText ? `“${facts.countyText}”不是本方案的县（市、区）` : '未填写';
+      return `该行的县（市、区）${typed}，任何县级账号都不能操作；请先更正县（市、区）`;
+    }
+    if (asker.roles.some((role) => role.kind === 'city')) return `“${state}”的行须先由县级（${facts.county}）初审`;
+    return `须由该行所在县（${facts.county}）的账号操作；${yours}`;
+  }
+  return `须由市级账号操作；${yours}`;
 }

@@ -18,7 +18,7 @@ import type { Role } from '../workflow/roles';
 import { readState } from '../workflow/states';
 import type { OtherTerms } from '../workflow/term-results';
 import { isCalendarDate } from '../calendar-date';
-import { moveChoices } from './moves';
+import { moveChoices, noMovesReason } from './moves';
 import type { FindingView, RowView } from './views';
 
 /** What a row's view needs besides the row. */
@@ -84,10 +84,10 @@ export function buildRowView(rowNumber: number, row: readonly Cell[], context: R
     .sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === '不符合' ? -1 : 1))
     .map((finding) => ({ clause: finding.clause, column: columnOf(RULE_INPUTS[finding.rule]), message: privateText(finding.message, personal), severity: finding.verdict }));
   const moveFacts: RowFacts = { ...facts, eligibility: () => evaluateRow(headers, row, { reviewDate: context.today, preset: context.preset, otherTerms: context.otherTerms }) };
-  const moves = moveChoices(moveFacts, { email: context.email, roles: context.roles, today: context.today }).map((move) =>
-    move.blockedBy === undefined ? move : { ...move, blockedBy: privateText(move.blockedBy, personal) },
-  );
-  return {
+  const asker = { email: context.email, roles: context.roles, today: context.today };
+  const moves = moveChoices(moveFacts, asker).map((move) => (move.blockedBy === undefined ? move : { ...move, blockedBy: privateText(move.blockedBy, personal) }));
+  const why = noMovesReason(moveFacts, asker, moves);
+  const view: RowView = {
     sheetName: context.sheetName,
     row: rowNumber,
     name: input('name'),
@@ -105,6 +105,8 @@ export function buildRowView(rowNumber: number, row: readonly Cell[], context: R
     certificateNumber: output('证书编号'),
     lastAction: output('最后操作'),
   };
+  if (why !== undefined) view.noMovesReason = privateText(why, personal);
+  return view;
 }
 
 /** The column a rule reads first, by its header ('' when it reads none). */

@@ -45,6 +45,8 @@ export interface RowView {
   verdict: string;
   findings: FindingView[];
   moves: MoveChoice[];
+  /** Why there is nothing to do here (moves empty or every move blocked), in Chinese; absent when some move may go. */
+  noMovesReason?: string;
   /** 公示开始/公示截止 ('YYYY-MM-DD'), 认定日期, 证书编号, 最后操作 when filled ('' otherwise). */
   publicityStart: string;
   publicityEnd: string;
