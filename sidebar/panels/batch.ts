@@ -1,7 +1,7 @@
 /**
  * The 批量 panel: the selected rows, one move for all of them (the moves offered are those any
- * selected row allows; the server re-checks each row), and the outcome with every refusal listed
- * by row and reason.
+ * selected row allows; the server re-checks each row) behind a confirm step naming the move and
+ * the row count, and the outcome with every refusal listed by row and reason.
  */
 import type { MoveChoice, SelectionView } from '../../src/addon/sidebar-api';
 import { busy, fill, labelled, make, textList } from '../dom';
@@ -9,6 +9,7 @@ import { drawOutcome, missingField, moveFields, type MoveNeeds } from '../moves'
 import { panelSection, type Panel } from '../panel';
 import { callServer } from '../server';
 import { onSelection, setSelection, startInfo } from '../state';
+import { confirmStep } from '../confirm';
 import { selectionNote } from './current-row';
 
 /** The moves offered for all rows: each target once, needing a reason or start when any row's does. */
@@ -53,10 +54,14 @@ export function batchPanel(): Panel {
     const submit = make('button', { type: 'submit' }, `对所选 ${selection.rows.length} 行执行`);
     form.append(submit);
     const chosen = (): MoveNeeds & { to: string } => moves.find((move) => move.to === choice.value) ?? moves[0]!;
-    let fields = moveFields(chosen(), startInfo()?.today ?? '');
+    const confirmArea = make('div');
+    form.append(confirmArea);
+    const newFields = (): ReturnType<typeof moveFields> => moveFields(chosen(), startInfo()?.today ?? '', startInfo()?.calendar.publicityDays);
+    let fields = newFields();
     fill(fieldsArea, fields.element);
     choice.addEventListener('change', () => {
-      fields = moveFields(chosen(), startInfo()?.today ?? '');
+      fill(confirmArea);
+      fields = newFields();
       fill(fieldsArea, fields.element);
     });
     form.addEventListener('submit', async (event) => {
@@ -67,6 +72,19 @@ export function batchPanel(): Panel {
         parts.feedback.error(missing);
         return;
       }
+      parts.feedback.clearError();
+      const count = selection.rows.length;
+      const facts = [`工作表：${selection.sheetName}`, `改为：${move.to}`];
+      if (move.needsStart) facts.push(`公示开始日期：${fields.start() ?? ''}`);
+      if (move.needsReason) facts.push(`理由：${fields.reason()}`);
+      facts.push('不能执行的行会逐行列出原因，其余行照常执行。');
+      // The form is frozen while it asks, so what runs is what the confirm step names.
+      const frozen = [choice, submit, ...fields.controls];
+      for (const control of frozen) control.disabled = true;
+      const go = await confirmStep(confirmArea, { question: `对所选 ${count} 行执行“${move.label}”？`, lines: facts, yes: `确认对 ${count} 行执行` });
+      for (const control of frozen) control.disabled = false;
+      if (!go) submit.focus();
+      if (!go) return;
       const request = { sheetName: selection.sheetName, rows: selection.rows, to: move.to, reason: fields.reason(), ...(move.needsStart ? { start: fields.start() } : {}) };
       const outcome = await busy([choice, submit, ...fields.controls], parts.feedback, `正在对 ${selection.rows.length} 行执行“${move.label}”…`, () => callServer('sidebarMove', request));
       if (!outcome) return;
