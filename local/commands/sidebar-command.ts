@@ -23,6 +23,20 @@ function portOf(value: string | boolean | undefined): number {
   return Number(value);
 }
 
+/** What --as may not hold: white space (CR/LF included), control and direction characters, and <>"'(),;:\[]. */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_EMAIL = /[\s\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff<>"'(),;:\\[\]]/u;
+
+/** --as as an e-mail address (one @, something on both sides, nothing that could forge a line or a tag), else a usage error. */
+function emailOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parts = value.split('@');
+  if (parts.length !== 2 || parts.some((part) => part === '') || NOT_IN_EMAIL.test(value)) {
+    throw new UsageError(`--as 应为一个邮箱地址（如 city@yuxi.edu.cn，不含空格、换行、控制字符或 <>），收到“${shown(value)}”`);
+  }
+  return value;
+}
+
 /** Opens `url` in the default browser; a failure is a warning on stderr. */
 function openBrowser(url: string, warn: (line: string) => void): void {
   const [command, args] =
@@ -78,14 +92,15 @@ export const SIDEBAR_COMMANDS: Command[] = [
       const [path, ...extra] = context.positionals;
       if (!path || extra.length > 0) throw new UsageError(`参数个数不对。用法：banzhuren ${usage}`);
       const port = portOf(context.options.port);
+      const as = emailOf(context.as);
       if (!existsSync(path)) throw new Error(`找不到文件：${path}`);
-      const calls = new WorkbookCalls({ path, today: context.today, as: context.as, counter: context.counter, print: context.err });
+      const calls = new WorkbookCalls({ path, today: context.today, as, counter: context.counter, print: context.err });
       await calls.checkOpens();
       const stopped = stopSignal();
       const server = await startSidebarServer({ port, calls });
       context.out(`本地页面：${server.url}`);
       context.out('按 Ctrl-C 停止');
-      if (!context.as) context.err('提示：没有给出 --as 邮箱：Google 不会知道操作人是谁，推进状态等操作都会被拒绝；请加 --as 你的邮箱');
+      if (!as) context.err('提示：没有给出 --as 邮箱：Google 不会知道操作人是谁，推进状态等操作都会被拒绝；请加 --as 你的邮箱');
       if (context.options.open) openBrowser(server.url, context.err);
       await stopped;
       await server.stop();

@@ -1,12 +1,14 @@
 /**
  * The local page's HTTP server (node:http, 127.0.0.1 only): GET / (the host page), GET /sidebar
  * (dist/sidebar.html with the google.script.run shim), GET /api/table, POST /api/select and POST
- * /api/run, every request first passed through the guards of security.ts. Stopping finishes the
- * requests in flight (a call's save included) before the server closes.
+ * /api/run, every request first passed through the guards of security.ts. Requests must arrive
+ * promptly (short header and body timeouts). Stopping refuses new requests, cuts connections that
+ * are idle or still sending their request after a short grace (a body trickling in cannot hold
+ * Ctrl-C), and finishes the requests being answered (a call's save included) before it closes.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { defaultBundlePath, errorMessage } from '../runtime/bundle';
 import { hostPage } from './host-page';
@@ -24,6 +26,15 @@ export interface SidebarServer {
 
 /** Bodies larger than this are not even read to the end: the connection is closed. */
 const DRAIN_LIMIT = 16 * MAX_BODY_BYTES;
+
+/** How long a request's headers may take to arrive (a page sends them at once). */
+const HEADERS_TIMEOUT_MS = 10_000;
+/** How long a whole request (headers and body) may take to arrive. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** How often node checks those two timeouts. */
+const TIMEOUT_CHECK_MS = 1_000;
+/** On stop, how long a request whose headers or body are still arriving may take before its connection is cut. */
+const STOP_GRACE_MS = 1_000;
 
 /** The port is taken: a Chinese message naming it and --port. */
 export class PortInUseError extends Error {
@@ -57,6 +68,10 @@ function readBody(request: IncomingMessage): Promise<string | 'too-big'> {
     });
     request.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-big' : Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
+    // A connection cut while the body trickles in (stop, timeout) ends the wait too.
+    request.on('close', () => {
+      if (!request.complete) reject(new Error('请求在读完之前被中断'));
+    });
   });
 }
 
@@ -87,6 +102,10 @@ export async function startSidebarServer(options: { port: number; calls: Workboo
   let stopping = false;
   let inFlight = 0;
   let settled: (() => void) | undefined;
+  // Every open connection, and those whose request was read in full and is being answered (a call
+  // and its save): on stop the others — idle, or still sending headers or a body — are cut.
+  const sockets = new Set<Socket>();
+  const answering = new Set<Socket>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
@@ -111,13 +130,18 @@ export async function startSidebarServer(options: { port: number; calls: Workboo
         return sendJson(response, 200, await calls.table());
       case 'POST /api/select': {
         const body = await jsonBody(request, response);
-        if (body) sendJson(response, 200, await calls.select(body.rows));
-        return;
+        if (!body) return;
+        if (stopping) return refuse(response, 503, '本机服务正在停止');
+        answering.add(request.socket);
+        return sendJson(response, 200, await calls.select(body.rows));
       }
       case 'POST /api/run': {
         const body = await jsonBody(request, response);
-        if (body) sendJson(response, 200, await calls.run(body.name, body.args));
-        return;
+        if (!body) return;
+        // A body that finished arriving after Ctrl-C runs nothing.
+        if (stopping) return refuse(response, 503, '本机服务正在停止，没有执行任何操作');
+        answering.add(request.socket);
+        return sendJson(response, 200, await calls.run(body.name, body.args));
       }
       default:
         if (['/', '/sidebar', '/api/table', '/api/select', '/api/run'].includes(path)) return refuse(response, 405, `不支持的请求方法：${request.method ?? ''}`);
@@ -125,10 +149,12 @@ export async function startSidebarServer(options: { port: number; calls: Workboo
     }
   };
 
-  const server = createServer((request, response) => {
+  const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (request, response) => {
     inFlight += 1;
+    if (request.method === 'GET') answering.add(request.socket);
     response.on('close', () => {
       inFlight -= 1;
+      answering.delete(request.socket);
       if (inFlight === 0) settled?.();
     });
     handle(request, response).catch((error: unknown) => {
@@ -137,6 +163,10 @@ export async function startSidebarServer(options: { port: number; calls: Workboo
     });
   });
   server.keepAliveTimeout = 5000;
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -155,6 +185,11 @@ export async function startSidebarServer(options: { port: number; calls: Workboo
       stopping = true;
       server.close();
       server.closeIdleConnections();
+      // A request still arriving (a body trickling in byte by byte) gets a short grace, then its connection is cut.
+      if ([...sockets].some((socket) => !answering.has(socket))) {
+        await new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
+        for (const socket of sockets) if (!answering.has(socket)) socket.destroy();
+      }
       await calls.idle();
       if (inFlight > 0) await new Promise<void>((resolve) => (settled = resolve));
       server.closeAllConnections();

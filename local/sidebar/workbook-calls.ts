@@ -3,7 +3,8 @@
  * runtime as one Apps Script execution would be — open the workbook (taking its lock, as --as on
  * --today), make the kept selection the nomination sheet's active range list, call the bundle's
  * global, end the execution, save when it changed something, close. Between calls nothing is held,
- * so another program's change to the file is read by the next call. Also reads the nomination
+ * so another program's change to the file is read by the next call; a call gets what the CLI's
+ * command adds after the same bundle call (the 公示名单's print layout). Also reads the nomination
  * sheet's display values for the page's table (cached while the file is unchanged) and keeps the
  * rows the table has selected.
  */
@@ -12,6 +13,7 @@ import { basename } from 'node:path';
 import vm from 'node:vm';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { errorMessage, loadBundle } from '../runtime/bundle';
+import { PUBLICITY_LIST_HEADER_ROW, setListPrintLayout } from '../runtime/print-layout';
 import type { CallCounter } from '../runtime/call-counter';
 import { realPathOf } from '../runtime/workbook-path';
 
@@ -201,6 +203,7 @@ export class WorkbookCalls {
         } catch (error) {
           answer = failure(errorName(error), errorMessage(error));
         }
+        if (answer.ok) afterCall(runtime, name, answer.value);
         // Changes made before a throw stay, as in Google Sheets: the execution ends and saves either way.
         runtime.endExecution();
         if (runtime.changed) {
@@ -280,6 +283,18 @@ export class WorkbookCalls {
       runtime.close();
     }
   }
+}
+
+/**
+ * What the CLI's command adds after the same bundle call, for what Apps Script has no API for: the
+ * 公示名单 sheets 生成公示名单 wrote get the print layout `banzhuren publicity-list` gives them.
+ */
+function afterCall(runtime: WorkbookRuntime, name: string, value: unknown): void {
+  if (name !== 'sidebarMakePublicityList') return;
+  const lists = (value as { lists?: unknown } | undefined)?.lists;
+  if (!Array.isArray(lists)) return;
+  const sheets = lists.map((list) => (list as { sheet?: unknown } | null)?.sheet).filter((sheet): sheet is string => typeof sheet === 'string');
+  if (sheets.length > 0) setListPrintLayout(runtime.workbook, sheets, PUBLICITY_LIST_HEADER_ROW);
 }
 
 /** The nomination sheet: 推荐名单, else the first sheet whose first rows hold 姓名. */

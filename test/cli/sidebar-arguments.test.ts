@@ -29,6 +29,15 @@ test('a bad --port or --today is a usage error', () => {
   expect(runCli(['sidebar', book, book, '--port', '0']).code).toBe(2);
 });
 
+test('--as must be an e-mail address: spaces, line breaks, control characters and <> are usage errors', () => {
+  for (const as of ['a b@yuxi.edu.cn', 'city@yuxi.edu.cn\r\nX-Evil: 1', 'city@yuxi.edu.cn\u0007', '<script>@x.cn', 'city@@yuxi.edu.cn', 'city', '@yuxi.edu.cn', 'city@yuxi.edu.cn\u202e']) {
+    // Checked before the file is looked for (a missing file would be exit 1), so nothing ever starts.
+    const result = runCli(['sidebar', join(folder, '没有.xlsx'), '--port', '0', `--as=${as}`]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--as 应为一个邮箱地址');
+  }
+});
+
 test('a missing workbook: exit 1, named', () => {
   const result = runCli(['sidebar', join(folder, '没有.xlsx'), '--port', '0']);
   expect(result.code).toBe(1);

@@ -1,0 +1,33 @@
+/**
+ * What the local page adds after a bundle call, as the CLI's command for the same action does:
+ * 生成公示名单 from the page leaves the 公示名单 sheet with the print layout `banzhuren
+ * publicity-list` gives it (A4 landscape, one page wide, the header row repeated), read back from
+ * the saved .xlsx.
+ */
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { candidate, scenarioWorkbook } from '../support/scenario';
+import { temporaryFolder } from '../support/workbooks';
+import { startSidebar } from './sidebar-server';
+
+const CITY = 'city@yuxi.edu.cn';
+const PERIOD_SHEET = '公示名单 2024-09-27至2024-10-09';
+
+test('生成公示名单 from the page: the sheet is A4 landscape, one page wide, header row 3 repeated', async () => {
+  const book = join(temporaryFolder(), '公示.xlsx');
+  await scenarioWorkbook(book, [candidate({ 姓名: '王强', '县（市、区）': '市直学校', 学校: '玉溪第一中学' })], [[CITY, '市级']]);
+  const server = await startSidebar(book, ['--as', CITY, '--today', '2024-09-26']);
+  try {
+    const move = (to: string, start?: string) => server.run('sidebarMove', [{ sheetName: '推荐名单', rows: [2], to, reason: '', ...(start ? { start } : {}) }]);
+    expect(await move('评审通过')).toEqual(expect.objectContaining({ ok: true, value: expect.objectContaining({ refused: [] }) }));
+    expect(await move('公示中', '2024-09-27')).toEqual(expect.objectContaining({ ok: true, value: expect.objectContaining({ refused: [] }) }));
+    const made = await server.run('sidebarMakePublicityList');
+    expect(made).toEqual({ ok: true, value: expect.objectContaining({ lists: [expect.objectContaining({ sheet: PERIOD_SHEET, people: 1 })] }) });
+  } finally {
+    expect((await server.stop()).code).toBe(0);
+  }
+  const saved = new ExcelJS.Workbook();
+  await saved.xlsx.readFile(book);
+  const sheet = saved.getWorksheet(PERIOD_SHEET);
+  expect(sheet?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '3:3' });
+});
