@@ -5,11 +5,16 @@
  * target state, shows the computed 公示截止 as the start changes and warns about a start that is
  * not a working day, and 取消 gives the focus back; a terminal row says why it offers nothing; the
  * reminders' switch asks first (naming who turned them on) and logs; a name carrying bidirectional
- * control characters shows without them. One server and one browser for the file; the city acts.
+ * control characters shows without them; 开始生成 after a pre-flight that found a missing value asks
+ * first, naming it, and then writes the certificate. One server and one browser for the file; the city acts.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Browser, Request } from 'playwright-core';
-import { readSheet } from '../support/workbooks';
-import { CITY, launchBrowser, openPage, pickRow, scenarioBook, screenshot, showPanel, startSidebar, type Sidebar, type SidebarServer } from './support/harness';
+import { setSetting } from '../support/scenario';
+import { excelDate, readSheet } from '../support/workbooks';
+import { CITY, bin, launchBrowser, openPage, pickRow, scenarioBook, screenshot, showPanel, startSidebar, type Sidebar, type SidebarServer } from './support/harness';
 
 const BIDI_NAME = '\u202E张三\u202C';
 const BIDI_SCHOOL = '\u2066玉溪\u200F一中\u2069';
@@ -28,7 +33,14 @@ beforeAll(async () => {
     { 姓名: '赵敏', 班主任累计年限: '4年', 状态: '初审通过' }, // 4: not eligible: 评审通过 refused
     { 姓名: '王五', 状态: '评审未通过' }, // 5: terminal
     { 姓名: '周六', 状态: '评审通过' }, // 6: ready for publicity
+    { 姓名: '孙七', 状态: '已认定', 认定日期: excelDate('2025-06-10'), 证书编号: '玉教班〔2025〕001号' }, // 7: certificate ready
+    { 姓名: '钱八', 状态: '已认定', 认定日期: excelDate('2025-06-10') }, // 8: certificate lacks 证书编号
   ]);
+  // The default templates beside the book (offline a template or folder id is a path from there).
+  execFileSync(process.execPath, [bin, 'templates', '--out', join(dirname(book), '模板')]);
+  await setSetting(book, '证书模板', '模板/荣誉证书.docx');
+  mkdirSync(join(dirname(book), '证书'));
+  await setSetting(book, '文档文件夹', '证书');
   browser = await launchBrowser();
   server = await startSidebar(book, CITY, '2025-09-26');
   sidebar = await openPage(browser, server.url, {
@@ -185,4 +197,36 @@ test('提醒: turning them on and off asks first, naming who turned them on; eac
   await panel.locator('#reminders-state', { hasText: '未开启' }).waitFor();
   await expect(toggle.isChecked()).resolves.toBe(false);
   expect((await column('操作记录', '说明')).at(-1)).toBe('关闭每日提醒');
+});
+
+test('证书: the pre-flight says it generated nothing; 开始生成 after it found a missing value asks first, naming the row', async () => {
+  await showPanel(sidebar, '证书与考核表');
+  const panel = sidebar.locator.locator('#panel-documents');
+  await panel.getByRole('button', { name: '预检' }).click();
+  const missing = panel.getByRole('list', { name: '缺少的值' });
+  await missing.waitFor();
+  expect(await missing.textContent()).toContain('第8行 钱八：证书编号');
+  const checked = await panel.textContent();
+  expect(checked).toContain('预检结果（未生成任何文件）');
+  expect(checked).toContain('将生成2 行');
+  expect(checked).not.toContain('是否完成');
+
+  const before = runs.length;
+  await panel.getByRole('button', { name: '开始生成' }).click();
+  const ask = panel.getByRole('group', { name: '预检发现 1 个问题，仍然生成荣誉证书？' });
+  await ask.waitFor();
+  expect(await ask.textContent()).toContain('第8行 钱八 缺少：证书编号');
+  await screenshot(sidebar.page, 'confirm-5-documents');
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(panel.getByRole('button', { name: '开始生成' }).evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+  expect(runs.slice(before)).not.toContain('sidebarDocuments');
+
+  await panel.getByRole('button', { name: '开始生成' }).click();
+  await ask.getByRole('button', { name: '仍然生成' }).click();
+  const created = panel.getByRole('list', { name: '新生成的文件' });
+  await created.waitFor();
+  expect(await created.textContent()).toContain('第7行 孙七');
+  expect(runs.slice(before).filter((name) => name === 'sidebarDocuments')).toEqual(['sidebarDocuments']);
+  const folder = join(dirname(book), '证书');
+  expect(existsSync(folder) && readdirSync(folder).some((file) => file.includes('孙七') && file.endsWith('.docx'))).toBe(true);
 });
