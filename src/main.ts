@@ -28,6 +28,8 @@ export {
   sidebarSetReminders,
   sidebarSettings,
   sidebarSaveSetting,
+  sidebarCreateTemplates,
+  sidebarCheckAll,
 } from './addon/sidebar-api';
 export { checkAllStudios, runStudioReport as runStudioReport_ } from './addon/studio-actions';
 export { runDocuments as runDocuments_, runCreateTemplates as runCreateTemplates_, createTemplates, generateCertificates, generateForms } from './addon/document-actions';

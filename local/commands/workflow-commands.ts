@@ -123,7 +123,7 @@ export const WORKFLOW_COMMANDS: Command[] = [
       const start = context.options.start === undefined ? undefined : checkedDate('--start', context.options.start);
       if (to === '公示中' && start === undefined) throw new UsageError('改为“公示中”须用 --start YYYY-MM-DD 给出公示开始日期（公示截止按工作日自动算出）');
       const reason = context.options.reason;
-      if (typeof reason === 'string' && reason.length > 30_000) throw new UsageError(`--reason 太长（${reason.length} 个字符）：最多 30,000 个字符，请写明要点并附文件编号`);
+      if (typeof reason === 'string' && reason.trim().length > 500) throw new UsageError(`--reason 太长：理由最多 500 个字，现在 ${reason.trim().length} 个字；请写明要点并附文件编号`);
       const options: Record<string, unknown> = { rows, to, reason: typeof reason === 'string' ? reason : '' };
       if (start !== undefined) options.start = start;
       if (typeof context.options.sheet === 'string') options.sheet = context.options.sheet;

@@ -1,16 +1,47 @@
 /**
  * The local page's host page (GET /): a heading naming the file, the user and today; a read-only
- * table of the nomination sheet whose row clicks stand in for the sheet's selection (click selects,
- * Ctrl/⌘-click toggles, Shift-click a range, Enter/Space on a focused row selects it, arrows move);
+ * banner of offline notices (no --as, the file open in Excel/WPS, reminders that need banzhuren
+ * tick); a read-only table of the nomination sheet whose row clicks stand in for the sheet's
+ * selection (click selects, Ctrl/⌘-click toggles, Shift-click a range from the anchor keeping
+ * earlier rows, Enter/Space on a focused row selects it, arrows move);
  * and beside it the sidebar in a 300-pixel iframe. The page's HTML holds no data: its script fetches
  * /api/table and sets every text with textContent, re-reading after each sidebar call and every 2 s
  * while the page is visible.
  */
 
+/**
+ * How a click changes the table's selection, as Google Sheets does with ranges: a click selects one
+ * row and sets the anchor; Ctrl/⌘-click toggles a row, keeping the others, and sets the anchor;
+ * Shift-click selects from the anchor to the row, keeping the rows selected before the anchor was
+ * set (earlier Ctrl-clicked rows). `state` is { selected, anchor, base }; answers the next state.
+ */
+export const SELECTION_SCRIPT = `
+function nextSelection(state, row, keys, shown) {
+  function union(a, b) {
+    var all = a.slice();
+    b.forEach(function (r) { if (all.indexOf(r) < 0) all.push(r); });
+    return all.sort(function (x, y) { return x - y; });
+  }
+  if (keys.shift && state.anchor !== null && shown.indexOf(state.anchor) >= 0 && shown.indexOf(row) >= 0) {
+    var from = shown.indexOf(state.anchor);
+    var to = shown.indexOf(row);
+    var range = shown.slice(Math.min(from, to), Math.max(from, to) + 1);
+    return { selected: union(state.base, range), anchor: state.anchor, base: state.base };
+  }
+  if (keys.toggle) {
+    var others = state.selected.filter(function (r) { return r !== row; });
+    var on = state.selected.indexOf(row) < 0;
+    return { selected: on ? union(others, [row]) : others, anchor: row, base: others };
+  }
+  return { selected: [row], anchor: row, base: [] };
+}
+`;
+
 /** The host page's script (inline; allowed by its hash). */
 export const HOST_SCRIPT = `
 (function () {
   'use strict';
+${SELECTION_SCRIPT}
   var token = document.querySelector('meta[name="banzhuren-token"]').getAttribute('content');
   var table = document.getElementById('nomination-table');
   var caption = table.querySelector('caption');
@@ -25,7 +56,19 @@ export const HOST_SCRIPT = `
   var rowsShown = [];
   var selected = [];
   var anchor = null;
+  var base = [];
   var loading = false;
+  var notices = document.getElementById('page-notices');
+
+  function showNotices(lines) {
+    notices.textContent = '';
+    (lines || []).forEach(function (line) {
+      var item = document.createElement('li');
+      item.textContent = line;
+      notices.appendChild(item);
+    });
+    notices.hidden = notices.childElementCount === 0;
+  }
 
   function api(path, payload) {
     var init = { credentials: 'same-origin', headers: { 'X-Banzhuren-Token': token } };
@@ -99,6 +142,7 @@ export const HOST_SCRIPT = `
     loading = true;
     api('/api/table').then(function (view) {
       status.textContent = view.rows.length === 0 ? '表中没有数据行' : '';
+      showNotices(view.notices);
       var text = JSON.stringify(view);
       if (text !== lastText) {
         lastText = text;
@@ -122,20 +166,10 @@ export const HOST_SCRIPT = `
   }
 
   function pick(tr, event) {
-    var row = Number(tr.getAttribute('data-row'));
-    if (event.shiftKey && anchor !== null && rowsShown.indexOf(anchor) >= 0) {
-      var from = rowsShown.indexOf(anchor);
-      var to = rowsShown.indexOf(row);
-      var range = rowsShown.slice(Math.min(from, to), Math.max(from, to) + 1);
-      choose(event.ctrlKey || event.metaKey ? selected.concat(range) : range);
-      return;
-    }
-    anchor = row;
-    if (event.ctrlKey || event.metaKey) {
-      choose(selected.indexOf(row) >= 0 ? selected.filter(function (r) { return r !== row; }) : selected.concat([row]));
-    } else {
-      choose([row]);
-    }
+    var next = nextSelection({ selected: selected, anchor: anchor, base: base }, Number(tr.getAttribute('data-row')), { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }, rowsShown);
+    anchor = next.anchor;
+    base = next.base;
+    choose(next.selected);
   }
 
   body.addEventListener('click', function (event) {
@@ -187,6 +221,8 @@ body { font-family: system-ui, "WenQuanYi Micro Hei", "Microsoft YaHei", sans-se
 header { padding: 8px 12px; border-bottom: 1px solid #ccc; }
 h1 { font-size: 18px; margin: 0 0 4px; overflow-wrap: anywhere; }
 header p { margin: 0; color: #444; overflow-wrap: anywhere; }
+#page-notices { margin: 6px 0 0; padding: 6px 10px 6px 28px; background: #fff4ce; border: 1px solid #e0b400; color: #3d3000; overflow-wrap: anywhere; }
+#page-notices[hidden] { display: none; }
 main { flex: 1; display: flex; min-height: 0; }
 #table-area { flex: 1; overflow: auto; min-width: 0; padding: 8px; }
 #table-status { min-height: 1.4em; margin: 0 0 4px; color: #444; }
@@ -218,6 +254,7 @@ export function hostPage(token: string): string {
 <header>
 <h1 id="book-title">班主任评选助手（本机）</h1>
 <p id="book-user"></p>
+<ul id="page-notices" role="status" aria-label="提示" hidden></ul>
 </header>
 <main>
 <section id="table-area" aria-label="推荐名单">

@@ -5,11 +5,12 @@
  * global, end the execution, save when it changed something, close. Between calls nothing is held,
  * so another program's change to the file is read by the next call; a call gets what the CLI's
  * command adds after the same bundle call (the 公示名单's print layout). Also reads the nomination
- * sheet's display values for the page's table (cached while the file is unchanged) and keeps the
+ * sheet's display values for the page's table (cached while the file is unchanged; direction
+ * controls removed, 身份证号 and 联系电话 masked) with the banner's offline notices, and keeps the
  * rows the table has selected.
  */
 import { existsSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { errorMessage, loadBundle } from '../runtime/bundle';
@@ -35,6 +36,34 @@ export interface TableView {
   header: string[];
   rows: { row: number; cells: string[] }[];
   selected: number[];
+  /** What the host page's banner says (offline-specific: no --as, the file open in Excel/WPS, reminders on). */
+  notices: string[];
+}
+
+/** Direction-control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F): a cell cannot reorder the page's words. */
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/** Headers of the columns the host table shows masked (身份证号 and 联系电话 and their aliases): the page has no need for them. */
+const PERSONAL_HEADERS = new Set(['身份证号', '身份证号码', '身份证', '联系电话', '电话', '手机', '手机号', '手机号码']);
+
+/** A run of 11 or more digits (a 身份证号 or phone number typed in another column). */
+const LONG_NUMBER = /\d[\d\s-]{9,}\d/gu;
+
+/** Text for the host table: direction controls removed. */
+export function plainText(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/** A cell of a personal column as the host table shows it: `尾号0011` (the last four characters), else ＊＊＊. */
+export function maskedPersonal(cell: string): string {
+  const kept = cell.replace(/[^0-9A-Za-z]/gu, '');
+  if (kept === '') return cell.trim() === '' ? '' : '＊＊＊';
+  return kept.length > 4 ? `尾号${kept.slice(-4)}` : '＊＊＊';
+}
+
+/** Another cell as the host table shows it: runs of 11 or more digits hidden. */
+function withoutLongNumbers(cell: string): string {
+  return cell.replace(LONG_NUMBER, (run) => (run.replace(/\D/gu, '').length >= 11 ? '＊＊＊' : run));
 }
 
 /** Options of WorkbookCalls. */
@@ -128,7 +157,13 @@ export class WorkbookCalls {
   private tail: Promise<unknown> = Promise.resolve();
   private pending = 0;
   private selected: number[] = [];
-  private cached?: { key: string; table: Omit<TableView, 'selected'> };
+  private cached?: { key: string; table: Omit<TableView, 'selected' | 'notices'> };
+  /** Whether the daily reminders are on, as the last sidebar answer that said so (sidebarOpen, sidebarReminders, sidebarSetReminders) told. */
+  private remindersOn = false;
+  /** The document batch left unfinished, as the last 证书与考核表 answer (sidebarDocuments, sidebarDocumentProgress) told. */
+  private pendingJob?: { kind: string; pending: number };
+  /** The Excel/WPS owner file last seen beside the workbook (said once on the console per appearance). */
+  private ownerFileSeen?: string;
   private readonly globals: Set<string>;
 
   constructor(private readonly options: WorkbookCallsOptions) {
@@ -203,7 +238,11 @@ export class WorkbookCalls {
         } catch (error) {
           answer = failure(errorName(error), errorMessage(error));
         }
-        if (answer.ok) afterCall(runtime, name, answer.value);
+        if (answer.ok) {
+          afterCall(runtime, name, answer.value);
+          this.noteReminders(name, answer.value);
+          this.noteJob(name, answer.value);
+        }
         // Changes made before a throw stay, as in Google Sheets: the execution ends and saves either way.
         runtime.endExecution();
         if (runtime.changed) {
@@ -238,7 +277,7 @@ export class WorkbookCalls {
       const table = await this.readTable();
       const shown = new Set(table.rows.map((row) => row.row));
       this.selected = this.selected.filter((row) => shown.has(row));
-      return { ...table, selected: [...this.selected] };
+      return { ...table, selected: [...this.selected], notices: this.notices() };
     });
   }
 
@@ -253,7 +292,41 @@ export class WorkbookCalls {
     });
   }
 
-  private async readTable(): Promise<Omit<TableView, 'selected'>> {
+  /** The banner's lines; the console hears once when Excel/WPS opens the file. */
+  private notices(): string[] {
+    const { path, as, print } = this.options;
+    const notices: string[] = [];
+    if (!as) notices.push('未指定 --as：只能查看；用 --as 邮箱 重新启动后才能修改');
+    const owner = ownerFileOf(path);
+    if (owner !== undefined) {
+      const line = `${basename(path)} 正在被 Excel/WPS 打开（旁边有 ${basename(owner)}）：这里的操作仍会执行并保存到文件，但在 Excel/WPS 中保存会覆盖这些改动；请先在 Excel/WPS 中关闭该文件`;
+      notices.push(line);
+      if (this.ownerFileSeen !== owner) print(`提示：${line}`);
+    }
+    this.ownerFileSeen = owner;
+    if (this.pendingJob) {
+      const { kind, pending } = this.pendingJob;
+      notices.push(`${kind === 'form' ? '任期考核表' : '荣誉证书'}还有 ${pending} 行未生成：在 Google 上由每小时的定时任务继续，本机页面不会自动继续；请运行 banzhuren tick ${basename(path)} 接着生成（它也会执行当天到期的每日任务），或 banzhuren ${kind === 'form' ? 'forms' : 'certificates'} ${basename(path)} --as 邮箱 重新生成（已生成的跳过）`);
+    }
+    if (this.remindersOn) notices.push(`每日提醒已开启：本机没有 Google 的定时任务，提醒只在运行 banzhuren tick ${basename(path)} 时发出；请用 cron 或 Windows 任务计划程序每天运行一次`);
+    return notices.map(plainText);
+  }
+
+  /** Notes what a 证书与考核表 answer says about the unfinished document batch. */
+  private noteJob(name: string, value: unknown): void {
+    if (name !== 'sidebarDocuments' && name !== 'sidebarDocumentProgress') return;
+    const job = (value as { job?: { kind?: unknown; pending?: unknown } } | undefined)?.job;
+    this.pendingJob = job && typeof job.pending === 'number' && job.pending > 0 ? { kind: String(job.kind), pending: job.pending } : undefined;
+  }
+
+  /** Notes what a sidebar answer says about the daily reminders. */
+  private noteReminders(name: string, value: unknown): void {
+    const view = name === 'sidebarOpen' ? (value as { reminders?: unknown } | undefined)?.reminders : name === 'sidebarReminders' || name === 'sidebarSetReminders' ? value : undefined;
+    const on = (view as { on?: unknown } | undefined)?.on;
+    if (typeof on === 'boolean') this.remindersOn = on;
+  }
+
+  private async readTable(): Promise<Omit<TableView, 'selected' | 'notices'>> {
     const { path, today, as } = this.options;
     if (!existsSync(path)) throw new Error(`找不到文件：${path}`);
     const stat = statSync(realPathOf(path));
@@ -263,18 +336,21 @@ export class WorkbookCalls {
     try {
       const spreadsheet = (runtime.bundle.context.SpreadsheetApp as { getActiveSpreadsheet(): SpreadsheetLike }).getActiveSpreadsheet();
       const sheet = nominationSheetOf(spreadsheet);
-      const values = sheet ? sheet.getDataRange().getDisplayValues().map((row) => Array.from(row, (cell) => String(cell))) : [];
+      const values = sheet ? sheet.getDataRange().getDisplayValues().map((row) => Array.from(row, (cell) => plainText(String(cell)))) : [];
       const headerRow = headerRowOf(values);
+      const header = values[headerRow - 1] ?? [];
+      const personal = header.map((text) => PERSONAL_HEADERS.has(text.replace(/[\s*＊]/gu, '')));
       const rows = values
         .map((cells, index) => ({ row: index + 1, cells }))
-        .filter((row) => row.row > headerRow && row.cells.some((cell) => cell.trim() !== ''));
+        .filter((row) => row.row > headerRow && row.cells.some((cell) => cell.trim() !== ''))
+        .map((row) => ({ row: row.row, cells: row.cells.map((cell, column) => (personal[column] ? maskedPersonal(cell) : withoutLongNumbers(cell))) }));
       const table = {
-        file: basename(path),
-        sheetName: sheet?.getName() ?? '',
+        file: plainText(basename(path)),
+        sheetName: plainText(sheet?.getName() ?? ''),
         user: as ?? '',
         today: today ?? dateIn(runtime.clock.now(), runtime.timeZone),
         headerRow,
-        header: values[headerRow - 1] ?? [],
+        header,
         rows,
       };
       this.cached = { key, table };
@@ -283,6 +359,15 @@ export class WorkbookCalls {
       runtime.close();
     }
   }
+}
+
+/** The owner file Excel/WPS (`~$…`) or LibreOffice (`.~lock.…#`) keeps beside a workbook it has open, if there is one. */
+export function ownerFileOf(path: string): string | undefined {
+  const name = basename(path);
+  const folder = dirname(path);
+  // Excel writes ~$ + the name, replacing its first one or two characters when the name is long.
+  const candidates = [`~$${name}`, `~$${name.slice(1)}`, `~$${name.slice(2)}`, `.~lock.${name}#`];
+  return candidates.map((candidate) => join(folder, candidate)).find((candidate) => existsSync(candidate));
 }
 
 /**

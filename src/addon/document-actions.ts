@@ -16,6 +16,7 @@ import { activeSpreadsheet } from '../gas/spreadsheet';
 import { askYesNo } from '../gas/document-dialogs';
 import { showMessage } from '../gas/ui';
 import { HOURLY_TRIGGER_HANDLER } from './hourly-trigger';
+import { RoleRefusedError, requireAction } from './role-check';
 import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
 
 export type { DocumentRunOptions, DocumentRunResult } from '../gas/document-batch';
@@ -36,9 +37,24 @@ export function runDocuments(options: DocumentRunOptions): DocumentRunResult {
   }
 }
 
-/** Creates the default templates (in a new folder 班主任评选文档 unless one is given) and records their ids in 设置 unless record is false. */
+/**
+ * Creates the default templates (in a new folder 班主任评选文档 unless one is given). Unless record is
+ * false, their ids replace 设置's 证书模板/考核表模板/文档文件夹: city only (checked before any file
+ * is made) and logged in 操作记录. With record false nothing of the workbook changes (the CLI's
+ * `banzhuren templates`), so no role is needed.
+ */
 export function runCreateTemplates(options: { folderId?: string; record?: boolean } = {}): CreatedTemplates {
-  return createDefaultTemplates(activeSpreadsheet(), options ?? {});
+  const given = options ?? {};
+  if (given === null || typeof given !== 'object') throw new ArgumentError('初始化模板的参数无效');
+  const spreadsheet = activeSpreadsheet();
+  const record = given.record !== false;
+  const by = record ? requireAction(spreadsheet, 'createTemplates').email : undefined;
+  return createDefaultTemplates(spreadsheet, { ...given, record, ...(by === undefined ? {} : { by }) });
+}
+
+/** What 初始化模板 says when it has made the templates. */
+export function createdTemplatesMessage(made: CreatedTemplates): string {
+  return `已在文件夹“班主任评选文档”中新建“荣誉证书模板”和“任期考核表模板”，并记入“设置”表。\n可直接在 Google 文档中修改模板；{{列名}} 会替换为推荐名单中该行的值。\n文件夹：${made.folderUrl}`;
 }
 
 /** 菜单：初始化模板. */
@@ -47,11 +63,11 @@ export function createTemplates(): void {
   try {
     made = runCreateTemplates({});
   } catch (error) {
-    if (!(error instanceof DocumentBusyError)) throw error;
+    if (!(error instanceof DocumentBusyError || error instanceof RoleRefusedError || error instanceof UnknownUserError)) throw error;
     showMessage('初始化模板', error.message);
     return;
   }
-  showMessage('初始化模板', `已在文件夹“班主任评选文档”中新建“荣誉证书模板”和“任期考核表模板”，并记入“设置”表。\n可直接在 Google 文档中修改模板；{{列名}} 会替换为推荐名单中该行的值。\n文件夹：${made.folderUrl}`);
+  showMessage('初始化模板', createdTemplatesMessage(made));
 }
 
 /** 菜单：生成证书. */

@@ -13,10 +13,10 @@ import { VERDICTS } from '../domain/nomination/fields';
 import { hideLongNumbers } from '../domain/reminders/digest';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
 import { countBy, dutyLines, studioFindingLines, targetBars } from '../domain/sidebar/panels';
-import { mayDo, refusal, type SidebarAction } from '../domain/sidebar/permissions';
+import { mayDo, visibleProblems } from '../domain/sidebar/permissions';
 import { isSettingKey, settingHelp, settingProblem, shownSettingValue } from '../domain/sidebar/settings';
 import { ADDON_VERSION } from '../domain/sidebar/version';
-import { readPermissions, rolesOf, type Role } from '../domain/workflow/roles';
+import type { Role } from '../domain/workflow/roles';
 import { INITIAL_STATE, STATES } from '../domain/workflow/states';
 import { appendLog } from '../gas/audit-log';
 import type { DocumentRunOptions, DocumentRunResult } from '../gas/document-batch';
@@ -26,16 +26,18 @@ import { writeSettingValues } from '../gas/document-settings';
 import { readDutyReport } from '../gas/duty-sheet';
 import { buildReminderPreview, type ReminderPreview } from '../gas/reminder-job';
 import { readRemindersSwitch } from '../gas/reminder-state';
-import { requireActiveUserEmail } from '../gas/session';
 import { auditLines } from '../gas/sidebar-log';
 import { readSelection, readSidebarUser, type UserAndRoles } from '../gas/sidebar-selection';
 import { activeSpreadsheet, readCells, todayIn } from '../gas/spreadsheet';
 import { readStatistics } from '../gas/statistics-sheet';
 import { readStudioResults } from '../gas/studio-sheet';
-import { permissionCells } from '../gas/workflow-sheet';
-import { runDocuments } from './document-actions';
+import { createdTemplatesMessage, runCreateTemplates, runDocuments } from './document-actions';
+import { runEligibilityCheck } from './eligibility-actions';
+import { requireAction } from './role-check';
+import { booleanArgument, objectArgument, rowsArgument, textArgument } from './sidebar-arguments';
 import { runRemindersOff, runRemindersOn } from './reminder-actions';
 import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
+import { reasonLengthProblem } from '../domain/sidebar/views';
 import { runAdvanceLogged, runPublicityList } from './workflow-actions';
 
 /** What the sidebar shows about the working-day calendar. */
@@ -211,6 +213,8 @@ export function sidebarCalendarInfo(): CalendarInfo {
 
 /** The publicity period from a start date, using this spreadsheet's 节假日 sheet. */
 export function sidebarPublicityPeriod(start: string, days: number): PublicityPeriod {
+  textArgument(start, '公示开始日期');
+  if (typeof days !== 'number') throw new ArgumentError(`公示天数应为正整数，收到${typeof days === 'string' ? '文字' : '非数字'}`);
   if (!isCalendarDate(start)) throw new Error(`公示开始日期“${start}”无效，应为 YYYY-MM-DD`);
   if (!Number.isInteger(days) || days < 1) throw new Error(`公示天数应为正整数，收到“${days}”`);
   const calendar = activeWorkingDayCalendar();
@@ -250,38 +254,34 @@ export function sidebarOpen(): SidebarStart {
 /** The selection now, when it differs from `key` (the sidebar polls this at most every 2 s). */
 export function sidebarSelection(key: string): SelectionPoll {
   const spreadsheet = activeSpreadsheet();
-  const selection = currentSelection(spreadsheet, () => readSidebarUser(spreadsheet, DEFAULT_PRESET), String(key ?? ''));
+  const selection = currentSelection(spreadsheet, () => readSidebarUser(spreadsheet, DEFAULT_PRESET), textArgument(key, '选择的标识（key）', ''));
   return selection === null ? { changed: false } : { changed: true, selection };
-}
-
-/** The caller's email and roles, refused unless 权限 lets them take the action (UnknownUserError when Google names nobody). */
-function requireAction(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, action: SidebarAction): { email: string; roles: Role[] } {
-  const email = requireActiveUserEmail();
-  const permissions = readPermissions(permissionCells(spreadsheet, spreadsheet.getSpreadsheetTimeZone()), DEFAULT_PRESET);
-  const roles = rolesOf(permissions, email);
-  const refused = refusal(email, roles, action);
-  if (refused !== '') throw new Error(refused);
-  return { email, roles };
 }
 
 /** Moves rows as the active user (role checked here, through runAdvance's code), and returns the new views. */
 export function sidebarMove(request: MoveRequestView): MoveOutcome {
-  if (request === null || typeof request !== 'object' || !Array.isArray(request.rows) || !request.rows.every((row) => Number.isSafeInteger(row) && row >= 1)) {
-    throw new Error('推进请求无效：须给出工作表、行号（正整数）和目标状态');
-  }
-  if (request.rows.length === 0) throw new Error('没有选中任何行：请先在推荐名单中选中要推进的行');
-  const start = request.start === undefined || request.start === '' ? undefined : String(request.start);
-  const { report, logged } = runAdvanceLogged({ rows: request.rows, to: String(request.to ?? ''), reason: String(request.reason ?? ''), start, sheet: String(request.sheetName ?? '') || undefined });
+  // Every argument is checked before anything is read or written (the reason's length included).
+  const given = objectArgument(request, '推进请求');
+  const rows = rowsArgument(given.rows, '行号（rows）');
+  if (rows.length === 0) throw new ArgumentError('没有选中任何行：请先在推荐名单中选中要推进的行');
+  const to = textArgument(given.to, '目标状态（to）');
+  const reason = textArgument(given.reason, '理由（reason）', '');
+  const tooLong = reasonLengthProblem(reason);
+  if (tooLong !== '') throw new ArgumentError(`${tooLong}（本次没有做任何修改）`);
+  const startText = textArgument(given.start, '公示开始日期（start）', '');
+  const sheetName = textArgument(given.sheetName, '工作表（sheetName）', '');
+  const { report, logged } = runAdvanceLogged({ rows, to, reason, start: startText === '' ? undefined : startText, sheet: sheetName || undefined });
   const spreadsheet = activeSpreadsheet();
-  const selection = currentSelection(spreadsheet, () => readSidebarUser(spreadsheet, DEFAULT_PRESET)) as SelectionView;
-  const names = new Map<number, string>(selection.sheetName === request.sheetName ? selection.views.map((view: RowView) => [view.row, view.name]) : []);
+  const asker = readSidebarUser(spreadsheet, DEFAULT_PRESET);
+  const selection = currentSelection(spreadsheet, () => asker) as SelectionView;
+  const names = new Map<number, string>(selection.sheetName === sheetName ? selection.views.map((view: RowView) => [view.row, view.name]) : []);
   return {
     moved: report.moved.map((move) => ({ row: move.row, name: move.name, from: move.from, to: move.to })),
     refused: report.refused.map((refusal) => {
       const name = names.get(refusal.row);
       return { row: refusal.row, message: hideLongNumbers(`第${refusal.row}行${name ? `（${name}）` : ''}未改：${refusal.message}`) };
     }),
-    problems: report.problems.map(hideLongNumbers),
+    problems: visibleProblems(report.problems, asker.user.email, asker.user.city).map(hideLongNumbers),
     logged: auditLines(logged, spreadsheet.getSpreadsheetTimeZone()),
     selection,
   };
@@ -307,9 +307,11 @@ function documentJob(): DocumentsView['job'] {
 
 /** Pre-flight (check true; anyone) or start of a certificate/form batch (role checked by runDocuments); rows default to all due. */
 export function sidebarDocuments(kind: string, check: boolean, rows?: number[]): DocumentsView {
-  if (kind !== 'certificate' && kind !== 'form') throw new Error('文档种类无效，应为 certificate（荣誉证书）或 form（任期考核表）');
-  const options: DocumentRunOptions = { kind, check: check === true };
-  if (Array.isArray(rows) && rows.length > 0) options.rows = rows;
+  const kindText = textArgument(kind, '文档种类');
+  if (kindText !== 'certificate' && kindText !== 'form') throw new ArgumentError('文档种类无效，应为 certificate（荣誉证书）或 form（任期考核表）');
+  const options: DocumentRunOptions = { kind: kindText, check: booleanArgument(check, '是否只预检（check）') };
+  const chosen = rows === undefined || rows === null ? [] : rowsArgument(rows, '行号（rows）');
+  if (chosen.length > 0) options.rows = chosen;
   let result: DocumentRunResult;
   try {
     result = runDocuments(options);
@@ -381,9 +383,10 @@ export function sidebarReminders(): RemindersView {
 
 /** Turns the daily reminders on or off (city or county reviewer, checked here and by the menu's code). */
 export function sidebarSetReminders(on: boolean): RemindersView {
+  const turnOn = booleanArgument(on, '提醒开关（on）');
   const spreadsheet = activeSpreadsheet();
   const { roles } = requireAction(spreadsheet, 'reminders');
-  if (on === true) runRemindersOn();
+  if (turnOn) runRemindersOn();
   else runRemindersOff();
   return remindersState(roles);
 }
@@ -415,11 +418,11 @@ export function sidebarSettings(): SettingsView {
 /** Changes one setting (city only, under the document lock, one 操作记录 line); text starting with = + - @ is stored as text. */
 export function sidebarSaveSetting(key: string, value: string): SettingsView {
   const spreadsheet = activeSpreadsheet();
+  const name = textArgument(key, '设置项').trim();
+  const text = textArgument(value, '设置的值').trim();
   const { email } = requireAction(spreadsheet, 'saveSetting');
-  const name = String(key ?? '').trim();
-  const text = String(value ?? '').trim();
-  if (!isSettingKey(name)) throw new Error(`设置项“${name}”不存在，没有写入`);
-  if (name === SETTING_KEYS.mailServer && /:\*\*\*@/.test(text)) throw new Error(`设置项“${name}”的值含有隐藏的密码（***）：请输入完整的地址（含密码），没有写入`);
+  if (!isSettingKey(name)) throw new ArgumentError(`设置项“${name}”不存在，没有写入`);
+  if (name === SETTING_KEYS.mailServer && text.includes('***')) throw new ArgumentError(`设置项“${name}”的值含有隐藏的部分（***）：请输入完整的地址（含用户名和密码），没有写入`);
   const problem = settingProblem(name, text, DEFAULT_PRESET);
   if (problem !== '') throw new Error(`设置项“${name}”的值“${shownSettingValue(name, text)}”无效：${problem}；没有写入`);
   underDocumentLock(() => {
@@ -427,4 +430,31 @@ export function sidebarSaveSetting(key: string, value: string): SettingsView {
     appendLog(spreadsheet, [[new Date(), email, SHEET_NAMES.settings, '', '', '', '', `设置项“${name}”改为“${shownSettingValue(name, text)}”`]]);
   });
   return sidebarSettings();
+}
+
+/** What 初始化模板 made, for the sidebar. */
+export interface CreatedTemplatesView {
+  message: string;
+  /** The folder holding the templates (its link; offline its path). */
+  folder: string;
+}
+
+/** 初始化模板 from the sidebar: city only (checked by runCreateTemplates before any file is made), 设置 updated, one 操作记录 line. */
+export function sidebarCreateTemplates(): CreatedTemplatesView {
+  const made = runCreateTemplates({});
+  return { message: createdTemplatesMessage(made), folder: made.folderUrl };
+}
+
+/** What 校验全部资格 did, for the sidebar. */
+export interface CheckAllView {
+  summary: string;
+  /** Rows checked. */
+  checked: number;
+}
+
+/** 校验全部资格 from the sidebar: city or county reviewer (checked here); writes only 资格审查, 审查说明 and their notes, as the menu does. */
+export function sidebarCheckAll(): CheckAllView {
+  requireAction(activeSpreadsheet(), 'checkAll');
+  const report = runEligibilityCheck({});
+  return { summary: hideLongNumbers(report.summary), checked: report.rows.length };
 }

@@ -6,6 +6,7 @@
 import { isCalendarDate } from '../domain/calendar-date';
 import { DEFAULT_PRESET } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
+import { reasonLengthProblem } from '../domain/sidebar/views';
 import { ACTOR_NAMES, GUARD_TEXTS, isState, STATES, TRANSITIONS } from '../domain/workflow/states';
 import { writePublicityList, type PublicityListReport } from '../gas/publicity-list';
 import { requireActiveUserEmail, UnknownUserError } from '../gas/session';
@@ -35,6 +36,8 @@ export function runAdvance(options: AdvanceOptions): AdvanceReport {
 export function runAdvanceLogged(options: AdvanceOptions): { report: AdvanceReport; logged: unknown[][] } {
   if (!isState(options.to)) throw new ArgumentError(`目标状态“${options.to}”无效，应为：${STATES.join('、')}`);
   if (options.start !== undefined && !isCalendarDate(options.start)) throw new ArgumentError(`公示开始日期“${options.start}”无效，应为 YYYY-MM-DD`);
+  const tooLong = reasonLengthProblem(options.reason ?? '');
+  if (tooLong !== '') throw new ArgumentError(`${tooLong}（本次没有做任何修改）`);
   const to = options.to;
   const spreadsheet = activeSpreadsheet();
   const sheetName = nominationSheetName(spreadsheet, options.sheet);

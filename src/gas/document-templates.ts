@@ -3,11 +3,12 @@
  * DocumentApp.create from the data in src/domain/documents/templates.ts, moved into the add-on's
  * folder (created when none is given) — files the add-on made itself, so the drive.file scope is
  * enough (the folder and the move go through ./drive-files, the advanced Drive service) — and their
- * ids recorded in 设置 (证书模板, 考核表模板, 文档文件夹) unless asked not to.
+ * ids recorded in 设置 (证书模板, 考核表模板, 文档文件夹) with one 操作记录 line unless asked not to.
  */
 import type { DocumentKind } from '../domain/documents/kinds';
 import { A4_POINTS, DEFAULT_TEMPLATES, type TemplateBlock, type TemplateContent } from '../domain/documents/templates';
-import { SETTING_KEYS } from '../domain/sheet-layouts';
+import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
+import { appendLog } from './audit-log';
 import { underDocumentLock } from './document-lock';
 import { writeSettingValues } from './document-settings';
 import { createFolder, folderById, moveFile } from './drive-files';
@@ -23,20 +24,22 @@ export interface CreatedTemplates {
   folderUrl: string;
 }
 
-/** Creates both default templates in the folder (a new one when none is given) and records their ids unless `record` is false. */
-export function createDefaultTemplates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, options: { folderId?: string; record?: boolean }): CreatedTemplates {
+/** Creates both default templates in the folder (a new one when none is given) and, unless `record` is false, records their ids in 设置 with one 操作记录 line naming `by`. */
+export function createDefaultTemplates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, options: { folderId?: string; record?: boolean; by?: string }): CreatedTemplates {
   const folder = options.folderId === undefined ? createFolder(DEFAULT_FOLDER_NAME) : folderById(options.folderId);
   const ids = {} as Record<DocumentKind, string>;
   for (const kind of ['certificate', 'form'] as const) ids[kind] = createTemplate(DEFAULT_TEMPLATES[kind], folder.id);
   const made: CreatedTemplates = { folderId: folder.id, certificateTemplateId: ids.certificate, formTemplateId: ids.form, folderUrl: folder.link };
   if (options.record !== false) {
-    underDocumentLock(() =>
+    underDocumentLock(() => {
       writeSettingValues(spreadsheet, {
         [SETTING_KEYS.certificateTemplate]: made.certificateTemplateId,
         [SETTING_KEYS.formTemplate]: made.formTemplateId,
         [SETTING_KEYS.documentFolder]: made.folderId,
-      }),
-    );
+      });
+      const note = `初始化模板：设置项“${SETTING_KEYS.certificateTemplate}”“${SETTING_KEYS.formTemplate}”“${SETTING_KEYS.documentFolder}”改为新建的模板和文件夹（${made.folderId}）`;
+      appendLog(spreadsheet, [[new Date(), options.by ?? '', SHEET_NAMES.settings, '', '', '', '', note]]);
+    });
   }
   return made;
 }

@@ -2,9 +2,10 @@
  * The 履职情况 sheet (五（二）–（五）, 六（四）5): reads the nomination sheet, 履职记录 and 设置 once
  * each, computes the report (src/domain/duties), and writes the generated sheet in one batched
  * write — cleared and rewritten only when its content changed. The caller holds the document lock
- * (runDutyReport takes it before it touches the spreadsheet at all).
+ * (runDutyReport takes it before it touches the spreadsheet at all). readDutyReport computes the
+ * same report for the sidebar without writing, its proposals worded for the sidebar.
  */
-import { dutyReport, type DutyReport } from '../domain/duties/report';
+import { dutyReport, type DutyReport, type ProposalReader } from '../domain/duties/report';
 import { dutyReportRows, DUTY_REPORT_HEADER_ROW, DUTY_REPORT_MARKER } from '../domain/duties/report-sheet';
 import { readLedger } from '../domain/duties/ledger';
 import { semesterStartsOf, type SemesterStarts, type SettingCell } from '../domain/duties/semesters';
@@ -42,16 +43,27 @@ export function writeDutyReport(
   preset: Preset,
   todayOverride?: string,
 ): DutySheetReport {
-  const { report, today } = readDutyReport(spreadsheet, nominationSheet, preset, todayOverride);
+  const { report, today } = computeDutyReport(spreadsheet, nominationSheet, preset, 'commands', todayOverride);
   const changed = writeReportSheet(spreadsheet, dutyReportRows(report, today, preset));
   return { ...report, sheet: SHEET_NAMES.dutyReport, today, changed };
 }
 
-/** The duty report computed from `nominationSheet`, 履职记录 and 设置 (each read once), writing nothing (the sidebar's 履职). */
+/** The sidebar's 履职: the duty report computed without writing, its proposals saying what to do in the sidebar. */
 export function readDutyReport(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   nominationSheet: string,
   preset: Preset,
+  todayOverride?: string,
+): { report: DutyReport; today: string } {
+  return computeDutyReport(spreadsheet, nominationSheet, preset, 'sidebar', todayOverride);
+}
+
+/** The duty report computed from `nominationSheet`, 履职记录 and 设置 (each read once), writing nothing. */
+function computeDutyReport(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  nominationSheet: string,
+  preset: Preset,
+  proposalsFor: ProposalReader,
   todayOverride?: string,
 ): { report: DutyReport; today: string } {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
@@ -65,7 +77,7 @@ export function readDutyReport(
   const teachers = awardedTeachers(cells, headerRow, headers);
   const ledger = readLedger(readCells(ledgerSheet, timeZone), starts, today, preset);
   if (ledger.problem !== undefined) throw new LedgerHeaderError(ledger.problem);
-  const report = dutyReport({ teachers, entries: ledger.entries, ledgerNotices: ledger.notices, starts, today, preset, nominationSheet });
+  const report = dutyReport({ teachers, entries: ledger.entries, ledgerNotices: ledger.notices, starts, today, preset, nominationSheet, proposalsFor });
   return { report, today };
 }
 

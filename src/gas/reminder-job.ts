@@ -68,6 +68,9 @@ export interface ReminderPreview {
   workingDay: boolean;
   on: boolean;
   digests: { recipient: string; subject: string; body: string; reminders: { kind: ReminderKind; label: string; row: number | ''; name: string }[] }[];
+  /** The reminder emails today's job would send: the digests not withheld (personal numbers) and within today's quota (`banzhuren reminders preview`'s 将发出 N 封). */
+  mails: number;
+  /** Reminders (not emails) over today's mail quota, left for the next working day. */
   waiting: number;
   alreadySent: number;
   heldForTomorrow: number;
@@ -307,6 +310,7 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
   const quota = remainingMailQuota();
   let left = quota;
   let waiting = 0;
+  let mails = 0;
   const digests: ReminderPreview['digests'] = [];
   for (const each of planned.digests) {
     const reminders = each.reminders.filter((reminder) => {
@@ -320,7 +324,10 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
     const personal = containsPersonalNumber(`${composed.subject}\n${composed.body}`, gathered.personalNumbers);
     if (personal) problems.push(`发给 ${plan.recipient} 的提醒不会发送：${PERSONAL_NUMBER_REASON}`);
     else if (left < 1) waiting += plan.reminders.length;
-    else left -= 1;
+    else {
+      left -= 1;
+      mails += 1;
+    }
     digests.push({
       recipient: plan.recipient,
       subject: personal ? '（不会发送）' : composed.subject,
@@ -329,7 +336,7 @@ export function buildReminderPreview(spreadsheet: GoogleAppsScript.Spreadsheet.S
     });
   }
   const workingDay = calendarProblem === undefined && input.calendar.isWorkday(today);
-  return { date: today, workingDay, on: remindersOn(), digests, waiting, alreadySent: planned.alreadySent, heldForTomorrow: planned.heldForTomorrow, unaddressed, problems, quota };
+  return { date: today, workingDay, on: remindersOn(), digests, mails, waiting, alreadySent: planned.alreadySent, heldForTomorrow: planned.heldForTomorrow, unaddressed, problems, quota };
 }
 
 /** What a digest's text needs besides its plan: the day, the spreadsheet's name and link, the greeting (digestRecipientName). */

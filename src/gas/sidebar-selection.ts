@@ -2,10 +2,11 @@
  * The sidebar's reads of the spreadsheet: who the user is (权限, read once), and the current
  * selection on a nomination sheet (the active range list, the sheet read once) with a view of each
  * shown row. A poll whose key is unchanged reads nothing else: 权限 and 设置 are read only when the
- * views must be built again.
+ * views must be built again. The 统计 panel's verdict counts come from here too, so they agree
+ * with 当前行.
  */
 import type { CalendarDate } from '../domain/calendar-date';
-import { isEmptyRow } from '../domain/nomination/eligibility';
+import { evaluateRow, isEmptyRow } from '../domain/nomination/eligibility';
 import type { Cell } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
 import { mayHoldNominations, SHEET_NAMES } from '../domain/sheet-layouts';
@@ -111,12 +112,31 @@ export function readSelection(
 }
 
 /** 设置's 评审基准日, else today (an unreadable one is reported by 校验全部资格; the sidebar uses today). */
-function reviewDateOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate): CalendarDate {
+export function reviewDateOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: CalendarDate): CalendarDate {
   try {
     return readSettings(spreadsheet).reviewDate ?? today;
   } catch {
     return today;
   }
+}
+
+/**
+ * Each data row's verdict as 当前行 shows it (at 评审基准日, with the other sheets' term results),
+ * not the 资格审查 cell, which is only as fresh as the last 校验全部资格.
+ */
+export function liveVerdicts(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, cells: Cell[][], header: NominationHeader, preset: Preset): string[] {
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const reviewDate = reviewDateOf(spreadsheet, todayIn(timeZone));
+  const headers = header.headers;
+  const history = readTermHistory(spreadsheet, { name: sheetName, firstRow: header.row + 1, lastRow: cells.length, headers, cellAt: (row, column) => cells[row - 1]?.[column] }, timeZone, preset, []);
+  const verdicts: string[] = [];
+  for (let rowNumber = header.row + 1; rowNumber <= cells.length; rowNumber += 1) {
+    const row = cells[rowNumber - 1] ?? [];
+    if (isEmptyRow(row, headers)) continue;
+    const person = headers.columns.idNumber === undefined ? null : personKey(row[headers.columns.idNumber]);
+    verdicts.push(evaluateRow(headers, row, { reviewDate, preset, otherTerms: history.otherTerms(person, rowNumber) }).verdict);
+  }
+  return verdicts;
 }
 
 /** The active sheet's selected data rows (header and blank rows left out), or why none can be shown. */

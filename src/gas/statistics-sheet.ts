@@ -3,7 +3,8 @@
  * awarded by year against the yearly target, by county, stage and category and the city studios
  * per stage, and writes the generated sheet — cleared, then every cell in one setValues — with one
  * chart per table (placeCharts: a second run replaces them, never duplicates). Only counts and
- * row numbers are written: never a name or any personal data.
+ * row numbers are written: never a name or any personal data. readStatistics also serves the
+ * sidebar's 统计 panel (it writes nothing).
  */
 import { readSelectionLevelSetting } from './settings-sheet';
 import { countAwards, type AwardStatistics, type StatisticsRow } from '../domain/statistics/awards';
@@ -13,6 +14,9 @@ import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { studiosByStage } from '../domain/studios/studio-rows';
 import { placeCharts, type ChartPlan } from './charts';
+import { isEmptyRow } from '../domain/nomination/eligibility';
+import { countyOf, type Cell } from '../domain/nomination/values';
+import { liveVerdicts } from './sidebar-selection';
 import { ensureColumns, ensureRows, nominationHeader, readCells, requireSheet, textCell } from './spreadsheet';
 import { readStudioSheet } from './studio-sheet';
 
@@ -25,6 +29,9 @@ export interface StatisticsReport {
   awarded: number;
   byYear: AwardStatistics['byYear'];
   byCounty: AwardStatistics['byCounty'];
+  byCountyByYear: AwardStatistics['byCountyByYear'];
+  /** The county most data rows name ('' when none): a county's own workbook's county. */
+  ownCounty: string;
   byStage: AwardStatistics['byStage'];
   byCategory: AwardStatistics['byCategory'];
   studiosByStage: StudioCount[];
@@ -92,14 +99,31 @@ export function readStatistics(spreadsheet: GoogleAppsScript.Spreadsheet.Spreads
     awarded: statistics.awarded,
     byYear: statistics.byYear,
     byCounty: statistics.byCounty,
+    byCountyByYear: statistics.byCountyByYear,
     byStage: statistics.byStage,
     byCategory: statistics.byCategory,
     studiosByStage: studioCounts,
+    ownCounty: mostNamedCounty(cells.slice(headerRow).map(county), preset),
     problems,
   };
-  // Every data row's 状态 or 资格审查, for the sidebar's counts.
-  const outputColumn = (output: '状态' | '资格审查') => cells.slice(headerRow).filter((row) => row.some((cell) => cell !== '' && cell !== null)).map((row) => String(headers.outputs[output] === undefined ? '' : (row[headers.outputs[output]!] ?? '')));
+  // For the sidebar's counts: every data row's 状态, and its verdict as 当前行 computes it (the
+  // 资格审查 cell is only as fresh as the last 校验全部资格; computed only when asked for).
+  const dataRows = cells.slice(headerRow).filter((row) => !isEmptyRow(row, headers));
+  const outputColumn = (output: '状态' | '资格审查'): string[] =>
+    output === '资格审查'
+      ? liveVerdicts(spreadsheet, sheetName, cells, { row: headerRow, headers }, preset)
+      : dataRows.map((row) => String(headers.outputs[output] === undefined ? '' : (row[headers.outputs[output]!] ?? '')));
   return { report, layout, column: outputColumn };
+}
+
+/** The county named by most of these cells ('' when none names one). */
+function mostNamedCounty(cells: readonly Cell[], preset: Preset): string {
+  const counts = new Map<string, number>();
+  for (const cell of cells) {
+    const name = countyOf(cell, preset);
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
 }
 
 /** A table's chart as placeCharts takes it: the table's cells as an A1 range (the tables are at most a few columns wide). */

@@ -16,7 +16,7 @@ import { certificateSequence, formatCertificateNumber, lastActionText, publicity
 import { listedWithoutRole, readPermissions, rolesOf } from '../domain/workflow/roles';
 import { readState, type State } from '../domain/workflow/states';
 import { personKey, type OtherTerms } from '../domain/workflow/term-results';
-import { appendLog } from './audit-log';
+import { appendLog, LOG_HEADERS } from './audit-log';
 import { readTermHistory } from './eligibility-sheet';
 import { underDocumentLock } from './document-lock';
 import { instantOfCalendarDate } from './cell-dates';
@@ -129,11 +129,36 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   }
 
   if (changes.size > 0) {
-    writeChanges(sheet, columns, changes);
-    certificates?.save();
-    appendLog(spreadsheet, logRows);
+    // Nothing below may fail on the data: a text too long for a cell stops the move before the first write.
+    const tooLong = tooLongText(changes, logRows);
+    if (tooLong !== '') throw new Error(`${tooLong}（本次没有做任何修改）`);
+    try {
+      writeChanges(sheet, columns, changes);
+      certificates?.save();
+    } finally {
+      // Once a cell may have changed, 操作记录 gets its lines whatever happened.
+      appendLog(spreadsheet, logRows);
+    }
   }
   return { report, logged: logRows };
+}
+
+/** The most characters one cell may hold in both homes of the workbook (Sheets 50,000; .xlsx 32,767). */
+export const CELL_TEXT_LIMIT = 32767;
+
+/** Which text of a move would not fit in its cell ('' when all fit), naming the row and column. */
+function tooLongText(changes: Map<number, Partial<Record<WorkflowColumn, unknown>>>, logRows: unknown[][]): string {
+  const over = (value: unknown) => typeof value === 'string' && value.replace(/^'/, '').length > CELL_TEXT_LIMIT;
+  for (const [row, change] of changes) {
+    for (const [column, value] of Object.entries(change)) {
+      if (over(value)) return `第${row}行的“${column}”将有 ${String(value).replace(/^'/, '').length} 个字符，超过一个单元格最多的 ${CELL_TEXT_LIMIT} 个`;
+    }
+  }
+  for (const logRow of logRows) {
+    const index = logRow.findIndex(over);
+    if (index >= 0) return `第${String(logRow[3])}行的操作记录“${LOG_HEADERS[index]}”将有 ${String(logRow[index]).length} 个字符，超过一个单元格最多的 ${CELL_TEXT_LIMIT} 个`;
+  }
+  return '';
 }
 
 /** The rows a choice names: listed ones (each once, in order), or those whose term has ended. */

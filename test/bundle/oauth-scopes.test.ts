@@ -272,6 +272,9 @@ async function dynamicallyCalled(): Promise<{ calls: string[]; globalsRun: Set<s
       call(runtime, 'sidebarSetReminders', false);
       call(runtime, 'sidebarSettings');
       call(runtime, 'sidebarSaveSetting', '提醒间隔', '3');
+      call(runtime, 'sidebarCheckAll');
+      installFakeDocumentApp(runtime);
+      call(runtime, 'sidebarCreateTemplates');
     }, run),
   );
   return { calls: [...calls], globalsRun: run };

@@ -201,10 +201,10 @@ test('settings: shown with help, 邮件服务器 masked, saved by the city as te
     const view = call(runtime, 'sidebarSettings');
     expect(view.mayEdit).toBe(true);
     expect(JSON.stringify(view)).not.toContain('secret');
-    expect(view.settings.find((setting: { key: string }) => setting.key === '邮件服务器').value).toBe('smtp://user:***@smtp.example.com:587');
+    expect(view.settings.find((setting: { key: string }) => setting.key === '邮件服务器').value).toBe('smtp://***@smtp.example.com:587');
     expect(view.settings.find((setting: { key: string }) => setting.key === '提醒间隔').help).toMatch(/工作日/);
     expect(() => runtime.bundle.call('sidebarSaveSetting', '提醒间隔', 'abc')).toThrow(/设置项“提醒间隔”的值“abc”无效/);
-    expect(() => runtime.bundle.call('sidebarSaveSetting', '邮件服务器', 'smtp://user:***@smtp.example.com:587')).toThrow(/隐藏的密码/);
+    expect(() => runtime.bundle.call('sidebarSaveSetting', '邮件服务器', 'smtp://***@smtp.example.com:587')).toThrow(/隐藏的部分（\*\*\*）/);
     expect(runtime.changed).toBe(false);
     const saved = call(runtime, 'sidebarSaveSetting', '证书编号格式', '=玉教班〔{year}〕{seq:000}号');
     expect(saved.settings.find((setting: { key: string }) => setting.key === '证书编号格式')).toMatchObject({ value: '=玉教班〔{year}〕{seq:000}号', problem: '' });

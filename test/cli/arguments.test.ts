@@ -114,7 +114,7 @@ test('row numbers past the last row a sheet can have, and reasons too long for a
   }
   const long = runCli(['advance', '名单.xlsx', '--rows', '2', '--to', '已取消', '--as', 'city@yuxi.cn', '--reason', `六（四）1${'违'.repeat(33_000)}`]);
   expect(long.code).toBe(2);
-  expect(long.stderr).toBe('banzhuren：--reason 太长（33005 个字符）：最多 30,000 个字符，请写明要点并附文件编号\n');
+  expect(long.stderr).toBe('banzhuren：--reason 太长：理由最多 500 个字，现在 33005 个字；请写明要点并附文件编号\n');
 });
 
 test('a string option given twice is refused, never silently the last one (--as a --as b)', () => {

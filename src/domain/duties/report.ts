@@ -64,7 +64,12 @@ export interface DutyReportInput {
   preset: Preset;
   /** The nomination sheet's name, for the proposals' command (default 推荐名单). */
   nominationSheet?: string;
+  /** Who reads the proposals: 'commands' (履职情况 and the CLI: the banzhuren command and the menu) or 'sidebar' (the 当前行 panel's 取消资格); default 'commands'. */
+  proposalsFor?: ProposalReader;
 }
+
+/** Who a cancellation proposal tells what to do. */
+export type ProposalReader = 'commands' | 'sidebar';
 
 /** The 六（四） item that an unmet year of duties is evidence for. */
 export const CANCELLATION_ITEM = 5;
@@ -126,7 +131,7 @@ export function dutyReport(input: DutyReportInput): DutyReport {
       if (!status.ok && schoolYearEnded(semester, starts, today)) unmet.push(unmetText(semester, status, preset));
     }
     // A 任期届满 title is past cancelling: its unmet semesters are for the term assessment only.
-    if (unmet.length > 0 && teacher.state === CANCELLABLE_STATE) proposals.push(proposalText(teacher, unmet, sheet));
+    if (unmet.length > 0 && teacher.state === CANCELLABLE_STATE) proposals.push(proposalText(teacher, unmet, sheet, input.proposalsFor ?? 'commands'));
   }
   const sorted = [...notices].sort((a, b) => a.row - b.row);
   return { semesters, notices: [...sorted.map(noticeText), ...teacherNotices], proposals };
@@ -218,13 +223,15 @@ function unmetText(semester: Semester, status: SemesterStatus, preset: Preset): 
   return `${semesterText(semester)}未完成${status.missing.join('、')}${mentoring}`;
 }
 
-function proposalText(teacher: AwardedTeacher, unmet: readonly string[], sheet: string): string {
+/** What to do about a proposal, by who reads it: the command line and menu, or the sidebar's 当前行 panel. */
+const PROPOSAL_STEPS: Readonly<Record<ProposalReader, (row: number, sheet: string) => string>> = {
+  commands: (row, sheet) =>
+    `banzhuren advance 文件.xlsx --rows ${row} --to 已取消 --reason "六（四）${CANCELLATION_ITEM}" --as 市级邮箱${sheet === SHEET_NAMES.nominations ? '' : ` --sheet ${sheet}`}` +
+    '（Google 表格中选中该行，用菜单“推进所选行…”）',
+  sidebar: (row, sheet) => `在“${sheet}”中选中第${row}行，在助手的“当前行”中点“取消资格”，理由写“六（四）${CANCELLATION_ITEM}：……”`,
+};
+
+function proposalText(teacher: AwardedTeacher, unmet: readonly string[], sheet: string, reader: ProposalReader): string {
   const clause = DISQUALIFICATIONS.find((item) => item.item === CANCELLATION_ITEM)?.text ?? '';
-  const sheetOption = sheet === SHEET_NAMES.nominations ? '' : ` --sheet ${sheet}`;
-  return (
-    `${teacherAtRow(teacher, sheet)}：${unmet.join('；')}。` +
-    `按方案六（四）${CANCELLATION_ITEM}“${clause}”，可由市级决定取消资格：` +
-    `banzhuren advance 文件.xlsx --rows ${teacher.row} --to 已取消 --reason "六（四）${CANCELLATION_ITEM}" --as 市级邮箱${sheetOption}` +
-    '（Google 表格中选中该行，用菜单“推进所选行…”）'
-  );
+  return `${teacherAtRow(teacher, sheet)}：${unmet.join('；')}。按方案六（四）${CANCELLATION_ITEM}“${clause}”，可由市级决定取消资格：${PROPOSAL_STEPS[reader](teacher.row, sheet)}`;
 }

@@ -1,9 +1,11 @@
 /**
  * The sidebar's read-only panels as data: the 统计 progress bars (a year's awards against the
- * city's 180, each county against its ≥100, the studios of each stage against the plan), the
- * 履职 and 工作室 findings as lines, and counts by a column. Pure: the adapters read the sheets.
+ * city's 180, each county's awards of that year against its ≥100, the studios of each stage
+ * against the plan), the 履职 and 工作室 findings as lines, and counts by a column. Pure: the
+ * adapters read the sheets.
  */
 import type { Preset } from '../presets';
+import type { SelectionLevel } from '../selection-level';
 import { hideLongNumbers } from '../reminders/digest';
 import type { SemesterStatus } from '../duties/report';
 import type { StudioCount } from '../statistics/layout';
@@ -24,17 +26,30 @@ export function bar(label: string, value: number, target: number | null): Bar {
 
 /** What the bars are drawn from (a StatisticsReport's fields). */
 export interface BarInput {
+  level: SelectionLevel;
   byYear: { year: number | string; awarded: number; target: number | null }[];
-  byCounty: { county: string; awarded: number }[];
+  byCountyByYear: { year: number; county: string; awarded: number }[];
   studiosByStage: StudioCount[];
+  /** The county most of the rows name (a county's own workbook, 评选级别 县级); '' when none. */
+  ownCounty: string;
 }
 
-/** The 统计 bars of `year`: the city's yearly target, each county of the preset (≥ its yearly minimum, counted over the plan), the studios per stage. */
+/**
+ * The 统计 bars of `year`. 市级: the city's awards of the year against its yearly 180, and each
+ * county of the preset against its yearly minimum (≥100) with the county's awards of that same
+ * year. 县级 (a county's own workbook, as `banzhuren stats` counts it): `city` holds the workbook's
+ * own county's awards of the year against the minimum and there are no county bars. Studios per
+ * stage against the plan; a stage the plan sets no number for has target 0 and no status.
+ */
 export function targetBars(input: BarInput, year: number, preset: Preset): { city: Bar; counties: Bar[]; studios: Bar[] } {
   const thisYear = input.byYear.find((entry) => entry.year === year);
-  const city = bar(`${year}年认定`, thisYear?.awarded ?? 0, preset.cityTargetPerYear);
-  const counties = preset.counties.map((county) => bar(county, input.byCounty.find((entry) => entry.county === county)?.awarded ?? 0, preset.countyTargetPerYear));
   const studios = input.studiosByStage.map((entry) => bar(`${entry.stage}工作室`, entry.studios, entry.target));
+  if (input.level === '县级') {
+    return { city: bar(`${year}年${input.ownCounty || '本县'}认定（县级评选）`, thisYear?.awarded ?? 0, preset.countyTargetPerYear), counties: [], studios };
+  }
+  const city = bar(`${year}年认定`, thisYear?.awarded ?? 0, preset.cityTargetPerYear);
+  const countyOfYear = (county: string) => input.byCountyByYear.find((entry) => entry.year === year && entry.county === county)?.awarded ?? 0;
+  const counties = preset.counties.map((county) => bar(`${county}（${year}年）`, countyOfYear(county), preset.countyTargetPerYear));
   return { city, counties, studios };
 }
 

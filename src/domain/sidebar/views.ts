@@ -54,3 +54,12 @@ export interface RowView {
   certificateNumber: string;
   lastAction: string;
 }
+
+/** The most characters a move's reason may have (the page's maxlength; the server refuses longer before writing). */
+export const MAX_REASON_LENGTH = 500;
+
+/** Why a move's reason is refused (too long), or '' when it may be used. */
+export function reasonLengthProblem(reason: string): string {
+  const length = reason.trim().length;
+  return length > MAX_REASON_LENGTH ? `理由最多 ${MAX_REASON_LENGTH} 个字，现在 ${length} 个字` : '';
+}

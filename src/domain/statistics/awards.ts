@@ -51,6 +51,8 @@ export interface AwardStatistics {
   awarded: number;
   byYear: YearCount[];
   byCounty: { county: string; awarded: number }[];
+  /** byCounty split by the year of 认定日期 (rows under 日期不明 left out), for a year's county bars. */
+  byCountyByYear: { year: number; county: string; awarded: number }[];
   byStage: { stage: string; awarded: number }[];
   byCategory: { category: string; awarded: number }[];
   /** Rows counted under 日期不明/未填写/无法识别, and 状态 texts that name no state, each naming its row. */
@@ -128,6 +130,7 @@ export function countAwards(rows: readonly StatisticsRow[], level: SelectionLeve
   const counties = new Tally([...preset.counties, preset.cityDirect]);
   const stages = new Tally(preset.stages);
   const categories = new Tally(CATEGORIES);
+  const countyYears = new Map<string, { year: number; county: string; awarded: number }>();
   let awarded = 0;
   for (const row of rows) {
     const state = readState(row.state);
@@ -143,11 +146,16 @@ export function countAwards(rows: readonly StatisticsRow[], level: SelectionLeve
       unknownYear += 1;
       const shown = implausible !== null ? implausible : isBlankCell(row.awardDate) ? '为空' : `“${quote(String(row.awardDate))}”无法识别`;
       problems.push(`第${row.row}行（${state}）的认定日期${shown}，年度计入“${UNKNOWN_YEAR}”`);
-    } else {
+    }
+    const county = entryOf(row.county, countyOf(row.county, preset), fieldOf('county').header, row, state, problems);
+    counties.add(county);
+    if (date !== null && implausible === null) {
       const year = Number(date.slice(0, 4));
       years.set(year, (years.get(year) ?? 0) + 1);
+      const entry = countyYears.get(`${year}\u0000${county}`) ?? { year, county, awarded: 0 };
+      entry.awarded += 1;
+      countyYears.set(`${year}\u0000${county}`, entry);
     }
-    counties.add(entryOf(row.county, countyOf(row.county, preset), fieldOf('county').header, row, state, problems));
     stages.add(entryOf(row.stage, enumValue('stage', row.stage, preset), fieldOf('stage').header, row, state, problems));
     categories.add(entryOf(row.category, enumValue('category', row.category, preset), fieldOf('category').header, row, state, problems));
   }
@@ -160,6 +168,7 @@ export function countAwards(rows: readonly StatisticsRow[], level: SelectionLeve
     awarded,
     byYear,
     byCounty: counties.entries().map(([county, count]) => ({ county, awarded: count })),
+    byCountyByYear: [...countyYears.values()],
     byStage: stages.entries().map(([stage, count]) => ({ stage, awarded: count })),
     byCategory: categories.entries().map(([category, count]) => ({ category, awarded: count })),
     problems,

@@ -79,10 +79,10 @@ test('the selection key changes with any part and only then', () => {
 });
 
 test('统计 bars: the year against 180, every county against 100, studios per stage; counts keep their order', () => {
-  const bars = targetBars({ byYear: [{ year: 2024, awarded: 180, target: 180 }], byCounty: [{ county: '红塔区', awarded: 12 }], studiosByStage: [{ stage: '小学', studios: 3, target: 3 }, { stage: '高中', studios: 1, target: 3 }] }, 2024, preset);
+  const bars = targetBars({ level: '市级', ownCounty: '', byYear: [{ year: 2024, awarded: 180, target: 180 }], byCountyByYear: [{ year: 2024, county: '红塔区', awarded: 12 }], studiosByStage: [{ stage: '小学', studios: 3, target: 3 }, { stage: '高中', studios: 1, target: 3 }] }, 2024, preset);
   expect(bars.city).toEqual({ label: '2024年认定', value: 180, target: 180, status: '达标' });
   expect(bars.counties).toHaveLength(preset.counties.length);
-  expect(bars.counties[0]).toEqual({ label: '红塔区', value: 12, target: 100, status: '未达标' });
+  expect(bars.counties[0]).toEqual({ label: '红塔区（2024年）', value: 12, target: 100, status: '未达标' });
   expect(bars.studios.map((each) => each.status)).toEqual(['达标', '未达标']);
   expect(bar('县级工作室', 2, null).status).toBe('');
   expect(countBy(['符合', '', '不符合', '符合'], ['符合', '不符合', '待核实'], '未审查')).toEqual([{ label: '符合', count: 2 }, { label: '不符合', count: 1 }, { label: '待核实', count: 0 }, { label: '未审查', count: 1 }]);
@@ -111,7 +111,7 @@ test('设置: help from the initial rows, values checked by the add-on readers, 
   expect(settingProblem('第一学期开始', '13-40', preset)).not.toBe('');
   expect(settingProblem('邮件服务器', 'http://x', preset)).not.toBe('');
   expect(settingProblem('邮件服务器', '', preset)).toBe('');
-  expect(shownSettingValue('邮件服务器', 'smtp://user:p%40ss@smtp.example.com:587')).toBe('smtp://user:***@smtp.example.com:587');
+  expect(shownSettingValue('邮件服务器', 'smtp://user:p%40ss@smtp.example.com:587')).toBe('smtp://***@smtp.example.com:587');
   expect(shownSettingValue('邮件服务器', 'smtp://smtp.example.com:25')).toBe('smtp://smtp.example.com:25');
   expect(shownSettingValue('证书模板', 'a:b@c')).toBe('a:b@c');
 });
