@@ -7,11 +7,9 @@
  * the 操作记录 lines written).
  */
 import type { MoveOutcome } from '../src/addon/sidebar-api';
+import { MAX_REASON_LENGTH } from '../src/domain/sidebar/views';
 import { labelled, make, setText, text, textList } from './dom';
 import { callServer } from './server';
-
-/** The longest reason the server accepts (src/domain/sidebar/views.ts MAX_REASON_LENGTH). */
-export const MAX_REASON_LENGTH = 500;
 
 /** The fields one move asks for. */
 export interface MoveNeeds {
