@@ -3,7 +3,8 @@
  * placeholders are known, which rows lack values), start or continue the batch — after a pre-flight
  * (run first when there was none) that found problems, only once a confirm step naming them says
  * go — and watch a running job's progress (sidebarDocumentProgress, every 2 s or slower, only
- * while visible).
+ * while visible). When the pre-flight says a template or the folder is missing, the city gets an
+ * 初始化模板 button (after a confirm step; the server checks the role again).
  */
 import type { DocumentsView } from '../../src/addon/sidebar-api';
 import { busy, details, fill, make, text, textList } from '../dom';
@@ -11,6 +12,7 @@ import { confirmStep } from '../confirm';
 import { panelSection, type Panel } from '../panel';
 import { POLL_INTERVAL } from '../poll';
 import { callServer } from '../server';
+import { startInfo } from '../state';
 
 const KINDS: [string, string][] = [['certificate', '荣誉证书'], ['form', '任期考核表']];
 
@@ -104,7 +106,8 @@ export function documentsPanel(): Panel {
   actions.append(check, generate);
   const confirmArea = make('div');
   const resultArea = make('div', { 'aria-live': 'polite' });
-  parts.content.append(kinds, make('p', { class: 'hint' }, '预检只读取名单和模板，不生成文件。'), actions, confirmArea, resultArea);
+  const templatesArea = make('div', { class: 'templates' });
+  parts.content.append(kinds, make('p', { class: 'hint' }, '预检只读取名单和模板，不生成文件。'), actions, confirmArea, resultArea, templatesArea);
   // The last pre-flight of each kind (a kind's generation asks again when it found problems).
   const checked = new Map<string, DocumentsView>();
 
@@ -113,8 +116,29 @@ export function documentsPanel(): Panel {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let polling = false;
 
+  const makeTemplates = make('button', { type: 'button' }, '初始化模板');
+  makeTemplates.addEventListener('click', async () => {
+    makeTemplates.disabled = true;
+    const go = await confirmStep(confirmArea, {
+      question: '初始化模板？',
+      lines: ['将新建“荣誉证书模板”和“任期考核表模板”及存放文档的文件夹，并把它们写入“设置”表的证书模板、考核表模板和文档文件夹。'],
+      yes: '确认初始化',
+    });
+    makeTemplates.disabled = false;
+    if (!go) {
+      makeTemplates.focus();
+      return;
+    }
+    const made = await busy([makeTemplates, ...controls], parts.feedback, '正在新建模板…', () => callServer('sidebarCreateTemplates'));
+    if (!made) return;
+    checked.clear();
+    fill(templatesArea, make('p', { class: 'templates-made' }, made.message), safeLink(made.folder, '文件夹'));
+  });
   const show = (view: DocumentsView): void => {
     fill(resultArea, drawDocuments(view));
+    // A missing template or folder: the city may make the defaults here.
+    if (!view.result && view.message.includes('初始化模板') && startInfo()?.user.city) fill(templatesArea, makeTemplates);
+    else if (view.result) fill(templatesArea);
     if (view.job) watch();
   };
   const watch = (): void => {
