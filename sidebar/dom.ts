@@ -2,7 +2,27 @@
  * Text-only DOM helpers for the sidebar: every value the server sends is put on the page with
  * textContent or an input's value, never parsed as HTML. Elements are made with `make`, which takes
  * only a tag, a class, attributes and text; there is deliberately no helper that takes markup.
+ * All text goes through the one setter here (`setText`, `text`, `make`), which removes the
+ * bidirectional control characters, so a name cannot reorder the sidebar's own words around it.
  */
+
+/** The bidirectional embedding, override, isolate and mark characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F). */
+const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** `value` without bidirectional control characters. */
+export function plain(value: string): string {
+  return value.replace(BIDI_CONTROLS, '');
+}
+
+/** Sets a node's text (the single text setter of the sidebar: never HTML, never bidi controls). */
+export function setText(node: Node, value: string): void {
+  node.textContent = plain(value);
+}
+
+/** A text node of `value` (through the same cleaning as `setText`), to append beside elements. */
+export function text(value: string): Text {
+  return document.createTextNode(plain(value));
+}
 
 /** Attributes `make` may set; values are plain strings (or booleans for presence). */
 export type Attributes = Record<string, string | boolean | undefined>;
@@ -15,13 +35,13 @@ export function byId<T extends HTMLElement>(id: string): T {
 }
 
 /** Makes an element with attributes and text content (text is never parsed as HTML). */
-export function make<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, text?: string): HTMLElementTagNameMap[K] {
+export function make<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, content?: string): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;
-    element.setAttribute(name, value === true ? '' : value);
+    element.setAttribute(name, value === true ? '' : plain(value));
   }
-  if (text !== undefined) element.textContent = text;
+  if (content !== undefined) setText(element, content);
   return element;
 }
 
@@ -61,8 +81,8 @@ export function textList(items: string[], empty: string, attributes: Attributes 
 }
 
 /** A labelled field: `<label>text <control></label>` so the control's accessible name is the label. */
-export function labelled(text: string, control: HTMLElement, hint?: string): HTMLLabelElement {
-  const label = make('label', {}, text);
+export function labelled(caption: string, control: HTMLElement, hint?: string): HTMLLabelElement {
+  const label = make('label', {}, caption);
   label.append(control);
   if (hint) {
     const note = make('span', { class: 'hint' }, hint);
@@ -84,26 +104,26 @@ export class Feedback {
   }
 
   /** Shows a loading or progress text (empty text hides nothing important). */
-  loading(text: string): void {
-    this.status.textContent = text;
+  loading(message: string): void {
+    setText(this.status, message);
     this.clearError();
   }
 
   /** Shows a finished note in the status line. */
-  done(text = ''): void {
-    this.status.textContent = text;
+  done(message = ''): void {
+    setText(this.status, message);
   }
 
   /** Shows a failure's message in the alert line. */
   error(error: unknown): void {
-    this.status.textContent = '';
-    this.alert.textContent = messageOf(error);
+    setText(this.status, '');
+    setText(this.alert, messageOf(error));
     this.alert.hidden = false;
   }
 
   /** Hides the alert line. */
   clearError(): void {
-    this.alert.textContent = '';
+    setText(this.alert, '');
     this.alert.hidden = true;
   }
 }

@@ -5,7 +5,7 @@
  * as text (sidebar/dom.ts), never as HTML.
  */
 import type { SidebarStart } from '../src/addon/sidebar-api';
-import { byId, fill, make, messageOf } from './dom';
+import { byId, fill, make, messageOf, setText } from './dom';
 import type { Panel } from './panel';
 import { batchPanel } from './panels/batch';
 import { currentRowPanel } from './panels/current-row';
@@ -54,7 +54,7 @@ function describeStart(start: SidebarStart): void {
   const line = byId('user-line');
   fill(line, make('span', {}, `当前用户：${who}`));
   if (user.problem) line.append(make('span', { class: 'error block' }, user.problem));
-  byId('footer').textContent = `今天 ${start.today}（${start.timeZone}） · 版本 ${start.version}`;
+  setText(byId('footer'), `今天 ${start.today}（${start.timeZone}） · 版本 ${start.version}`);
 }
 
 /** The one call on open: sidebarOpen; on failure its message and a 重试 button. */
@@ -62,18 +62,18 @@ async function open(): Promise<void> {
   const status = byId('open-status');
   const errorArea = byId('open-error');
   fill(errorArea);
-  status.textContent = '正在打开…';
+  setText(status, '正在打开…');
   try {
     const start = await callServer('sidebarOpen');
-    status.textContent = '';
+    setText(status, '');
     describeStart(start);
     setStart(start);
     if (active) active.shown();
     startSelectionPoll((problem) => {
-      byId('poll-status').textContent = problem;
+      setText(byId('poll-status'), problem);
     });
   } catch (error) {
-    status.textContent = '';
+    setText(status, '');
     const retry = make('button', { type: 'button' }, '重试');
     retry.addEventListener('click', () => {
       retry.disabled = true;

@@ -1,11 +1,15 @@
 /**
- * What the 当前行 and 批量 panels share about moves: the form that asks for a reason and a
- * publicity start date when the move needs them (checked here, with the message in the panel's alert
- * line, rather than by the browser's own bubble), and the drawing of a move's outcome (what moved,
- * each refusal with its reason, the 操作记录 lines written).
+ * What the 当前行 and 批量 panels share about moves: the form that asks for a reason (at most
+ * MAX_REASON_LENGTH characters, as the server allows) and a publicity start date when the move needs
+ * them (checked here, with the message in the panel's alert line, rather than by the browser's own
+ * bubble) — the start date's field shows the 公示截止 the calendar gives and warns when the start is
+ * not a working day — and the drawing of a move's outcome (what moved, each refusal with its reason,
+ * the 操作记录 lines written).
  */
 import type { MoveOutcome } from '../src/addon/sidebar-api';
-import { labelled, make, textList } from './dom';
+import { MAX_REASON_LENGTH } from '../src/domain/sidebar/views';
+import { labelled, make, setText, text, textList } from './dom';
+import { callServer } from './server';
 
 /** The fields one move asks for. */
 export interface MoveNeeds {
@@ -23,14 +27,45 @@ export interface MoveFields {
   start(): string | undefined;
 }
 
-/** The reason (when needed) and start date (when needed) fields of a move, with an id prefix for labels. */
-export function moveFields(needs: MoveNeeds, today: string): MoveFields {
+/**
+ * Shows under a publicity start field the 公示截止 of `days` working days from it, and a warning when
+ * the start is not a working day (a one-day publicity from a working day ends on that day). Answers
+ * to an older date are dropped.
+ */
+function publicityPreview(start: HTMLInputElement, days: number): HTMLElement {
+  const line = make('p', { class: 'hint publicity-preview', role: 'status', 'aria-live': 'polite' });
+  let asked = 0;
+  const update = async (): Promise<void> => {
+    const date = start.value;
+    const ask = ++asked;
+    setText(line, date ? '正在计算公示截止…' : '');
+    if (!date) return;
+    try {
+      const [first, period] = [await callServer('sidebarPublicityPeriod', date, 1), await callServer('sidebarPublicityPeriod', date, days)];
+      if (ask !== asked) return;
+      const end = `公示截止：${period.end}（${days} 个工作日）`;
+      setText(line, first.end === date ? end : `注意：${date} 不是工作日，公示从 ${first.end} 起算。${end}`);
+      line.classList.toggle('warning', first.end !== date);
+    } catch (error) {
+      if (ask === asked) setText(line, `无法计算公示截止：${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  start.addEventListener('change', () => void update());
+  void update();
+  return line;
+}
+
+/** The reason (when needed) and start date (when needed, with its 公示截止 for `publicityDays`) fields of a move. */
+export function moveFields(needs: MoveNeeds, today: string, publicityDays = 5): MoveFields {
   const element = make('div', { class: 'move-fields' });
-  const reason = make('textarea', { rows: '2', 'aria-required': needs.needsReason ? 'true' : undefined });
+  const reason = make('textarea', { rows: '2', maxlength: String(MAX_REASON_LENGTH), 'aria-required': needs.needsReason ? 'true' : undefined });
   const start = make('input', { type: 'date', 'aria-required': needs.needsStart ? 'true' : undefined });
   start.value = today;
-  if (needs.needsReason) element.append(labelled('理由（必填）', reason, needs.reasonHint && !needs.reasonHint.startsWith('理由') ? needs.reasonHint : undefined));
-  if (needs.needsStart) element.append(labelled('公示开始日期', start));
+  if (needs.needsReason) {
+    const hint = needs.reasonHint && !needs.reasonHint.startsWith('理由') ? `${needs.reasonHint}（最多 ${MAX_REASON_LENGTH} 字）` : `最多 ${MAX_REASON_LENGTH} 字`;
+    element.append(labelled('理由（必填）', reason, hint));
+  }
+  if (needs.needsStart) element.append(labelled('公示开始日期', start), publicityPreview(start, publicityDays));
   return {
     element,
     controls: [...(needs.needsReason ? [reason] : []), ...(needs.needsStart ? [start] : [])],
@@ -67,8 +102,8 @@ export function drawOutcome(outcome: MoveOutcome): HTMLElement {
       const item = make('li');
       item.append(make('span', { class: 'muted' }, `${line.time} ${line.email}`), make('br'));
       const where = line.row === '' ? line.sheet : `${line.sheet} 第${line.row}行`;
-      item.append(`${where} ${line.name}：${line.from}→${line.to}`);
-      if (line.note) item.append(make('br'), `理由：${line.note}`);
+      item.append(text(`${where} ${line.name}：${line.from}→${line.to}`));
+      if (line.note) item.append(make('br'), text(`理由：${line.note}`));
       list.append(item);
     }
     box.append(list);

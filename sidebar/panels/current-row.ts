@@ -5,7 +5,7 @@
  * written, and the row's new state (the move returns the refreshed selection).
  */
 import type { MoveChoice, RowView, SelectionView } from '../../src/addon/sidebar-api';
-import { busy, details, fill, make } from '../dom';
+import { busy, details, fill, make, text } from '../dom';
 import { drawOutcome, missingField, moveFields } from '../moves';
 import { panelSection, type Panel } from '../panel';
 import { callServer } from '../server';
@@ -36,18 +36,21 @@ export function currentRowPanel(): Panel {
 
   const moveButtons: HTMLButtonElement[] = [];
 
-  const openForm = (view: RowView, move: MoveChoice): void => {
-    const today = startInfo()?.today ?? '';
+  const openForm = (view: RowView, move: MoveChoice, opener: HTMLButtonElement): void => {
+    const info = startInfo();
     const form = make('form', { class: 'move-form', 'aria-label': `改为“${move.label}”` });
-    form.append(make('h3', {}, `${view.name}：${view.state}→${move.label}`));
-    const fields = moveFields(move, today);
+    form.append(make('h3', { class: 'move-title' }, `${view.name}：${view.state}→${move.to}`));
+    const fields = moveFields(move, info?.today ?? '', info?.calendar.publicityDays);
     form.append(fields.element);
     const confirm = make('button', { type: 'submit' }, `确认${move.label}`);
     const cancel = make('button', { type: 'button', class: 'secondary' }, '取消');
     const row = make('div', { class: 'actions' });
     row.append(confirm, cancel);
     form.append(row);
-    cancel.addEventListener('click', () => fill(formArea));
+    cancel.addEventListener('click', () => {
+      fill(formArea);
+      opener.focus();
+    });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const missing = missingField(move, fields);
@@ -81,14 +84,16 @@ export function currentRowPanel(): Panel {
       const list = make('ul', { class: 'findings', 'aria-label': '审查意见' });
       for (const finding of view.findings) {
         const item = make('li', { class: finding.severity === '不符合' ? 'fail' : 'check' });
-        item.append(make('span', { class: 'clause' }, finding.clause), `：${withoutClause(finding.message, finding.clause)}`, make('span', { class: 'badge' }, finding.severity));
+        if (finding.clause) item.append(make('span', { class: 'clause' }, finding.clause), text('：'));
+        item.append(text(withoutClause(finding.message, finding.clause)), make('span', { class: 'badge' }, finding.severity));
         list.append(item);
       }
       box.append(list);
     }
     box.append(make('h4', {}, '可执行的操作'));
     moveButtons.length = 0;
-    if (view.moves.length === 0) box.append(make('p', { class: 'muted' }, '你不能对这一行做任何操作。'));
+    const nothing = view.noMovesReason || (view.moves.length === 0 ? '你不能对这一行做任何操作。' : '');
+    if (nothing) box.append(make('p', { class: 'muted no-moves' }, nothing));
     const actions = make('div', { class: 'moves' });
     view.moves.forEach((move, index) => {
       const button = make('button', { type: 'button' }, move.label);
@@ -101,7 +106,7 @@ export function currentRowPanel(): Panel {
         button.setAttribute('aria-describedby', why.id);
         wrapper.append(why);
       }
-      button.addEventListener('click', () => openForm(view, move));
+      button.addEventListener('click', () => openForm(view, move, button));
       actions.append(wrapper);
     });
     box.append(actions);

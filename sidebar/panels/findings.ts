@@ -3,7 +3,7 @@
  * name, the text and its severity; the report sheet's name when one was written.
  */
 import type { FindingsView } from '../../src/addon/sidebar-api';
-import { make } from '../dom';
+import { make, text } from '../dom';
 
 /** The findings as a list under their summary. */
 export function drawFindings(view: FindingsView, content: HTMLElement, label: string): void {
@@ -13,7 +13,8 @@ export function drawFindings(view: FindingsView, content: HTMLElement, label: st
     const list = make('ul', { class: 'findings', 'aria-label': label });
     for (const line of view.lines) {
       const item = make('li', { class: line.severity === '不符合' ? 'fail' : 'check' });
-      item.append(make('strong', {}, line.name), `：${line.text}`);
+      if (line.name) item.append(make('strong', {}, line.name), text('：'));
+      item.append(text(line.text));
       if (line.severity) item.append(make('span', { class: 'badge' }, line.severity));
       list.append(item);
     }

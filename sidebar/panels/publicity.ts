@@ -4,7 +4,7 @@
  * 生成公示名单 button (city only; the server checks the role again).
  */
 import type { PublicityListOutcome } from '../../src/addon/sidebar-api';
-import { busy, fill, labelled, make, textList } from '../dom';
+import { busy, fill, labelled, make, setText, text, textList } from '../dom';
 import { panelSection, type Panel } from '../panel';
 import { callServer } from '../server';
 import { startInfo } from '../state';
@@ -33,7 +33,7 @@ export function publicityPanel(): Panel {
     fill(result);
     const period = await busy([compute], parts.feedback, '正在计算…', () => callServer('sidebarPublicityPeriod', start.value, Number(days.value)));
     if (!period) return;
-    result.append(make('span', {}, period.text), make('br'), '截止日期：', make('strong', { id: 'publicity-end' }, period.end));
+    result.append(make('span', {}, period.text), make('br'), text('截止日期：'), make('strong', { id: 'publicity-end' }, period.end));
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -62,12 +62,12 @@ export function publicityPanel(): Panel {
       start.value = info.today;
       days.value = String(info.calendar.publicityDays);
       const years = info.calendar.years;
-      calendarNote.textContent = years.length > 0
+      setText(calendarNote, years.length > 0
         ? `已内置 ${years[0]}–${years[years.length - 1]} 年国务院节假日与调休安排（${info.calendar.source}）；“节假日”表可补充或修正。`
-        : '“节假日”表可补充或修正节假日安排。';
+        : '“节假日”表可补充或修正节假日安排。');
       if (!info.user.city) {
         makeList.disabled = true;
-        listNote.textContent = '仅市级账号可以生成公示名单。';
+        setText(listNote, '仅市级账号可以生成公示名单。');
       }
       void calculate();
     },

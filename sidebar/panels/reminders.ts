@@ -1,9 +1,11 @@
 /**
  * The 提醒 panel: the daily reminders' on/off switch (city or county reviewer; the server checks
- * again) and today's preview — what the daily job would send, to whom, read-only.
+ * again) behind a confirm step that names who turned them on, and today's preview — what the daily
+ * job would send, to whom, read-only.
  */
 import type { RemindersView } from '../../src/addon/sidebar-api';
-import { Feedback, busy, details, fill, make, textList } from '../dom';
+import { Feedback, busy, details, fill, make, setText, text, textList } from '../dom';
+import { confirmStep } from '../confirm';
 import { lazyPanel, type Panel } from '../panel';
 import { callServer } from '../server';
 
@@ -42,28 +44,45 @@ function drawReminders(view: RemindersView, content: HTMLElement): void {
   toggle.checked = view.on;
   toggle.disabled = !view.mayChange;
   const label = make('label', { class: 'switch' });
-  label.append(toggle, '每日提醒');
+  label.append(toggle, text('每日提醒'));
   const state = make('p', { id: 'reminders-state' });
+  const confirmArea = make('div');
   const feedbackArea = make('div');
   const previewArea = make('div');
   const describe = (current: RemindersView): void => {
-    state.textContent = current.on ? `已开启${current.by ? `（由 ${current.by} 开启）` : ''}，每天 8 点后发送。` : '未开启。';
-    if (!current.mayChange) state.textContent += ' 仅市级或县级审核人可以开关提醒。';
+    const now = current.on ? `已开启${current.by ? `（由 ${current.by} 开启）` : ''}，每天 8 点后发送。` : '未开启。';
+    setText(state, current.mayChange ? now : `${now} 仅市级或县级审核人可以开关提醒。`);
   };
   describe(view);
   toggle.setAttribute('aria-describedby', state.id);
-  content.append(label, state, feedbackArea, previewArea);
+  content.append(label, state, confirmArea, feedbackArea, previewArea);
   if (view.preview) fill(previewArea, drawPreview(view.preview));
   // The switch's own loading and error lines sit under it.
   const feedback = new Feedback(feedbackArea);
+  let shown = view;
   toggle.addEventListener('change', async () => {
     const wanted = toggle.checked;
+    // The switch stays as it is until the confirm step says go.
+    toggle.checked = !wanted;
+    toggle.disabled = true;
+    const question = wanted ? '开启每日提醒？' : '关闭每日提醒？';
+    const lines = wanted
+      ? ['开启后每个工作日 8 点后自动发送提醒邮件，并记入操作记录；开启人记为你。']
+      : [shown.by ? `提醒由 ${shown.by} 开启；关闭后所有人都不再收到每日提醒。` : '关闭后所有人都不再收到每日提醒。'];
+    const go = await confirmStep(confirmArea, { question, lines, yes: wanted ? '确认开启' : '确认关闭' });
+    toggle.disabled = false;
+    if (!go) {
+      toggle.focus();
+      return;
+    }
+    toggle.checked = wanted;
     const answer = await busy([toggle], feedback, wanted ? '正在开启提醒…' : '正在关闭提醒…', () => callServer('sidebarSetReminders', wanted));
     if (!answer) {
       toggle.checked = !wanted;
       return;
     }
     toggle.checked = answer.on;
+    shown = answer;
     describe(answer);
     if (answer.preview) fill(previewArea, drawPreview(answer.preview));
   });

@@ -4,7 +4,7 @@
  * the field, so saving never writes the mask back.
  */
 import type { SettingView, SettingsView } from '../../src/addon/sidebar-api';
-import { Feedback, busy, fill, labelled, make } from '../dom';
+import { Feedback, busy, fill, labelled, make, setText } from '../dom';
 import { lazyPanel, type Panel } from '../panel';
 import { callServer } from '../server';
 
@@ -39,7 +39,7 @@ function drawSettings(view: SettingsView, content: HTMLElement): void {
     const current = settings.find((setting) => setting.key === key.value);
     const masked = current?.value.includes('***') ?? false;
     value.value = masked ? '' : current?.value ?? '';
-    note.textContent = masked ? '含密码的值不回显：请填写完整的新值。' : current?.help ?? '';
+    setText(note, masked ? '含密码的值不回显：请填写完整的新值。' : current?.help ?? '');
   };
   key.addEventListener('change', pick);
   pick();

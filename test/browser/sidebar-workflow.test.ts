@@ -252,3 +252,31 @@ test('a selection made in the host table is picked up by the poll', async () => 
   const actions = new Set(['sidebarSelection', 'sidebarMove', 'sidebarPublicityPeriod', 'sidebarMakePublicityList', 'sidebarSettings', 'sidebarSaveSetting']);
   expect(runs.filter((name) => !actions.has(name))).toEqual(['sidebarOpen']);
 });
+
+test('初始化模板 appears when the pre-flight finds no template, asks first, and the next pre-flight reads the new template', async () => {
+  await showPanel(sidebar, '证书与考核表');
+  const panel = sidebar.locator.locator('#panel-documents');
+  await panel.getByRole('button', { name: '预检' }).click();
+  const make = panel.getByRole('button', { name: '初始化模板' });
+  await make.waitFor();
+  await make.click();
+  const ask = panel.getByRole('group', { name: '初始化模板？' });
+  await ask.getByRole('button', { name: '确认初始化' }).click();
+  await panel.locator('.templates-made').waitFor();
+  await screenshot(sidebar.page, 'workflow-6-templates');
+  expect((await readSheet(book, '操作记录')).rows.length).toBeGreaterThan(1);
+  await panel.getByRole('button', { name: '预检' }).click();
+  await panel.locator('h3', { hasText: '预检结果（未生成任何文件）' }).waitFor();
+  await expect(panel.textContent()).resolves.toContain('证书编号');
+});
+
+test('校验全部资格 in 批量 asks first, then writes the 资格审查 of every row', async () => {
+  await showPanel(sidebar, '批量');
+  const panel = sidebar.locator.locator('#panel-batch');
+  await panel.getByRole('button', { name: '校验全部资格' }).click();
+  await panel.getByRole('group', { name: '校验全部资格？' }).getByRole('button', { name: '开始校验' }).click();
+  await panel.locator('.check-all-result', { hasText: '已校验' }).waitFor();
+  const { rows } = await readSheet(book, '推荐名单');
+  const verdict = (rows[0] as string[]).indexOf('资格审查');
+  expect(rows.slice(1, 5).map((row) => row[verdict])).toEqual(['符合', '不符合', '符合', '符合']);
+});

@@ -12,7 +12,8 @@ import { candidate, scenarioWorkbook } from '../../support/scenario';
 import { temporaryFolder } from '../../support/workbooks';
 
 const root = join(__dirname, '..', '..', '..');
-const bin = join(root, 'bin', 'banzhuren.js');
+/** The built CLI. */
+export const bin = join(root, 'bin', 'banzhuren.js');
 
 /** Where screenshots go (git-ignored). */
 export const RESULTS = join(root, 'test-results');
