@@ -16,9 +16,10 @@ function drawPreview(preview: Preview): HTMLElement {
   box.append(make('h3', {}, `今天（${preview.date}）的提醒预览`));
   box.append(details([
     ['工作日', preview.workingDay ? '是' : '否（今天不发送）'],
-    ['待发送', String(preview.waiting)],
-    ['今天已发送', String(preview.alreadySent)],
-    ['留到明天', String(preview.heldForTomorrow)],
+    ['将发出', `${preview.mails} 封`],
+    ['超出今日配额、顺延', `${preview.waiting} 项`],
+    ['已发送过（不再发）', `${preview.alreadySent} 项`],
+    ['今天已发过、留到明天', `${preview.heldForTomorrow} 项`],
     ['每日限额', String(preview.quota)],
   ]));
   if (preview.digests.length === 0) box.append(make('p', { class: 'muted' }, '今天没有要发送的邮件。'));

@@ -171,6 +171,10 @@ test('提醒: turning them on and off asks first, naming who turned them on; eac
   const toggle = panel.getByRole('switch', { name: '每日提醒' });
   await toggle.waitFor();
   await expect(toggle.isChecked()).resolves.toBe(false);
+  // The preview's count is the emails that would go out (as `banzhuren reminders preview` says), one per digest shown.
+  const digests = await panel.locator('.digest').count();
+  const sent = panel.locator('dt', { hasText: '将发出' }).locator('xpath=following-sibling::dd[1]');
+  await expect(sent.textContent()).resolves.toBe(`${digests} 封`);
   const before = runs.length;
   await toggle.click();
   const askOn = panel.getByRole('group', { name: '开启每日提醒？' });
