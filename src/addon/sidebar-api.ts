@@ -26,7 +26,7 @@ import { writeSettingValues } from '../gas/document-settings';
 import { readDutyReport } from '../gas/duty-sheet';
 import { buildReminderPreview, type ReminderPreview } from '../gas/reminder-job';
 import { readRemindersSwitch } from '../gas/reminder-state';
-import { auditLines } from '../gas/sidebar-log';
+import { auditLines, type AuditLineRead } from '../gas/sidebar-log';
 import { readSelection, readSidebarUser, type UserAndRoles } from '../gas/sidebar-selection';
 import { activeSpreadsheet, readCells, todayIn } from '../gas/spreadsheet';
 import { readStatistics } from '../gas/statistics-sheet';
@@ -124,17 +124,8 @@ export interface MoveOutcome {
   selection: SelectionView;
 }
 
-/** One 操作记录 row as the sidebar shows it. */
-export interface AuditLine {
-  time: string;
-  email: string;
-  sheet: string;
-  row: number | '';
-  name: string;
-  from: string;
-  to: string;
-  note: string;
-}
+/** One 操作记录 row as the sidebar shows it (time as 'YYYY-MM-DD HH:mm' in the spreadsheet's zone). */
+export type AuditLine = AuditLineRead;
 
 /** The 公示 panel's answer to 生成公示名单. */
 export interface PublicityListOutcome {

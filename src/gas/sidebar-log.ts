@@ -5,7 +5,7 @@
  */
 import { hideLongNumbers } from '../domain/reminders/digest';
 
-/** One 操作记录 row (see AuditLine in src/addon/sidebar-api.ts). */
+/** One 操作记录 row as the sidebar shows it (src/addon/sidebar-api.ts calls it AuditLine). */
 export interface AuditLineRead {
   time: string;
   email: string;

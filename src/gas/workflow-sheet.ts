@@ -5,17 +5,17 @@
  * per-year counter in the document properties that only ever goes up.
  */
 import { isCalendarDate, partsOf, type CalendarDate } from '../domain/calendar-date';
-import { evaluateRow } from '../domain/nomination/eligibility';
 import type { HeaderMatch } from '../domain/nomination/headers';
-import { countyOf, disqualificationInReason, quote } from '../domain/nomination/values';
+import { disqualificationInReason } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { termEnd } from '../domain/term';
-import { decideMove, type MoveRequest, type RowFacts } from '../domain/workflow/moves';
+import { decideMove, type MoveRequest } from '../domain/workflow/moves';
+import { readRowFacts } from '../domain/workflow/row-facts';
 import { certificateSequence, formatCertificateNumber, lastActionText, publicityPeriodText } from '../domain/workflow/records';
 import { listedWithoutRole, readPermissions, rolesOf } from '../domain/workflow/roles';
 import { readState, type State } from '../domain/workflow/states';
-import { personKey, type OtherTerms } from '../domain/workflow/term-results';
+import { personKey } from '../domain/workflow/term-results';
 import { appendLog, LOG_HEADERS } from './audit-log';
 import { readTermHistory } from './eligibility-sheet';
 import { underDocumentLock } from './document-lock';
@@ -97,7 +97,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
       continue;
     }
     const person = headers.columns.idNumber === undefined ? null : personKey(row[headers.columns.idNumber]);
-    const facts = rowFacts(row, headers, columns, today, preset, history.otherTerms(person, rowNumber));
+    const facts = readRowFacts(row, headers, { state: columns['状态'], publicityEnd: columns['公示截止'], awardDate: columns['认定日期'] }, { reviewDate: today, preset, otherTerms: history.otherTerms(person, rowNumber) });
     const moveRequest: MoveRequest = { to: request.to, by: request.by, roles, email: request.email, listedWithoutRole: permissions ? listedWithoutRole(permissions, request.email) : false, reason: request.reason, start: request.start, disqualificationItem, today };
     const decision = decideMove(facts, moveRequest);
     if (!decision.ok) {
@@ -173,36 +173,6 @@ function chosenRows(choice: RowChoice, cells: unknown[][], { row: headerRow, hea
     if (index >= headerRow && readState(row[stateColumn]) === '已认定' && isCalendarDate(award) && termEnd(award, termYears) < today) rows.push(index + 1);
   });
   return rows;
-}
-
-/** The facts the decision needs about one row. */
-function rowFacts(
-  row: (string | number | boolean | null)[],
-  headers: HeaderMatch,
-  columns: Record<WorkflowColumn, number>,
-  today: CalendarDate,
-  preset: Preset,
-  otherTerms: OtherTerms,
-): RowFacts {
-  const stateText = String(row[columns['状态']] ?? '').trim();
-  const countyCell = headers.columns.county === undefined ? '' : row[headers.columns.county];
-  const county = countyOf(countyCell, preset) ?? '';
-  const dateFact = (column: number): CalendarDate | 'invalid' | undefined => {
-    const value = row[column];
-    if (value === '' || value === null || value === undefined) return undefined;
-    return isCalendarDate(value) ? value : 'invalid';
-  };
-  const award = dateFact(columns['认定日期']);
-  return {
-    stateText,
-    state: readState(stateText),
-    county,
-    countyText: quote(String(countyCell ?? '')),
-    cityDirect: county === preset.cityDirect,
-    eligibility: () => evaluateRow(headers, row, { reviewDate: today, preset, otherTerms }),
-    publicityEnd: dateFact(columns['公示截止']),
-    termEnd: award && award !== 'invalid' ? termEnd(award, preset.termYears) : award,
-  };
 }
 
 /** The 0-based column of each workflow output, creating missing ones at the right end of the header row. */

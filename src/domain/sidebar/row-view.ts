@@ -9,15 +9,13 @@ import { evaluateRow } from '../nomination/eligibility';
 import { fieldOf, type FieldKey } from '../nomination/fields';
 import type { HeaderMatch } from '../nomination/headers';
 import { RULE_INPUTS } from '../nomination/rules';
-import { countyOf, quote, type Cell } from '../nomination/values';
+import type { Cell } from '../nomination/values';
 import type { Preset } from '../presets';
 import { hideLongNumbers } from '../reminders/digest';
-import { termEnd } from '../term';
 import type { RowFacts } from '../workflow/moves';
+import { readRowFacts } from '../workflow/row-facts';
 import type { Role } from '../workflow/roles';
-import { readState } from '../workflow/states';
 import type { OtherTerms } from '../workflow/term-results';
-import { isCalendarDate } from '../calendar-date';
 import { moveChoices, noMovesReason } from './moves';
 import type { FindingView, RowView } from './views';
 
@@ -44,29 +42,10 @@ export function privateText(text: string, personal: readonly string[]): string {
   return hideLongNumbers(shown);
 }
 
-/** The row's facts as the workflow decides on them (columns found by header; a missing one is blank). */
+/** The row's facts as the workflow decides on them (its output columns found by header; a missing one is blank). */
 export function rowFactsOf(row: readonly Cell[], context: Pick<RowViewContext, 'headers' | 'preset' | 'reviewDate' | 'otherTerms'>): RowFacts {
-  const { headers, preset } = context;
-  const at = (column: number | undefined): Cell => (column === undefined ? '' : (row[column] ?? ''));
-  const stateText = String(at(headers.outputs['状态']) ?? '').trim();
-  const countyCell = at(headers.columns.county);
-  const county = countyOf(countyCell, preset) ?? '';
-  const dateFact = (column: number | undefined): CalendarDate | 'invalid' | undefined => {
-    const value = at(column);
-    if (value === '' || value === null) return undefined;
-    return isCalendarDate(value) ? value : 'invalid';
-  };
-  const award = dateFact(headers.outputs['认定日期']);
-  return {
-    stateText,
-    state: readState(stateText),
-    county,
-    countyText: quote(String(countyCell ?? '')),
-    cityDirect: county === preset.cityDirect,
-    eligibility: () => evaluateRow(headers, row, { reviewDate: context.reviewDate, preset, otherTerms: context.otherTerms }),
-    publicityEnd: dateFact(headers.outputs['公示截止']),
-    termEnd: award && award !== 'invalid' ? termEnd(award, preset.termYears) : award,
-  };
+  const { outputs } = context.headers;
+  return readRowFacts(row, context.headers, { state: outputs['状态'], publicityEnd: outputs['公示截止'], awardDate: outputs['认定日期'] }, context);
 }
 
 /** The view of one row (its 1-based number in the sheet). */
