@@ -92,7 +92,7 @@ export function drawOutcome(outcome: MoveOutcome): HTMLElement {
   }
   if (outcome.refused.length > 0) {
     box.append(make('h4', {}, `未执行（${outcome.refused.length} 行）`));
-    box.append(textList(outcome.refused.map((refusal) => `第${refusal.row}行：${refusal.message}`), '', { class: 'refused error', 'aria-label': '未执行' }));
+    box.append(textList(outcome.refused.map((refusal) => refusal.message), '', { class: 'refused error', 'aria-label': '未执行' }));
   }
   if (outcome.problems.length > 0) box.append(textList(outcome.problems, '', { class: 'error', 'aria-label': '问题' }));
   if (outcome.logged.length > 0) {

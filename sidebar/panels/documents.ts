@@ -26,12 +26,16 @@ export function safeLink(link: string, text: string): HTMLElement {
   return make('span', {}, link ? `${text}（${link}）` : text);
 }
 
+/** What each document kind is called (the job stores the kind's id). */
+const JOB_KIND_NAMES: Record<string, string> = { certificate: '荣誉证书', form: '任期考核表' };
+
 /** Draws a pre-flight, a batch's result or a job's progress. */
 export function drawDocuments(view: DocumentsView): HTMLElement {
   const box = make('div');
   if (view.message) box.append(make('p', {}, view.message));
   if (view.job) {
-    box.append(make('p', { class: 'job' }, `进行中：${view.job.kind}，还剩 ${view.job.pending} 行（由 ${view.job.startedBy} 发起；每小时自动继续）`));
+    const kind = JOB_KIND_NAMES[view.job.kind] ?? view.job.kind;
+    box.append(make('p', { class: 'job' }, `进行中：${kind}，还剩 ${view.job.pending} 行（由 ${view.job.startedBy} 发起；每小时的定时任务接着生成）`));
     const bar = make('progress', { 'aria-label': '文档生成进度' });
     box.append(bar);
   }
@@ -132,6 +136,8 @@ export function documentsPanel(): Panel {
     const made = await busy([makeTemplates, ...controls], parts.feedback, '正在新建模板…', () => callServer('sidebarCreateTemplates'));
     if (!made) return;
     checked.clear();
+    // The pre-flight that said a template was missing no longer holds: its message goes.
+    fill(resultArea);
     fill(templatesArea, make('p', { class: 'templates-made' }, made.message), safeLink(made.folder, '文件夹'));
   });
   const show = (view: DocumentsView): void => {

@@ -366,10 +366,12 @@ export function sidebarStatistics(): StatisticsView {
 /** The reminders' state and today's preview (提醒). */
 export function sidebarReminders(): RemindersView {
   const spreadsheet = activeSpreadsheet();
-  const { roles } = readSidebarUser(spreadsheet, DEFAULT_PRESET);
+  const { roles, user } = readSidebarUser(spreadsheet, DEFAULT_PRESET);
   const preview = buildReminderPreview(spreadsheet, todayIn(spreadsheet.getSpreadsheetTimeZone()), DEFAULT_PRESET);
   const digests = preview.digests.map((digest) => ({ ...digest, subject: hideLongNumbers(digest.subject), body: hideLongNumbers(digest.body) }));
-  return { ...remindersState(roles), preview: { ...preview, digests, problems: preview.problems.map(hideLongNumbers) } };
+  // As for moves: other people's 权限 rows are the city's business, not every viewer's.
+  const problems = visibleProblems(preview.problems, user.email, user.city).map(hideLongNumbers);
+  return { ...remindersState(roles), preview: { ...preview, digests, problems } };
 }
 
 /** Turns the daily reminders on or off (city or county reviewer, checked here and by the menu's code). */
@@ -406,6 +408,9 @@ export function sidebarSettings(): SettingsView {
   return { settings, mayEdit: mayDo(roles, 'saveSetting') };
 }
 
+/** No setting needs more (a URL, a pattern, a date, a path); a longer value is a paste gone wrong, and the cell limit (.xlsx 32,767) must never be reached. */
+const MAX_SETTING_LENGTH = 1000;
+
 /** Changes one setting (city only, under the document lock, one 操作记录 line); text starting with = + - @ is stored as text. */
 export function sidebarSaveSetting(key: string, value: string): SettingsView {
   const spreadsheet = activeSpreadsheet();
@@ -413,6 +418,7 @@ export function sidebarSaveSetting(key: string, value: string): SettingsView {
   const text = textArgument(value, '设置的值').trim();
   const { email } = requireAction(spreadsheet, 'saveSetting');
   if (!isSettingKey(name)) throw new ArgumentError(`设置项“${name}”不存在，没有写入`);
+  if (text.length > MAX_SETTING_LENGTH) throw new ArgumentError(`设置项“${name}”的值最多 ${MAX_SETTING_LENGTH} 个字，现在 ${text.length} 个字；没有写入`);
   if (name === SETTING_KEYS.mailServer && text.includes('***')) throw new ArgumentError(`设置项“${name}”的值含有隐藏的部分（***）：请输入完整的地址（含用户名和密码），没有写入`);
   const problem = settingProblem(name, text, DEFAULT_PRESET);
   if (problem !== '') throw new Error(`设置项“${name}”的值“${shownSettingValue(name, text)}”无效：${problem}；没有写入`);

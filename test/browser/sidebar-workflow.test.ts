@@ -263,6 +263,8 @@ test('初始化模板 appears when the pre-flight finds no template, asks first,
   const ask = panel.getByRole('group', { name: '初始化模板？' });
   await ask.getByRole('button', { name: '确认初始化' }).click();
   await panel.locator('.templates-made').waitFor();
+  // The pre-flight's "证书模板为空…初始化模板" no longer holds and is gone.
+  await expect(panel.textContent()).resolves.not.toContain('证书模板为空');
   await screenshot(sidebar.page, 'workflow-6-templates');
   expect((await readSheet(book, '操作记录')).rows.length).toBeGreaterThan(1);
   await panel.getByRole('button', { name: '预检' }).click();

@@ -179,6 +179,8 @@ test('arguments of the wrong type are Chinese ArgumentErrors and change nothing:
       ['sidebarSaveSetting', [odd, '3'], /^设置项应为文字，收到对象$/],
       ['sidebarSaveSetting', ['提醒间隔', odd], /^设置的值应为文字，收到对象$/],
       ['sidebarSaveSetting', ['提醒间隔', 3], /^设置的值应为文字，收到数字$/],
+      // A value the .xlsx cell could not hold is refused in Chinese before the write, never the runtime's English.
+      ['sidebarSaveSetting', ['培养方案', '方'.repeat(32767)], /^设置项“培养方案”的值最多 1000 个字，现在 32767 个字；没有写入$/],
     ];
     for (const [name, args, message] of calls) {
       const error = thrown(() => runtime.bundle.call(name, ...args));
@@ -266,5 +268,15 @@ test('a move shows a county reviewer only their own 权限 problems; the city se
   expect(county).toEqual([expect.stringMatching(/^权限第7行：邮箱“ht@yuxi.cn”的角色“红”无法识别/)]);
   const city = await problems(CITY);
   expect(city).toHaveLength(3);
+  expect(city.join('\n')).toContain('other@yuxi.cn');
+});
+
+test('the 提醒 preview, like a move, shows a county reviewer only their own 权限 problems; the city sees them all', async () => {
+  const path = await book('reminder-problems', [...PERMISSIONS, [HONGTA, '红']]);
+  const problems = (as: string) => withRuntime(path, as, (runtime) => (runtime.bundle.call('sidebarReminders') as { preview: { problems: string[] } }).preview.problems);
+  const county = (await problems(HONGTA)).filter((problem) => problem.startsWith('权限'));
+  expect(county).toEqual([expect.stringMatching(/^权限第7行：邮箱“ht@yuxi.cn”的角色“红”无法识别/)]);
+  expect((await problems(HONGTA)).join('\n')).not.toContain('other@yuxi.cn');
+  const city = (await problems(CITY)).filter((problem) => problem.startsWith('权限'));
   expect(city.join('\n')).toContain('other@yuxi.cn');
 });
