@@ -112,10 +112,10 @@ function exited(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
 }
 
-test.each(['SIGINT', 'SIGTERM'] as const)('a save stopped by %s leaves neither a temporary copy nor a lock', async (signal) => {
-  const { folder, path } = await counterBook(1);
-  const before = readFileSync(path);
-  const child = spawn(process.execPath, [builtSaveChild(), path], { cwd: join(__dirname, '..', '..'), env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules') } });
+/** Starts the save child on `path` (argv `mode`, if any) and resolves once its save waits with the temporary copy written. */
+async function saveChildAtItsSave(path: string, mode?: 'graceful'): Promise<{ child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+  const args = mode ? [builtSaveChild(), path, mode] : [builtSaveChild(), path];
+  const child = spawn(process.execPath, args, { cwd: join(__dirname, '..', '..'), env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules') } });
   const done = exited(child);
   await new Promise<void>((resolve, reject) => {
     let output = '';
@@ -125,6 +125,13 @@ test.each(['SIGINT', 'SIGTERM'] as const)('a save stopped by %s leaves neither a
     });
     child.on('exit', () => reject(new Error(`child ended before its save: ${output}`)));
   });
+  return { child, done };
+}
+
+test.each(['SIGINT', 'SIGTERM'] as const)('a save stopped by %s leaves neither a temporary copy nor a lock', async (signal) => {
+  const { folder, path } = await counterBook(1);
+  const before = readFileSync(path);
+  const { child, done } = await saveChildAtItsSave(path);
   expect(readdirSync(folder).sort()).toEqual(['计数.xlsx', `计数.xlsx.${child.pid}.banzhuren.tmp`, '计数.xlsx.lock']);
   child.kill(signal);
   expect((await done).signal).toBe(signal);
@@ -134,16 +141,7 @@ test.each(['SIGINT', 'SIGTERM'] as const)('a save stopped by %s leaves neither a
 
 test('a command that handles Ctrl-C itself (banzhuren sidebar) lets the save in flight finish: the new file, no copy, no lock', async () => {
   const { folder, path } = await counterBook(1);
-  const child = spawn(process.execPath, [builtSaveChild(), path, 'graceful'], { cwd: join(__dirname, '..', '..'), env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules') } });
-  const done = exited(child);
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('ready')) resolve();
-    });
-    child.on('exit', () => reject(new Error(`child ended before its save: ${output}`)));
-  });
+  const { child, done } = await saveChildAtItsSave(path, 'graceful');
   child.kill('SIGINT');
   expect(await done).toEqual({ code: 0, signal: null });
   expect(readdirSync(folder)).toEqual(['计数.xlsx']);
