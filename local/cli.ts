@@ -18,11 +18,12 @@ import { DUTY_COMMANDS } from './commands/duty-commands';
 import { DOCUMENT_COMMANDS } from './commands/document-commands';
 import { REMINDER_COMMANDS } from './commands/reminder-commands';
 import { SIDEBAR_COMMANDS } from './commands/sidebar-command';
+import { DEMO_COMMANDS } from './commands/demo-command';
 import { errorMessage } from './runtime/bundle';
 import { FileAccessError } from './runtime/file-errors';
 import { CallCounter } from './runtime/call-counter';
 
-const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...TERM_COMMANDS, ...DUTY_COMMANDS, ...STUDIO_COMMANDS, ...STATISTICS_COMMANDS, ...DOCUMENT_COMMANDS, ...REMINDER_COMMANDS, ...CALENDAR_COMMANDS, ...SIDEBAR_COMMANDS];
+const COMMANDS: Command[] = [...WORKBOOK_COMMANDS, ...WORKFLOW_COMMANDS, ...TERM_COMMANDS, ...DUTY_COMMANDS, ...STUDIO_COMMANDS, ...STATISTICS_COMMANDS, ...DOCUMENT_COMMANDS, ...REMINDER_COMMANDS, ...CALENDAR_COMMANDS, ...SIDEBAR_COMMANDS, ...DEMO_COMMANDS];
 
 function helpText(): string {
   return [
