@@ -74,7 +74,7 @@ export const PAGE_SCRIPT = `
         options: {
           indexAxis: 'y',
           plugins: { title: title('各县（市、区）推荐、评定人数与规划期目标') },
-          scales: { x: axis('人数'), y: { title: { display: true, text: '县（市、区）' }, ticks: { autoSkip: false } } }
+          scales: { x: axis('人数', { grace: '4%' }), y: { title: { display: true, text: '县（市、区）' }, ticks: { autoSkip: false } } }
         }
       };
     },

@@ -14,6 +14,7 @@ a { color: #1a5fc8; }
 a:focus-visible, summary:focus-visible { outline: 2px solid #174ea6; outline-offset: 2px; }
 .page { max-width: 1180px; margin: 0 auto; padding: 0 20px 32px; }
 header.top { background: #174ea6; color: #fff; padding: 22px 0 18px; }
+header.top .page { padding-bottom: 0; }
 header.top h1 { margin: 0 0 6px; font-size: 24px; letter-spacing: 0.5px; }
 header.top .meta { margin: 0; color: #d2e3fc; display: flex; flex-wrap: wrap; gap: 4px 18px; }
 header.top .meta b { color: #fff; font-weight: 600; }
@@ -31,6 +32,8 @@ h3 { font-size: 15px; margin: 0 0 8px; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 16px; }
 .card { background: #fff; border-radius: 8px; padding: 14px 16px; box-shadow: 0 1px 2px rgba(60, 64, 67, 0.15); min-width: 0; margin: 0; }
 .card.wide { grid-column: 1 / -1; }
+.grid.pair { grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Consolas, monospace; font-size: 0.92em; }
 .chart-box { position: relative; width: 100%; }
 .chart-box canvas { display: block; max-width: 100%; }
 .empty { color: #5f6368; padding: 24px 0; text-align: center; }
@@ -48,10 +51,13 @@ tfoot td, tfoot th { font-weight: 600; border-top: 2px solid #dadce0; }
 .files li { margin: 2px 0; }
 .files code { color: #5f6368; font-size: 12px; }
 footer.bottom { margin-top: 32px; color: #5f6368; font-size: 12px; border-top: 1px solid #dadce0; padding-top: 10px; }
+@media (max-width: 900px) {
+  .grid.pair { grid-template-columns: minmax(0, 1fr); }
+}
 @media (max-width: 640px) {
   .page { padding: 0 12px 24px; }
   header.top h1 { font-size: 20px; }
-  .grid { grid-template-columns: minmax(0, 1fr); }
+  .grid, .grid.pair { grid-template-columns: minmax(0, 1fr); }
   .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .kpi .value { font-size: 22px; }
 }

@@ -100,8 +100,9 @@ function yearFigure(year: DemoReportData['yearTarget']): Figure {
     name: 'year',
     label: `${year.year} 年评定 ${year.awarded} 名，全市年度目标 ${year.target} 名，完成 ${share}`,
     table: table(`${year.year} 年评定与全市年度目标`, [{ header: '项目' }, { header: '人数', numeric: true }], [['本年评定', year.awarded], ['全市年度目标', year.target], ['完成比例', share]], { id: 'table-year' }),
-    height: 200,
+    height: 170,
     empty: false,
+    wide: true,
   };
 }
 
@@ -115,9 +116,8 @@ function clausesFigure(clauses: ClauseFailures[]): Figure {
       clauses.map((item) => [item.clause, item.notMet, item.toVerify, { html: `<span class="reason">${escapeHtml(item.example)}</span>` }]),
       { id: 'table-clauses' },
     ),
-    height: Math.max(240, 90 + clauses.length * 34),
+    height: Math.max(300, 90 + clauses.length * 34),
     empty: clauses.length === 0,
-    wide: true,
   };
 }
 
@@ -216,7 +216,7 @@ ${figure(figures.counties)}
 ${figure(figures.year)}
 </div></section>
 <section id="verdicts" aria-labelledby="verdicts-title"><h2 id="verdicts-title">资格审查</h2>
-<div class="grid">
+<div class="grid pair">
 ${figure(figures.verdicts)}
 ${figure(figures.clauses)}
 </div></section>
