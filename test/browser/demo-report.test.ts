@@ -46,7 +46,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens the report at `width` px, watching requests, errors and dialogs, and waits for its charts. */
+/** Opens the report at `width` px, watching requests, errors and dialogs. */
 async function open(width: number): Promise<Watched> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const watched: Watched = { page, requests: [], errors: [], dialogs: [] };
@@ -62,8 +62,8 @@ async function open(width: number): Promise<Watched> {
     watched.dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  // The scripts run before the load event goto waits for, so the charts are there when it returns.
   await page.goto(pageUrl);
-  await page.locator('html[data-charts]').waitFor({ state: 'attached' });
   return watched;
 }
 
