@@ -146,12 +146,14 @@ function beijingTime(iso: string): string {
   return `${new Date(time + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
 }
 
-/** Milliseconds as Chinese text: 毫秒 under a second, 秒 with one decimal, 分 and 秒 from a minute. */
+/** Milliseconds as Chinese text: 毫秒 under a second, 秒 with one decimal, then 分 and 秒, then 小时 too. */
 function duration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} 毫秒`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} 秒`;
+  // The bounds are where rounding would otherwise print '1000 毫秒' or '60.0 秒'.
+  if (ms < 999.5) return `${Math.round(ms)} 毫秒`;
+  if (ms < 59_950) return `${(ms / 1000).toFixed(1)} 秒`;
   const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)} 分 ${seconds % 60} 秒`;
+  const minutes = `${Math.floor(seconds / 60) % 60} 分 ${seconds % 60} 秒`;
+  return seconds < 3600 ? minutes : `${Math.floor(seconds / 3600)} 小时 ${minutes}`;
 }
 
 /** A relative link to a file the demo wrote, or plain text when the path is not a plain relative one. */

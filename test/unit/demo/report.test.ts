@@ -172,6 +172,17 @@ describe('the page', () => {
     expect(html).toContain('<th scope="row">身份证号校验位错误</th><td class="num">88</td><td>身份证号</td>');
   });
 
+  test('durations read as 毫秒, 秒, 分 and 小时', () => {
+    const data = sampleReportData();
+    data.stages = [
+      { ...data.stages[0]!, modelledMs: 7_384_000, wallMs: 999.6 },
+      { ...data.stages[1]!, modelledMs: 59_940, wallMs: 59_960 },
+    ];
+    const html = renderReport(data);
+    expect(html).toContain('<td class="num">2 小时 3 分 4 秒</td><td class="num">1.0 秒</td>');
+    expect(html).toContain('<td class="num">59.9 秒</td><td class="num">1 分 0 秒</td>');
+  });
+
   test('a chart without data says so instead of drawing an empty canvas', () => {
     const data = sampleReportData();
     data.byCategory = [];
