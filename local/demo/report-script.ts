@@ -61,6 +61,7 @@ export const PAGE_SCRIPT = `
   var builders = {
     counties: function () {
       var counties = data.counties;
+      var hasTarget = counties.some(function (item) { return item.target !== null; });
       return {
         type: 'bar',
         data: {
@@ -69,7 +70,7 @@ export const PAGE_SCRIPT = `
             { label: '推荐人数', data: counties.map(function (item) { return item.nominated; }), backgroundColor: COLORS.lightBlue, borderRadius: 3, maxBarThickness: 22 },
             { label: '评定人数', data: counties.map(function (item) { return item.awarded; }), backgroundColor: COLORS.blue, borderRadius: 3, maxBarThickness: 22 },
             { type: 'line', label: '规划期目标（不少于）', data: counties.map(function (item) { return item.target; }), showLine: false, pointStyle: 'line', rotation: 90, pointRadius: 11, pointHoverRadius: 13, pointBorderWidth: 3, borderColor: COLORS.red, backgroundColor: COLORS.red }
-          ]
+          ].filter(function (dataset) { return dataset.type !== 'line' || hasTarget; })
         },
         options: {
           indexAxis: 'y',
@@ -80,6 +81,13 @@ export const PAGE_SCRIPT = `
     },
     year: function () {
       var year = data.yearTarget;
+      if (!(year.target > 0)) {
+        return {
+          type: 'bar',
+          data: { labels: [year.year + ' 年'], datasets: [{ label: '已评定', data: [year.awarded], backgroundColor: COLORS.blue }] },
+          options: { indexAxis: 'y', plugins: { title: title(year.year + ' 年评定 ' + year.awarded + ' 名（未设年度目标）') }, scales: { x: axis('人数'), y: { title: { display: true, text: '年度' } } } }
+        };
+      }
       var within = Math.min(year.awarded, year.target);
       var datasets = [{ label: '已评定', data: [within], backgroundColor: COLORS.blue }];
       if (year.awarded < year.target) datasets.push({ label: '距年度目标尚差', data: [year.target - year.awarded], backgroundColor: COLORS.lightGrey });

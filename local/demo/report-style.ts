@@ -44,6 +44,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; background: #ff
 caption { text-align: left; font-weight: 600; padding: 0 0 6px; }
 th, td { border-bottom: 1px solid #e8eaed; padding: 6px 8px; text-align: left; vertical-align: top; }
 thead th { background: #f1f3f4; font-weight: 600; white-space: nowrap; }
+td.nowrap, th.nowrap { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tfoot td, tfoot th { font-weight: 600; border-top: 2px solid #dadce0; }
 .reason { color: #3c4043; }

@@ -20,15 +20,22 @@ type Cell = string | number;
 interface Column {
   header: string;
   numeric?: boolean;
+  /** Kept on one line (dates, short names). */
+  nowrap?: boolean;
+}
+
+function columnClass(column: Column | undefined): string {
+  const classes = [column?.numeric ? 'num' : '', column?.nowrap ? 'nowrap' : ''].filter(Boolean);
+  return classes.length ? ` class="${classes.join(' ')}"` : '';
 }
 
 /** A table; cells are text (escaped here) unless given as { html }. */
 function table(caption: string, columns: Column[], rows: (Cell | { html: string })[][], options: { id?: string; foot?: Cell[] } = {}): string {
   const cell = (value: Cell | { html: string }, column: Column | undefined, tag: 'td' | 'th') => {
     const content = typeof value === 'object' ? value.html : escapeHtml(value);
-    return `<${tag}${column?.numeric ? ' class="num"' : ''}>${content}</${tag}>`;
+    return `<${tag}${columnClass(column)}>${content}</${tag}>`;
   };
-  const head = `<thead><tr>${columns.map((column) => `<th scope="col"${column.numeric ? ' class="num"' : ''}>${escapeHtml(column.header)}</th>`).join('')}</tr></thead>`;
+  const head = `<thead><tr>${columns.map((column) => `<th scope="col"${columnClass(column)}>${escapeHtml(column.header)}</th>`).join('')}</tr></thead>`;
   const body = rows.length
     ? rows.map((row) => `<tr>${row.map((value, index) => cell(value, columns[index], index === 0 ? 'th' : 'td').replace(/^<th/, '<th scope="row"')).join('')}</tr>`).join('\n')
     : `<tr><td colspan="${columns.length}">无</td></tr>`;
@@ -95,11 +102,12 @@ function countiesFigure(counties: CountyFigures[]): Figure {
 }
 
 function yearFigure(year: DemoReportData['yearTarget']): Figure {
-  const share = year.target ? `${((year.awarded / year.target) * 100).toFixed(1)}%` : '—';
+  const hasTarget = year.target > 0;
+  const share = hasTarget ? `${((year.awarded / year.target) * 100).toFixed(1)}%` : '—';
   return {
     name: 'year',
-    label: `${year.year} 年评定 ${year.awarded} 名，全市年度目标 ${year.target} 名，完成 ${share}`,
-    table: table(`${year.year} 年评定与全市年度目标`, [{ header: '项目' }, { header: '人数', numeric: true }], [['本年评定', year.awarded], ['全市年度目标', year.target], ['完成比例', share]], { id: 'table-year' }),
+    label: hasTarget ? `${year.year} 年评定 ${year.awarded} 名，全市年度目标 ${year.target} 名，完成 ${share}` : `${year.year} 年评定 ${year.awarded} 名，未设年度目标`,
+    table: table(`${year.year} 年评定与全市年度目标`, [{ header: '项目' }, { header: '人数', numeric: true }], [['本年评定', year.awarded], ['全市年度目标', hasTarget ? year.target : '未设'], ['完成比例', share]], { id: 'table-year' }),
     height: 170,
     empty: false,
     wide: true,
@@ -137,6 +145,40 @@ function dayWithWeekday(day: string): string {
   if (!match) return day;
   const weekday = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))).getUTCDay();
   return `${day}（周${'日一二三四五六'[weekday]}）`;
+}
+
+/** How many characters of a stage's summary the table shows (the whole text stays in the data). */
+const SUMMARY_LIMIT = 160;
+
+/** The text cut to `limit` characters (not code units) with '……' when longer. */
+function shortened(text: string, limit: number): string {
+  const characters = Array.from(text);
+  return characters.length > limit ? `${characters.slice(0, limit).join('')}……` : text;
+}
+
+/** The holidays a publicity crossed: names as given; runs of consecutive dates as 'A 至 B'; none as '无'. */
+function holidayText(holidays: string[]): string {
+  if (holidays.length === 0) return '无';
+  const parts: string[] = [];
+  let run: { first: string; last: string; time: number } | undefined;
+  const flush = () => {
+    if (run) parts.push(run.first === run.last ? run.first : `${run.first} 至 ${run.last}`);
+    run = undefined;
+  };
+  for (const holiday of holidays) {
+    const time = /^\d{4}-\d{2}-\d{2}$/.test(holiday) ? Date.parse(`${holiday}T00:00:00Z`) : Number.NaN;
+    if (Number.isNaN(time)) {
+      flush();
+      parts.push(holiday);
+    } else if (run && time === run.time + 86_400_000) {
+      run = { first: run.first, last: holiday, time };
+    } else {
+      flush();
+      run = { first: holiday, last: holiday, time };
+    }
+  }
+  flush();
+  return parts.join('、');
 }
 
 /** An ISO time as Beijing time, e.g. '2026-11-30 03:55（北京时间）'; unreadable text unchanged. */
@@ -230,7 +272,7 @@ ${figure(figures.byCategory)}
 </div></section>
 <section id="publicity" aria-labelledby="publicity-title"><h2 id="publicity-title">公示</h2>
 <div class="card">
-${table('公示期（跨越节假日时按工作日顺延）', [{ header: '开始' }, { header: '结束' }, { header: '工作日', numeric: true }, { header: '跨越的节假日' }], [[dayWithWeekday(publicity.start), dayWithWeekday(publicity.end), publicity.workingDays, publicity.holidaysCrossed.join('、') || '无']], { id: 'table-publicity' })}
+${table('公示期（跨越节假日时按工作日顺延）', [{ header: '开始', nowrap: true }, { header: '结束', nowrap: true }, { header: '工作日', numeric: true }, { header: '跨越的节假日' }], [[dayWithWeekday(publicity.start), dayWithWeekday(publicity.end), publicity.workingDays, holidayText(publicity.holidaysCrossed)]], { id: 'table-publicity' })}
 </div></section>
 <section id="reminders" aria-labelledby="reminders-title"><h2 id="reminders-title">提醒</h2>
 <div class="grid">
@@ -240,8 +282,8 @@ ${figure(figures.reminders)}
 <div class="card">
 ${table(
   '各阶段（模拟 Apps Script 用时按运行时的成本表估算；本机用时为这台机器上的实际耗时）',
-  [{ header: '阶段' }, { header: '日期' }, { header: '经过' }, { header: '服务调用', numeric: true }, { header: '模拟 Apps Script 用时', numeric: true }, { header: '本机用时', numeric: true }],
-  data.stages.map((stage) => [stage.name, dayWithWeekday(stage.day), stage.summary, stage.calls, duration(stage.modelledMs), duration(stage.wallMs)]),
+  [{ header: '阶段', nowrap: true }, { header: '日期', nowrap: true }, { header: '经过' }, { header: '服务调用', numeric: true }, { header: '模拟 Apps Script 用时', numeric: true }, { header: '本机用时', numeric: true }],
+  data.stages.map((stage) => [stage.name, dayWithWeekday(stage.day), shortened(stage.summary, SUMMARY_LIMIT), stage.calls, duration(stage.modelledMs), duration(stage.wallMs)]),
   { id: 'table-stages', foot: ['合计', '', '', stageTotals.calls, duration(stageTotals.modelledMs), duration(stageTotals.wallMs)] },
 )}
 </div></section>

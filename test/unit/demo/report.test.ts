@@ -161,9 +161,9 @@ describe('the page', () => {
 
   test('the tables carry the stages, the publicity, the documents, duties, studios and files', () => {
     const html = renderReport(sampleReportData());
-    expect(html).toContain('<th scope="row">证书与考核表</th><td>2024-10-12（周六）</td><td>生成荣誉证书 172 份、任期考核表 172 份</td><td class="num">1032</td><td class="num">6 分 53 秒</td><td class="num">5.2 秒</td>');
-    expect(html).toContain('<tfoot><tr><th>合计</th><td></td><td></td><td class="num">3608</td><td class="num">9 分 19 秒</td><td class="num">13.2 秒</td></tr></tfoot>');
-    expect(html).toContain('<th scope="row">2024-09-27（周五）</th><td>2024-10-09（周三）</td><td class="num">5</td><td>国庆节</td>');
+    expect(html).toContain('<th scope="row" class="nowrap">证书与考核表</th><td class="nowrap">2024-10-12（周六）</td><td>生成荣誉证书 172 份、任期考核表 172 份</td><td class="num">1032</td><td class="num">6 分 53 秒</td><td class="num">5.2 秒</td>');
+    expect(html).toContain('<tfoot><tr><th class="nowrap">合计</th><td class="nowrap"></td><td></td><td class="num">3608</td><td class="num">9 分 19 秒</td><td class="num">13.2 秒</td></tr></tfoot>');
+    expect(html).toContain('<th scope="row" class="nowrap">2024-09-27（周五）</th><td class="nowrap">2024-10-09（周三）</td><td class="num">5</td><td>国庆节</td>');
     expect(html).toContain('<th scope="row">任期考核表</th><td class="num">172</td>');
     expect(html).toContain('<th scope="row">需补交材料</th><td class="num">3</td>');
     expect(html).toContain('<th scope="row">成员不足</th><td class="num">2</td>');
@@ -181,6 +181,25 @@ describe('the page', () => {
     const html = renderReport(data);
     expect(html).toContain('<td class="num">2 小时 3 分 4 秒</td><td class="num">1.0 秒</td>');
     expect(html).toContain('<td class="num">59.9 秒</td><td class="num">1 分 0 秒</td>');
+  });
+
+  test('a long stage summary is cut in the table (whole in the data), and runs of holiday dates read as ranges', () => {
+    const data = sampleReportData();
+    data.stages[1]!.summary = `初始化表格：${'“审查说明”列宽360像素；'.repeat(20)}`;
+    data.publicity.holidaysCrossed = ['2024-09-28', '2024-10-01', '2024-10-02', '2024-10-03', '2024-10-07', '中秋节'];
+    const html = renderReport(data);
+    const cut = `${Array.from(data.stages[1]!.summary).slice(0, 160).join('')}……`;
+    expect(html).toContain(`<td>${escapeHtml(cut)}</td>`);
+    expect((embedded(html) as typeof data).stages[1]!.summary).toBe(data.stages[1]!.summary);
+    expect(html).toContain('<td>2024-09-28、2024-10-01 至 2024-10-03、2024-10-07、中秋节</td>');
+  });
+
+  test('a season without a yearly target or county targets says so', () => {
+    const data = sampleReportData();
+    data.yearTarget.target = 0;
+    const html = renderReport(data);
+    expect(html).toContain('aria-label="2024 年评定 172 名，未设年度目标"');
+    expect(html).toContain('<th scope="row">全市年度目标</th><td class="num">未设</td>');
   });
 
   test('a chart without data says so instead of drawing an empty canvas', () => {
