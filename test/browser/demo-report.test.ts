@@ -98,6 +98,8 @@ test('the page draws a Chart.js chart with visible pixels on every canvas, asks 
     expect(canvas.label).toMatch(/\d/);
   }
   expect(await page.evaluate(() => document.documentElement.dataset.charts)).toBe(String(CHART_NAMES.length));
+  // One chart per canvas and no other: Chart.js keeps every live chart in Chart.instances.
+  expect(await page.evaluate(() => Object.keys((window as unknown as { Chart: { instances: object } }).Chart.instances).length)).toBe(CHART_NAMES.length);
 
   expect(requests).toEqual([]);
   expect(errors).toEqual([]);
