@@ -2,8 +2,8 @@
  * The demo's out/report.html: one self-contained page (Chart.js inlined, no network) with charts
  * of the targets, the verdicts, the final states, the awards and the reminders, and a table per
  * stage, mistake, publicity, document, duty, studio and file, drawn from DemoReportData. Every
- * text is escaped here (the tables are drawn on the server side, so the page reads without its
- * script too); the charts take their labels from the embedded JSON. A Content-Security-Policy
+ * text is escaped here: the tables are drawn in Node, not by the page's script, so the page reads
+ * without it too; the charts take their labels from the embedded JSON. A Content-Security-Policy
  * allows only this page's own scripts (by hash) and inline style, and no address at all.
  */
 import { createHash } from 'node:crypto';
