@@ -9,7 +9,7 @@
  * STOP_AFTER_MS after it started (Apps Script kills at 6 minutes), and the hourly trigger carries
  * on; the daily quota of documents created is counted and respected.
  */
-import { type CalendarDate, isCalendarDate } from '../domain/calendar-date';
+import type { CalendarDate } from '../domain/calendar-date';
 import { dutyReport, statusText, type SemesterStatus } from '../domain/duties/report';
 import { readLedger } from '../domain/duties/ledger';
 import { awardedTeachers } from '../domain/duties/teachers';
@@ -33,6 +33,7 @@ import { folderById } from './drive-files';
 import { readSemesterStarts } from './duty-sheet';
 import { nominationHeader, readCells, requireSheet, textCell, todayIn } from './spreadsheet';
 import { permissionCells } from './workflow-sheet';
+import { dateOfCell } from '../domain/date-text';
 
 /** An execution stops starting documents this long after it started (Apps Script's limit is 6 minutes). */
 export const STOP_AFTER_MS = 270_000;
@@ -217,7 +218,7 @@ function readNominationSheet(
     const awardCell = at(row, headers.outputs['认定日期']);
     const name = String(at(row, headers.columns.name) ?? '').trim();
     const certificate = String(at(row, headers.outputs['证书编号']) ?? '').trim();
-    const awardDate = awardCell === '' || awardCell === null ? undefined : isCalendarDate(awardCell) ? awardCell : 'invalid';
+    const awardDate = awardCell === '' || awardCell === null ? undefined : (dateOfCell(awardCell) ?? 'invalid');
     const candidate: CandidateRow = {
       row: rowNumber,
       name,

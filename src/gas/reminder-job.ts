@@ -40,6 +40,7 @@ import { appendReminderRecords, readMailTemplateCells, readReminderLog, setRemin
 import { dailyJobDoneOn, readJobFailures, remindersOn, saveDailyJobDone, saveJobFailures, type JobFailure } from './reminder-state';
 import { nominationHeader, readCells, requireSheet, textCell, todayIn } from './spreadsheet';
 import { permissionCells, writeChanges } from './workflow-sheet';
+import { dateOfCell } from '../domain/date-text';
 
 /** What one daily job did (JSON-safe; the hourly trigger's `daily`). */
 export interface DailyJobResult {
@@ -382,8 +383,7 @@ function gather(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: Ca
 
   const text = (row: readonly unknown[], column: number | undefined) => (column === undefined ? '' : String(row[column] ?? '').trim());
   const date = (row: readonly unknown[], column: number | undefined): CalendarDate | null => {
-    const value = column === undefined ? '' : row[column];
-    return isCalendarDate(value) ? value : null;
+    return column === undefined ? null : dateOfCell(row[column]);
   };
   const rows: ReminderRow[] = [];
   const personalNumbers: string[] = [];

@@ -4,7 +4,7 @@
  * document lock the way advance moves rows — one read, only the recorded rows' 任期考核结果, 任期考核日期
  * and 最后操作 written (in blocks of adjacent rows), one 操作记录 row per row appended in one call.
  */
-import { isCalendarDate, type CalendarDate } from '../domain/calendar-date';
+import type { CalendarDate } from '../domain/calendar-date';
 import type { HeaderMatch } from '../domain/nomination/headers';
 import { countyOf } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
@@ -31,6 +31,7 @@ import { underDocumentLock } from './document-lock';
 import { readSelectionLevelSetting } from './settings-sheet';
 import { domainCells, nominationHeader, readCells, requireSheet, textCell, todayIn, type NominationHeader } from './spreadsheet';
 import { permissionCells, writeChanges } from './workflow-sheet';
+import { dateOfCell } from '../domain/date-text';
 
 /** The output columns a recording writes, in the order they are created when missing. */
 const TERM_COLUMNS = [TERM_RESULT_COLUMN, TERM_DATE_COLUMN, '最后操作'] as const;
@@ -88,7 +89,7 @@ function rowFacts(row: readonly unknown[], headers: HeaderMatch, preset: Preset)
     stateText: String(stateCell ?? '').trim(),
     county: countyOf(cell(headers.columns.county), preset) ?? '',
   };
-  if (award !== '' && award !== null && award !== undefined) facts.awardDate = isCalendarDate(award) ? award : 'invalid';
+  if (award !== '' && award !== null && award !== undefined) facts.awardDate = dateOfCell(award) ?? 'invalid';
   return facts;
 }
 

@@ -4,7 +4,7 @@
  * append one 操作记录 row per change in one call, flush, release. Certificate numbers come from a
  * per-year counter in the document properties that only ever goes up.
  */
-import { isCalendarDate, partsOf, type CalendarDate } from '../domain/calendar-date';
+import { partsOf, type CalendarDate } from '../domain/calendar-date';
 import type { HeaderMatch } from '../domain/nomination/headers';
 import { disqualificationInReason } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
@@ -24,6 +24,7 @@ import { readWorkingDayCalendar } from './holiday-sheet';
 import { readSettings } from './settings-sheet';
 import { addOutputColumns } from './column-layout';
 import { adjacentRuns, domainCells, nominationHeader, readCells, requireSheet, textCell, todayIn, type NominationHeader } from './spreadsheet';
+import { dateOfCell } from '../domain/date-text';
 
 /** The output columns a move may write, in the order they are created when missing. */
 const WORKFLOW_COLUMNS = ['状态', '公示开始', '公示截止', '认定日期', '证书编号', '最后操作'] as const;
@@ -169,8 +170,8 @@ function chosenRows(choice: RowChoice, cells: unknown[][], { row: headerRow, hea
   if (stateColumn === undefined || awardColumn === undefined) return [];
   const rows: number[] = [];
   cells.forEach((row, index) => {
-    const award = row[awardColumn];
-    if (index >= headerRow && readState(row[stateColumn]) === '已认定' && isCalendarDate(award) && termEnd(award, termYears) < today) rows.push(index + 1);
+    const award = dateOfCell(row[awardColumn]);
+    if (index >= headerRow && readState(row[stateColumn]) === '已认定' && award !== null && termEnd(award, termYears) < today) rows.push(index + 1);
   });
   return rows;
 }

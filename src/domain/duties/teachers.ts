@@ -7,8 +7,8 @@
  * the candidates' rows. Awarded = a row with a 证书编号 or in 已认定 / 任期届满 / 已取消. No message
  * ever shows an ID number.
  */
-import { isCalendarDate, fromSerialNumber, type CalendarDate } from '../calendar-date';
-import { parseDateText } from '../date-text';
+import type { CalendarDate } from '../calendar-date';
+import { dateOfCell } from '../date-text';
 import type { HeaderMatch } from '../nomination/headers';
 import { quote } from '../nomination/values';
 import { SHEET_NAMES } from '../sheet-layouts';
@@ -67,17 +67,10 @@ export function awardedTeachers(cells: readonly (readonly unknown[])[], headerRo
       idNumber: idOf(idCell),
       ...(typeof idCell === 'number' && Math.abs(idCell) >= ID_DIGITS_KEPT ? { idLost: true } : {}),
       state,
-      awardDate: dateColumn === undefined ? null : awardDateOf(row[dateColumn]),
+      awardDate: dateColumn === undefined ? null : dateOfCell(row[dateColumn]),
     });
   }
   return teachers;
-}
-
-function awardDateOf(cell: unknown): CalendarDate | null {
-  if (typeof cell === 'number' && Number.isFinite(cell) && cell > 0) return fromSerialNumber(cell);
-  if (typeof cell !== 'string') return null;
-  const text = cell.trim();
-  return isCalendarDate(text) ? text : parseDateText(text);
 }
 
 /** An ID number cell as compared; '' for a number that has lost digits (it matches nobody). */

@@ -4,8 +4,8 @@
  * row lands in exactly one entry of each table — blank or unreadable values get an entry of their
  * own and a problem naming the row — so every table adds up to the same number of rows.
  */
-import { fromSerialNumber, isCalendarDate, toSerialNumber, type CalendarDate } from '../calendar-date';
-import { parseDateText } from '../date-text';
+import type { CalendarDate } from '../calendar-date';
+import { dateOfCell } from '../date-text';
 import { CATEGORIES, fieldOf } from '../nomination/fields';
 import { countyOf, isBlankCell, quote, readCell, type Cell } from '../nomination/values';
 import type { Preset } from '../presets';
@@ -22,8 +22,6 @@ export const BLANK_VALUE = '未填写';
 /** The entry of byCounty/byStage/byCategory for a value that names none of the preset's. */
 export const UNREADABLE_VALUE = '无法识别';
 
-/** Serial numbers read as 认定日期 (as the nomination sheet's date columns read them). */
-const DATE_SERIALS = { first: toSerialNumber('1950-01-01'), last: toSerialNumber('2100-12-31') };
 
 /** The cells of one nomination row that the statistics read, as the adapter hands them over. */
 export interface StatisticsRow {
@@ -57,16 +55,6 @@ export interface AwardStatistics {
   byCategory: { category: string; awarded: number }[];
   /** Rows counted under 日期不明/未填写/无法识别, and 状态 texts that name no state, each naming its row. */
   problems: string[];
-}
-
-/** The calendar date a 认定日期 cell holds, or null (blank or unreadable). */
-export function awardDateOf(cell: Cell): CalendarDate | null {
-  if (typeof cell === 'number') {
-    return Number.isFinite(cell) && cell >= DATE_SERIALS.first && cell < DATE_SERIALS.last + 1 ? fromSerialNumber(cell) : null;
-  }
-  if (typeof cell !== 'string') return null;
-  const text = cell.trim();
-  return isCalendarDate(text) ? text : parseDateText(text);
 }
 
 /** Whether a row's 状态 means the title was awarded. */
@@ -140,7 +128,7 @@ export function countAwards(rows: readonly StatisticsRow[], level: SelectionLeve
     }
     if (!isAwarded(state)) continue;
     awarded += 1;
-    const date = awardDateOf(row.awardDate);
+    const date = dateOfCell(row.awardDate);
     const implausible = date === null ? null : today !== undefined && date > today ? `${date}晚于今天（${today}）` : Number(date.slice(0, 4)) < earliest ? `${date}早于${earliest}年，不合常理` : null;
     if (date === null || implausible !== null) {
       unknownYear += 1;

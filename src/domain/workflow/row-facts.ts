@@ -4,7 +4,8 @@
  * needs it. One reader for the moves themselves (src/gas/workflow-sheet.ts) and for the sidebar's
  * buttons (src/domain/sidebar/row-view.ts), so the buttons offered are the moves the server allows.
  */
-import { isCalendarDate, type CalendarDate } from '../calendar-date';
+import type { CalendarDate } from '../calendar-date';
+import { dateOfCell } from '../date-text';
 import { evaluateRow } from '../nomination/eligibility';
 import type { HeaderMatch } from '../nomination/headers';
 import { countyOf, quote, type Cell } from '../nomination/values';
@@ -38,7 +39,7 @@ export function readRowFacts(row: readonly Cell[], headers: HeaderMatch, columns
   const dateFact = (column: number | undefined): CalendarDate | 'invalid' | undefined => {
     const value = at(column);
     if (value === '' || value === null) return undefined;
-    return isCalendarDate(value) ? value : 'invalid';
+    return dateOfCell(value) ?? 'invalid';
   };
   const award = dateFact(columns.awardDate);
   return {

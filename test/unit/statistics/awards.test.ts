@@ -4,7 +4,8 @@
  * 评选级别 setting, and the sheet layout (only counts, one chart per table).
  */
 import { YUXI_2023_2025 as preset } from '../../../src/domain/presets';
-import { awardDateOf, countAwards, yearRange, type StatisticsRow } from '../../../src/domain/statistics/awards';
+import { dateOfCell } from '../../../src/domain/date-text';
+import { countAwards, yearRange, type StatisticsRow } from '../../../src/domain/statistics/awards';
 import { statisticsLayout } from '../../../src/domain/statistics/layout';
 import { readSelectionLevel } from '../../../src/domain/selection-level';
 
@@ -148,13 +149,13 @@ describe('countAwards', () => {
 
 describe('reading the cells', () => {
   test('认定日期 from a date text, a typed spelling or a serial number; anything else is null', () => {
-    expect(awardDateOf('2024-10-10')).toBe('2024-10-10');
-    expect(awardDateOf('2024年10月9日')).toBe('2024-10-09');
-    expect(awardDateOf(45_000)).toBe('2023-03-15');
-    expect(awardDateOf('')).toBeNull();
-    expect(awardDateOf('2024-02-30')).toBeNull();
-    expect(awardDateOf(2024)).toBeNull(); // a bare year is not a date
-    expect(awardDateOf(true)).toBeNull();
+    expect(dateOfCell('2024-10-10')).toBe('2024-10-10');
+    expect(dateOfCell('2024年10月9日')).toBe('2024-10-09');
+    expect(dateOfCell(45_000)).toBe('2023-03-15');
+    expect(dateOfCell('')).toBeNull();
+    expect(dateOfCell('2024-02-30')).toBeNull();
+    expect(dateOfCell(2024)).toBeNull(); // a bare year is not a date
+    expect(dateOfCell(true)).toBeNull();
   });
 
   test('the years run from the plan\'s first through the later of its last and the last awarded', () => {
