@@ -42,7 +42,7 @@ interface DocumentRunResult {
 }
 
 /** Reasons a county gives when it returns a row that passed the check (the school must resubmit). */
-const COUNTY_RETURNS = ['推荐材料缺少获奖证书复印件，请补齐后重新推荐', '本校推荐名额已满，经县级评审排序未列入', '考核材料未经学校公示，请公示后重新推荐'];
+const COUNTY_RETURNS = ['县级评审排序未列入本年度推荐名额', '推荐材料缺少获奖证书复印件，请补齐后重新推荐', '县级评审排序未列入本年度推荐名额', '考核材料未经学校公示，请公示后重新推荐'];
 /** Reasons the city gives when it does not pass a row. */
 const CITY_RETURNS = ['现场核查：班级管理案例材料与申报表不一致', '市级评审排序未列入本年度名额'];
 
@@ -87,8 +87,8 @@ export async function runStages(context: StageContext): Promise<void> {
       as(reviewers.counties[county] as string);
       const rows = facts.check!.filter((row) => countyOf(row.row) === county);
       const meets = rows.filter((row) => row.verdict === '符合').map((row) => row.row);
-      // Every 15th row that passed is returned with a reason, as counties do when they rank or find papers missing.
-      const back = meets.filter((_, index) => index % 15 === 7);
+      // Every 4th row that passed is returned with a reason, as counties do when they rank within their places or find papers missing.
+      const back = meets.filter((_, index) => index % 4 === 2);
       const forward = meets.filter((row) => !back.includes(row));
       approved += advance(forward, '初审通过').moved.length;
       back.forEach((row, index) => {

@@ -7,7 +7,7 @@
  * from what those calls answered and what the workbook holds at the end.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError, type CommandContext } from '../commands/command';
 import { CALL_COST_MS, type CallCost } from '../runtime/clock';
 import { instantOfDateAndTime } from '../runtime/time-zones';
@@ -15,7 +15,7 @@ import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { writePublicityListFile } from './publicity-file';
 import { renderReport } from './report';
 import type { DemoReportData, DemoStage } from './report-data';
-import { sampleNominations, type SampleNominations } from './sample-data';
+import { HEADER_ROW, sampleNominations, type SampleNominations } from './sample-data';
 import { demoReviewers, writeSampleWorkbook, type DemoReviewers } from './sample-workbook';
 import { readSeason, type SeasonFacts } from './season-facts';
 import { SEASON_DAYS, STAGE_NAMES, type StageName } from './season-plan';
@@ -123,7 +123,7 @@ export async function runDemo(context: CommandContext): Promise<number> {
       };
       const result = runtime.bundle.call('runInitialize_') as { summary: string };
       runtime.endExecution();
-      current.summary = `${sample.rows.length} 名虚构候选人（${counties.length} 个县（市、区）和市直学校），初始化表格：${firstLine(result.summary)}`;
+      current.summary = `${sample.rows.length} 名虚构候选人（${counties.length} 个县（市、区）和市直学校），标题行下第${HEADER_ROW}行为表头；初始化表格：${firstClause(result.summary)}`;
     });
     await runStages({ stage, runtime: () => runtime as WorkbookRuntime, sample: sample as SampleNominations, reviewers: reviewers as DemoReviewers, facts, typing, folder });
     const data: DemoReportData = readSeason(runtime as WorkbookRuntime, {
@@ -147,9 +147,9 @@ export async function runDemo(context: CommandContext): Promise<number> {
   }
 }
 
-/** The first line of a multi-line summary. */
-function firstLine(text: string): string {
-  return text.split('\n')[0] ?? '';
+/** The first clause of the add-on's summary (up to its first ；), which is long. */
+function firstClause(text: string): string {
+  return (text.split(/[\n；]/)[0] ?? '').trim();
 }
 
 /** The files of the output folder the report lists, relative to it. */
@@ -167,7 +167,8 @@ function demoFiles(folder: string): { label: string; path: string }[] {
 
 /** The closing summary on stdout: a few Chinese lines with the paths. */
 function summaryLines(data: DemoReportData, folder: string, wallMs: number): string[] {
-  const shown = (path: string) => relative(process.cwd(), resolve(folder, path)) || '.';
+  // Paths as the user gave the folder: relative to where they ran the command, or absolute.
+  const shown = (path: string) => (isAbsolute(folder) ? resolve(folder, path) : relative(process.cwd(), resolve(folder, path)));
   const verdict = (label: string) => data.verdicts.find((entry) => entry.label === label)?.count ?? 0;
   const state = (label: string) => data.states.find((entry) => entry.label === label)?.count ?? 0;
   return [
