@@ -39,7 +39,6 @@ export interface SeasonFacts {
     awarded: number;
   };
   reminders: { days: number; executions: number; mails: number };
-  refusals: string[];
 }
 
 /** A value from the bundle's realm as plain JSON (its arrays and objects are another realm's). */

@@ -63,7 +63,9 @@ export async function runStages(context: StageContext): Promise<void> {
     const options: Record<string, unknown> = { rows, to, reason };
     if (start) options.start = start;
     const result = call<AdvanceResult>('runAdvance_', options);
-    facts.refusals = [...(facts.refusals ?? []), ...result.refused.map((entry) => `第${entry.row}行→${to}：${entry.message}`)];
+    // Every move of the season is one the plan allows: a refusal means the add-on or the demo broke, and the demo stops saying so.
+    const [refused] = result.refused;
+    if (refused) throw new Error(`演示中推荐名单第${refused.row}行改为“${to}”被拒绝：${refused.message}`);
     return result;
   };
   const counties = Object.keys(reviewers.counties);
@@ -222,8 +224,9 @@ async function documents(context: StageContext, kind: 'certificate' | 'form', su
   const outcome = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as unknown);
   const results = outcome.results.map((result) => plain(result && typeof result === 'object' && 'documents' in result ? (result as { documents: unknown }).documents : result) as DocumentRunResult | null);
   const made = new Set(results.flatMap((result) => (result ? result.created.map((entry) => entry.row) : [])));
-  const refused = results.flatMap((result) => (result ? result.refused : []));
-  context.facts.refusals = [...(context.facts.refusals ?? []), ...refused.map((entry) => `第${entry.row}行（${kind}）：${entry.message}`)];
+  const [refused] = results.flatMap((result) => (result ? result.refused : []));
+  if (refused) throw new Error(`演示中推荐名单第${refused.row}行的${subfolder}没有生成：${refused.message}`);
+  if (made.size === 0) throw new Error(`演示中没有生成任何${subfolder}`);
   return made.size;
 }
 
