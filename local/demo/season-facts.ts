@@ -18,6 +18,9 @@ export interface CheckedRow {
   findings: { rule: string; clause: string; verdict: string; message: string }[];
 }
 
+/** The column a rule without a clause of the plan speaks about. */
+const RULE_COLUMNS: Record<string, string> = { idNumber: '身份证号', name: '姓名', school: '学校', category: '申报类别' };
+
 /** What the stages kept. */
 export interface SeasonFacts {
   check: CheckedRow[];
@@ -126,7 +129,9 @@ export function readSeason(runtime: WorkbookRuntime, input: { facts: SeasonFacts
   for (const row of facts.check) {
     for (const finding of row.findings) {
       if (finding.verdict === '符合') continue;
-      const entry = clauses.get(finding.clause || finding.rule) ?? { clause: finding.clause || finding.rule, notMet: 0, toVerify: 0, example: finding.message };
+      // Rules the plan gives no clause (身份证号, required columns) are labelled by their column.
+      const label = finding.clause || (RULE_COLUMNS[finding.rule] ?? finding.rule);
+      const entry = clauses.get(label) ?? { clause: label, notMet: 0, toVerify: 0, example: finding.message };
       if (finding.verdict === '不符合') entry.notMet += 1;
       else entry.toVerify += 1;
       clauses.set(entry.clause, entry);
