@@ -86,7 +86,8 @@ export interface DemoReportData {
   byCategory: LabelCount[];
   /** The city's yearly target (180) against this season's awards. */
   yearTarget: { year: number; awarded: number; target: number };
-  publicity: { start: string; end: string; workingDays: number; holidaysCrossed: string[] };
+  /** holidaysCrossed: every day of the period that is not a working day; holidayNames: the official holidays among them (国庆节). */
+  publicity: { start: string; end: string; workingDays: number; holidaysCrossed: string[]; holidayNames: string[] };
   documents: { certificates: number; termForms: number };
   /** Duty ledger findings (履职情况) and studio findings, by label. */
   duties: LabelCount[];

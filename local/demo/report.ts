@@ -272,7 +272,7 @@ ${figure(figures.byCategory)}
 </div></section>
 <section id="publicity" aria-labelledby="publicity-title"><h2 id="publicity-title">公示</h2>
 <div class="card">
-${table('公示期（跨越节假日时按工作日顺延）', [{ header: '开始', nowrap: true }, { header: '结束', nowrap: true }, { header: '工作日', numeric: true }, { header: '跨越的节假日' }], [[dayWithWeekday(publicity.start), dayWithWeekday(publicity.end), publicity.workingDays, holidayText(publicity.holidaysCrossed)]], { id: 'table-publicity' })}
+${table('公示期（跨越节假日时按工作日顺延）', [{ header: '开始', nowrap: true }, { header: '结束', nowrap: true }, { header: '工作日', numeric: true }, { header: '跨越的节假日' }], [[dayWithWeekday(publicity.start), dayWithWeekday(publicity.end), publicity.workingDays, publicity.holidayNames.length > 0 ? `${publicity.holidayNames.join('、')}（${holidayText(publicity.holidaysCrossed)}）` : holidayText(publicity.holidaysCrossed)]], { id: 'table-publicity' })}
 </div></section>
 <section id="reminders" aria-labelledby="reminders-title"><h2 id="reminders-title">提醒</h2>
 <div class="grid">

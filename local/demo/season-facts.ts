@@ -26,7 +26,7 @@ export interface SeasonFacts {
   check: CheckedRow[];
   countyReview: { approved: number; returned: number; failed: number };
   cityReview: { passed: number; returned: number };
-  publicity: { start: string; end: string; workingDays: number; holidaysCrossed: string[]; sheet: string; people: number };
+  publicity: { start: string; end: string; workingDays: number; holidaysCrossed: string[]; holidayNames: string[]; sheet: string; people: number };
   objection?: number;
   award: { awarded: number; first: string; last: string };
   certificates: number;
@@ -178,7 +178,7 @@ export function readSeason(runtime: WorkbookRuntime, input: { facts: SeasonFacts
     byStage: statistics.byStage.map((entry) => ({ label: entry.stage, count: entry.awarded })),
     byCategory: statistics.byCategory.map((entry) => ({ label: entry.category, count: entry.awarded })),
     yearTarget: { year: SEASON_YEAR, awarded: year?.awarded ?? 0, target: year?.target ?? 0 },
-    publicity: { start: facts.publicity.start, end: facts.publicity.end, workingDays: facts.publicity.workingDays, holidaysCrossed: facts.publicity.holidaysCrossed },
+    publicity: { start: facts.publicity.start, end: facts.publicity.end, workingDays: facts.publicity.workingDays, holidaysCrossed: facts.publicity.holidaysCrossed, holidayNames: facts.publicity.holidayNames },
     documents: { certificates: facts.certificates, termForms: facts.termForms },
     duties: facts.duties,
     studios: facts.studios,

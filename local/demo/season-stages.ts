@@ -14,6 +14,7 @@ import type { WorkbookRuntime } from '../workbook-runtime';
 import { canonicalCounty, nominationRows, plain, type CheckedRow, type SeasonFacts } from './season-facts';
 import { EXPECTED_PUBLICITY_END, PUBLICITY_START, REMINDER_DAYS, REMINDERS_FROM, type StageName } from './season-plan';
 import { typeDutyLedger, typeStudios } from './season-typing';
+import { crossingText, officialHolidayNames } from './holiday-names';
 import { FIRST_DATA_ROW, type SampleNominations } from './sample-data';
 import type { DemoReviewers } from './sample-workbook';
 
@@ -134,7 +135,8 @@ export async function runStages(context: StageContext): Promise<void> {
     if (end !== EXPECTED_PUBLICITY_END) throw new Error(`公示截止应为 ${EXPECTED_PUBLICITY_END}，而表格中为“${end}”`);
     const days = daysBetween(PUBLICITY_START, end);
     const closed = days.filter((day) => call<boolean>('IS_WORKDAY', day) === false);
-    facts.publicity = { start: PUBLICITY_START, end, workingDays: days.length - closed.length, holidaysCrossed: closed, sheet: list?.sheet ?? '', people: moved.length };
+    const holidayNames = officialHolidayNames(closed);
+    facts.publicity = { start: PUBLICITY_START, end, workingDays: days.length - closed.length, holidaysCrossed: closed, holidayNames, sheet: list?.sheet ?? '', people: moved.length };
     // An objection comes in on the first working day after the weekend.
     context.runtime().clock.moveTo(context.runtime().clock.now() + 3 * 24 * 3600 * 1000);
     const objected = after[Math.floor(after.length / 2)];
@@ -142,7 +144,7 @@ export async function runStages(context: StageContext): Promise<void> {
       const result = advance([objected.row], '公示有异议', '收到实名来信：反映所报市级获奖与实际等次不符，待核查');
       facts.objection = result.moved.length > 0 ? objected.row : undefined;
     }
-    current.summary = `${moved.length} 人公示，${PUBLICITY_START} 至 ${end}（${days.length - closed.length} 个工作日，跨国庆），公示期间收到异议 ${facts.objection ? 1 : 0} 件；写入“${list?.sheet ?? ''}”`;
+    current.summary = `${moved.length} 人公示，${PUBLICITY_START} 至 ${end}（${days.length - closed.length} 个工作日，${crossingText(holidayNames)}），公示期间收到异议 ${facts.objection ? 1 : 0} 件；写入“${list?.sheet ?? ''}”`;
   });
 
   await context.stage('认定', (current) => {

@@ -20,6 +20,7 @@ import { demoReviewers, writeSampleWorkbook, type DemoReviewers } from './sample
 import { readSeason, type SeasonFacts } from './season-facts';
 import { SEASON_DAYS, STAGE_NAMES, type StageName } from './season-plan';
 import { runStages } from './season-stages';
+import { crossingText } from './holiday-names';
 
 /** The marker file that makes a folder the demo's own (a later demo may overwrite it). */
 export const DEMO_MARKER = '.banzhuren-demo';
@@ -178,7 +179,7 @@ function summaryLines(data: DemoReportData, folder: string, wallMs: number): str
   return [
     `演示完成：${data.seasonYear} 年度，${data.candidates} 名虚构候选人，用时 ${(wallMs / 1000).toFixed(1)} 秒。`,
     `资格审查：符合 ${verdict('符合')}、不符合 ${verdict('不符合')}、待核实 ${verdict('待核实')}；已认定 ${state('已认定')} 人（年度目标 ${data.yearTarget.target} 人）。`,
-    `公示 ${data.publicity.start} 至 ${data.publicity.end}（${data.publicity.workingDays} 个工作日，跨国庆）；证书 ${data.documents.certificates} 份，任期考核表 ${data.documents.termForms} 份；提醒邮件 ${data.reminders.mails} 封（${data.reminders.days} 天）。`,
+    `公示 ${data.publicity.start} 至 ${data.publicity.end}（${data.publicity.workingDays} 个工作日，${crossingText(data.publicity.holidayNames)}）；证书 ${data.documents.certificates} 份，任期考核表 ${data.documents.termForms} 份；提醒邮件 ${data.reminders.mails} 封（${data.reminders.days} 天）。`,
     `报告页：${shown(DEMO_FILES.report)}（用浏览器打开）`,
     `工作簿：${shown(DEMO_FILES.workbook)}`,
     `公示名单：${shown(DEMO_FILES.publicity)}`,

@@ -70,7 +70,7 @@ const SAMPLE: DemoReportData = {
     { label: '名班主任', count: 34 },
   ],
   yearTarget: { year: 2024, awarded: 172, target: 180 },
-  publicity: { start: '2024-09-27', end: '2024-10-09', workingDays: 5, holidaysCrossed: ['国庆节'] },
+  publicity: { start: '2024-09-27', end: '2024-10-09', workingDays: 5, holidaysCrossed: ['2024-09-28', '2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-05', '2024-10-06', '2024-10-07'], holidayNames: ['国庆节'] },
   documents: { certificates: 172, termForms: 172 },
   duties: [
     { label: '合格', count: 161 },
