@@ -25,10 +25,16 @@ export interface CheckOptions {
   asCaller?: boolean;
 }
 
-/** Creates or completes the add-on's sheets; returns what changed per sheet and a summary. */
+/**
+ * Creates or completes the add-on's sheets; returns what changed per sheet and a summary, which
+ * also says when the spreadsheet's time zone is not the preset's (dates would be read in it).
+ */
 export function runInitialize(): { sheets: SheetSetupReport[]; summary: string } {
-  const sheets = underDocumentLock(() => setUpSheets(activeSpreadsheet(), sheetLayouts(DEFAULT_PRESET)));
-  return { sheets, summary: describeSetup(sheets) };
+  const spreadsheet = activeSpreadsheet();
+  const sheets = underDocumentLock(() => setUpSheets(spreadsheet, sheetLayouts(DEFAULT_PRESET)));
+  const zone = spreadsheet.getSpreadsheetTimeZone();
+  const zoneNote = zone === DEFAULT_PRESET.timeZone ? '' : `\n提示：表格的时区是 ${zone}，不是本方案所在城市的 ${DEFAULT_PRESET.timeZone}；日期按表格的时区读写，如有误请在“文件 > 设置”中改为 ${DEFAULT_PRESET.timeZone}`;
+  return { sheets, summary: describeSetup(sheets) + zoneNote };
 }
 
 /** Checks every row of the nomination sheet, writes 资格审查 and 审查说明; returns the rows and a summary. */

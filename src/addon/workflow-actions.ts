@@ -102,7 +102,7 @@ export function runPublicityList(sheet?: string, asCaller = false): PublicityLis
   return underDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const sheetName = nominationSheetName(spreadsheet, sheet);
-    return onNominationSheet(() => writePublicityList(spreadsheet, sheetName));
+    return onNominationSheet(() => writePublicityList(spreadsheet, sheetName, DEFAULT_PRESET));
   });
 }
 
