@@ -30,9 +30,9 @@ export interface CheckOptions {
  * also says when the spreadsheet's time zone is not the preset's (dates would be read in it).
  */
 export function runInitialize(): { sheets: SheetSetupReport[]; summary: string } {
-  const spreadsheet = activeSpreadsheet();
-  const sheets = underDocumentLock(() => setUpSheets(spreadsheet, sheetLayouts(DEFAULT_PRESET)));
-  const zone = spreadsheet.getSpreadsheetTimeZone();
+  // The spreadsheet is touched only under the lock: a busy document is said before anything is read.
+  const sheets = underDocumentLock(() => setUpSheets(activeSpreadsheet(), sheetLayouts(DEFAULT_PRESET)));
+  const zone = activeSpreadsheet().getSpreadsheetTimeZone();
   const zoneNote = zone === DEFAULT_PRESET.timeZone ? '' : `\n提示：表格的时区是 ${zone}，不是本方案所在城市的 ${DEFAULT_PRESET.timeZone}；日期按表格的时区读写，如有误请在“文件 > 设置”中改为 ${DEFAULT_PRESET.timeZone}`;
   return { sheets, summary: describeSetup(sheets) + zoneNote };
 }
