@@ -36,7 +36,7 @@ function workflowHelp(): string[] {
   const table = workflowTable();
   return [
     `状态（--to 可取）：${table.states.join('、')}（“状态”为空视为“${table.states[0]}”）`,
-    `角色（“权限”表的“角色”列）：${table.roles.join('、')}；县名也可写简称（如“红塔”），留空或无法识别的角色没有任何权限；学校角色只能填报`,
+    `角色（“权限”表的“角色”列）：${table.roles.join('、')}；县名也可写不带“区”“县”“市”等后缀的简称（只有一个县用这个简称时），留空或无法识别的角色没有任何权限；学校角色只能填报`,
     '',
     '允许的改动（从 → 到：谁；条件）：',
     ...table.moves.map((move) => `  ${move.from}${move.cityDirectOnly ? '（仅市直学校）' : ''} → ${move.to}：${move.who}${move.needs ? `；${move.needs}` : ''}`),
