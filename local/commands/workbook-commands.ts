@@ -44,6 +44,26 @@ export async function withWorkbook<T>(
   }
 }
 
+/** The add-on's refusals of the --as user (no role for the action in 权限, or no email): exit 3 with the message. */
+const ROLE_REFUSALS = new Set(['RoleRefusedError', 'UnknownUserError']);
+
+/**
+ * Runs `call`; a refusal of the --as user (RoleRefusedError, UnknownUserError) comes back as
+ * `{ refused: message }` instead of failing, so the command can say it and exit 3.
+ */
+export function refusable<T>(call: () => T): T | { refused: string } {
+  try {
+    return call();
+  } catch (error) {
+    const name = (error as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && ROLE_REFUSALS.has(name)) return { refused: errorMessage(error) };
+    throw error;
+  }
+}
+
+/** Exit code of a command whose --as user was refused (nothing changed). */
+export const EXIT_REFUSED = 3;
+
 interface CheckedRow {
   row: number;
   name: string;
@@ -53,7 +73,7 @@ interface CheckedRow {
 }
 
 const initUsage = 'init <文件.xlsx> [--out 文件]';
-const checkUsage = 'check <文件.xlsx> [--sheet 工作表] [--today 日期] [--json] [--out 文件]';
+const checkUsage = 'check <文件.xlsx> [--sheet 工作表] [--today 日期] [--as 邮箱] [--json] [--out 文件]';
 
 /** The workbook commands of the CLI. */
 export const WORKBOOK_COMMANDS: Command[] = [
@@ -83,8 +103,10 @@ export const WORKBOOK_COMMANDS: Command[] = [
       '按方案四（一）等条款逐行审查，写入“资格审查”（符合/不符合/待核实）和“审查说明”（条款与理由）。',
       '评审基准日：--today，否则“设置”表的“评审基准日”，否则表格时区的今天。',
       '“上届考核结果”留空时，取同一表中该身份证号此前各行记录的最近一次“任期考核结果”；合格写“优先推荐”，优秀另写“优先推荐省级”（方案六（二））。',
+      '不加 --as 时以文件所有者的身份审查；加 --as 时按“权限”表核对，只有市级账号或县级审核人可以审查（与 Google 表格中的菜单和助手相同）。',
     ],
-    uses: ['today'],
+    uses: ['today', 'as'],
+    exitThree: '--as 的账号在“权限”表中不是市级或县级审核人，没有做任何修改',
     options: {
       sheet: SHEET_OPTION,
       json: { type: 'boolean', help: '以 JSON 输出每行结果：[{"row","name","verdict","findings":[{"rule","clause","verdict","message"}],"flags":["优先推荐","优先推荐省级"]}]' },
@@ -93,12 +115,20 @@ export const WORKBOOK_COMMANDS: Command[] = [
     examples: ['banzhuren check 名单.xlsx', 'banzhuren check 名单.xlsx --sheet 推荐名单 --today 2025-09-01 --json'],
     async run(context) {
       const sheet = context.options.sheet;
-      const report = await withWorkbook(context, checkUsage, {}, (runtime) => {
-        const options: Record<string, string> = {};
+      type Checked = { rows: CheckedRow[]; summary: string; problems: string[] };
+      // Without --as the file's owner runs it (as before); with --as, 权限 decides, as in Google.
+      const outcome = await withWorkbook(context, checkUsage, { save: (done: Checked | { refused: string }) => !('refused' in done) }, (runtime) => {
+        const options: Record<string, string | boolean> = {};
         if (typeof sheet === 'string') options.sheet = sheet;
         if (context.today) options.reviewDate = context.today;
-        return runtime.bundle.call('runEligibilityCheck_', options) as { rows: CheckedRow[]; summary: string; problems: string[] };
+        if (context.as) options.asCaller = true;
+        return refusable(() => runtime.bundle.call('runEligibilityCheck_', options) as Checked);
       });
+      if ('refused' in outcome) {
+        context.err(outcome.refused);
+        return EXIT_REFUSED;
+      }
+      const report = outcome;
       if (context.options.json) {
         // Sheet-level problems (a duplicated header …) go to stderr, so stdout stays the JSON array.
         for (const problem of report.problems) context.err(`提示：${problem}`);

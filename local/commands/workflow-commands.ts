@@ -9,14 +9,14 @@ import { setListPrintLayout } from '../runtime/print-layout';
 import { shown } from './arguments';
 import { UsageError, type Command, type CommandContext, OUT_OPTION, SHEET_OPTION } from './command';
 import { checkedDate } from './dates';
-import { withWorkbook } from './workbook-commands';
+import { EXIT_REFUSED, refusable, withWorkbook } from './workbook-commands';
 
 /** Exit code of advance when some rows could not move. */
 export const EXIT_SOME_REFUSED = 3;
 
 const advanceUsage = 'advance <文件.xlsx> --rows 2,5-7 --to 状态 --as 邮箱 [--reason 理由] [--start 日期] [--sheet 工作表] [--today 日期] [--out 文件]';
 const logUsage = 'log <文件.xlsx> [--json]';
-const publicityUsage = 'publicity-list <文件.xlsx> [--sheet 工作表] [--out 文件]';
+const publicityUsage = 'publicity-list <文件.xlsx> [--sheet 工作表] [--as 邮箱] [--out 文件]';
 const dailyUsage = 'daily <文件.xlsx> [--today 日期] [--out 文件]';
 
 
@@ -36,7 +36,7 @@ function workflowHelp(): string[] {
   const table = workflowTable();
   return [
     `状态（--to 可取）：${table.states.join('、')}（“状态”为空视为“${table.states[0]}”）`,
-    `角色（“权限”表的“角色”列）：${table.roles.join('、')}；县名也可写简称（如“红塔”），留空或无法识别的角色没有任何权限；学校角色只能填报`,
+    `角色（“权限”表的“角色”列）：${table.roles.join('、')}；县名也可写不带“区”“县”“市”等后缀的简称（只有一个县用这个简称时），留空或无法识别的角色没有任何权限；学校角色只能填报`,
     '',
     '允许的改动（从 → 到：谁；条件）：',
     ...table.moves.map((move) => `  ${move.from}${move.cityDirectOnly ? '（仅市直学校）' : ''} → ${move.to}：${move.who}${move.needs ? `；${move.needs}` : ''}`),
@@ -142,17 +142,27 @@ export const WORKFLOW_COMMANDS: Command[] = [
       '读取推荐名单中状态为“公示中”的行，每个公示期写入一张“公示名单 开始日至截止日”表；不含身份证号、联系电话、电子邮箱。',
       '同一公示期再次生成只刷新该表；没有“公示中”的人选时不写入任何内容，已发布的名单保持不变。',
       '保存的 .xlsx 设为 A4 横向、缩放到一页宽、每页重复表头行（Google 表格请在打印对话框中选择）。',
+      '不加 --as 时以文件所有者的身份生成；加 --as 时按“权限”表核对，只有市级账号可以生成（与 Google 表格中的菜单和助手相同）。',
     ],
+    uses: ['as'],
+    exitThree: '--as 的账号在“权限”表中不是市级账号，没有做任何修改',
     options: { sheet: SHEET_OPTION, out: OUT_OPTION },
     examples: ['banzhuren publicity-list 名单.xlsx'],
     async run(context) {
       const sheet = typeof context.options.sheet === 'string' ? context.options.sheet : undefined;
-      const report = await withWorkbook(context, publicityUsage, { save: (written: PublicityReport) => written.lists.length > 0 }, (runtime) => {
-        const written = runtime.bundle.call('runPublicityList_', sheet) as PublicityReport;
+      // Without --as the file's owner runs it (as before); with --as only a 市级 user of 权限, as in Google.
+      const outcome = await withWorkbook(context, publicityUsage, { save: (written: PublicityReport | { refused: string }) => 'lists' in written && written.lists.length > 0 }, (runtime) => {
+        const written = refusable(() => runtime.bundle.call('runPublicityList_', sheet, Boolean(context.as)) as PublicityReport);
+        if ('refused' in written) return written;
         // Apps Script has no print settings; the saved .xlsx gets them here (A4 landscape, one page wide).
         setListPrintLayout(runtime.workbook, written.lists.map((list) => list.sheet), PUBLICITY_LIST_HEADER_ROW);
         return written;
       });
+      if ('refused' in outcome) {
+        context.err(outcome.refused);
+        return EXIT_REFUSED;
+      }
+      const report = outcome;
       if (report.lists.length === 0) context.out('目前没有处于“公示中”的人选：没有写入，已有的公示名单保持不变');
       for (const list of report.lists) context.out(`已写入“${list.sheet}”：${list.people} 人（${list.period}）`);
       return 0;

@@ -49,7 +49,7 @@ export function runCreateTemplates(options: { folderId?: string; record?: boolea
   const spreadsheet = activeSpreadsheet();
   const record = given.record !== false;
   const by = record ? requireAction(spreadsheet, 'createTemplates').email : undefined;
-  return createDefaultTemplates(spreadsheet, { ...given, record, ...(by === undefined ? {} : { by }) });
+  return createDefaultTemplates(spreadsheet, { ...given, record, ...(by === undefined ? {} : { by }) }, DEFAULT_PRESET);
 }
 
 /** What 初始化模板 says when it has made the templates. */

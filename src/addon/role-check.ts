@@ -1,6 +1,6 @@
 /**
  * The server's own role check for actions that change the workbook outside the review workflow
- * (生成公示名单, 修改设置, 每日提醒, 初始化模板, 校验全部资格 from the sidebar): the caller's email
+ * (生成公示名单 and 校验全部资格 from the menu or the sidebar; 修改设置, 每日提醒, 初始化模板 from the sidebar): the caller's email
  * from Google, their roles from 权限, refused in Chinese unless the action's roles include one of
  * them. The page's buttons are only a hint; every call checks again here.
  */

@@ -15,6 +15,7 @@ import { DocumentBusyError, underDocumentLock } from '../gas/document-lock';
 import { activeSpreadsheet } from '../gas/spreadsheet';
 import { askText, selectedRowNumbers, showMessage } from '../gas/ui';
 import { advanceRows, advanceRowsLogged, type AdvanceReport } from '../gas/workflow-sheet';
+import { RoleRefusedError, requireAction } from './role-check';
 import { ArgumentError, nominationSheetName, onNominationSheet } from './sheet-choice';
 
 /** What a move asks for. */
@@ -92,12 +93,16 @@ export function workflowTable(): { states: string[]; roles: string[]; moves: Wor
   };
 }
 
-/** Writes one 公示名单 sheet per publicity period in 公示中 (nothing when nobody is). */
-export function runPublicityList(sheet?: string): PublicityListReport {
+/**
+ * Writes one 公示名单 sheet per publicity period in 公示中 (nothing when nobody is); with `asCaller`
+ * (the menu; the CLI with --as) only for a 市级 user of 权限, as the sidebar.
+ */
+export function runPublicityList(sheet?: string, asCaller = false): PublicityListReport {
+  if (asCaller) requireAction(activeSpreadsheet(), 'publicityList');
   return underDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const sheetName = nominationSheetName(spreadsheet, sheet);
-    return onNominationSheet(() => writePublicityList(spreadsheet, sheetName));
+    return onNominationSheet(() => writePublicityList(spreadsheet, sheetName, DEFAULT_PRESET));
   });
 }
 
@@ -139,9 +144,16 @@ export function advanceSelectedRows(): void {
   showMessage('推进所选行', lines.join('\n'));
 }
 
-/** 菜单：生成公示名单. */
+/** 菜单：生成公示名单 (市级 in 权限, as in the sidebar); a refusal or a busy document is said in Chinese. */
 export function makePublicityList(): void {
-  const report = runPublicityList();
+  let report: PublicityListReport;
+  try {
+    report = runPublicityList(undefined, true);
+  } catch (error) {
+    if (!(error instanceof RoleRefusedError || error instanceof UnknownUserError || error instanceof DocumentBusyError || error instanceof ArgumentError)) throw error;
+    showMessage('生成公示名单', error.message);
+    return;
+  }
   showMessage(
     '生成公示名单',
     report.people === 0

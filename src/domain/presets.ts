@@ -1,12 +1,21 @@
 /**
- * Presets: every number and list the plan fixes, as data. The Yuxi 2023–2025 plan is the default;
- * another city's plan of the same shape is a new preset object, not new code.
+ * Presets: every number, list and city-specific text the plan fixes, as data. The Yuxi 2023–2025
+ * plan is the default; another city's plan of the same shape is a new preset object here and
+ * DEFAULT_PRESET pointing at it — one file, no other code (templates/*.docx are then re-exported
+ * with `banzhuren templates --out templates --force`).
  */
 
 /** The settings a plan of this shape fixes. */
 export interface Preset {
   id: string;
+  /** The plan's full title: 设置's 培养方案 row and the 统计 sheet name it. */
   title: string;
+  /** 六（一）: who issues the certificates and assesses the terms (signed under both default templates). */
+  issuer: string;
+  /** 四（二）3: the title over every printed 公示名单. */
+  publicityTitle: string;
+  /** 六（二）: the title of the default 任期考核表 template. */
+  formTitle: string;
   /** 四（一）: years as a class teacher, at least. */
   minYears: number;
   /** 四（一）9（1）: the most recent annual assessments looked at (近5年), and how many must be 优秀. */
@@ -40,7 +49,7 @@ export interface Preset {
   counties: string[];
   cityDirect: string;
   stages: string[];
-  /** Time zone of the city's spreadsheets. */
+  /** Time zone of the city's spreadsheets: 初始化表格 says so when a spreadsheet is set to another. */
   timeZone: string;
 }
 
@@ -48,6 +57,9 @@ export interface Preset {
 export const YUXI_2023_2025: Preset = {
   id: 'yuxi-2023-2025',
   title: '玉溪市2023－2025年骨干班主任、名班主任培养方案（试行）',
+  issuer: '玉溪市教育体育局',
+  publicityTitle: '玉溪市骨干班主任、名班主任拟认定人选公示名单',
+  formTitle: '玉溪市骨干班主任、名班主任任期考核表',
   minYears: 5,
   assessmentYears: 5,
   minExcellentYears: 1,
@@ -79,5 +91,5 @@ export const YUXI_2023_2025: Preset = {
   timeZone: 'Asia/Shanghai',
 };
 
-/** The preset used when a spreadsheet names none. */
+/** The preset the add-on and the CLI run with (another city: point this at its preset and rebuild). */
 export const DEFAULT_PRESET = YUXI_2023_2025;

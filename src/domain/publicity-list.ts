@@ -7,6 +7,7 @@
  */
 import { fittingWidth } from './column-layout';
 import type { FieldKey } from './nomination/fields';
+import type { Preset } from './presets';
 import { SHEET_NAMES } from './sheet-layouts';
 
 /** The columns of the list after 序号: only these, by design. */
@@ -21,9 +22,6 @@ export const PUBLICITY_COLUMNS: readonly { key: FieldKey; header: string }[] = [
 
 /** The list's header row. */
 export const PUBLICITY_HEADERS: readonly string[] = ['序号', ...PUBLICITY_COLUMNS.map((column) => column.header)];
-
-/** The title over every list. */
-export const PUBLICITY_TITLE = '玉溪市骨干班主任、名班主任拟认定人选公示名单';
 
 /** Row of the list's header (under the title and the period): repeated on every printed page. */
 export const PUBLICITY_HEADER_ROW = 3;
@@ -49,11 +47,11 @@ export interface PublicityLayout {
   widths: number[];
 }
 
-/** The list of one period: title, period text, header, then each person numbered from 1. */
-export function publicityLayout(periodText: string, people: readonly (readonly string[])[]): PublicityLayout {
+/** The list of one period: the preset's title, period text, header, then each person numbered from 1. */
+export function publicityLayout(periodText: string, people: readonly (readonly string[])[], preset: Pick<Preset, 'publicityTitle'>): PublicityLayout {
   const width = PUBLICITY_HEADERS.length;
   const padded = (first: string) => [first, ...Array<string>(width - 1).fill('')];
   const body = people.map((person, index) => [index + 1, ...PUBLICITY_COLUMNS.map((_, column) => person[column] ?? '')]);
   const widths = PUBLICITY_HEADERS.map((header, column) => fittingWidth([header, ...body.map((row) => String(row[column] ?? ''))]));
-  return { rows: [padded(PUBLICITY_TITLE), padded(periodText), [...PUBLICITY_HEADERS], ...body], widths };
+  return { rows: [padded(preset.publicityTitle), padded(periodText), [...PUBLICITY_HEADERS], ...body], widths };
 }

@@ -6,7 +6,8 @@
  * ids recorded in 设置 (证书模板, 考核表模板, 文档文件夹) with one 操作记录 line unless asked not to.
  */
 import type { DocumentKind } from '../domain/documents/kinds';
-import { A4_POINTS, DEFAULT_TEMPLATES, type TemplateBlock, type TemplateContent } from '../domain/documents/templates';
+import { A4_POINTS, defaultTemplates, type TemplateBlock, type TemplateContent } from '../domain/documents/templates';
+import type { Preset } from '../domain/presets';
 import { SETTING_KEYS, SHEET_NAMES } from '../domain/sheet-layouts';
 import { appendLog } from './audit-log';
 import { underDocumentLock } from './document-lock';
@@ -24,11 +25,12 @@ export interface CreatedTemplates {
   folderUrl: string;
 }
 
-/** Creates both default templates in the folder (a new one when none is given) and, unless `record` is false, records their ids in 设置 with one 操作记录 line naming `by`. */
-export function createDefaultTemplates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, options: { folderId?: string; record?: boolean; by?: string }): CreatedTemplates {
+/** Creates both default templates of the preset in the folder (a new one when none is given) and, unless `record` is false, records their ids in 设置 with one 操作记录 line naming `by`. */
+export function createDefaultTemplates(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, options: { folderId?: string; record?: boolean; by?: string }, preset: Preset): CreatedTemplates {
   const folder = options.folderId === undefined ? createFolder(DEFAULT_FOLDER_NAME) : folderById(options.folderId);
   const ids = {} as Record<DocumentKind, string>;
-  for (const kind of ['certificate', 'form'] as const) ids[kind] = createTemplate(DEFAULT_TEMPLATES[kind], folder.id);
+  const templates = defaultTemplates(preset);
+  for (const kind of ['certificate', 'form'] as const) ids[kind] = createTemplate(templates[kind], folder.id);
   const made: CreatedTemplates = { folderId: folder.id, certificateTemplateId: ids.certificate, formTemplateId: ids.form, folderUrl: folder.link };
   if (options.record !== false) {
     underDocumentLock(() => {

@@ -8,6 +8,7 @@
  * and on Google they are chosen in the print dialog (README).
  */
 import { isCalendarDate } from '../domain/calendar-date';
+import type { Preset } from '../domain/presets';
 import { PUBLICITY_COLUMNS, PUBLICITY_HEADER_ROW, publicityLayout, publicitySheetName } from '../domain/publicity-list';
 import { publicityPeriodText } from '../domain/workflow/records';
 import { readState } from '../domain/workflow/states';
@@ -29,7 +30,7 @@ export interface PublicityListReport {
 }
 
 /** Writes one 公示名单 sheet per publicity period now in 公示中 on the nomination sheet. */
-export function writePublicityList(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string): PublicityListReport {
+export function writePublicityList(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, sheetName: string, preset: Preset): PublicityListReport {
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const source = requireSheet(spreadsheet, sheetName);
   const cells = readCells(source, timeZone);
@@ -59,7 +60,7 @@ export function writePublicityList(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
     const period = publicityPeriodText(first, last, calendar.countWorkdays(first, last));
     const people = groups.get(key) ?? [];
     const name = publicitySheetName(first, last);
-    writeListSheet(spreadsheet, name, period, people);
+    writeListSheet(spreadsheet, name, period, people, preset);
     report.lists.push({ sheet: name, period, people: people.length });
     report.periods.push(period);
     report.people += people.length;
@@ -72,8 +73,8 @@ export function writePublicityList(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
  * call, the title and period rows merged across the table, headers bold, columns widened to fit
  * (a column is never narrowed, so a width a person chose stays), the rows down to the header frozen.
  */
-function writeListSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, period: string, people: string[][]): void {
-  const layout = publicityLayout(period, people);
+function writeListSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, period: string, people: string[][], preset: Preset): void {
+  const layout = publicityLayout(period, people, preset);
   const width = layout.widths.length;
   const rows = layout.rows.map((row, index) =>
     index < PUBLICITY_HEADER_ROW ? row : row.map((cell) => (typeof cell === 'string' ? textCell(cell) : cell)),

@@ -8,6 +8,7 @@ import type { CalendarDate } from '../domain/calendar-date';
 import type { HeaderMatch } from '../domain/nomination/headers';
 import { countyOf } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
+import { outsideDataRows } from '../domain/row-range';
 import { lastActionNote } from '../domain/workflow/records';
 import { listedWithoutRole, readPermissions, rolesOf } from '../domain/workflow/roles';
 import { readState } from '../domain/workflow/states';
@@ -172,7 +173,7 @@ function recordUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, 
   for (const rowNumber of [...new Set(request.rows)]) {
     const row = cells[rowNumber - 1];
     if (!row || rowNumber <= header.row) {
-      report.refused.push({ row: rowNumber, message: `第${rowNumber}行不在表格的数据范围内（第${header.row + 1}行至第${cells.length}行）` });
+      report.refused.push({ row: rowNumber, message: outsideDataRows(header.row + 1, cells.length) });
       continue;
     }
     const facts = rowFacts(row, headers, preset);

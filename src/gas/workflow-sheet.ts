@@ -8,6 +8,7 @@ import { partsOf, type CalendarDate } from '../domain/calendar-date';
 import type { HeaderMatch } from '../domain/nomination/headers';
 import { disqualificationInReason } from '../domain/nomination/values';
 import type { Preset } from '../domain/presets';
+import { outsideDataRows } from '../domain/row-range';
 import { SHEET_NAMES } from '../domain/sheet-layouts';
 import { termEnd } from '../domain/term';
 import { decideMove, type MoveRequest } from '../domain/workflow/moves';
@@ -94,7 +95,7 @@ function moveUnderLock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, re
   for (const rowNumber of chosenRows(request.choice, cells, header, today, preset.termYears)) {
     const row = cells[rowNumber - 1];
     if (!row || rowNumber <= header.row) {
-      report.refused.push({ row: rowNumber, message: `第${rowNumber}行不在表格的数据范围内（第${header.row + 1}行至第${cells.length}行）` });
+      report.refused.push({ row: rowNumber, message: outsideDataRows(header.row + 1, cells.length) });
       continue;
     }
     const person = headers.columns.idNumber === undefined ? null : personKey(row[headers.columns.idNumber]);

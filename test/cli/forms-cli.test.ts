@@ -83,7 +83,7 @@ describe.each(['openpyxl', 'libreoffice'])('a government form with title rows, s
 
     const moved = runCli(['advance', book, '--rows', '2,4,7', '--to', '初审通过', '--as', 'ht@yuxi.edu.cn', '--today', '2025-09-02']);
     expect(moved.stdout.trim().split('\n')).toEqual(['第4行 张丽：学校推荐→初审通过', '第7行 赵强：学校推荐→初审通过']);
-    expect(moved.stderr.trim()).toBe('第2行：第2行不在表格的数据范围内（第4行至第7行）');
+    expect(moved.stderr.trim()).toBe('第2行：不在数据范围内（数据行为第4行至第7行）');
     const after = await open(book);
     const state = columnsOf(after, 3).get('状态')!;
     expect([1, 2, 3, 4, 5, 6, 7].map((row) => text(after, row, state))).toEqual(['', '', '状态', '初审通过', '', '', '初审通过']);

@@ -10,9 +10,9 @@ import { runCli } from '../support/cli';
 /** Every command, with the options its help must list. */
 const COMMANDS: [string, string[]][] = [
   ['init', ['--out']],
-  ['check', ['--sheet', '--json', '--out', '--today']],
+  ['check', ['--sheet', '--json', '--out', '--today', '--as']],
   ['advance', ['--rows', '--to', '--reason', '--start', '--sheet', '--out', '--today', '--as']],
-  ['publicity-list', ['--sheet', '--out']],
+  ['publicity-list', ['--sheet', '--out', '--as']],
   ['daily', ['--out', '--today']],
   ['log', ['--json']],
   ['stats', ['--json', '--sheet', '--out', '--today']],

@@ -49,3 +49,17 @@ test('a row with a blank or unknown 县（市、区） belongs to no county, and
   expect(county(4)).toMatchObject({ verdict: '待核实', message: expect.stringContaining('县（市、区）“红”无法识别') });
   expect(rows.find((entry) => entry.row === 3)?.verdict).toBe('待核实');
 });
+
+test('check and publicity-list run as the file\'s owner without --as; with --as, 权限 decides as in Google (exit 3, nothing written)', async () => {
+  const before = await readSheet(book, '推荐名单');
+  const refusedCheck = runCli(['check', book, '--as', BLANK, '--today', '2024-09-02']);
+  expect(refusedCheck.code).toBe(3);
+  expect(refusedCheck.stdout).toBe('');
+  expect(refusedCheck.stderr.trim()).toBe('邮箱“blank@yuxi.edu.cn”在“权限”表中没有有效的角色，只有市级或县级审核人可以校验全部资格（本次没有做任何修改）');
+  const refusedList = runCli(['publicity-list', book, '--as', HONGTA]);
+  expect(refusedList.code).toBe(3);
+  expect(refusedList.stderr.trim()).toBe('邮箱“ht@yuxi.edu.cn”的角色是红塔区，只有市级可以生成公示名单（本次没有做任何修改）');
+  expect(await readSheet(book, '推荐名单')).toEqual(before);
+  expect(runCli(['check', book, '--as', HONGTA, '--today', '2024-09-02']).code).toBe(0);
+  expect(runCli(['publicity-list', book]).code).toBe(0);
+});

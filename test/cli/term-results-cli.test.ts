@@ -409,7 +409,7 @@ test('a 任期考核日期 before the last 60 days of the term is refused naming
   expect(result.code).toBe(3);
   expect(JSON.parse(result.stdout)).toEqual({
     recorded: [{ row: 2, name: '甲', result: '不合格', date: '2027-08-10' }],
-    refused: [{ row: 5, message: '第5行不在表格的数据范围内（第2行至第3行）' }],
+    refused: [{ row: 5, message: '不在数据范围内（数据行为第2行至第3行）' }],
   });
   expect((await nominations(path)).map((row) => [row['任期考核结果'], row['任期考核日期']])).toEqual([['不合格', '2027-08-10'], ['', '']]);
 });

@@ -182,6 +182,17 @@ test('bad arguments exit 2 with one line', () => {
   expect(bad.stderr).toContain('--to 的状态“通过”无效');
 });
 
+test('a row outside the data is named once, and a sheet without data rows says so', async () => {
+  const empty = join(folder, 'empty.xlsx');
+  await scenarioWorkbook(empty, [], PERMISSIONS);
+  const none = runCli(['advance', empty, '--rows', '2', '--to', '初审通过', '--as', HONGTA, '--today', '2024-09-02']);
+  expect(none.code).toBe(3);
+  expect(none.stderr.trim()).toBe('第2行：不在数据范围内：表格在表头以下还没有数据行');
+  const beyond = advance('9', '初审通过', HONGTA, '2024-09-02');
+  expect(beyond.code).toBe(3);
+  expect(beyond.stderr.trim()).toBe('第9行：不在数据范围内（数据行为第2行至第6行）');
+});
+
 test('certificate numbers that look like numbers stay text, also when rewritten beside a new award', async () => {
   const dated = join(folder, 'pattern.xlsx');
   await scenarioWorkbook(dated, [candidate({ 姓名: '甲' }), candidate({ 姓名: '乙' }), candidate({ 姓名: '丙' })], PERMISSIONS);

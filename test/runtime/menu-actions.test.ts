@@ -31,13 +31,13 @@ test('推进所选行… moves the selected rows as the signed-in user and says 
   expect(rows.slice(1, 4).map((row) => row[state] ?? '')).toEqual(['初审通过', '', '']);
 });
 
-test('初始化表格 and 校验全部资格 from the menu say what they did', async () => {
+test('初始化表格 and 校验全部资格 (a 县级审核人) from the menu say what they did', async () => {
   const book = join(temporaryFolder(), 'menu-check.xlsx');
-  await scenarioWorkbook(book, [candidate({ 姓名: '甲' }), candidate({ 姓名: '乙', 获奖级别: '校级' })], []);
-  const runtime = await openWorkbookRuntime({ path: book, today: '2025-09-01', counter: new CallCounter(), print: () => undefined });
+  await scenarioWorkbook(book, [candidate({ 姓名: '甲' }), candidate({ 姓名: '乙', 获奖级别: '校级' })], [['ht@yuxi.cn', '红塔区']]);
+  const runtime = await openWorkbookRuntime({ path: book, as: 'ht@yuxi.cn', today: '2025-09-01', counter: new CallCounter(), print: () => undefined });
   try {
     runtime.bundle.call('initializeSpreadsheet');
-    expect(runtime.ui.alerts.pop()).toBe('初始化表格\n推荐名单：无需修改\n节假日：无需修改\n权限：无需修改\n操作记录：无需修改\n设置：无需修改\n履职记录：无需修改\n工作室：无需修改\n邮件模板：无需修改\n提醒记录：无需修改');
+    expect(runtime.ui.alerts.pop()).toBe('初始化表格\n推荐名单：无需修改\n节假日：无需修改\n权限：无需修改\n操作记录：可编辑账号新增：ht@yuxi.cn\n设置：无需修改\n履职记录：无需修改\n工作室：无需修改\n邮件模板：无需修改\n提醒记录：无需修改');
     runtime.bundle.call('checkAllEligibility');
     expect(runtime.ui.alerts.pop()).toBe('校验全部资格\n推荐名单：已审查 2 行（评审基准日 2025-09-01）：符合 1，不符合 1，待核实 0。');
   } finally {

@@ -121,6 +121,43 @@ test('a busy document lock: runAdvance (the CLI and sidebar path) fails with the
   expect(await states(path)).toEqual(['', '', '', '', '']);
 });
 
+/** A book whose 权限 also has a 市级 and a 学校 account. */
+function withRoles(workbook: ExcelJS.Workbook): void {
+  const access = workbook.getWorksheet('权限')!;
+  access.getRow(3).values = ['city@yuxi.cn', '市级'];
+  access.getRow(4).values = ['school@yuxi.cn', '学校', '玉溪一中'];
+}
+
+test('a busy document lock: 生成公示名单 and 校验全部资格 from the menu say another teacher is at work and write nothing', async () => {
+  const path = await book('busy-list', withRoles);
+  await withMenu(path, { as: 'city@yuxi.cn', documentLockBusy: true }, (runtime) => {
+    runtime.bundle.call('makePublicityList');
+    expect(runtime.ui.alerts.pop()).toBe(`生成公示名单\n${BUSY}（等了 30 秒仍未轮到，本次没有做任何修改）`);
+    runtime.bundle.call('checkAllEligibility');
+    expect(runtime.ui.alerts.pop()).toBe(`校验全部资格\n${BUSY}（等了 30 秒仍未轮到，本次没有做任何修改）`);
+    expect(runtime.counter.of('Range.setValues') + runtime.counter.of('Range.setValue')).toBe(0);
+  });
+});
+
+test('the menu checks roles as the sidebar does: 生成公示名单 only 市级, 校验全部资格 市级 or 县级审核人', async () => {
+  const path = await book('menu-roles', withRoles);
+  await withMenu(path, { as: 'ht@yuxi.cn' }, (runtime) => {
+    runtime.bundle.call('makePublicityList');
+    expect(runtime.ui.alerts.pop()).toBe('生成公示名单\n邮箱“ht@yuxi.cn”的角色是红塔区，只有市级可以生成公示名单（本次没有做任何修改）');
+    runtime.bundle.call('checkAllEligibility');
+    expect(runtime.ui.alerts.pop()).toMatch(/^校验全部资格\n推荐名单：已审查 5 行/);
+  });
+  await withMenu(path, { as: 'school@yuxi.cn' }, (runtime) => {
+    runtime.bundle.call('checkAllEligibility');
+    expect(runtime.ui.alerts.pop()).toMatch(/^校验全部资格\n邮箱“school@yuxi.cn”的角色是.*只有市级或县级审核人可以校验全部资格（本次没有做任何修改）$/);
+    expect(runtime.counter.of('Range.setValues') + runtime.counter.of('Range.setValue')).toBe(0);
+  });
+  await withMenu(path, { as: 'city@yuxi.cn' }, (runtime) => {
+    runtime.bundle.call('makePublicityList');
+    expect(runtime.ui.alerts.pop()).toBe('生成公示名单\n目前没有处于“公示中”的人选：没有写入，已有的公示名单保持不变');
+  });
+});
+
 describe.each(['NONE', 'LIMITED'])('onOpen in AuthMode.%s', (authMode) => {
   test('adds the same add-on menu as with full authorization and calls nothing else', async () => {
     const path = await book(`open-${authMode}`);

@@ -24,6 +24,8 @@ const positiveInteger: Check = (value) => (/^\d+$/.test(value) && Number(value) 
 /** How each key's value is checked ('' is always allowed: the default applies). */
 const CHECKS: Readonly<Partial<Record<string, Check>>> = {
   [SETTING_KEYS.reviewDate]: (value) => (isCalendarDate(value) ? null : '不是日期，请填写如 2025-09-01 的日期或留空'),
+  // The plan is the program's preset, not chosen here: another title would only mislead.
+  [SETTING_KEYS.plan]: (value, preset) => (value === preset.title ? null : `本程序按“${preset.title}”审查和统计，不能在此更换培养方案（其他城市的方案须改程序的预设 src/domain/presets.ts 后重新构建）`),
   [SETTING_KEYS.certificatePattern]: (value) => certificatePatternProblem(value),
   [SETTING_KEYS.level]: (value) => {
     const level = readSelectionLevel([[SETTING_KEYS.level, value]]);

@@ -6,7 +6,7 @@
  * pre-flight lists no unknown placeholder.
  */
 import { findPlaceholders, unknownPlaceholders } from '../../../src/domain/documents/placeholders';
-import { DEFAULT_TEMPLATES, type TemplateContent } from '../../../src/domain/documents/templates';
+import { defaultTemplates, type TemplateContent } from '../../../src/domain/documents/templates';
 import { YUXI_2023_2025 as preset } from '../../../src/domain/presets';
 import { sheetLayouts } from '../../../src/domain/sheet-layouts';
 
@@ -15,6 +15,7 @@ function text(content: TemplateContent): string {
 }
 
 const headers = sheetLayouts(preset)[0]?.headers ?? [];
+const DEFAULT_TEMPLATES = defaultTemplates(preset);
 
 test('the certificate: landscape, its sentence, number, issuer and date', () => {
   const certificate = DEFAULT_TEMPLATES.certificate;
@@ -31,6 +32,9 @@ test('the form: teacher data table, 履职记录 alone in its paragraph, the thr
   expect(form.blocks.some((block) => block.type === 'paragraph' && block.text === '{{履职记录}}')).toBe(true);
   expect(text(form)).toContain('□优秀    □合格    □不合格');
   expect(text(form)).toContain('考核人签字');
+  expect(text(form)).toContain('玉溪市骨干班主任、名班主任任期考核表');
+  expect(text(form)).toContain('（方案五（二）至（五）：每学期读书、讲座、公开课各至少1次，每学年结对帮带至少5名班主任）');
+  expect(form.footer).toBe('填表日期：{{今天}}    玉溪市教育体育局制');
   const names = findPlaceholders(text(form)).names;
   expect(names).not.toContain('身份证号');
   expect(names).not.toContain('联系电话');

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { COLUMN_LOOKS, DEFAULT_COLUMN_WIDTH, fittingWidth, textUnits } from '../../../src/domain/column-layout';
-import { MAX_SHEET_NAME_LENGTH, PUBLICITY_HEADERS, PUBLICITY_TITLE, publicityLayout, publicitySheetName } from '../../../src/domain/publicity-list';
+import { YUXI_2023_2025 } from '../../../src/domain/presets';
+import { MAX_SHEET_NAME_LENGTH, PUBLICITY_HEADERS, publicityLayout, publicitySheetName } from '../../../src/domain/publicity-list';
 
 describe('text widths', () => {
   test('a CJK or full-width character counts two, a Latin one one', () => {
@@ -52,8 +53,8 @@ describe('publicity list layout', () => {
       ['张丽', '女', '玉溪市红塔区第一小学', '红塔区', '小学', '骨干班主任'],
       ['李华', '男', '元江县第一中学', '元江哈尼族彝族傣族自治县', '高中', '名班主任'],
     ];
-    const layout = publicityLayout('公示期：2024年9月27日至2024年10月9日（5个工作日）', people);
-    expect(layout.rows[0]?.[0]).toBe(PUBLICITY_TITLE);
+    const layout = publicityLayout('公示期：2024年9月27日至2024年10月9日（5个工作日）', people, YUXI_2023_2025);
+    expect(layout.rows[0]?.[0]).toBe('玉溪市骨干班主任、名班主任拟认定人选公示名单');
     expect(layout.rows[1]?.[0]).toContain('公示期');
     expect(layout.rows[2]).toEqual(['序号', '姓名', '性别', '学校', '县（市、区）', '学段', '申报类别']);
     expect(layout.rows.slice(3)).toEqual([[1, ...people[0]!], [2, ...people[1]!]]);
