@@ -163,7 +163,7 @@ describe('the page', () => {
     const html = renderReport(sampleReportData());
     expect(html).toContain('<th scope="row" class="nowrap">证书与考核表</th><td class="nowrap">2024-10-12（周六）</td><td>生成荣誉证书 172 份、任期考核表 172 份</td><td class="num">1032</td><td class="num">6 分 53 秒</td><td class="num">5.2 秒</td>');
     expect(html).toContain('<tfoot><tr><th class="nowrap">合计</th><td class="nowrap"></td><td></td><td class="num">3608</td><td class="num">9 分 19 秒</td><td class="num">13.2 秒</td></tr></tfoot>');
-    expect(html).toContain('<th scope="row" class="nowrap">2024-09-27（周五）</th><td class="nowrap">2024-10-09（周三）</td><td class="num">5</td><td>国庆节</td>');
+    expect(html).toContain('<th scope="row" class="nowrap">2024-09-27（周五）</th><td class="nowrap">2024-10-09（周三）</td><td class="num">5</td><td>国庆节（2024-09-28、2024-10-01 至 2024-10-07）</td>');
     expect(html).toContain('<th scope="row">任期考核表</th><td class="num">172</td>');
     expect(html).toContain('<th scope="row">需补交材料</th><td class="num">3</td>');
     expect(html).toContain('<th scope="row">成员不足</th><td class="num">2</td>');
@@ -187,6 +187,7 @@ describe('the page', () => {
     const data = sampleReportData();
     data.stages[1]!.summary = `初始化表格：${'“审查说明”列宽360像素；'.repeat(20)}`;
     data.publicity.holidaysCrossed = ['2024-09-28', '2024-10-01', '2024-10-02', '2024-10-03', '2024-10-07', '中秋节'];
+    data.publicity.holidayNames = [];
     const html = renderReport(data);
     const cut = `${Array.from(data.stages[1]!.summary).slice(0, 160).join('')}……`;
     expect(html).toContain(`<td>${escapeHtml(cut)}</td>`);
