@@ -7,6 +7,7 @@
  * 初始化模板 button (after a confirm step; the server checks the role again).
  */
 import type { DocumentsView } from '../../src/addon/sidebar-api';
+import { refusedRowLine } from '../../src/domain/sidebar/refused-line';
 import { busy, details, fill, make, text, textList } from '../dom';
 import { confirmStep } from '../confirm';
 import { panelSection, type Panel } from '../panel';
@@ -63,7 +64,7 @@ export function drawDocuments(view: DocumentsView): HTMLElement {
   }
   if (result.refused.length > 0) {
     box.append(make('h4', {}, '未生成'));
-    box.append(textList(result.refused.map((row) => `第${row.row}行：${row.message}`), '', { class: 'error', 'aria-label': '未生成' }));
+    box.append(textList(result.refused.map(refusedRowLine), '', { class: 'error', 'aria-label': '未生成' }));
   }
   if (result.created.length > 0) {
     box.append(make('h4', {}, '新生成的文件'));
@@ -86,7 +87,7 @@ export function preflightProblems(view: DocumentsView): string[] {
   const problems: string[] = [];
   if (result.unknownPlaceholders.length > 0) problems.push(`无法识别的占位符：${result.unknownPlaceholders.join('、')}（生成时原样保留）`);
   for (const row of result.missing) problems.push(`第${row.row}行 ${row.name} 缺少：${row.placeholders.join('、')}`);
-  for (const row of result.refused) problems.push(`第${row.row}行：${row.message}`);
+  for (const row of result.refused) problems.push(refusedRowLine(row));
   return problems;
 }
 
