@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { errorMessage } from '../runtime/bundle';
-import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
-import { UsageError, type Command, type CommandContext, OUT_OPTION, SHEET_OPTION } from './command';
+import type { WorkbookRuntime } from '../workbook-runtime';
+import { loadWorkbookParts, UsageError, type Command, type CommandContext, OUT_OPTION, SHEET_OPTION } from './command';
 
 /**
  * Opens the workbook named by the first positional argument (only for reading when `save` is
@@ -24,6 +24,7 @@ export async function withWorkbook<T>(
   if (!options.create && !existsSync(path)) throw new UsageError(`找不到文件：${path}`);
   const out = typeof context.options.out === 'string' ? context.options.out : undefined;
   const readOnly = options.save === false;
+  const { openWorkbookRuntime } = await loadWorkbookParts();
   const runtime = await openWorkbookRuntime({ path, create: options.create, today: context.today, as: context.as, counter: context.counter, print: context.err, readOnly, out });
   try {
     const result = (() => {
