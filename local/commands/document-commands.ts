@@ -15,6 +15,7 @@ import type { WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
 import { loadWorkbookParts, UsageError, type Command, type CommandContext, SHEET_OPTION } from './command';
 import type { TemplateInspection } from './template-inspection';
+import { recordExecutionTime } from './workbook-commands';
 import { parseRowList } from './workflow-commands';
 
 /** Which document a command makes. */
@@ -268,6 +269,7 @@ function generationCommand(kind: DocumentKind): Command {
             throw bundleError(error);
           }
           context.stats.executions = 1;
+          recordExecutionTime(context, runtime);
           reportUnreadableIndexes(context, runtime);
           const refused = uniqueByRow(result.refused);
           if (!context.options.json) for (const entry of refused) context.err(refusalLine(entry));
@@ -325,13 +327,14 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   for (const message of preflight.messages) context.err(`提示：${message}`);
   let outcome: Awaited<ReturnType<typeof runWithContinuations<DocumentRunResult>>>;
   try {
-    outcome = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as DocumentRunResult);
+    outcome = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as DocumentRunResult, { afterExecution: () => recordExecutionTime(context, runtime) });
   } catch (error) {
     // What was done is kept: the links of the documents already made.
     if (runtime.changed) await runtime.save();
     throw bundleError(error);
   }
   context.stats.executions = outcome.executions;
+  context.stats.killed = outcome.killed;
   // The hourly trigger answers `{ daily, documents }` (issue 10): its document part is the batch's result.
   const batchResults = outcome.results.map((result) => (result !== null && typeof result === 'object' && 'documents' in result ? (result as { documents: DocumentRunResult | null }).documents : result));
   const results = batchResults.filter((result): result is DocumentRunResult => result !== null && typeof result === 'object');
@@ -439,6 +442,7 @@ const TEMPLATES_COMMAND: Command = {
         made.certificate = madeTemplate(runtime, created.certificateTemplateId, scratch, 'certificate');
         made.form = madeTemplate(runtime, created.formTemplateId, scratch, 'form');
       } finally {
+        recordExecutionTime(context, runtime);
         runtime.close();
       }
       mkdirSync(folder, { recursive: true });

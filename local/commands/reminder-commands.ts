@@ -17,7 +17,7 @@ import type { WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
 import { loadWorkbookParts, UsageError, type Command, type CommandContext } from './command';
 import type { WorkbookParts } from './workbook-parts';
-import { withWorkbook } from './workbook-commands';
+import { recordExecutionTime, withWorkbook } from './workbook-commands';
 
 /** The longest simulated run of `tick --days`: one year (a longer one is almost surely a typo). */
 export const MAX_TICK_DAYS = 366;
@@ -253,6 +253,7 @@ async function previewOf(context: CommandContext, options: Record<string, string
     if ((error as { name?: unknown } | null)?.name === 'ArgumentError') throw new UsageError(errorMessage(error));
     throw new Error(errorMessage(error));
   } finally {
+    recordExecutionTime(context, runtime);
     runtime.close();
   }
 }
@@ -598,6 +599,7 @@ const TICK_COMMAND: Command = {
           from,
           days,
           afterExecution: (execution) => {
+            recordExecutionTime(context, runtime);
             if (execution.killed) killedOn.set(execution.date, (killedOn.get(execution.date) ?? 0) + 1);
           },
           afterDay: (day) => {
@@ -609,6 +611,7 @@ const TICK_COMMAND: Command = {
         throw new Error(errorMessage(error));
       }
       context.stats.executions = report.executions;
+      context.stats.killed = report.killed;
       const accepted = acceptedMail(runtime);
       const tickDays = report.days.map((day) => tickDay(day, accepted, killedOn.get(day.date) ?? 0, dayEnds.get(day.date)));
       const emails = accepted.length;

@@ -41,8 +41,20 @@ export async function withWorkbook<T>(
     if (save) await runtime.save();
     return result;
   } finally {
+    recordExecutionTime(context, runtime);
     runtime.close();
   }
+}
+
+/**
+ * Adds the execution `runtime` just ran to the `--stats` JSON's modelled Apps Script time (the
+ * runtime clock's cost table, local/runtime/clock.ts): `modelledMs` sums the command's executions,
+ * `longestExecutionMs` is the longest of them, the figure to hold against the 6-minute limit.
+ */
+export function recordExecutionTime(context: CommandContext, runtime: WorkbookRuntime): void {
+  const elapsed = runtime.clock.executionElapsed();
+  context.stats.modelledMs = (context.stats.modelledMs ?? 0) + elapsed;
+  context.stats.longestExecutionMs = Math.max(context.stats.longestExecutionMs ?? 0, elapsed);
 }
 
 interface CheckedRow {
