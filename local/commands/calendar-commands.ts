@@ -2,12 +2,14 @@
  * The calendar commands: publicity-end, workday, networkdays, is-workday, term-end. Each evaluates
  * the add-on's own custom function (PUBLICITY_END, CN_WORKDAY, …) in the loaded bundle, exactly as
  * a cell formula would, and prints the answer as a calendar date in the spreadsheet's time zone.
+ * Without --book they load only the bundle (calendar-bundle.ts), not the workbook runtime, so they
+ * start quickly; with --book the runtime is loaded to read the workbook.
  */
 import { existsSync } from 'node:fs';
 import { errorMessage, type LoadedBundle } from '../runtime/bundle';
 import { wallClockAt } from '../runtime/time-zones';
-import { openWorkbookRuntime } from '../workbook-runtime';
-import { UsageError, type Command, type CommandContext } from './command';
+import { loadCalendarBundle } from './calendar-bundle';
+import { loadWorkbookParts, UsageError, type Command, type CommandContext } from './command';
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const HOLIDAY_SHEET = '节假日';
@@ -21,6 +23,7 @@ async function evaluate(context: CommandContext, functionName: string, args: unk
   const book = context.options.book;
   if (typeof book !== 'string') return evaluateWithoutBook(context, functionName, args);
   if (!existsSync(book)) throw new UsageError(`找不到文件：${book}`);
+  const { openWorkbookRuntime } = await loadWorkbookParts();
   const runtime = await openWorkbookRuntime({ path: book, today: context.today, as: context.as, counter: context.counter, readOnly: true });
   try {
     const spreadsheet = (runtime.bundle.context.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
@@ -40,12 +43,8 @@ async function evaluate(context: CommandContext, functionName: string, args: unk
  * functions read dates in the spreadsheet's zone, so there must be one).
  */
 async function evaluateWithoutBook(context: CommandContext, functionName: string, args: unknown[]): Promise<number> {
-  const runtime = await openWorkbookRuntime({ today: context.today, as: context.as, counter: context.counter, timeZone: DEFAULT_TIME_ZONE });
-  try {
-    return print(context, runtime.bundle, functionName, args, runtime.timeZone);
-  } finally {
-    runtime.close();
-  }
+  const { bundle, timeZone } = loadCalendarBundle({ today: context.today, as: context.as, counter: context.counter, timeZone: DEFAULT_TIME_ZONE });
+  return print(context, bundle, functionName, args, timeZone);
 }
 
 function print(context: CommandContext, bundle: LoadedBundle, functionName: string, args: unknown[], timeZone: string): number {

@@ -3,6 +3,7 @@
  * their exit code; a UsageError means the arguments were wrong (exit 2).
  */
 import type { CallCounter } from '../runtime/call-counter';
+import type { WorkbookParts } from './workbook-parts';
 
 /** The arguments were wrong: exit code 2, one clear line. */
 export class UsageError extends Error {
@@ -61,3 +62,11 @@ export const SHEET_OPTION: OptionSpec = {
   value: '工作表',
   help: '推荐名单所在的工作表（默认“推荐名单”）；“权限”“操作记录”“设置”“统计”等插件自己的表会被拒绝',
 };
+
+/**
+ * The runtime's parts for the commands that open a workbook (exceljs, jszip, nodemailer …), loaded
+ * when such a command runs rather than when the CLI starts: see workbook-parts.ts.
+ */
+export function loadWorkbookParts(): Promise<WorkbookParts> {
+  return import('./workbook-parts');
+}

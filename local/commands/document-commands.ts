@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { errorMessage } from '../runtime/bundle';
 import { runWithContinuations } from '../runtime/continuations';
-import { TRASH_FOLDER_NAME, writeFileAtomically } from '../services/drive/local-drive';
 import { chineseFontInstalled, libreOfficeInstalled, missingLibreOfficeMessage, MISSING_CHINESE_FONT_MESSAGE } from '../services/drive/pdf';
-import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
+import type { WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
-import { UsageError, type Command, type CommandContext, SHEET_OPTION } from './command';
-import { inspectTemplate, type TemplateInspection } from './template-inspection';
+import { loadWorkbookParts, UsageError, type Command, type CommandContext, SHEET_OPTION } from './command';
+import type { TemplateInspection } from './template-inspection';
+import { recordExecutionTime } from './workbook-commands';
 import { parseRowList } from './workflow-commands';
 
 /** Which document a command makes. */
@@ -113,11 +113,11 @@ function checkedTemplate(value: string | boolean | undefined): string | undefine
   return path;
 }
 
-/** The document folder can take the drive's trash: a file named .trash in it is refused before anything is made. */
-function checkedDriveFolder(folder: string): void {
-  const trash = join(folder, TRASH_FOLDER_NAME);
+/** The document folder can take the drive's trash (`trashName`, .trash): a file of that name in it is refused before anything is made. */
+function checkedDriveFolder(folder: string, trashName: string): void {
+  const trash = join(folder, trashName);
   if (existsSync(trash) && !statSync(trash).isDirectory()) {
-    throw new UsageError(`--out 文件夹“${shown(folder)}”中有一个名为 ${TRASH_FOLDER_NAME} 的文件，而程序要用这个名字存放被替换的旧文档：请改名或移走它`);
+    throw new UsageError(`--out 文件夹“${shown(folder)}”中有一个名为 ${trashName} 的文件，而程序要用这个名字存放被替换的旧文档：请改名或移走它`);
   }
 }
 
@@ -238,11 +238,12 @@ function generationCommand(kind: DocumentKind): Command {
       if (chosenTemplate && folder !== undefined && insideOut !== '' && !insideOut.startsWith('..') && !isAbsolute(insideOut)) {
         throw new UsageError(`--template 不能放在 --out 文件夹“${shown(folder)}”中：生成和重新生成会在那里新建、移走文件。请把模板放到别处`);
       }
+      const { inspectTemplate, openWorkbookRuntime, TRASH_FOLDER_NAME } = await loadWorkbookParts();
       const inspection = await inspectTemplate(template, shown(template));
       if (inspection.refusal) throw new UsageError(inspection.refusal);
       // Offline there is no signed-in account: generation needs a role (city, or the county's in a 县级 workbook).
       if (!check && !context.as) throw new UsageError('缺少 --as（须为“权限”表中的市级账号；县级表格中也可为该县账号）');
-      if (!check && folder !== undefined) checkedDriveFolder(folder);
+      if (!check && folder !== undefined) checkedDriveFolder(folder, TRASH_FOLDER_NAME);
       if (!check && context.options.pdf) requireLibreOffice();
       const options: DocumentRunOptions = { kind };
       if (rows) options.rows = rows;
@@ -268,6 +269,7 @@ function generationCommand(kind: DocumentKind): Command {
             throw bundleError(error);
           }
           context.stats.executions = 1;
+          recordExecutionTime(context, runtime);
           reportUnreadableIndexes(context, runtime);
           const refused = uniqueByRow(result.refused);
           if (!context.options.json) for (const entry of refused) context.err(refusalLine(entry));
@@ -325,13 +327,14 @@ async function generate(context: CommandContext, runtime: WorkbookRuntime, optio
   for (const message of preflight.messages) context.err(`提示：${message}`);
   let outcome: Awaited<ReturnType<typeof runWithContinuations<DocumentRunResult>>>;
   try {
-    outcome = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as DocumentRunResult);
+    outcome = await runWithContinuations(runtime, () => runtime.bundle.call('runDocuments_', options) as DocumentRunResult, { afterExecution: () => recordExecutionTime(context, runtime) });
   } catch (error) {
     // What was done is kept: the links of the documents already made.
     if (runtime.changed) await runtime.save();
     throw bundleError(error);
   }
   context.stats.executions = outcome.executions;
+  context.stats.killed = outcome.killed;
   // The hourly trigger answers `{ daily, documents }` (issue 10): its document part is the batch's result.
   const batchResults = outcome.results.map((result) => (result !== null && typeof result === 'object' && 'documents' in result ? (result as { documents: DocumentRunResult | null }).documents : result));
   const results = batchResults.filter((result): result is DocumentRunResult => result !== null && typeof result === 'object');
@@ -427,6 +430,7 @@ const TEMPLATES_COMMAND: Command = {
     const scratch = mkdtempSync(join(tmpdir(), 'banzhuren-templates-'));
     try {
       const made: Record<DocumentKind, string> = { certificate: '', form: '' };
+      const { openWorkbookRuntime, writeFileAtomically } = await loadWorkbookParts();
       const runtime = await openWorkbookRuntime({ today: context.today, as: context.as, counter: context.counter, print: context.err });
       try {
         let created: { certificateTemplateId: string; formTemplateId: string };
@@ -438,6 +442,7 @@ const TEMPLATES_COMMAND: Command = {
         made.certificate = madeTemplate(runtime, created.certificateTemplateId, scratch, 'certificate');
         made.form = madeTemplate(runtime, created.formTemplateId, scratch, 'form');
       } finally {
+        recordExecutionTime(context, runtime);
         runtime.close();
       }
       mkdirSync(folder, { recursive: true });

@@ -10,15 +10,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { errorMessage } from '../runtime/bundle';
-import { prepareOutbox, UNDELIVERED_FILE } from '../services/mail/outbox';
-import { configuredSmtpSetting, parseSmtpUrl } from '../services/mail/smtp-settings';
 import { runTicks, type TickReport } from '../runtime/ticks';
 import { clockTriggers } from '../services/script/script-app';
 import { wallClockAt } from '../runtime/time-zones';
-import { DEFAULT_OUTBOX_NAME, openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
+import type { WorkbookRuntime } from '../workbook-runtime';
 import { shown } from './arguments';
-import { UsageError, type Command, type CommandContext } from './command';
-import { withWorkbook } from './workbook-commands';
+import { loadWorkbookParts, UsageError, type Command, type CommandContext } from './command';
+import type { WorkbookParts } from './workbook-parts';
+import { recordExecutionTime, withWorkbook } from './workbook-commands';
 
 /** The longest simulated run of `tick --days`: one year (a longer one is almost surely a typo). */
 export const MAX_TICK_DAYS = 366;
@@ -203,7 +202,7 @@ export function checkedOutbox(value: string | boolean | undefined): string | und
 }
 
 /** Checks the SMTP URL configured (BANZHUREN_SMTP, else 设置 邮件服务器) before anything runs: a bad one is a UsageError naming where it came from, its password masked. */
-function checkSmtpSetting(runtime: WorkbookRuntime): void {
+function checkSmtpSetting(runtime: WorkbookRuntime, { configuredSmtpSetting, parseSmtpUrl }: WorkbookParts): void {
   const setting = configuredSmtpSetting(process.env, runtime.workbook);
   if (!setting) return;
   try {
@@ -246,6 +245,7 @@ async function previewOf(context: CommandContext, options: Record<string, string
   const [path, ...extra] = context.positionals;
   if (!path || extra.length > 0) throw new UsageError(`参数个数不对。用法：banzhuren ${remindersUsage}`);
   if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`);
+  const { openWorkbookRuntime } = await loadWorkbookParts();
   const runtime = await openWorkbookRuntime({ path, today: context.today, as: context.as, counter: context.counter, print: context.err, readOnly: true, mailQuota });
   try {
     return runtime.bundle.call('runPreviewReminders_', options) as ReminderPreview;
@@ -253,6 +253,7 @@ async function previewOf(context: CommandContext, options: Record<string, string
     if ((error as { name?: unknown } | null)?.name === 'ArgumentError') throw new UsageError(errorMessage(error));
     throw new Error(errorMessage(error));
   } finally {
+    recordExecutionTime(context, runtime);
     runtime.close();
   }
 }
@@ -492,8 +493,8 @@ function dayLine(day: TickDay, dryRun: boolean): string {
 }
 
 /** The files still listed in the outbox's undelivered list (MAIL's .banzhuren-undelivered.json), by name; [] when none. */
-function stillUndelivered(folder: string): string[] {
-  const path = join(folder, UNDELIVERED_FILE);
+function stillUndelivered(folder: string, undeliveredFile: string): string[] {
+  const path = join(folder, undeliveredFile);
   if (!existsSync(path)) return [];
   try {
     const entries: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -559,6 +560,8 @@ const TICK_COMMAND: Command = {
     if (!existsSync(path)) throw new UsageError(`找不到文件：${path}`);
     if (statSync(path).isDirectory()) throw new UsageError(`应为 .xlsx 文件，而“${shown(path)}”是一个文件夹`);
     // A simulated day starts at 00:00 (its hourly firings before 08:00 do no daily job); without --today, the real today from now on.
+    const parts = await loadWorkbookParts();
+    const { openWorkbookRuntime, prepareOutbox, DEFAULT_OUTBOX_NAME, UNDELIVERED_FILE } = parts;
     const runtime = await openWorkbookRuntime({
       path,
       today: context.today,
@@ -580,7 +583,7 @@ const TICK_COMMAND: Command = {
         return EXIT_NOT_DONE;
       }
       // Before any execution records a reminder: a mail server that cannot be used, an outbox that cannot be written (exit 2, nothing run).
-      checkSmtpSetting(runtime);
+      checkSmtpSetting(runtime, parts);
       if (!dryRun) {
         try {
           prepareOutbox(runtime.outbox.folder);
@@ -596,6 +599,7 @@ const TICK_COMMAND: Command = {
           from,
           days,
           afterExecution: (execution) => {
+            recordExecutionTime(context, runtime);
             if (execution.killed) killedOn.set(execution.date, (killedOn.get(execution.date) ?? 0) + 1);
           },
           afterDay: (day) => {
@@ -607,6 +611,7 @@ const TICK_COMMAND: Command = {
         throw new Error(errorMessage(error));
       }
       context.stats.executions = report.executions;
+      context.stats.killed = report.killed;
       const accepted = acceptedMail(runtime);
       const tickDays = report.days.map((day) => tickDay(day, accepted, killedOn.get(day.date) ?? 0, dayEnds.get(day.date)));
       const emails = accepted.length;
@@ -616,7 +621,7 @@ const TICK_COMMAND: Command = {
       const failures = tickDays.flatMap((day) => day.mail.failed);
       // Counted by file, not by attempt: what is still listed undelivered at the end (a later retry may have delivered it).
       const failedFiles = distinctFiles(failures);
-      const leftNames = new Set(dryRun ? [] : stillUndelivered(runtime.outbox.folder));
+      const leftNames = new Set(dryRun ? [] : stillUndelivered(runtime.outbox.folder, UNDELIVERED_FILE));
       const undelivered = failedFiles.filter((file) => leftNames.has(basename(file)));
       const uncertain = [...new Set(tickDays.flatMap((day) => day.mail.uncertain))];
       const jobNotDone = tickDays.filter((day) => day.job === 'failed' || day.job === 'unfinished');

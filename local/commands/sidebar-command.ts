@@ -6,10 +6,8 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { startSidebarServer } from '../sidebar/server';
-import { WorkbookCalls } from '../sidebar/workbook-calls';
 import { shown } from './arguments';
-import { UsageError, type Command } from './command';
+import { loadWorkbookParts, UsageError, type Command } from './command';
 
 const usage = 'sidebar <文件.xlsx> [--port 端口] [--as 邮箱] [--today 日期] [--open]';
 const DEFAULT_PORT = 8080;
@@ -94,6 +92,7 @@ export const SIDEBAR_COMMANDS: Command[] = [
       const port = portOf(context.options.port);
       const as = emailOf(context.as);
       if (!existsSync(path)) throw new Error(`找不到文件：${path}`);
+      const { WorkbookCalls, startSidebarServer } = await loadWorkbookParts();
       const calls = new WorkbookCalls({ path, today: context.today, as, counter: context.counter, print: context.err });
       await calls.checkOpens();
       const stopped = stopSignal();

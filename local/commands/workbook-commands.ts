@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { errorMessage } from '../runtime/bundle';
-import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
-import { UsageError, type Command, type CommandContext, OUT_OPTION, SHEET_OPTION } from './command';
+import type { WorkbookRuntime } from '../workbook-runtime';
+import { loadWorkbookParts, UsageError, type Command, type CommandContext, OUT_OPTION, SHEET_OPTION } from './command';
 
 /**
  * Opens the workbook named by the first positional argument (only for reading when `save` is
@@ -24,6 +24,7 @@ export async function withWorkbook<T>(
   if (!options.create && !existsSync(path)) throw new UsageError(`找不到文件：${path}`);
   const out = typeof context.options.out === 'string' ? context.options.out : undefined;
   const readOnly = options.save === false;
+  const { openWorkbookRuntime } = await loadWorkbookParts();
   const runtime = await openWorkbookRuntime({ path, create: options.create, today: context.today, as: context.as, counter: context.counter, print: context.err, readOnly, out });
   try {
     const result = (() => {
@@ -40,6 +41,7 @@ export async function withWorkbook<T>(
     if (save) await runtime.save();
     return result;
   } finally {
+    recordExecutionTime(context, runtime);
     runtime.close();
   }
 }
@@ -63,6 +65,17 @@ export function refusable<T>(call: () => T): T | { refused: string } {
 
 /** Exit code of a command whose --as user was refused (nothing changed). */
 export const EXIT_REFUSED = 3;
+
+/**
+ * Adds the execution `runtime` just ran to the `--stats` JSON's modelled Apps Script time (the
+ * runtime clock's cost table, local/runtime/clock.ts): `modelledMs` sums the command's executions,
+ * `longestExecutionMs` is the longest of them, the figure to hold against the 6-minute limit.
+ */
+export function recordExecutionTime(context: CommandContext, runtime: WorkbookRuntime): void {
+  const elapsed = runtime.clock.executionElapsed();
+  context.stats.modelledMs = (context.stats.modelledMs ?? 0) + elapsed;
+  context.stats.longestExecutionMs = Math.max(context.stats.longestExecutionMs ?? 0, elapsed);
+}
 
 interface CheckedRow {
   row: number;
