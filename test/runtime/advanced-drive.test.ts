@@ -271,3 +271,24 @@ test('appProperties: set by copy, merged by update (null removes a key) in the s
     runtime.close();
   }
 });
+
+test('names and appProperties another process changes on disk are seen at the next call, though this runtime read them before', async () => {
+  const { root, runtime, templateId, folderId, call } = await setUp();
+  // Another workbook in the same folder: its own lock, the same drive.
+  const other = await openWith(await writeXlsx(join(root, '另一.xlsx'), (workbook) => workbook.addWorksheet('计数')), BUNDLE);
+  try {
+    const made = call('marked', templateId, '甲', folderId, { banzhuren: 'certificate', banzhurenState: 'draft' }) as { id: string };
+    expect(call('withProperty', folderId, 'banzhurenState', 'draft')).toEqual(['甲']);
+    expect(call('named', folderId, '甲')).toEqual({ found: [`${made.id}|甲|${made.id}`], pages: 1 });
+    // Another process (another runtime on the same folder) renames the file and changes its marker.
+    other.bundle.call('setProperties', made.id, '乙', { banzhurenState: 'done' });
+    expect(call('withProperty', folderId, 'banzhurenState', 'draft')).toEqual([]);
+    expect(call('withProperty', folderId, 'banzhurenState', 'done')).toEqual(['乙']);
+    expect(call('named', folderId, '甲')).toEqual({ found: [], pages: 1 });
+    // Offline a file's id is its path, so the rename gave it a new one.
+    expect(call('named', folderId, '乙')).toEqual({ found: ['证书/乙.docx|乙|证书/乙.docx'], pages: 1 });
+  } finally {
+    other.close();
+    runtime.close();
+  }
+});

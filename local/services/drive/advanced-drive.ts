@@ -335,6 +335,9 @@ class AdvancedFiles {
   }
 
   private matches(item: Item, clauses: Clause[]): boolean {
+    // The name first, from the folder's index alone: a query by name in a folder of thousands of
+    // documents then builds the full resource (stat, MIME type, appProperties) of the few it names.
+    if (clauses.some((clause) => clause.term === 'name' && this.drive.nameAt(item.path) !== clause.value)) return false;
     const resource = this.fullResource(item);
     return clauses.every((clause) => {
       if (clause.term === 'parent') return (resource.parents as string[]).includes(clause.value);

@@ -174,6 +174,13 @@ export class LocalDrive implements DriveStore {
   readonly unreadableIndexes = new Set<string>();
   /** The folders this drive has cleaned of a killed process's leftovers (once per folder and run). */
   private readonly cleanedFolders = new Set<string>();
+  /**
+   * The drive's own index files as last parsed, by path, with the file's identity (inode, size,
+   * mtime) when read: listing a folder of 10,000 documents looks up each file's name and
+   * appProperties, and parsing the folder's index once per lookup made a batch quadratic. A write
+   * (always a rename onto the path) or another process's change gives the file a new identity.
+   */
+  private readonly parsedIndexes = new Map<string, { identity: string; value: unknown }>();
 
   /** A drive over `options.root`. */
   constructor(options: LocalDriveOptions) {
@@ -246,7 +253,7 @@ export class LocalDrive implements DriveStore {
 
   /** The Drive name of a file or folder at a path: the index's, else its name on disk (without .docx for a Google Doc). */
   nameAt(path: string): string {
-    const recorded = this.readNameIndex(dirname(path))[basename(path)];
+    const recorded = this.indexEntry(join(dirname(path), NAME_INDEX_FILE), basename(path));
     if (recorded !== undefined) return recorded;
     return extname(path).toLowerCase() === '.docx' && statSafe(path)?.isFile() ? basename(path, extname(path)) : basename(path);
   }
@@ -370,7 +377,7 @@ export class LocalDrive implements DriveStore {
   /** Where a trashed file was before it was trashed (its path then). */
   trashedFromPath(trashedPath: string): string {
     const trash = dirname(trashedPath);
-    const original = this.readIndexFile(join(trash, TRASHED_FROM_FILE))[basename(trashedPath)] ?? basename(trashedPath);
+    const original = this.indexEntry(join(trash, TRASHED_FROM_FILE), basename(trashedPath)) ?? basename(trashedPath);
     return join(dirname(trash), original);
   }
 
@@ -468,7 +475,10 @@ export class LocalDrive implements DriveStore {
 
   /** The appProperties of a file (or trashed file) at a path ({} when it has none). */
   appPropertiesAt(path: string): AppProperties {
-    return { ...(this.readPropertiesIndex(dirname(path))[basename(path)] ?? {}) };
+    const folder = dirname(path);
+    this.cleanFolder(folder);
+    const index = this.parsedIndex(join(folder, PROPERTIES_INDEX_FILE), readJsonProperties);
+    return { ...(Object.hasOwn(index, basename(path)) ? index[basename(path)] : {}) };
   }
 
   /** Records the appProperties of a file at a path (which may not be on disk yet); none forgets them. */
@@ -492,7 +502,7 @@ export class LocalDrive implements DriveStore {
 
   private readPropertiesIndex(folder: string): Record<string, AppProperties> {
     this.cleanFolder(folder);
-    return readJsonProperties(join(folder, PROPERTIES_INDEX_FILE));
+    return { ...this.parsedIndex(join(folder, PROPERTIES_INDEX_FILE), readJsonProperties) };
   }
 
   private writePropertiesIndex(folder: string, index: Record<string, AppProperties>): void {
@@ -513,7 +523,29 @@ export class LocalDrive implements DriveStore {
   /** A JSON object of strings kept in a file of the drive's own ({} when missing or unreadable). */
   private readIndexFile(path: string): Record<string, string> {
     this.cleanFolder(dirname(path));
-    return readJsonStrings(path, this.unreadableIndexes);
+    return { ...this.parsedIndex(path, (file) => readJsonStrings(file, this.unreadableIndexes)) };
+  }
+
+  /** One entry of such a file (undefined when it has none), without copying the whole index. */
+  private indexEntry(path: string, entry: string): string | undefined {
+    this.cleanFolder(dirname(path));
+    const index = this.parsedIndex(path, (file) => readJsonStrings(file, this.unreadableIndexes));
+    return Object.hasOwn(index, entry) ? index[entry] : undefined;
+  }
+
+  /** An index file parsed by `read`, reused while the file on disk is the same one (never mutate the answer). */
+  private parsedIndex<T>(path: string, read: (path: string) => T): T {
+    const stat = statSafe(path);
+    if (!stat) {
+      this.parsedIndexes.delete(path);
+      return read(path);
+    }
+    const identity = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+    const known = this.parsedIndexes.get(path);
+    if (known && known.identity === identity) return known.value as T;
+    const value = read(path);
+    this.parsedIndexes.set(path, { identity, value });
+    return value;
   }
 
   /**
