@@ -38,6 +38,8 @@ export interface ReminderRow {
   /** When the row entered its state: the date of the 操作记录 line that moved it there; for 学校推荐
    *  the date the add-on first saw it; null when unknown (then no waiting reminder). */
   enteredOn: CalendarDate | null;
+  /** enteredOn is only the day the add-on first saw the row (its real entry is unknown): the mail says so. */
+  firstSeen?: boolean;
   /** 公示截止. */
   publicityEnd: CalendarDate | null;
   /** TERM_END(认定日期) for 已认定 rows. */
@@ -154,7 +156,7 @@ const ROW_RULES: readonly RowRule[] = [
         until: null,
         occasion: `${row.state}@${row.enteredOn}→${from}`,
         standing: `${row.state}@${row.enteredOn}`,
-        values: { 等待工作日: String(waited) },
+        values: { 等待起算: `${formatChineseDate(row.enteredOn)}${row.firstSeen === true ? '（插件首次登记该行之日）' : ''}`, 等待工作日: String(waited) },
       };
     },
   },

@@ -89,7 +89,7 @@ export const MAIL_TEMPLATE_HEADERS = ['项目', '内容', '说明'] as const;
  */
 export const MAIL_PLACEHOLDERS = [
   '日期', '条数', '收件人', '表格', '链接',
-  '行', '工作表', '姓名', '学校', '县市区', '状态', '等待工作日', '公示截止', '任期届满', '学期', '学期结束', '缺少', '时间', '原因',
+  '行', '工作表', '姓名', '学校', '县市区', '状态', '等待起算', '等待工作日', '公示截止', '任期届满', '学期', '学期结束', '缺少', '时间', '原因',
 ] as const;
 
 /** One mail template placeholder's name. */
@@ -116,7 +116,7 @@ export const DEFAULT_MAIL_TEMPLATES: readonly (readonly [string, string, string]
     '· {原因}；请在国务院办公厅公布该年放假安排后，在“节假日”表中录入放假和调休日期（或升级插件），这些提醒随即恢复',
     '发给市级：某年的放假安排尚未收录，部分提醒无法计算日期（每年一次）',
   ],
-  [REMINDER_KINDS.waiting.label, '· 待审核：{工作表}第{行}行 {姓名}（{县市区}，{学校}），状态“{状态}”已等待 {等待工作日} 个工作日', '发给该行的审核人（县级或市级）'],
+  [REMINDER_KINDS.waiting.label, '· 待审核：{工作表}第{行}行 {姓名}（{县市区}，{学校}），状态“{状态}”自{等待起算}起已等待 {等待工作日} 个工作日', '发给该行的审核人（县级或市级）'],
   [REMINDER_KINDS.publicityEnding.label, '· 公示即将截止：{工作表}第{行}行 {姓名}（{学校}），公示截止 {公示截止}', '公示截止前一个工作日，发给市级'],
   [REMINDER_KINDS.publicityEnded.label, '· 公示已截止，可以认定：{工作表}第{行}行 {姓名}（{学校}），公示截止 {公示截止}', '公示截止后第一个工作日，发给市级'],
   [REMINDER_KINDS.termEnding.label, '· 任期即将届满：{工作表}第{行}行 {姓名}（{学校}），任期届满 {任期届满}', '任期届满前 30 天，发给市级'],
@@ -130,6 +130,11 @@ export const DEFAULT_MAIL_TEMPLATES: readonly (readonly [string, string, string]
   ],
 ];
 
+/** Former defaults of 邮件模板 items: a 内容 still equal to one is read as blank (the current default). */
+export const FORMER_MAIL_TEMPLATES: Readonly<Record<string, string>> = {
+  [REMINDER_KINDS.waiting.label]: '· 待审核：{工作表}第{行}行 {姓名}（{县市区}，{学校}），状态“{状态}”已等待 {等待工作日} 个工作日',
+};
+
 /** The placeholders of a reminder about a row of a nomination sheet. */
 export const ROW_PLACEHOLDERS: readonly MailPlaceholder[] = ['行', '工作表', '姓名', '学校', '县市区', '状态'];
 
@@ -137,7 +142,7 @@ export const ROW_PLACEHOLDERS: readonly MailPlaceholder[] = ['行', '工作表',
 export const KIND_PLACEHOLDERS: Readonly<Record<ReminderKind, readonly MailPlaceholder[]>> = {
   jobFailed: ['时间', '原因'],
   calendarMissing: ['原因'],
-  waiting: [...ROW_PLACEHOLDERS, '等待工作日'],
+  waiting: [...ROW_PLACEHOLDERS, '等待起算', '等待工作日'],
   publicityEnding: [...ROW_PLACEHOLDERS, '公示截止'],
   publicityEnded: [...ROW_PLACEHOLDERS, '公示截止'],
   termEnding: [...ROW_PLACEHOLDERS, '任期届满'],
