@@ -272,8 +272,13 @@ function printPreview(context: CommandContext, preview: ReminderPreview): void {
   context.out('');
   const quotaNote = preview.digests.length > preview.quota ? `；今天的邮件配额只剩 ${preview.quota}，超出的收件人顺延到下一个工作日并优先发送` : '';
   context.out(`将发出 ${preview.mails} 封提醒邮件${quotaNote}；已发送过而不再发送 ${preview.alreadySent} 项；今天已发过、留到明天 ${preview.heldForTomorrow} 项`);
-  for (const entry of preview.unaddressed) context.err(`提示：${entry.sheet}第${entry.row}行 ${entry.name}：无法提醒：${entry.why}`);
+  for (const entry of preview.unaddressed) context.err(`提示：${unaddressedWhere(entry)}无法提醒：${entry.why}`);
   for (const problem of preview.problems) context.err(`提示：${problem}`);
+}
+
+/** Where an unaddressed reminder is, `推荐名单第5行 张三：`; '' for one about no row (a failed job, a missing calendar year). */
+function unaddressedWhere(entry: UnaddressedReminder): string {
+  return entry.row === 0 ? '' : `${entry.sheet}第${entry.row}行 ${entry.name}：`;
 }
 
 /** What `reminders on` did, in Chinese: turned on and installed, already on by the same user, or on by someone else (nothing changed). */
@@ -655,7 +660,7 @@ const TICK_COMMAND: Command = {
             problemsSaid.add(problem);
           }
           if (repeated.length > 0) context.out(`  另有 ${repeated.length} 项问题与前几天相同（见上）`);
-          for (const entry of day.unaddressed) sayOnce(`提示：${day.date} 起 ${entry.sheet}第${entry.row}行 ${entry.name}：无法提醒：${entry.why}`, `${entry.kind}|${entry.sheet}|${entry.row}|${entry.why}`);
+          for (const entry of day.unaddressed) sayOnce(`提示：${day.date} 起 ${unaddressedWhere(entry)}无法提醒：${entry.why}`, `${entry.kind}|${entry.sheet}|${entry.row}|${entry.why}`);
           for (const mail of shownMail.filter((entry) => entry.date === day.date)) {
             context.out(`  收件人：${mail.recipient}`);
             context.out(`  主题：${mail.subject}`);

@@ -224,12 +224,14 @@ header p { margin: 0; color: #444; overflow-wrap: anywhere; }
 #page-notices { margin: 6px 0 0; padding: 6px 10px 6px 28px; background: #fff4ce; border: 1px solid #e0b400; color: #3d3000; overflow-wrap: anywhere; }
 #page-notices[hidden] { display: none; }
 main { flex: 1; display: flex; min-height: 0; }
-#table-area { flex: 1; overflow: auto; min-width: 0; padding: 8px; }
-#table-status { min-height: 1.4em; margin: 0 0 4px; color: #444; }
+/* No top padding and a shadow for the header's top line: a sticky header sticks at the padding edge and a
+   collapsed border does not stick, so rows scrolled through the gap or the border showed above the header. */
+#table-area { flex: 1; overflow: auto; min-width: 0; padding: 0 8px 8px; }
+#table-status { min-height: 1.4em; margin: 8px 0 4px; color: #444; }
 table { border-collapse: collapse; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }
 th, td { border: 1px solid #ccc; padding: 2px 6px; white-space: nowrap; max-width: 16em; overflow: hidden; text-overflow: ellipsis; text-align: left; }
-thead th { position: sticky; top: 0; background: #f3f3f3; }
+thead th { position: sticky; top: 0; z-index: 1; border-top: 0; background: #f3f3f3; box-shadow: inset 0 1px #ccc, inset 0 -1px #ccc; }
 tbody tr { cursor: pointer; }
 tbody tr:hover { background: #f0f6ff; }
 tbody tr[aria-selected="true"] { background: #cfe3ff; }

@@ -34,7 +34,7 @@ function drawPreview(preview: Preview): HTMLElement {
   }
   if (preview.unaddressed.length > 0) {
     box.append(make('h4', {}, '无人可发'));
-    box.append(textList(preview.unaddressed.map((item) => `${item.name}（${item.sheet} 第${item.row}行）：${item.why}`), '', { 'aria-label': '无人可发' }));
+    box.append(textList(preview.unaddressed.map((item) => (item.row === 0 ? item.why : `${item.name}（${item.sheet} 第${item.row}行）：${item.why}`)), '', { 'aria-label': '无人可发' }));
   }
   if (preview.problems.length > 0) box.append(textList(preview.problems, '', { class: 'error', 'aria-label': '问题' }));
   return box;

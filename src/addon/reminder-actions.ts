@@ -143,7 +143,7 @@ export function previewText(preview: ReminderPreview): string {
     lines.push(`发给 ${digest.recipient}（${digest.reminders.length} 项）：${digest.subject}`);
     for (const reminder of digest.reminders) lines.push(`  · ${reminder.label}${reminder.row === '' ? '' : `：第${reminder.row}行`} ${reminder.name}`);
   }
-  for (const each of preview.unaddressed) lines.push(`无人可收：第${each.row}行 ${each.name}（${REMINDER_KINDS[each.kind].label}）：${each.why}`);
+  for (const each of preview.unaddressed) lines.push(`无人可收：${each.row === 0 ? '' : `第${each.row}行 ${each.name}`}（${REMINDER_KINDS[each.kind].label}）：${each.why}`);
   if (preview.waiting > 0) lines.push(`邮件配额不足，${preview.waiting} 项将等到下一个工作日优先发送`);
   if (preview.alreadySent > 0) lines.push(`已发送过（或发送失败）不再发送：${preview.alreadySent} 项`);
   if (preview.heldForTomorrow > 0) lines.push(`收件人今天已收到过提醒，明天再发：${preview.heldForTomorrow} 项`);

@@ -7,6 +7,7 @@
  */
 import { fittingWidth } from './column-layout';
 import type { FieldKey } from './nomination/fields';
+import { countyOf } from './nomination/values';
 import type { Preset } from './presets';
 import { SHEET_NAMES } from './sheet-layouts';
 
@@ -19,6 +20,11 @@ export const PUBLICITY_COLUMNS: readonly { key: FieldKey; header: string }[] = [
   { key: 'stage', header: '学段' },
   { key: 'category', header: '申报类别' },
 ];
+
+/** A cell of a public column as the list prints it, trimmed: the county by the preset's full name (峨山 → 峨山彝族自治县). */
+export function publicCellText(key: FieldKey, cell: unknown, preset: Preset): string {
+  return (key === 'county' ? countyOf(cell, preset) : null) ?? String(cell ?? '').trim();
+}
 
 /** The list's header row. */
 export const PUBLICITY_HEADERS: readonly string[] = ['序号', ...PUBLICITY_COLUMNS.map((column) => column.header)];

@@ -9,7 +9,7 @@
  */
 import { isCalendarDate } from '../domain/calendar-date';
 import type { Preset } from '../domain/presets';
-import { PUBLICITY_COLUMNS, PUBLICITY_HEADER_ROW, publicityLayout, publicitySheetName } from '../domain/publicity-list';
+import { PUBLICITY_COLUMNS, PUBLICITY_HEADER_ROW, publicCellText, publicityLayout, publicitySheetName } from '../domain/publicity-list';
 import { publicityPeriodText } from '../domain/workflow/records';
 import { readState } from '../domain/workflow/states';
 import { readWorkingDayCalendar } from './holiday-sheet';
@@ -47,7 +47,7 @@ export function writePublicityList(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
       return;
     }
     const key = `${first}|${last}`;
-    const person = PUBLICITY_COLUMNS.map(({ key: field }) => String(row[headers.columns[field] ?? -1] ?? '').trim());
+    const person = PUBLICITY_COLUMNS.map(({ key: field }) => publicCellText(field, row[headers.columns[field] ?? -1], preset));
     groups.set(key, [...(groups.get(key) ?? []), person]);
   });
   if (problems.length > 0) throw new Error(problems.join('；'));

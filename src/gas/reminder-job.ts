@@ -399,12 +399,17 @@ function gather(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: Ca
     const county = countyOf(columns.county === undefined ? '' : row[columns.county], preset) ?? '';
     const lastAction = text(row, outputs['最后操作']);
     let enteredOn: CalendarDate | null = null;
+    // Only the first-seen stamp (or this run's) dates a 学校推荐 row that 操作记录 does not: the mail says so.
+    let firstSeen = false;
     const lines = (entered.get(rowNumber) ?? []).filter((line) => line.state === state && (line.name === '' || line.name === name));
     const lastLine = lines[lines.length - 1];
     if (lastLine && isCalendarDate(lastLine.date)) enteredOn = lastLine.date;
-    else if (isCalendarDate(lastAction.slice(0, 10))) enteredOn = lastAction.slice(0, 10) as CalendarDate;
-    else if (state === '学校推荐' && lastAction === '') {
+    else if (isCalendarDate(lastAction.slice(0, 10))) {
+      enteredOn = lastAction.slice(0, 10) as CalendarDate;
+      firstSeen = lastAction.includes(FIRST_SEEN_NOTE);
+    } else if (state === '学校推荐' && lastAction === '') {
       enteredOn = today;
+      firstSeen = true;
       if (options.stampAs !== undefined) stamps.set(rowNumber, { 最后操作: textCell(lastActionNote(today, options.stampAs, FIRST_SEEN_NOTE)) });
     }
     const award = date(row, outputs['认定日期']);
@@ -417,6 +422,7 @@ function gather(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, today: Ca
       state,
       cityDirect: county === preset.cityDirect,
       enteredOn,
+      firstSeen,
       publicityEnd: date(row, outputs['公示截止']),
       termEnd: state === '已认定' && award !== null ? termEnd(award, preset.termYears) : null,
       email: text(row, columns.email).toLowerCase(),

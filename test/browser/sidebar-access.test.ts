@@ -111,3 +111,23 @@ test.each(PANELS)('panel %s: shown from the keyboard, loaded, labelled, reachabl
   expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
   await screenshot(sidebar.page, `panel-${PANELS.findIndex(([each]) => each === name) + 1}-${id.replace('panel-', '')}`);
 });
+
+test('the host table scrolled: its header row sticks at the very top of the table area, no data row shows above or through it', async () => {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 110 } });
+  try {
+    await page.goto(server.url);
+    await page.locator('#nomination-table tbody tr').first().waitFor();
+    const seen = await page.evaluate(() => {
+      const area = document.querySelector('#table-area') as HTMLElement;
+      area.scrollTop = area.scrollHeight;
+      const top = area.getBoundingClientRect().top;
+      const header = document.querySelector('#nomination-table thead th:nth-child(3)') as HTMLElement;
+      const x = header.getBoundingClientRect().left + 5;
+      const at = (y: number) => document.elementFromPoint(x, y)?.closest('thead, tbody')?.tagName ?? 'none';
+      return { scrolled: area.scrollTop > 0, gap: header.getBoundingClientRect().top - top, points: [at(top + 0.5), at(top + 3), at(top + 12)] };
+    });
+    expect(seen).toEqual({ scrolled: true, gap: 0, points: ['THEAD', 'THEAD', 'THEAD'] });
+  } finally {
+    await page.close();
+  }
+});

@@ -95,6 +95,9 @@ test('one digest per recipient, each recorded in 提醒记录 and flushed before
   expect(mail.sent[0]!.body).toContain('甲');
   expect(mail.sent[0]!.body).toContain('乙');
   expect(mail.sent[1]!.body).toContain('丙');
+  // The wait is counted from a date the mail names; 丙's only from the add-on's first sighting, and the mail says so.
+  expect(mail.sent[0]!.body).toMatch(/甲（.*?），状态“初审通过”自2024年9月2日起已等待 6 个工作日/u);
+  expect(mail.sent[1]!.body).toMatch(/丙（.*?），状态“学校推荐”自2024年9月2日（插件首次登记该行之日）起已等待 6 个工作日/u);
   expect(mail.sent.every((each) => each.name === '班主任评选助手')).toBe(true);
   // {链接}: Spreadsheet.getUrl (offline the workbook's file:// URL).
   expect(mail.sent[0]!.body).toContain(pathToFileURL(path).href);

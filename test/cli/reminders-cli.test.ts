@@ -61,7 +61,7 @@ test('preview reads only: the city’s digest with the waiting row, a holiday sa
   expect(text.code).toBe(0);
   expect(text.stdout).toContain('2025-09-15（星期一，工作日）：每日提醒尚未开启');
   expect(text.stdout).toContain(`收件人：${CITY}（1 项）`);
-  expect(text.stdout).toMatch(/^ {2}· 待审核：推荐名单第2行 陈静（红塔区，玉溪第一中学），状态“初审通过”已等待 10 个工作日$/mu);
+  expect(text.stdout).toMatch(/^ {2}· 待审核：推荐名单第2行 陈静（红塔区，玉溪第一中学），状态“初审通过”自\d{4}年\d{1,2}月\d{1,2}日起已等待 10 个工作日$/mu);
   expect(text.stdout + text.stderr).not.toContain(IDENTITY);
   expect(text.stdout + text.stderr).not.toContain(PHONE);
   expect(text.stdout).toMatch(/^将发出 1 封提醒邮件；/mu);

@@ -128,10 +128,10 @@ function emailLines(mails: readonly { date: string; recipient: string; reminders
   return mails.map((mail) => `${mail.date} ${mail.recipient} ${mail.reminders.map((reminder) => `${reminder.kind}:${reminder.row}`).sort().join(' ')}`).sort();
 }
 
-/** The identity of a reminder emailed on `date`: recipient, kind, row and, for a waiting row (also one nobody reviews), its round by then. */
+/** The identity of a reminder emailed on `date`: recipient, kind, row and, for a waiting row, its round by then (one nobody reviews is told once). */
 function identity(date: string, recipient: string, reminder: { kind: string; row: number }): string {
   const row = SCENARIO_ROWS.find((each) => each.row === reminder.row);
-  const since = reminder.kind === 'waiting' ? row?.waiting?.since : reminder.kind === 'unreachable' ? row?.unreachableWaitingSince : undefined;
+  const since = reminder.kind === 'waiting' ? row?.waiting?.since : undefined;
   return `${recipient}|${reminder.kind}|${reminder.row}|${since === undefined ? '' : Math.floor(workingDaysBetween(since, date) / 5)}`;
 }
 

@@ -55,7 +55,7 @@ export interface ScenarioRow {
   awardedOn?: string;
   /** Why nobody can be reminded of this row (for the preview's unaddressed list; the city is told instead). */
   unaddressed?: string;
-  /** A waiting row nobody reviews: the day it entered its state (the city is told of it each waiting round). */
+  /** A waiting row nobody reviews: the day it entered its state (the city is told of it once, at its first waiting round). */
   unreachableWaitingSince?: string;
 }
 
@@ -248,7 +248,7 @@ function dueOn(today: string, publicityEnds: ReadonlyMap<number, string>, interv
     }
     if (row.unreachableWaitingSince) {
       const round = waitingRound(row.unreachableWaitingSince, today, interval);
-      if (round !== null) due.push({ recipient: CITY, kind: 'unreachable', row: row.row, occasion: `待审核→${round}` });
+      if (round !== null) due.push({ recipient: CITY, kind: 'unreachable', row: row.row, occasion: '待审核' });
     }
     const publicityEnd = publicityEnds.get(row.row);
     if (row.state === '公示中' && publicityEnd) {

@@ -7,7 +7,8 @@
  */
 import { formatChineseDate, isCalendarDate, type CalendarDate } from '../calendar-date';
 import { foldHeader, headerKey } from '../nomination/headers';
-import { foldSpelling, spellingMap } from '../nomination/fields';
+import { fieldOf, foldSpelling, spellingMap } from '../nomination/fields';
+import { countyOf } from '../nomination/values';
 import type { Preset } from '../presets';
 import type { SelectionLevel } from '../selection-level';
 import { termEnd } from '../term';
@@ -122,16 +123,20 @@ export function termText(awardDate: CalendarDate, termYears: number): string {
 
 /**
  * The value of every name a placeholder may use for one row, keyed by headerKey (so any accepted spelling of a known column finds it):
- * every header of the sheet, then the computed fields (a computed field wins over a column of the
+ * every header of the sheet (the county by the preset's full name), then the computed fields (a computed field wins over a column of the
  * same name only when the column gives nothing, so 认定日期 and 证书编号 read the same either way).
  */
 export function rowValues(input: RowValueInput): Map<string, FieldValue> {
   const values = new Map<string, FieldValue>();
+  const countyKey = headerKey(fieldOf('county').header);
   input.headers.forEach((header, column) => {
     const name = String(header ?? '').trim();
     if (name === '') return;
     const key = headerKey(name);
-    if (!values.has(key) || values.get(key) === '') values.set(key, cellText(input.cells[column]));
+    const cell = input.cells[column];
+    // A public document names the county by the preset's full name (峨山 → 峨山彝族自治县).
+    const text = (key === countyKey ? countyOf(cell, input.preset) : null) ?? cellText(cell);
+    if (!values.has(key) || values.get(key) === '') values.set(key, text);
   });
   const computed: Record<string, FieldValue> = {
     称号: titleOf(input.category, input.level, input.preset),

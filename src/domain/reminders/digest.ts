@@ -11,6 +11,7 @@ import { rolesOf, type Permissions } from '../workflow/roles';
 import {
   DEFAULT_MAIL_TEMPLATES,
   DIGEST_PLACEHOLDERS,
+  FORMER_MAIL_TEMPLATES,
   KIND_PLACEHOLDERS,
   MAIL_PLACEHOLDERS,
   MAIL_TEMPLATE_HEADERS,
@@ -116,7 +117,7 @@ function placeholderProblems(content: string, item: TemplateItem, where: string)
   return problems;
 }
 
-/** Reads 邮件模板 rows (header row found by 项目, 内容); a blank or missing item takes its default; problems name row and value. */
+/** Reads 邮件模板 rows (header row found by 项目, 内容); a blank, missing or former-default item takes its default; problems name row and value. */
 export function readMailTemplates(cells: readonly (readonly unknown[])[]): { templates: MailTemplates; problems: string[] } {
   const templates = defaultMailTemplates();
   const problems: string[] = [];
@@ -157,6 +158,7 @@ export function readMailTemplates(cells: readonly (readonly unknown[])[]): { tem
     setOnRow.set(itemText, rowNumber);
     if (content.trim() === '') return;
     problems.push(...placeholderProblems(content, item, where));
+    if (content.trim() === FORMER_MAIL_TEMPLATES[itemText]) return;
     setItem(templates, item, content);
   });
   return { templates, problems };

@@ -38,6 +38,8 @@ export interface ReminderRow {
   /** When the row entered its state: the date of the 操作记录 line that moved it there; for 学校推荐
    *  the date the add-on first saw it; null when unknown (then no waiting reminder). */
   enteredOn: CalendarDate | null;
+  /** enteredOn is only the day the add-on first saw the row (its real entry is unknown): the mail says so. */
+  firstSeen?: boolean;
   /** 公示截止. */
   publicityEnd: CalendarDate | null;
   /** TERM_END(认定日期) for 已认定 rows. */
@@ -104,6 +106,8 @@ interface Timing {
   /** The last day it still matters; null while the row stays in its state. */
   until: CalendarDate | null;
   occasion: string;
+  /** What stays the same while the row's situation does (default: occasion): a 无法提醒 is told once per standing and cause. */
+  standing?: string;
   /** The kind's own values, besides the row's. */
   values: Partial<Record<MailPlaceholder, string>>;
 }
@@ -117,7 +121,7 @@ interface RuleContext {
 
 /** One kind of reminder about a row. */
 interface RowRule {
-  kind: Exclude<ReminderKind, 'jobFailed' | 'unreachable'>;
+  kind: Exclude<ReminderKind, 'jobFailed' | 'unreachable' | 'calendarMissing'>;
   /** The states of the rows it concerns. */
   states: readonly State[];
   /** Its timing for a row, or null when the row has none (a date unknown, duties complete…). */
@@ -151,7 +155,8 @@ const ROW_RULES: readonly RowRule[] = [
         from,
         until: null,
         occasion: `${row.state}@${row.enteredOn}→${from}`,
-        values: { 等待工作日: String(waited) },
+        standing: `${row.state}@${row.enteredOn}`,
+        values: { 等待起算: `${formatChineseDate(row.enteredOn)}${row.firstSeen === true ? '（插件首次登记该行之日）' : ''}`, 等待工作日: String(waited) },
       };
     },
   },
@@ -335,23 +340,40 @@ function addFailures(list: DueList, input: ReminderInput, dueFrom: (failedOn: st
 
 /**
  * A reminder about a row that nobody can receive: listed as unaddressed, and told to the city (when
- * it has reviewers) as an `unreachable` reminder, once per original occasion.
+ * it has reviewers) as an `unreachable` reminder once per cause and standing (the row's state and
+ * entry, or the semester): not again at each waiting interval, again when the cause changes.
  */
-function addUnreachable(list: DueList, input: ReminderInput, row: ReminderRow, kind: ReminderKind, ruleOccasion: string, dueOn: CalendarDate, why: string): void {
+function addUnreachable(list: DueList, input: ReminderInput, row: ReminderRow, kind: ReminderKind, standing: string, dueOn: CalendarDate, why: string): void {
   list.unaddressed.push({ kind, sheet: row.sheet, row: row.row, name: row.name, why });
-  const city = cityRecipients(input.permissions);
-  if ('why' in city) return;
-  for (const recipient of city.emails) {
+  const city = cityReviewers(input.permissions);
+  // The cause without the row's number (rows get sorted).
+  const cause = why.split(`${row.sheet}第${row.row}行`).join('');
+  for (const recipient of city) {
     list.add({
       kind: 'unreachable',
       recipient,
       sheet: row.sheet,
       row: row.row,
       name: row.name,
-      occasion: `${REMINDER_KINDS[kind].label}｜${rowOccasion(row, ruleOccasion)}`,
+      occasion: `${REMINDER_KINDS[kind].label}｜${rowOccasion(row, standing)}｜${cause}`,
       dueOn,
       values: { ...rowValues(row), 原因: why },
     });
+  }
+}
+
+/**
+ * One notice per year the calendar does not know, instead of one per row: how many rows' reminders
+ * of each kind it keeps from being worked out. Told to the city once per year (occasion `YYYY年`).
+ */
+function addUnknownYears(list: DueList, input: ReminderInput, years: ReadonlyMap<number, Map<ReminderKind, number>>): void {
+  for (const year of [...years.keys()].sort((a, b) => a - b)) {
+    const counts = [...(years.get(year) ?? [])].map(([kind, count]) => `${count} 人的“${REMINDER_KINDS[kind].label}”`).join('、');
+    const why = `${year}年的法定节假日和调休安排尚未收录：${counts}提醒的日期无法计算`;
+    list.unaddressed.push({ kind: 'calendarMissing', sheet: '', row: 0, name: '', why });
+    for (const recipient of cityReviewers(input.permissions)) {
+      list.add({ kind: 'calendarMissing', recipient, sheet: '', row: '', name: '', occasion: `${year}年`, dueOn: input.today, values: { 原因: why } });
+    }
   }
 }
 
@@ -389,6 +411,7 @@ export function dueReminders(input: ReminderInput): DueResult {
     }
   });
 
+  const unknownYears = new Map<number, Map<ReminderKind, number>>();
   for (const row of input.rows) {
     for (const rule of ROW_RULES) {
       if (!rule.states.includes(row.state)) continue;
@@ -400,15 +423,15 @@ export function dueReminders(input: ReminderInput): DueResult {
         dueOn = firstWorkdayFrom(calendar, timing.from);
       } catch (error) {
         // A row's date in a year the calendar does not know (a semester ending next January) must not
-        // stop every other reminder, nor the notice of the failure itself: it is told for this row.
+        // stop every other reminder, nor the notice of the failure itself: counted for one notice a year.
         if (!(error instanceof UnknownYearError)) throw error;
-        const why = `无法计算“${REMINDER_KINDS[rule.kind].label}”提醒的日期：${error.message}`;
-        addUnreachable(list, input, row, rule.kind, `${error.year}年日历未知`, today, why);
+        const kinds = unknownYears.get(error.year) ?? new Map<ReminderKind, number>();
+        unknownYears.set(error.year, kinds.set(rule.kind, (kinds.get(rule.kind) ?? 0) + 1));
         continue;
       }
       const recipients = rowRecipients(rule.kind, row, permissions, preset);
       if ('why' in recipients) {
-        addUnreachable(list, input, row, rule.kind, timing.occasion, dueOn, recipients.why);
+        addUnreachable(list, input, row, rule.kind, timing.standing ?? timing.occasion, dueOn, recipients.why);
         continue;
       }
       for (const recipient of recipients.emails) {
@@ -425,5 +448,6 @@ export function dueReminders(input: ReminderInput): DueResult {
       }
     }
   }
+  addUnknownYears(list, input, unknownYears);
   return { due: list.due, unaddressed: list.unaddressed };
 }

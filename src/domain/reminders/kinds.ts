@@ -8,9 +8,10 @@ import type { State } from '../workflow/states';
 
 /**
  * A kind of reminder. `jobFailed` names a failed daily run to the city; `unreachable` tells the city
- * of a reminder about a row that nobody can receive (no reviewer in 权限, no valid 电子邮箱).
+ * of a reminder about a row that nobody can receive (no reviewer in 权限, no valid 电子邮箱);
+ * `calendarMissing` tells the city once a year that the calendar lacks a year some rows' reminders need.
  */
-export type ReminderKind = 'waiting' | 'publicityEnding' | 'publicityEnded' | 'termEnding' | 'unreachable' | 'dutiesMissing' | 'jobFailed';
+export type ReminderKind = 'calendarMissing' | 'waiting' | 'publicityEnding' | 'publicityEnded' | 'termEnding' | 'unreachable' | 'dutiesMissing' | 'jobFailed';
 
 /** Who receives a kind: the row's reviewer (its county's role, or the city's), the city, or the teacher (电子邮箱). */
 export type ReminderAudience = 'reviewer' | 'city' | 'teacher';
@@ -25,6 +26,7 @@ export interface ReminderKindInfo {
 /** Every kind, in the order a digest lists them. */
 export const REMINDER_KINDS: Readonly<Record<ReminderKind, ReminderKindInfo>> = {
   jobFailed: { label: '每日任务失败', audience: 'city' },
+  calendarMissing: { label: '节假日安排未收录', audience: 'city' },
   waiting: { label: '待审核', audience: 'reviewer' },
   publicityEnding: { label: '公示即将截止', audience: 'city' },
   publicityEnded: { label: '公示已截止', audience: 'city' },
@@ -87,7 +89,7 @@ export const MAIL_TEMPLATE_HEADERS = ['项目', '内容', '说明'] as const;
  */
 export const MAIL_PLACEHOLDERS = [
   '日期', '条数', '收件人', '表格', '链接',
-  '行', '工作表', '姓名', '学校', '县市区', '状态', '等待工作日', '公示截止', '任期届满', '学期', '学期结束', '缺少', '时间', '原因',
+  '行', '工作表', '姓名', '学校', '县市区', '状态', '等待起算', '等待工作日', '公示截止', '任期届满', '学期', '学期结束', '缺少', '时间', '原因',
 ] as const;
 
 /** One mail template placeholder's name. */
@@ -109,11 +111,16 @@ export const DEFAULT_MAIL_TEMPLATES: readonly (readonly [string, string, string]
   [MAIL_TEMPLATE_ITEMS.subject, '【班主任评选】{日期} 待办提醒（{条数}项）', `邮件主题；可用 ${listed(DIGEST_PLACEHOLDERS)}`],
   [MAIL_TEMPLATE_ITEMS.opening, '{收件人}：\n您好！截至 {日期}，“{表格}”中有以下事项需要您处理：', `正文开头；可用 ${listed(DIGEST_PLACEHOLDERS)}（发给教师的邮件中{链接}为空）`],
   [REMINDER_KINDS.jobFailed.label, '· 每日任务未能完成（{时间}）：{原因}', '每日任务失败时，当天（或下一个工作日）发给市级'],
-  [REMINDER_KINDS.waiting.label, '· 待审核：{工作表}第{行}行 {姓名}（{县市区}，{学校}），状态“{状态}”已等待 {等待工作日} 个工作日', '发给该行的审核人（县级或市级）'],
+  [
+    REMINDER_KINDS.calendarMissing.label,
+    '· {原因}；请在国务院办公厅公布该年放假安排后，在“节假日”表中录入放假和调休日期（或升级插件），这些提醒随即恢复',
+    '发给市级：某年的放假安排尚未收录，部分提醒无法计算日期（每年一次）',
+  ],
+  [REMINDER_KINDS.waiting.label, '· 待审核：{工作表}第{行}行 {姓名}（{县市区}，{学校}），状态“{状态}”自{等待起算}起已等待 {等待工作日} 个工作日', '发给该行的审核人（县级或市级）'],
   [REMINDER_KINDS.publicityEnding.label, '· 公示即将截止：{工作表}第{行}行 {姓名}（{学校}），公示截止 {公示截止}', '公示截止前一个工作日，发给市级'],
   [REMINDER_KINDS.publicityEnded.label, '· 公示已截止，可以认定：{工作表}第{行}行 {姓名}（{学校}），公示截止 {公示截止}', '公示截止后第一个工作日，发给市级'],
   [REMINDER_KINDS.termEnding.label, '· 任期即将届满：{工作表}第{行}行 {姓名}（{学校}），任期届满 {任期届满}', '任期届满前 30 天，发给市级'],
-  [REMINDER_KINDS.unreachable.label, '· 无法提醒：{工作表}第{行}行 {姓名}（{学校}）：{原因}', '发给市级：没有人能收到的提醒'],
+  [REMINDER_KINDS.unreachable.label, '· 无法提醒：{工作表}第{行}行 {姓名}（{学校}）：{原因}', '发给市级：没有人能收到的提醒（同一问题只告知一次，原因改变时再告知）'],
   [REMINDER_KINDS.dutiesMissing.label, '· {学期}履职尚未完成，还缺少：{缺少}（学期结束 {学期结束}）', '学期结束前 10 个工作日，发给本人（电子邮箱）'],
   [MAIL_TEMPLATE_ITEMS.closing, '请打开表格处理：{链接}\n\n此邮件由班主任评选助手自动发送，每项提醒只发送一次。', `发给审核人的正文结尾；可用 ${listed(DIGEST_PLACEHOLDERS)}`],
   [
@@ -123,13 +130,19 @@ export const DEFAULT_MAIL_TEMPLATES: readonly (readonly [string, string, string]
   ],
 ];
 
+/** Former defaults of 邮件模板 items: a 内容 still equal to one is read as blank (the current default). */
+export const FORMER_MAIL_TEMPLATES: Readonly<Record<string, string>> = {
+  [REMINDER_KINDS.waiting.label]: '· 待审核：{工作表}第{行}行 {姓名}（{县市区}，{学校}），状态“{状态}”已等待 {等待工作日} 个工作日',
+};
+
 /** The placeholders of a reminder about a row of a nomination sheet. */
 export const ROW_PLACEHOLDERS: readonly MailPlaceholder[] = ['行', '工作表', '姓名', '学校', '县市区', '状态'];
 
 /** The placeholders each kind's line is given, besides DIGEST_PLACEHOLDERS. */
 export const KIND_PLACEHOLDERS: Readonly<Record<ReminderKind, readonly MailPlaceholder[]>> = {
   jobFailed: ['时间', '原因'],
-  waiting: [...ROW_PLACEHOLDERS, '等待工作日'],
+  calendarMissing: ['原因'],
+  waiting: [...ROW_PLACEHOLDERS, '等待起算', '等待工作日'],
   publicityEnding: [...ROW_PLACEHOLDERS, '公示截止'],
   publicityEnded: [...ROW_PLACEHOLDERS, '公示截止'],
   termEnding: [...ROW_PLACEHOLDERS, '任期届满'],

@@ -67,6 +67,11 @@ describe('names', () => {
     expect(valueOf(respelled, '县（市、区）')).toBe('红塔区');
     expect(unknownPlaceholders(['县（市、区）'], ['姓名', '县市区'], 'certificate')).toEqual([]);
   });
+  test('the county is printed by the preset\'s full name; a name no county matches stays as typed', () => {
+    const cells = (county: string) => input().cells.map((cell, column) => (HEADERS[column] === '县（市、区）' ? county : cell));
+    expect(valueOf(rowValues(input({ cells: cells(' 峨山 ') })), '县（市、区）')).toBe('峨山彝族自治县');
+    expect(valueOf(rowValues(input({ cells: cells('火星县') })), '县（市、区）')).toBe('火星县');
+  });
   test('personal information, however spelled', () => {
     expect(['身份证号', '身份证号码', '联系电话', '手机号', ' 电话 '].every(isPersonalName)).toBe(true);
     expect(isPersonalName('姓名')).toBe(false);

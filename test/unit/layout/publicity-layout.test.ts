@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { COLUMN_LOOKS, DEFAULT_COLUMN_WIDTH, fittingWidth, textUnits } from '../../../src/domain/column-layout';
 import { YUXI_2023_2025 } from '../../../src/domain/presets';
-import { MAX_SHEET_NAME_LENGTH, PUBLICITY_HEADERS, publicityLayout, publicitySheetName } from '../../../src/domain/publicity-list';
+import { MAX_SHEET_NAME_LENGTH, PUBLICITY_HEADERS, publicCellText, publicityLayout, publicitySheetName } from '../../../src/domain/publicity-list';
 
 describe('text widths', () => {
   test('a CJK or full-width character counts two, a Latin one one', () => {
@@ -63,5 +63,15 @@ describe('publicity list layout', () => {
     expect(layout.widths[column('学校')]).toBe(fittingWidth(['玉溪市红塔区第一小学']));
     expect(layout.widths[column('县（市、区）')]).toBe(fittingWidth(['元江哈尼族彝族傣族自治县']));
     expect(layout.widths[column('序号')]).toBe(fittingWidth(['序号']));
+  });
+});
+
+describe('public cells', () => {
+  test('the county by the preset\'s full name (峨山 → 峨山彝族自治县); other columns, and a name no county matches, as typed', () => {
+    expect(publicCellText('county', '峨山', YUXI_2023_2025)).toBe('峨山彝族自治县');
+    expect(publicCellText('county', ' 红塔 ', YUXI_2023_2025)).toBe('红塔区');
+    expect(publicCellText('county', '火星县', YUXI_2023_2025)).toBe('火星县');
+    expect(publicCellText('county', '', YUXI_2023_2025)).toBe('');
+    expect(publicCellText('school', ' 峨山 ', YUXI_2023_2025)).toBe('峨山');
   });
 });

@@ -19,6 +19,7 @@ import { dueReminders, type DueReminder } from '../../../src/domain/reminders/du
 import {
   DEFAULT_MAIL_TEMPLATES,
   DIGEST_PLACEHOLDERS,
+  FORMER_MAIL_TEMPLATES,
   MAIL_PLACEHOLDERS,
   MAIL_TEMPLATE_HEADERS,
   MAIL_TEMPLATE_ITEMS,
@@ -49,7 +50,7 @@ const waiting: DueReminder = {
   name: '李四',
   occasion: '初审通过@2025-09-26#1',
   dueOn: '2025-10-09',
-  values: { 行: '3', 工作表: '推荐名单', 姓名: '李四', 学校: '玉溪一中', 县市区: '红塔区', 状态: '初审通过', 等待工作日: '5' },
+  values: { 行: '3', 工作表: '推荐名单', 姓名: '李四', 学校: '玉溪一中', 县市区: '红塔区', 状态: '初审通过', 等待起算: '2025年9月26日', 等待工作日: '5' },
 };
 
 describe('readMailTemplates', () => {
@@ -173,7 +174,7 @@ describe('composeDigest', () => {
     const publicityLine = lines.findIndex((line) => line.includes('王五'));
     expect(waitingLine).toBeGreaterThan(0);
     expect(publicityLine).toBe(waitingLine + 1);
-    expect(lines[waitingLine]).toBe('· 待审核：推荐名单第3行 李四（红塔区，玉溪一中），状态“初审通过”已等待 5 个工作日');
+    expect(lines[waitingLine]).toBe('· 待审核：推荐名单第3行 李四（红塔区，玉溪一中），状态“初审通过”自2025年9月26日起已等待 5 个工作日');
     expect(body).toContain('“2025年骨干班主任评选”');
     expect(body).toContain(`请打开表格处理：${context.spreadsheetUrl}`);
     const closing = defaultMailTemplates().closing.replace('{链接}', context.spreadsheetUrl);
@@ -297,7 +298,20 @@ describe('composeDigest', () => {
     const { due } = dueReminders(input('2025-10-10', rows));
     const [digest] = planDigests(due, [], '2025-10-10').digests;
     const { body } = composeDigest(digest!, defaultMailTemplates(), { ...context, today: '2025-10-10' });
-    expect(body).toContain('推荐名单第4行 赵六（峨山彝族自治县，峨山一中），状态“初审通过”已等待 5 个工作日');
+    expect(body).toContain('推荐名单第4行 赵六（峨山彝族自治县，峨山一中），状态“初审通过”自2025年9月26日起已等待 5 个工作日');
+  });
+
+  test('a row dated only by the first sighting says so: the wait counts from that day, not from its real entry', () => {
+    const rows = [row({ enteredOn: '2025-09-26', firstSeen: true })];
+    const { due } = dueReminders(input('2025-10-10', rows));
+    const { body } = composeDigest(planDigests(due, [], '2025-10-10').digests[0]!, defaultMailTemplates(), { ...context, today: '2025-10-10' });
+    expect(body).toContain('状态“学校推荐”自2025年9月26日（插件首次登记该行之日）起已等待 5 个工作日');
+  });
+
+  test('a 待审核 内容 still equal to the former default is read as the new default (an older workbook says 自…起 too)', () => {
+    const former = FORMER_MAIL_TEMPLATES[REMINDER_KINDS.waiting.label]!;
+    expect(readMailTemplates([HEADER, [REMINDER_KINDS.waiting.label, former]]).templates).toEqual(defaultMailTemplates());
+    expect(readMailTemplates([HEADER, [REMINDER_KINDS.waiting.label, `${former}！`]]).templates.lines.waiting).toBe(`${former}！`);
   });
 });
 

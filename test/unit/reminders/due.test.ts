@@ -241,7 +241,7 @@ describe('dutiesMissing', () => {
           sheet: '推荐名单',
           row: 9,
           name: '张三',
-          occasion: '履职未完成｜张三｜玉溪一中｜2024-2025学年第二学期',
+          occasion: `履职未完成｜张三｜玉溪一中｜2024-2025学年第二学期｜${result.unaddressed[0]!.why.replace('推荐名单第9行', '')}`,
           dueOn: '2025-08-18',
           values: { 行: '9', 工作表: '推荐名单', 姓名: '张三', 学校: '玉溪一中', 县市区: '红塔区', 状态: '已认定', 原因: result.unaddressed[0]!.why },
         },
@@ -322,8 +322,28 @@ describe('recipients from 权限', () => {
     const result = dueReminders(input('2025-11-10', [row({ row: 7, county: '江川区', enteredOn: '2025-11-03' })]));
     expect(result.unaddressed).toEqual([{ kind: 'waiting', sheet: '推荐名单', row: 7, name: '张三', why: expect.stringContaining('权限表中没有“江川区”的审核人') }]);
     expect(result.due.map((reminder) => [reminder.kind, reminder.recipient, reminder.row, reminder.occasion, reminder.values.原因])).toEqual([
-      ['unreachable', CITY, 7, '待审核｜张三｜玉溪一中｜学校推荐@2025-11-03→2025-11-10', result.unaddressed[0]!.why],
+      ['unreachable', CITY, 7, '待审核｜张三｜玉溪一中｜学校推荐@2025-11-03｜权限表中没有“江川区”的审核人，请在“权限”表中添加', result.unaddressed[0]!.why],
     ]);
+  });
+
+  test('无法提醒 is told once per cause: not again at the next waiting interval nor after a sort, again when the cause changes', () => {
+    const subject = row({ row: 30, county: '', enteredOn: '2025-11-03' });
+    const told = (today: string, changes: Partial<ReminderRow> = {}) =>
+      dueReminders(input(today, [{ ...subject, ...changes }])).due.filter((reminder) => reminder.kind === 'unreachable');
+    const [first] = told('2025-11-10');
+    expect(first?.values.原因).toBe('推荐名单第30行未填写县（市、区），无法确定审核人');
+    const sent = [record(first!, '2025-11-10', REMINDER_RESULTS.sent)];
+    // Five and ten working days later, and after the row moved to row 12: the same problem, nothing new to send.
+    for (const [today, changes] of [['2025-11-17', {}], ['2025-11-24', {}], ['2025-11-24', { row: 12 }]] as const) {
+      const again = told(today, changes);
+      expect(again.map((reminder) => reminder.occasion)).toEqual([first!.occasion]);
+      expect(planDigests(again, sent, today).digests).toEqual([]);
+    }
+    // The county filled in but nobody reviews it: a new problem, told once more.
+    const changed = told('2025-11-24', { county: '江川区' });
+    expect(planDigests(changed, sent, '2025-11-24').digests.flatMap((digest) => digest.reminders.map((reminder) => reminder.values.原因))).toEqual(['权限表中没有“江川区”的审核人，请在“权限”表中添加']);
+    // Back in 学校推荐 after a return (a new entry date): told again.
+    expect(planDigests(told('2025-12-08', { enteredOn: '2025-12-01' }), sent, '2025-12-08').digests).toHaveLength(1);
   });
 
   test('a row without a county is unaddressed, naming the row', () => {
@@ -396,26 +416,30 @@ describe('the day', () => {
     expect(result).toEqual({ due: [], unaddressed: [] });
   });
 
-  test('a row whose dates reach an unknown year is unaddressed with the calendar\'s message; the others still go', () => {
+  test('rows whose dates reach an unknown year make one notice per year naming how many rows of each kind; the others still go', () => {
     const last = bundledYears()[bundledYears().length - 1] ?? 0;
     const duties = { semester: `${last}-${last + 1}学年第一学期`, semesterEnd: `${last + 1}-01-31`, complete: false, missing: '读书 1 次' };
     const subjects = [
       row({ row: 2, state: '已认定', email: 't@school.cn', duties }),
       row({ row: 3, enteredOn: '1999-03-01' }),
       row({ row: 4, state: '初审通过', enteredOn: `${last}-11-02` }),
+      ...[5, 6, 7].map((number) => row({ row: number, name: `教师${number}`, state: '已认定', email: `t${number}@school.cn`, duties })),
     ];
     const result = dueReminders(input(`${last}-12-01`, subjects));
-    expect(result.unaddressed.map((reminder) => [reminder.kind, reminder.row])).toEqual([
-      ['dutiesMissing', 2],
-      ['waiting', 3],
+    expect(result.unaddressed).toEqual([
+      { kind: 'calendarMissing', sheet: '', row: 0, name: '', why: '1999年的法定节假日和调休安排尚未收录：1 人的“待审核”提醒的日期无法计算' },
+      { kind: 'calendarMissing', sheet: '', row: 0, name: '', why: `${last + 1}年的法定节假日和调休安排尚未收录：4 人的“履职未完成”提醒的日期无法计算` },
     ]);
-    expect(result.unaddressed[0]?.why).toContain(`${last + 1}年的法定节假日和调休安排尚未收录`);
-    expect(result.unaddressed[1]?.why).toContain('1999年');
-    expect(result.due.map((reminder) => [reminder.kind, reminder.row])).toEqual([
-      ['unreachable', 2],
-      ['unreachable', 3],
-      ['waiting', 4],
+    expect(result.due.map((reminder) => [reminder.kind, reminder.row, reminder.kind === 'waiting' ? '' : reminder.occasion])).toEqual([
+      ['waiting', 4, ''],
+      ['calendarMissing', '', '1999年'],
+      ['calendarMissing', '', `${last + 1}年`],
     ]);
+    // Once sent, never again: the next day's notice is the same reminder.
+    const records = result.due.map((reminder) => record(reminder, `${last}-12-01`, REMINDER_RESULTS.sent));
+    const next = dueReminders(input(`${last}-12-02`, subjects)).due.filter((reminder) => reminder.kind === 'calendarMissing');
+    expect(next).toHaveLength(2);
+    expect(planDigests(next, records, `${last}-12-02`).digests).toEqual([]);
   });
 });
 
