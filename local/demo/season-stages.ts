@@ -169,7 +169,7 @@ export async function runStages(context: StageContext): Promise<void> {
     const typed = context.typing(() => typeDutyLedger(context.runtime(), awarded));
     as(reviewers.city);
     const report = call<{ semesters: { ok: boolean; open: boolean }[]; notices: string[] }>('runDutyReport_', {});
-    const label = (status: { ok: boolean; open: boolean }) => (status.open ? (status.ok ? '已完成（本学期进行中）' : '进行中') : status.ok ? '完成' : '未完成');
+    const label = (status: { ok: boolean; open: boolean }) => (status.open ? (status.ok ? '本学期已达标（学期未结束）' : '本学期尚未达标（学期未结束）') : status.ok ? '完成' : '未完成');
     facts.duties = countLabels(report.semesters.map(label));
     current.summary = `教师填报履职记录 ${typed} 条；“履职情况”${report.semesters.length} 人次：${facts.duties.map((entry) => `${entry.label} ${entry.count}`).join('，')}`;
   });
