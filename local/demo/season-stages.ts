@@ -13,7 +13,7 @@ import { runTicks } from '../runtime/ticks';
 import type { WorkbookRuntime } from '../workbook-runtime';
 import { canonicalCounty, nominationRows, plain, type CheckedRow, type SeasonFacts } from './season-facts';
 import { EXPECTED_PUBLICITY_END, PUBLICITY_START, REMINDER_DAYS, REMINDERS_FROM, type StageName } from './season-plan';
-import { typeDutyLedger, typeStudios } from './season-typing';
+import { typeDutyLedger, typeReviewDate, typeStudios } from './season-typing';
 import { crossingText, officialHolidayNames } from './holiday-names';
 import { FIRST_DATA_ROW, type SampleNominations } from './sample-data';
 import type { DemoReviewers } from './sample-workbook';
@@ -75,11 +75,13 @@ export async function runStages(context: StageContext): Promise<void> {
 
   await context.stage('校验全部资格', (current) => {
     as(reviewers.city);
-    const report = call<{ rows: CheckedRow[]; summary: string }>('runEligibilityCheck_', { reviewDate: current.day });
+    // The official sets 设置›评审基准日 first, so a later check of the workbook gives the same verdicts.
+    context.typing(() => typeReviewDate(context.runtime(), current.day));
+    const report = call<{ rows: CheckedRow[]; summary: string }>('runEligibilityCheck_', {});
     facts.check = report.rows;
     for (const row of report.rows) verdictOf.set(row.row, row);
     const count = (verdict: string) => report.rows.filter((row) => row.verdict === verdict).length;
-    current.summary = `${report.rows.length} 行：符合 ${count('符合')}，不符合 ${count('不符合')}，待核实 ${count('待核实')}`;
+    current.summary = `设置›评审基准日填 ${current.day}；${report.rows.length} 行：符合 ${count('符合')}，不符合 ${count('不符合')}，待核实 ${count('待核实')}`;
   });
 
   await context.stage('县级初审', (current) => {

@@ -43,6 +43,18 @@ function dateValue(runtime: WorkbookRuntime, day: string): Date {
   return new runtime.bundle.realm.Date(instantOfDateAndTime(day, 12, 0, runtime.timeZone));
 }
 
+/**
+ * Types 评审基准日 into 设置 (the row the initialisation made), as the city official does before the
+ * check: the workbook then keeps the season's verdicts when someone checks it again later.
+ */
+export function typeReviewDate(runtime: WorkbookRuntime, day: string): void {
+  const sheet = sheetOf(runtime, '设置');
+  const keys = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().map((row) => String(row[0] ?? '').trim());
+  const at = keys.indexOf('评审基准日');
+  if (at < 0) throw new Error('设置表中找不到“评审基准日”一行：初始化表格应已写入它');
+  sheet.getRange(at + 1, 2, 1, 1).setValues(runtime.bundle.realm.Array.from([runtime.bundle.realm.Array.from([dateValue(runtime, day)])]));
+}
+
 const BOOKS = ['《给教师的建议》读书笔记', '《班主任工作漫谈》读书笔记', '《正面管教》读书分享'];
 const LECTURES = ['班级常规管理专题讲座', '家校沟通的方法专题讲座', '青春期心理健康教育讲座'];
 const CLASSES = ['“我的班级我的家”主题班会公开课', '生命教育主题班会示范课', '劳动教育主题班会公开课'];

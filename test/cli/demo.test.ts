@@ -186,6 +186,14 @@ test('publicity runs from 2024-09-27 across 国庆 to 2024-10-09, and the 公示
   expect(list.worksheets[0]!.pageSetup.orientation).toBe('landscape');
 });
 
+test('checking the demo workbook again later gives the demo verdicts: 设置›评审基准日 holds the check day', () => {
+  const copy = join(temporaryFolder(), '再查.xlsx');
+  writeFileSync(copy, readFileSync(join(folder, '评选名单.xlsx')));
+  const again = runCli(['check', copy]);
+  const count = (label: string) => data.verdicts.find((entry) => entry.label === label)?.count;
+  expect(again.stdout).toContain(`已审查 ${data.candidates} 行（评审基准日 2024-09-03）：符合 ${count('符合')}，不符合 ${count('不符合')}，待核实 ${count('待核实')}`);
+});
+
 test('certificate numbers are unique and follow the preset pattern; the report counts what the workbook says', () => {
   const awarded = dataRows().filter((row) => cell(row, '状态') === '已认定');
   const numbers = awarded.map((row) => cell(row, '证书编号'));
