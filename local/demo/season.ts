@@ -172,6 +172,13 @@ export async function runDemo(context: CommandContext): Promise<number> {
   if (typeof given === 'string' && given.trim() === '') throw new UsageError('--out 需要一个文件夹：请写出文件夹的名字，或不写 --out（默认为当前目录下的 out）');
   const folder = typeof given === 'string' ? given : 'out';
   const folderLock = await prepareDemoFolder(folder);
+  // Ctrl+C or SIGTERM: the exit removes the folder's and the workbook's locks (file-lock registers them); the folder stays the demo's.
+  const interrupted = (signal: NodeJS.Signals) => {
+    context.err(`已中断：文件夹“${folder}”中的结果不完整；再次运行 banzhuren demo 会重写它`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const workbookPath = join(folder, DEMO_FILES.workbook);
   const started = Date.now();
   const stages: DemoStage[] = [];
@@ -262,6 +269,8 @@ export async function runDemo(context: CommandContext): Promise<number> {
   } finally {
     runtime?.close();
     folderLock.release();
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
   }
 }
 
