@@ -6,8 +6,10 @@
  * reads. A folder that is not the demo's own is refused.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { processStartToken } from '../../local/runtime/file-lock';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadBundle } from '../../local/runtime/bundle';
 import type { DemoReportData } from '../../local/demo/report-data';
@@ -106,6 +108,19 @@ test('it writes the files the contract names', () => {
   expect(data.documents.termForms).toBe(data.documents.certificates);
   expect(readdirSync(join(folder, '发件箱')).filter((name) => name.endsWith('.eml')).length).toBe(data.reminders.mails);
   expect(data.files.map((file) => file.path)).toEqual(['评选名单.xlsx', '公示名单.xlsx', '文档/', '发件箱/', 'report.html', 'report-data.json']);
+});
+
+test('the 任期考核表 show a realistic term: most teachers complete every semester, a few do not', async () => {
+  const forms = readdirSync(join(folder, '文档', '任期考核表')).filter((name) => name.endsWith('.docx'));
+  let incomplete = 0;
+  for (const name of forms) {
+    const zip = await JSZip.loadAsync(readFileSync(join(folder, '文档', '任期考核表', name)));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect([name, xml]).toEqual([name, expect.stringContaining('2025-2026学年')]);
+    if (xml.includes('未完成')) incomplete += 1;
+  }
+  expect(incomplete).toBeGreaterThan(0);
+  expect(incomplete / forms.length).toBeLessThan(0.3);
 });
 
 test('the sample covers every county, 市直学校, every 学段 and both categories, about 300 candidates', () => {
@@ -327,6 +342,25 @@ test('a second demo into a folder a running demo holds is refused (exit 2) and l
   expect(existsSync(join(busy, '.banzhuren-demo.lock'))).toBe(true);
 });
 
+test('Ctrl+C during the season stops it with exit 130 and leaves no lock: the folder stays the demo own, and a rerun may rewrite it', async () => {
+  const stopped = join(temporaryFolder(), '中断');
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'banzhuren.js'), 'demo', '--out', stopped], { env: { ...process.env, BANZHUREN_SIMULATED_DATES: '1' } });
+  let stderr = '';
+  const code = await new Promise<number | null>((resolve) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      // Interrupted once the workbook exists and the runtime holds its lock (stage 2 is under way).
+      if (stderr.includes('[1/12]') && !child.killed) child.kill('SIGINT');
+    });
+    child.on('exit', (exitCode) => resolve(exitCode));
+  });
+  expect(code).toBe(130);
+  expect(stderr).toContain(`已中断：文件夹“${stopped}”中的结果不完整；再次运行 banzhuren demo 会重写它`);
+  const left = readdirSync(stopped);
+  expect(left).toContain('.banzhuren-demo');
+  expect(left.filter((name) => name.endsWith('.lock'))).toEqual([]);
+});
+
 test('extra arguments, a blank --out and a path too long are refused with exit 2 in Chinese before anything is written', () => {
   const cwd = temporaryFolder();
   expect(runCli(['demo', '演示结果'], { cwd })).toMatchObject({ code: 2, stderr: 'banzhuren：参数个数不对。用法：banzhuren demo [--out 文件夹]\n' });
@@ -343,7 +377,7 @@ test('banzhuren demo --help is its help, in Chinese, with details and examples',
   expect(help.stdout).toMatch(/^banzhuren demo：[\u4e00-\u9fff]/u);
   expect(help.stdout).toContain('用法：banzhuren demo [--out 文件夹]');
   expect(help.stdout).toMatch(/^ {2}--out 文件夹 +结果写入的文件夹/mu);
-  for (const name of ['评选名单.xlsx', '公示名单.xlsx', 'report.html', '.banzhuren-demo', '2024-10-09']) expect(help.stdout).toContain(name);
+  for (const name of ['评选名单.xlsx', '公示名单.xlsx', 'report.html', '.banzhuren-demo', '2024-10-09', '.banzhuren-properties.json', '.banzhuren-demo.lock', '评审基准日']) expect(help.stdout).toContain(name);
   expect(help.stdout).toMatch(/示例：\n {2}npm run demo\n {2}banzhuren demo/u);
   expect(help.stdout).toContain('退出码：0 成功；1 运行出错；2 参数有误');
   expect(runCli(['help', 'demo'])).toEqual(help);
