@@ -27,12 +27,16 @@ export function scriptForInline(source: string): string {
   return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 }
 
-/** 18 characters shaped like a 身份证号 (17 digits and a digit or X), not inside a longer run of digits. */
-const ID_NUMBER = /(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g;
-/** A mainland mobile number: 11 digits starting 1[3-9], not inside a longer run of digits. */
-const MOBILE = /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g;
+/** A digit, half- or full-width. */
+const D = '[0-9\\uFF10-\\uFF19]';
+/** At most one separator people put inside a number: a space (also full-width or no-break) or a dash. */
+const S = '[ \\u00A0\\u3000\\-\\u2010-\\u2015\\uFF0D]?';
+/** 18 characters shaped like a 身份证号 (17 digits and a digit or X, separators allowed), not inside a longer run of digits. */
+const ID_NUMBER = new RegExp(`(?<!${D})(?:${D}${S}){17}[0-9Xx\\uFF10-\\uFF19\\uFF38\\uFF58](?![0-9A-Za-z\\uFF10-\\uFF19])`, 'gu');
+/** A mainland mobile number: 11 digits starting 1[3-9], with separators and a leading +86 / 86 allowed, not inside a longer run of digits. */
+const MOBILE = new RegExp(`(?<!${D})(?:[+\\uFF0B]?(?:86|\\uFF18\\uFF16)${S})?[1\\uFF11]${S}[3-9\\uFF13-\\uFF19](?:${S}${D}){9}(?!${D})`, 'gu');
 
-/** The text with every 身份证号- or mobile-looking run replaced by a Chinese placeholder. */
+/** The text with every 身份证号- or mobile-looking run (half- or full-width digits, spaced or dashed, +86) replaced by a Chinese placeholder. */
 export function maskPersonal(text: string): string {
   return text.replace(ID_NUMBER, '（身份证号已隐去）').replace(MOBILE, '（电话已隐去）');
 }

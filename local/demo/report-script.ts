@@ -74,7 +74,7 @@ export const PAGE_SCRIPT = `
         },
         options: {
           indexAxis: 'y',
-          plugins: { title: title('各县（市、区）推荐、评定人数与规划期目标') },
+          plugins: { title: title(hasTarget ? '各县（市、区）推荐、评定人数与规划期目标' : '各县（市、区）推荐与评定人数') },
           scales: { x: axis('人数', { grace: '4%' }), y: { title: { display: true, text: '县（市、区）' }, ticks: { autoSkip: false } } }
         }
       };
@@ -133,7 +133,7 @@ export const PAGE_SCRIPT = `
     byCategory: function () { return countBar(data.byCategory, '评定人数（按申报类别）', '人数', '申报类别', false); },
     reminders: function () {
       var reminders = data.reminders;
-      return countBar(reminders.byKind, reminders.days + ' 天内的提醒邮件（按类型，共 ' + reminders.mails + ' 封）', '封数', '提醒类型', true);
+      return countBar(reminders.byKind, reminders.days + ' 天内 ' + reminders.mails + ' 封提醒邮件中的提醒事项（按类型，共 ' + sum(reminders.byKind) + ' 项）', '项数', '提醒类型', true);
     }
   };
 

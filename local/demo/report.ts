@@ -24,6 +24,11 @@ interface Column {
   nowrap?: boolean;
 }
 
+/** A number as shown: '—' when it is not finite or is negative (the data has only counts and durations). */
+function num(value: Cell): Cell {
+  return typeof value === 'number' && (!Number.isFinite(value) || value < 0) ? '—' : value;
+}
+
 function columnClass(column: Column | undefined): string {
   const classes = [column?.numeric ? 'num' : '', column?.nowrap ? 'nowrap' : ''].filter(Boolean);
   return classes.length ? ` class="${classes.join(' ')}"` : '';
@@ -32,7 +37,7 @@ function columnClass(column: Column | undefined): string {
 /** A table; cells are text (escaped here) unless given as { html }. */
 function table(caption: string, columns: Column[], rows: (Cell | { html: string })[][], options: { id?: string; foot?: Cell[] } = {}): string {
   const cell = (value: Cell | { html: string }, column: Column | undefined, tag: 'td' | 'th') => {
-    const content = typeof value === 'object' ? value.html : escapeHtml(value);
+    const content = typeof value === 'object' ? value.html : escapeHtml(num(value));
     return `<${tag}${columnClass(column)}>${content}</${tag}>`;
   };
   const head = `<thead><tr>${columns.map((column) => `<th scope="col"${columnClass(column)}>${escapeHtml(column.header)}</th>`).join('')}</tr></thead>`;
@@ -54,7 +59,7 @@ function countTable(caption: string, labelHeader: string, countHeader: string, l
 
 /** A LabelCount list read out in one sentence, for a canvas's aria-label. */
 function countSentence(list: LabelCount[], unit: string): string {
-  return list.map((item) => `${item.label} ${item.count} ${unit}`).join('，');
+  return list.map((item) => `${item.label} ${num(item.count)} ${unit}`).join('，');
 }
 
 /** One chart: its canvas (with aria-label and text fallback) and its numbers as a table. */
@@ -83,27 +88,31 @@ ${item.table}
 }
 
 function countiesFigure(counties: CountyFigures[]): Figure {
-  const label = `各县（市、区）推荐人数、评定人数与规划期目标：${counties.map((item) => `${item.county} 推荐 ${item.nominated} 名、评定 ${item.awarded} 名、目标${item.target === null ? '未定' : ` ${item.target} 名`}`).join('；')}`;
-  const rows = counties.map((item) => [item.county, item.nominated, item.awarded, item.target ?? '未定', item.target ? `${((item.awarded / item.target) * 100).toFixed(1)}%` : '—']);
+  // The city season sets no per-county target (the plan's 不少于100名 is each county's own county-level target): no target column then.
+  const hasTarget = counties.some((item) => item.target !== null);
+  const what = hasTarget ? '推荐人数、评定人数与规划期目标' : '推荐人数与评定人数';
+  const label = `各县（市、区）${what}：${counties.map((item) => `${item.county} 推荐 ${num(item.nominated)} 名、评定 ${num(item.awarded)} 名${hasTarget ? `、目标${item.target === null ? '未定' : ` ${num(item.target)} 名`}` : ''}`).join('；')}`;
+  const share = (awarded: number, target: number | null) => (target && target > 0 && Number.isFinite(awarded / target) ? `${((awarded / target) * 100).toFixed(1)}%` : '—');
+  const rows = counties.map((item) => [item.county, item.nominated, item.awarded, ...(hasTarget ? [item.target ?? '未定', share(item.awarded, item.target)] : [])]);
   const sums = counties.reduce((sum, item) => ({ nominated: sum.nominated + item.nominated, awarded: sum.awarded + item.awarded, target: sum.target + (item.target ?? 0) }), { nominated: 0, awarded: 0, target: 0 });
+  const columns = [{ header: '县（市、区）' }, { header: '推荐人数', numeric: true }, { header: '评定人数', numeric: true }, ...(hasTarget ? [{ header: '规划期目标', numeric: true }, { header: '完成比例', numeric: true }] : [])];
   return {
     name: 'counties',
     label,
-    table: table(
-      '各县（市、区）推荐、评定与规划期目标（不少于）',
-      [{ header: '县（市、区）' }, { header: '推荐人数', numeric: true }, { header: '评定人数', numeric: true }, { header: '规划期目标', numeric: true }, { header: '完成比例', numeric: true }],
-      rows,
-      { id: 'table-counties', foot: ['合计', sums.nominated, sums.awarded, sums.target, sums.target ? `${((sums.awarded / sums.target) * 100).toFixed(1)}%` : '—'] },
-    ),
+    table: table(hasTarget ? '各县（市、区）推荐、评定与规划期目标（不少于）' : '各县（市、区）推荐与评定人数', columns, rows, {
+      id: 'table-counties',
+      foot: ['合计', sums.nominated, sums.awarded, ...(hasTarget ? [sums.target, share(sums.awarded, sums.target)] : [])],
+    }),
     height: Math.max(260, 70 + counties.length * 44),
     empty: counties.length === 0,
     wide: true,
   };
 }
 
-function yearFigure(year: DemoReportData['yearTarget']): Figure {
-  const hasTarget = year.target > 0;
-  const share = hasTarget ? `${((year.awarded / year.target) * 100).toFixed(1)}%` : '—';
+function yearFigure(given: DemoReportData['yearTarget']): Figure {
+  const year = { year: num(given.year), awarded: num(given.awarded), target: num(given.target) };
+  const hasTarget = typeof year.target === 'number' && year.target > 0 && typeof year.awarded === 'number';
+  const share = hasTarget ? `${(((year.awarded as number) / (year.target as number)) * 100).toFixed(1)}%` : '—';
   return {
     name: 'year',
     label: hasTarget ? `${year.year} 年评定 ${year.awarded} 名，全市年度目标 ${year.target} 名，完成 ${share}` : `${year.year} 年评定 ${year.awarded} 名，未设年度目标`,
@@ -117,7 +126,7 @@ function yearFigure(year: DemoReportData['yearTarget']): Figure {
 function clausesFigure(clauses: ClauseFailures[]): Figure {
   return {
     name: 'clauses',
-    label: `各条款未通过的行数：${clauses.map((item) => `${item.clause} 不符合 ${item.notMet} 行、待核实 ${item.toVerify} 行`).join('；')}`,
+    label: `各条款未通过的行数：${clauses.map((item) => `${item.clause} 不符合 ${num(item.notMet)} 行、待核实 ${num(item.toVerify)} 行`).join('；')}`,
     table: table(
       '各条款未通过的行数与审查说明示例',
       [{ header: '条款' }, { header: '不符合', numeric: true }, { header: '待核实', numeric: true }, { header: '审查说明示例' }],
@@ -190,6 +199,7 @@ function beijingTime(iso: string): string {
 
 /** Milliseconds as Chinese text: 毫秒 under a second, 秒 with one decimal, then 分 and 秒, then 小时 too. */
 function duration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
   // The bounds are where rounding would otherwise print '1000 毫秒' or '60.0 秒'.
   if (ms < 999.5) return `${Math.round(ms)} 毫秒`;
   if (ms < 59_950) return `${(ms / 1000).toFixed(1)} 秒`;
@@ -210,7 +220,7 @@ function fileLink(file: DemoFile): string {
 }
 
 function kpi(value: Cell, label: string, note = ''): string {
-  return `<div class="kpi"><span class="value">${escapeHtml(value)}</span><span class="label">${escapeHtml(label)}</span>${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}</div>`;
+  return `<div class="kpi"><span class="value">${escapeHtml(num(value))}</span><span class="label">${escapeHtml(label)}</span>${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}</div>`;
 }
 
 function sha256(text: string): string {
@@ -233,13 +243,13 @@ export function renderReport(input: DemoReportData): string {
     states: countFigure('states', '赛季结束时各行的状态', '状态', '行', data.states),
     byStage: countFigure('byStage', '评定人数（按学段）', '学段', '人', data.byStage),
     byCategory: countFigure('byCategory', '评定人数（按申报类别）', '申报类别', '人', data.byCategory),
-    reminders: countFigure('reminders', `${data.reminders.days} 天内的提醒邮件（按类型）`, '提醒类型', '封', data.reminders.byKind),
+    reminders: countFigure('reminders', `${num(data.reminders.days)} 天内提醒邮件中的提醒事项（按类型；一封邮件可含多项）`, '提醒类型', '项', data.reminders.byKind),
   } satisfies Record<ChartName, Figure>;
 
   const publicity = data.publicity;
   const body = `<header class="top"><div class="page">
 <h1>${escapeHtml(REPORT_TITLE)}</h1>
-<p class="meta"><span>评选年度 <b>${escapeHtml(year)}</b></span><span>候选人 <b>${escapeHtml(data.candidates)}</b> 行</span><span>生成时间 <b>${escapeHtml(beijingTime(data.generatedAt))}</b></span></p>
+<p class="meta"><span>评选年度 <b>${escapeHtml(num(year))}</b></span><span>候选人 <b>${escapeHtml(num(data.candidates))}</b> 行</span><span>生成时间 <b>${escapeHtml(beijingTime(data.generatedAt))}</b></span></p>
 </div></header>
 <div class="page">
 <p class="synthetic" role="note"><strong>说明：</strong>本页的人员、学校与数字全部是 <code>banzhuren demo</code> 随机生成的合成数据，用来演示一整轮评选，与任何真实的人无关；页面不含身份证号、联系电话等个人信息，可以放心转发。</p>
@@ -249,10 +259,10 @@ export function renderReport(input: DemoReportData): string {
 <div class="kpis">
 ${kpi(data.candidates, '候选人（行）')}
 ${kpi(passed, '首轮审查符合（行）')}
-${kpi(data.yearTarget.awarded, '本年评定（名）', `全市年度目标 ${data.yearTarget.target} 名`)}
+${kpi(data.yearTarget.awarded, '本年评定（名）', `全市年度目标 ${num(data.yearTarget.target)} 名`)}
 ${kpi(publicity.workingDays, '公示工作日', `${publicity.start} 至 ${publicity.end}`)}
-${kpi(data.documents.certificates + data.documents.termForms, '证书与考核表（份）', `证书 ${data.documents.certificates} 份，考核表 ${data.documents.termForms} 份`)}
-${kpi(data.reminders.mails, '提醒邮件（封）', `模拟 ${data.reminders.days} 天`)}
+${kpi(data.documents.certificates + data.documents.termForms, '证书与考核表（份）', `证书 ${num(data.documents.certificates)} 份，考核表 ${num(data.documents.termForms)} 份`)}
+${kpi(data.reminders.mails, '提醒邮件（封）', `模拟 ${num(data.reminders.days)} 天`)}
 </div></section>
 <section id="targets" aria-labelledby="targets-title"><h2 id="targets-title">目标完成情况</h2>
 <div class="grid">
@@ -272,7 +282,7 @@ ${figure(figures.byCategory)}
 </div></section>
 <section id="publicity" aria-labelledby="publicity-title"><h2 id="publicity-title">公示</h2>
 <div class="card">
-${table('公示期（跨越节假日时按工作日顺延）', [{ header: '开始', nowrap: true }, { header: '结束', nowrap: true }, { header: '工作日', numeric: true }, { header: '跨越的节假日' }], [[dayWithWeekday(publicity.start), dayWithWeekday(publicity.end), publicity.workingDays, publicity.holidayNames.length > 0 ? `${publicity.holidayNames.join('、')}（${holidayText(publicity.holidaysCrossed)}）` : holidayText(publicity.holidaysCrossed)]], { id: 'table-publicity' })}
+${table('公示期（跨越节假日时按工作日顺延）', [{ header: '开始', nowrap: true }, { header: '结束', nowrap: true }, { header: '工作日', numeric: true }, { header: '期间的非工作日（周末与节假日）' }], [[dayWithWeekday(publicity.start), dayWithWeekday(publicity.end), publicity.workingDays, publicity.holidayNames.length > 0 ? `${holidayText(publicity.holidaysCrossed)}（其中有${publicity.holidayNames.join('、')}）` : holidayText(publicity.holidaysCrossed)]], { id: 'table-publicity' })}
 </div></section>
 <section id="reminders" aria-labelledby="reminders-title"><h2 id="reminders-title">提醒</h2>
 <div class="grid">

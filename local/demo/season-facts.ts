@@ -120,6 +120,27 @@ function counted(labels: readonly string[], order: readonly string[] = []): Labe
   return [...counts].filter(([, count]) => count > 0).map(([label, count]) => ({ label, count }));
 }
 
+const CHINESE_NUMERALS = '一二三四五六七八九十';
+
+/** A clause label's sort key: 四（一）9（1） → [4, 1, 9, 1]; a label that is no clause (a column's name) sorts after every clause. */
+function clauseKey(label: string): number[] {
+  const match = /^([一二三四五六七八九十])(?:（([一二三四五六七八九十])）)?(\d+)?(?:（(\d+)）)?/u.exec(label);
+  if (!match) return [99];
+  const numeral = (text: string | undefined) => (text ? CHINESE_NUMERALS.indexOf(text) + 1 : 0);
+  return [numeral(match[1]), numeral(match[2]), Number(match[3] ?? 0), Number(match[4] ?? 0)];
+}
+
+/** Clause labels in the plan's order: 四（一）, 四（一）1 … 10, 四（二）2, 六（二）, 六（四）, then labels without a clause (by name). */
+export function compareClauses(a: string, b: string): number {
+  const left = clauseKey(a);
+  const right = clauseKey(b);
+  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return a.localeCompare(b, 'zh-CN');
+}
+
 /** The report data of the season, from the stages' facts and the workbook as it is now. */
 export function readSeason(runtime: WorkbookRuntime, input: { facts: SeasonFacts; sample: SampleNominations; stages: DemoStage[]; counties: readonly string[] }): DemoReportData {
   const { facts, sample, stages, counties } = input;
@@ -168,7 +189,7 @@ export function readSeason(runtime: WorkbookRuntime, input: { facts: SeasonFacts
     stages,
     verdicts: counted(facts.check.map((row) => row.verdict), ['符合', '不符合', '待核实']),
     states: counted(seasonRows.map((row) => row.state || '学校推荐'), ['学校推荐', '初审通过', '初审未通过', '评审通过', '评审未通过', '公示中', '公示有异议', '已认定', '已取消', '任期届满']),
-    clauses: [...clauses.values()],
+    clauses: [...clauses.values()].sort((a, b) => compareClauses(a.clause, b.clause)),
     counties: countyNames.map((county) => ({
       county,
       nominated: seasonRows.filter((row) => countyOf(row) === county).length,

@@ -13,7 +13,7 @@ import { runTicks } from '../runtime/ticks';
 import type { WorkbookRuntime } from '../workbook-runtime';
 import { canonicalCounty, nominationRows, plain, type CheckedRow, type SeasonFacts } from './season-facts';
 import { EXPECTED_PUBLICITY_END, PUBLICITY_START, REMINDER_DAYS, REMINDERS_FROM, type StageName } from './season-plan';
-import { typeDutyLedger, typeStudios } from './season-typing';
+import { typeDutyLedger, typeLaterDuties, typeReviewDate, typeStudios } from './season-typing';
 import { crossingText, officialHolidayNames } from './holiday-names';
 import { FIRST_DATA_ROW, type SampleNominations } from './sample-data';
 import type { DemoReviewers } from './sample-workbook';
@@ -72,14 +72,18 @@ export async function runStages(context: StageContext): Promise<void> {
   const counties = Object.keys(reviewers.counties);
   const countyOf = (row: number) => canonicalCounty(String(context.sample.rows[row - FIRST_DATA_ROW]?.['县（市、区）'] ?? ''), counties);
   const verdictOf = new Map<number, CheckedRow>();
+  /** The teachers behind on their first semester's duties at the 履职记录 stage (most catch up later). */
+  let behind: string[] = [];
 
   await context.stage('校验全部资格', (current) => {
     as(reviewers.city);
-    const report = call<{ rows: CheckedRow[]; summary: string }>('runEligibilityCheck_', { reviewDate: current.day });
+    // The official sets 设置›评审基准日 first, so a later check of the workbook gives the same verdicts.
+    context.typing(() => typeReviewDate(context.runtime(), current.day));
+    const report = call<{ rows: CheckedRow[]; summary: string }>('runEligibilityCheck_', {});
     facts.check = report.rows;
     for (const row of report.rows) verdictOf.set(row.row, row);
     const count = (verdict: string) => report.rows.filter((row) => row.verdict === verdict).length;
-    current.summary = `${report.rows.length} 行：符合 ${count('符合')}，不符合 ${count('不符合')}，待核实 ${count('待核实')}`;
+    current.summary = `设置›评审基准日填 ${current.day}；${report.rows.length} 行：符合 ${count('符合')}，不符合 ${count('不符合')}，待核实 ${count('待核实')}`;
   });
 
   await context.stage('县级初审', (current) => {
@@ -166,10 +170,12 @@ export async function runStages(context: StageContext): Promise<void> {
 
   await context.stage('履职记录', (current) => {
     const awarded = nominationRows(context.runtime()).filter((row) => row.state === '已认定');
-    const typed = context.typing(() => typeDutyLedger(context.runtime(), awarded));
+    const ledger = context.typing(() => typeDutyLedger(context.runtime(), awarded));
+    const typed = ledger.rows;
+    behind = ledger.behind;
     as(reviewers.city);
     const report = call<{ semesters: { ok: boolean; open: boolean }[]; notices: string[] }>('runDutyReport_', {});
-    const label = (status: { ok: boolean; open: boolean }) => (status.open ? (status.ok ? '已完成（本学期进行中）' : '进行中') : status.ok ? '完成' : '未完成');
+    const label = (status: { ok: boolean; open: boolean }) => (status.open ? (status.ok ? '本学期已达标（学期未结束）' : '本学期尚未达标（学期未结束）') : status.ok ? '完成' : '未完成');
     facts.duties = countLabels(report.semesters.map(label));
     current.summary = `教师填报履职记录 ${typed} 条；“履职情况”${report.semesters.length} 人次：${facts.duties.map((entry) => `${entry.label} ${entry.count}`).join('，')}`;
   });
@@ -206,10 +212,13 @@ export async function runStages(context: StageContext): Promise<void> {
   });
 
   await context.stage('任期考核表', async (current) => {
+    // What the teachers recorded over the term's later semesters, entered before the forms are made.
+    const awarded = nominationRows(context.runtime()).filter((row) => row.state === '已认定');
+    const typed = context.typing(() => typeLaterDuties(context.runtime(), awarded, behind));
     as(reviewers.city);
     const made = await documents(context, 'form', '任期考核表');
     facts.termForms = made;
-    current.summary = `任期将于 60 天内届满：为 ${made} 人各生成一份任期考核表（含每学期履职记录表）`;
+    current.summary = `此前各学期教师陆续填报履职记录 ${typed} 条；任期将于 60 天内届满：为 ${made} 人各生成一份任期考核表（含每学期履职记录表）`;
   });
 }
 

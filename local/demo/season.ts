@@ -6,10 +6,13 @@
  * 权限 sheet names for it, on the simulated day of the stage; the report's figures are read back
  * from what those calls answered and what the workbook holds at the end.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError, type CommandContext } from '../commands/command';
 import { CALL_COST_MS, type CallCost } from '../runtime/clock';
+import { fileAccessError, FileAccessError } from '../runtime/file-errors';
+import { acquireFileLock, type FileLock } from '../runtime/file-lock';
+import { TEMPORARY_SUFFIX } from '../runtime/xlsx-file';
 import { instantOfDateAndTime } from '../runtime/time-zones';
 import { openWorkbookRuntime, type WorkbookRuntime } from '../workbook-runtime';
 import { writePublicityListFile } from './publicity-file';
@@ -35,18 +38,124 @@ export const DEMO_FILES = {
   data: 'report-data.json',
 } as const;
 
-/** Readies `folder`: created when missing; a demo folder is emptied; any other non-empty folder is refused (exit 2). */
-export function prepareDemoFolder(folder: string): void {
-  if (existsSync(folder)) {
-    if (!statSync(folder).isDirectory()) throw new UsageError(`“${folder}”是一个文件，不是文件夹：演示结果须写入文件夹，请用 --out 另选`);
-    const entries = readdirSync(folder);
-    if (entries.length > 0 && !entries.includes(DEMO_MARKER)) {
-      throw new UsageError(`文件夹“${folder}”不是空的，也不是演示生成的文件夹（其中没有 ${DEMO_MARKER} 标记）：为免覆盖您的文件，没有写入任何内容。请用 --out 指定一个新的或空的文件夹`);
+/** The marker's text: a marker file without it is not the demo's. */
+export const DEMO_MARKER_TEXT = '此文件夹由 banzhuren demo 生成；再次运行 demo 会删除并重写其中由 demo 写入的文件（其他文件在时拒绝运行）。\n';
+
+/** The lock a running demo holds on its folder (a second demo into the same folder is refused). */
+export const DEMO_LOCK = '.banzhuren-demo.lock';
+
+/** The subfolders of 文档/ the demo writes, and what it writes into them (documents, the runtime's index and leftovers). */
+const DOCUMENT_FOLDERS = ['荣誉证书', '任期考核表'];
+
+/** Whether `name`, directly in the output folder, is something the demo (or the runtime it drives) writes. */
+function isDemoEntry(name: string): boolean {
+  const workbook = DEMO_FILES.workbook;
+  return (
+    (Object.values(DEMO_FILES) as string[]).includes(name) ||
+    name === DEMO_MARKER ||
+    name === DEMO_LOCK ||
+    name === `${workbook}.lock` ||
+    (name.startsWith(`${workbook}.`) && name.endsWith(TEMPORARY_SUFFIX)) ||
+    (name.startsWith(`${DEMO_FILES.publicity}.`) && name.endsWith(TEMPORARY_SUFFIX))
+  );
+}
+
+/** Whether `name` inside one of 文档/'s subfolders is the demo's: a document, the runtime's index, a half-written or replaced document. */
+function isDocumentEntry(name: string): boolean {
+  return /\.(docx|pdf)$/u.test(name) || name === '.banzhuren-properties.json' || name === '.trash' || name.startsWith('~生成中~');
+}
+
+/** The entries of a marked folder (relative paths) the demo did not write; the folder's own, one level into 文档/ and 发件箱/. */
+function foreignEntries(folder: string): string[] {
+  const foreign: string[] = [];
+  const list = (path: string) => readdirSync(path, { withFileTypes: true });
+  for (const entry of list(folder)) {
+    if (!isDemoEntry(entry.name)) foreign.push(entry.name);
+    else if (entry.name === DEMO_FILES.documents && entry.isDirectory()) {
+      for (const kind of list(join(folder, entry.name))) {
+        const path = `${entry.name}/${kind.name}`;
+        if (!DOCUMENT_FOLDERS.includes(kind.name) || !kind.isDirectory()) foreign.push(path);
+        else for (const file of list(join(folder, path))) if (!isDocumentEntry(file.name)) foreign.push(`${path}/${file.name}`);
+      }
+    } else if (entry.name === DEMO_FILES.outbox && entry.isDirectory()) {
+      for (const file of list(join(folder, entry.name))) if (!file.isFile() || !file.name.endsWith('.eml')) foreign.push(`${entry.name}/${file.name}`);
     }
-    for (const entry of entries) rmSync(join(folder, entry), { recursive: true, force: true });
   }
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, DEMO_MARKER), '此文件夹由 banzhuren demo 生成；再次运行 demo 会清空并重写它。\n');
+  return foreign;
+}
+
+/** Runs a file-system step on `folder`, turning the system's error into the CLI's Chinese one (exit 2 for a wrong path). */
+function inFolder<T>(folder: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof FileAccessError) throw error;
+    const mapped = fileAccessError(error, folder, 'write');
+    if (!mapped) throw error;
+    throw new FileAccessError(`${mapped.message.replace(/^无法写入 /u, '无法写入演示文件夹 ')}；请用 --out 另选一个可写的文件夹`, mapped.wrongPath, { cause: error });
+  }
+}
+
+/**
+ * Readies `folder` and locks it: created when missing; in a folder an earlier demo marked, the
+ * demo's own files are removed (nothing else: a folder holding anything the demo does not write is
+ * refused, naming it); any other non-empty folder, a symlink, or a marker that is not the demo's
+ * regular file is refused (exit 2). Returns the folder's lock, held until the demo ends.
+ */
+export async function prepareDemoFolder(folder: string): Promise<FileLock> {
+  const marker = join(folder, DEMO_MARKER);
+  const existing = inFolder(folder, () => (existsSync(folder) || isSymlink(folder) ? lstatSync(folder) : undefined));
+  if (existing?.isSymbolicLink()) throw new UsageError(`“${folder}”是一个符号链接：为免删改链接所指文件夹中的文件，演示不写入符号链接，请用 --out 直接给出文件夹`);
+  if (existing && !existing.isDirectory()) throw new UsageError(`“${folder}”是一个文件，不是文件夹：演示结果须写入文件夹，请用 --out 另选`);
+  if (existing) {
+    const entries = inFolder(folder, () => readdirSync(folder));
+    if (entries.length > 0) {
+      const markerStat = inFolder(folder, () => (entries.includes(DEMO_MARKER) ? lstatSync(marker) : undefined));
+      if (!markerStat) {
+        throw new UsageError(`文件夹“${folder}”不是空的，也不是演示生成的文件夹（其中没有 ${DEMO_MARKER} 标记）：为免覆盖您的文件，没有写入任何内容。请用 --out 指定一个新的或空的文件夹`);
+      }
+      if (!markerStat.isFile() || !inFolder(folder, () => readFileSync(marker, 'utf8')).startsWith('此文件夹由 banzhuren demo 生成')) {
+        throw new UsageError(`文件夹“${folder}”中的 ${DEMO_MARKER} 不是演示写下的标记文件：为免删除您的文件，没有写入任何内容。请用 --out 指定一个新的或空的文件夹`);
+      }
+    }
+  }
+  inFolder(folder, () => mkdirSync(folder, { recursive: true }));
+  let lock: FileLock;
+  try {
+    lock = await acquireFileLock(join(folder, DEMO_LOCK), { waitMs: 0 });
+  } catch (error) {
+    if (error instanceof FileAccessError) {
+      const cause = error.cause ?? error;
+      inFolder(folder, () => {
+        throw cause;
+      });
+    }
+    throw new UsageError(`另一个 banzhuren demo 正在写入文件夹“${folder}”（锁文件 ${DEMO_LOCK}）：请等它结束，或用 --out 另选文件夹`);
+  }
+  try {
+    const foreign = inFolder(folder, () => foreignEntries(folder));
+    if (foreign.length > 0) {
+      const shown = foreign.slice(0, 5).map((name) => `“${name}”`).join('、') + (foreign.length > 5 ? ` 等 ${foreign.length} 项` : '');
+      throw new UsageError(`文件夹“${folder}”中有不是演示写入的内容：${shown}。为免删除您的文件，没有改动任何内容；请把它们移走，或用 --out 另选一个新的或空的文件夹`);
+    }
+    inFolder(folder, () => {
+      for (const entry of readdirSync(folder)) if (entry !== DEMO_LOCK && entry !== DEMO_MARKER) rmSync(join(folder, entry), { recursive: true, force: true });
+      writeFileSync(marker, DEMO_MARKER_TEXT);
+    });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  return lock;
+}
+
+/** Whether `path` is a symlink (a dangling one included: existsSync follows links). */
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** One stage being run: its name, day and the one-sentence summary it leaves. */
@@ -58,8 +167,18 @@ interface StageRun {
 
 /** Runs the whole demo season into `context.options.out` (default ./out); returns the exit code. */
 export async function runDemo(context: CommandContext): Promise<number> {
-  const folder = typeof context.options.out === 'string' && context.options.out.trim() !== '' ? context.options.out : 'out';
-  prepareDemoFolder(folder);
+  if (context.positionals.length > 0) throw new UsageError('参数个数不对。用法：banzhuren demo [--out 文件夹]');
+  const given = context.options.out;
+  if (typeof given === 'string' && given.trim() === '') throw new UsageError('--out 需要一个文件夹：请写出文件夹的名字，或不写 --out（默认为当前目录下的 out）');
+  const folder = typeof given === 'string' ? given : 'out';
+  const folderLock = await prepareDemoFolder(folder);
+  // Ctrl+C or SIGTERM: the exit removes the folder's and the workbook's locks (file-lock registers them); the folder stays the demo's.
+  const interrupted = (signal: NodeJS.Signals) => {
+    context.err(`已中断：文件夹“${folder}”中的结果不完整；再次运行 banzhuren demo 会重写它`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const workbookPath = join(folder, DEMO_FILES.workbook);
   const started = Date.now();
   const stages: DemoStage[] = [];
@@ -149,6 +268,9 @@ export async function runDemo(context: CommandContext): Promise<number> {
     return 0;
   } finally {
     runtime?.close();
+    folderLock.release();
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
   }
 }
 

@@ -6,7 +6,10 @@
  * reads. A folder that is not the demo's own is refused.
  */
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { processStartToken } from '../../local/runtime/file-lock';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadBundle } from '../../local/runtime/bundle';
 import type { DemoReportData } from '../../local/demo/report-data';
@@ -63,7 +66,10 @@ function filesUnder(dir: string): string[] {
 beforeAll(async () => {
   // The folder as an earlier demo left it: the marker and files of that run, which this run replaces.
   mkdirSync(join(folder, '发件箱'), { recursive: true });
-  writeFileSync(join(folder, '.banzhuren-demo'), '');
+  writeFileSync(join(folder, '.banzhuren-demo'), '此文件夹由 banzhuren demo 生成；再次运行 demo 会清空并重写它。\n');
+  mkdirSync(join(folder, '文档', '荣誉证书'), { recursive: true });
+  writeFileSync(join(folder, '文档', '荣誉证书', '~生成中~旧.docx'), 'old');
+  writeFileSync(join(folder, '评选名单.xlsx.lock'), '999999999\n');
   writeFileSync(join(folder, '发件箱', '20200101-080000-001-old@example.com.eml'), 'old');
   writeFileSync(join(folder, 'report.html'), 'old');
   run = runCli(['demo', '--out', folder]);
@@ -88,6 +94,9 @@ test('the demo runs the whole season over an earlier demo folder: exit 0, one pr
   // What the earlier run left is gone.
   expect(existsSync(join(folder, '发件箱', '20200101-080000-001-old@example.com.eml'))).toBe(false);
   expect(readFileSync(join(folder, 'report.html'), 'utf8')).not.toBe('old');
+  expect(existsSync(join(folder, '文档', '荣誉证书', '~生成中~旧.docx'))).toBe(false);
+  // Nothing of the run is left behind: no lock of the workbook or of the folder.
+  expect(readdirSync(folder).sort()).toEqual(['.banzhuren-demo', 'report-data.json', 'report.html', '公示名单.xlsx', '发件箱', '文档', '评选名单.xlsx'].sort());
 });
 
 test('it writes the files the contract names', () => {
@@ -99,6 +108,19 @@ test('it writes the files the contract names', () => {
   expect(data.documents.termForms).toBe(data.documents.certificates);
   expect(readdirSync(join(folder, '发件箱')).filter((name) => name.endsWith('.eml')).length).toBe(data.reminders.mails);
   expect(data.files.map((file) => file.path)).toEqual(['评选名单.xlsx', '公示名单.xlsx', '文档/', '发件箱/', 'report.html', 'report-data.json']);
+});
+
+test('the 任期考核表 show a realistic term: most teachers complete every semester, a few do not', async () => {
+  const forms = readdirSync(join(folder, '文档', '任期考核表')).filter((name) => name.endsWith('.docx'));
+  let incomplete = 0;
+  for (const name of forms) {
+    const zip = await JSZip.loadAsync(readFileSync(join(folder, '文档', '任期考核表', name)));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect([name, xml]).toEqual([name, expect.stringContaining('2025-2026学年')]);
+    if (xml.includes('未完成')) incomplete += 1;
+  }
+  expect(incomplete).toBeGreaterThan(0);
+  expect(incomplete / forms.length).toBeLessThan(0.3);
 });
 
 test('the sample covers every county, 市直学校, every 学段 and both categories, about 300 candidates', () => {
@@ -179,6 +201,14 @@ test('publicity runs from 2024-09-27 across 国庆 to 2024-10-09, and the 公示
   expect(list.worksheets[0]!.pageSetup.orientation).toBe('landscape');
 });
 
+test('checking the demo workbook again later gives the demo verdicts: 设置›评审基准日 holds the check day', () => {
+  const copy = join(temporaryFolder(), '再查.xlsx');
+  writeFileSync(copy, readFileSync(join(folder, '评选名单.xlsx')));
+  const again = runCli(['check', copy]);
+  const count = (label: string) => data.verdicts.find((entry) => entry.label === label)?.count;
+  expect(again.stdout).toContain(`已审查 ${data.candidates} 行（评审基准日 2024-09-03）：符合 ${count('符合')}，不符合 ${count('不符合')}，待核实 ${count('待核实')}`);
+});
+
 test('certificate numbers are unique and follow the preset pattern; the report counts what the workbook says', () => {
   const awarded = dataRows().filter((row) => cell(row, '状态') === '已认定');
   const numbers = awarded.map((row) => cell(row, '证书编号'));
@@ -253,6 +283,93 @@ test('a folder that is not empty and not a demo folder is refused (exit 2), left
   expect(readFileSync(join(mine, '名单.xlsx'), 'utf8')).toBe('mine');
 });
 
+/** A folder an earlier demo left (its marker and report), plus `extra` files of the user's (relative path → content). */
+function markedFolder(name: string, extra: Record<string, string>): string {
+  const marked = join(temporaryFolder(), name);
+  mkdirSync(marked, { recursive: true });
+  writeFileSync(join(marked, '.banzhuren-demo'), '此文件夹由 banzhuren demo 生成；再次运行 demo 会删除并重写其中由 demo 写入的文件（其他文件在时拒绝运行）。\n');
+  writeFileSync(join(marked, 'report.html'), 'old');
+  for (const [path, content] of Object.entries(extra)) {
+    mkdirSync(join(marked, path, '..'), { recursive: true });
+    writeFileSync(join(marked, path), content);
+  }
+  return marked;
+}
+
+test('a rerun into a demo folder that also holds files of the user is refused (exit 2), naming them, and deletes nothing', () => {
+  const marked = markedFolder('重跑', { '论文.docx': 'precious', '子文件夹/a.txt': 'x', '文档/荣誉证书/我的.txt': 'mine', '发件箱/说明.txt': 'note' });
+  const before = filesUnder(marked).sort();
+  const refused = runCli(['demo', '--out', marked]);
+  expect(refused.code).toBe(2);
+  expect(refused.stdout).toBe('');
+  expect(refused.stderr).toContain(`文件夹“${marked}”中有不是演示写入的内容：`);
+  for (const name of ['论文.docx', '子文件夹', '文档/荣誉证书/我的.txt', '发件箱/说明.txt']) expect(refused.stderr).toContain(`“${name}”`);
+  expect(filesUnder(marked).sort()).toEqual(before);
+  expect(readFileSync(join(marked, '论文.docx'), 'utf8')).toBe('precious');
+  expect(readFileSync(join(marked, 'report.html'), 'utf8')).toBe('old');
+});
+
+test('a marker that is a folder, or without the demo text, and an --out that is a symlink are refused (exit 2), nothing deleted', () => {
+  const dirMarker = join(temporaryFolder(), '标记是文件夹');
+  mkdirSync(join(dirMarker, '.banzhuren-demo'), { recursive: true });
+  writeFileSync(join(dirMarker, 'keep.txt'), 'k');
+  const forged = join(temporaryFolder(), '空标记');
+  mkdirSync(forged);
+  writeFileSync(join(forged, '.banzhuren-demo'), '');
+  writeFileSync(join(forged, 'report.html'), 'mine');
+  for (const marked of [dirMarker, forged]) {
+    const refused = runCli(['demo', '--out', marked]);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining('中的 .banzhuren-demo 不是演示写下的标记文件')]);
+  }
+  expect(readFileSync(join(dirMarker, 'keep.txt'), 'utf8')).toBe('k');
+  expect(readFileSync(join(forged, 'report.html'), 'utf8')).toBe('mine');
+  const target = markedFolder('链接目标', {});
+  const link = join(temporaryFolder(), '链接');
+  symlinkSync(target, link);
+  const refused = runCli(['demo', '--out', link]);
+  expect([refused.code, refused.stderr]).toEqual([2, expect.stringContaining(`“${link}”是一个符号链接`)]);
+  expect(readFileSync(join(target, 'report.html'), 'utf8')).toBe('old');
+});
+
+test('a second demo into a folder a running demo holds is refused (exit 2) and leaves the files of the running one alone', () => {
+  const busy = markedFolder('正在运行', {});
+  // The running demo's lock: this (live) test process stands in for it.
+  writeFileSync(join(busy, '.banzhuren-demo.lock'), `${process.pid}\n${processStartToken(process.pid) ?? ''}\n`);
+  const refused = runCli(['demo', '--out', busy]);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain(`另一个 banzhuren demo 正在写入文件夹“${busy}”`);
+  expect(readFileSync(join(busy, 'report.html'), 'utf8')).toBe('old');
+  expect(existsSync(join(busy, '.banzhuren-demo.lock'))).toBe(true);
+});
+
+test('Ctrl+C during the season stops it with exit 130 and leaves no lock: the folder stays the demo own, and a rerun may rewrite it', async () => {
+  const stopped = join(temporaryFolder(), '中断');
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'banzhuren.js'), 'demo', '--out', stopped], { env: { ...process.env, BANZHUREN_SIMULATED_DATES: '1' } });
+  let stderr = '';
+  const code = await new Promise<number | null>((resolve) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      // Interrupted once the workbook exists and the runtime holds its lock (stage 2 is under way).
+      if (stderr.includes('[1/12]') && !child.killed) child.kill('SIGINT');
+    });
+    child.on('exit', (exitCode) => resolve(exitCode));
+  });
+  expect(code).toBe(130);
+  expect(stderr).toContain(`已中断：文件夹“${stopped}”中的结果不完整；再次运行 banzhuren demo 会重写它`);
+  const left = readdirSync(stopped);
+  expect(left).toContain('.banzhuren-demo');
+  expect(left.filter((name) => name.endsWith('.lock'))).toEqual([]);
+});
+
+test('extra arguments, a blank --out and a path too long are refused with exit 2 in Chinese before anything is written', () => {
+  const cwd = temporaryFolder();
+  expect(runCli(['demo', '演示结果'], { cwd })).toMatchObject({ code: 2, stderr: 'banzhuren：参数个数不对。用法：banzhuren demo [--out 文件夹]\n' });
+  for (const blank of ['', '   ']) expect(runCli(['demo', '--out', blank], { cwd })).toMatchObject({ code: 2, stderr: expect.stringContaining('--out 需要一个文件夹') });
+  const long = join(cwd, 'a'.repeat(300));
+  expect(runCli(['demo', '--out', long], { cwd })).toMatchObject({ code: 2, stderr: expect.stringContaining('：文件名或路径太长；请用 --out 另选一个可写的文件夹') });
+  expect(readdirSync(cwd)).toEqual([]);
+});
+
 test('banzhuren demo --help is its help, in Chinese, with details and examples', () => {
   const help = runCli(['demo', '--help']);
   expect(help.code).toBe(0);
@@ -260,7 +377,7 @@ test('banzhuren demo --help is its help, in Chinese, with details and examples',
   expect(help.stdout).toMatch(/^banzhuren demo：[\u4e00-\u9fff]/u);
   expect(help.stdout).toContain('用法：banzhuren demo [--out 文件夹]');
   expect(help.stdout).toMatch(/^ {2}--out 文件夹 +结果写入的文件夹/mu);
-  for (const name of ['评选名单.xlsx', '公示名单.xlsx', 'report.html', '.banzhuren-demo', '2024-10-09']) expect(help.stdout).toContain(name);
+  for (const name of ['评选名单.xlsx', '公示名单.xlsx', 'report.html', '.banzhuren-demo', '2024-10-09', '.banzhuren-properties.json', '.banzhuren-demo.lock', '评审基准日']) expect(help.stdout).toContain(name);
   expect(help.stdout).toMatch(/示例：\n {2}npm run demo\n {2}banzhuren demo/u);
   expect(help.stdout).toContain('退出码：0 成功；1 运行出错；2 参数有误');
   expect(runCli(['help', 'demo'])).toEqual(help);

@@ -248,6 +248,28 @@ test('each call is counted as Drive.Files.method and costs its modelled time: ge
   }
 });
 
+test('appProperties read again after the index file changes on disk (another process): the parsed index is kept only while the file is unchanged', async () => {
+  const { root, runtime, templateId, folderId, call } = await setUp();
+  try {
+    call('marked', templateId, '甲', folderId, { banzhurenState: 'draft' });
+    call('marked', templateId, '乙', folderId, { banzhurenState: 'draft' });
+    expect(call('withProperty', folderId, 'banzhurenState', 'draft')).toEqual(['乙', '甲']);
+    // Another banzhuren (or a person) rewrites the index: 甲 is done now, and the same size as before.
+    const index = join(root, '证书', '.banzhuren-properties.json');
+    const before = readFileSync(index, 'utf8');
+    writeFileSync(index, before.replace(/"draft"/u, '"dones"'));
+    expect(call('withProperty', folderId, 'banzhurenState', 'draft')).toHaveLength(1);
+    expect(call('withProperty', folderId, 'banzhurenState', 'dones')).toHaveLength(1);
+    // This process's own update is seen at once, and the cached index was not changed in place by it.
+    const [dones] = call('withProperty', folderId, 'banzhurenState', 'dones') as string[];
+    call('setProperties', `证书/${dones}.docx`, undefined, { banzhurenState: 'done' });
+    expect(call('withProperty', folderId, 'banzhurenState', 'dones')).toEqual([]);
+    expect(call('withProperty', folderId, 'banzhurenState', 'done')).toEqual([dones]);
+  } finally {
+    runtime.close();
+  }
+});
+
 test('appProperties: set by copy, merged by update (null removes a key) in the same call as a rename, kept through the trash and back, found by `appProperties has { key and value }`', async () => {
   const { runtime, templateId, folderId, call } = await setUp();
   try {

@@ -484,7 +484,8 @@ export class LocalDrive implements DriveStore {
   /** Records the appProperties of a file at a path (which may not be on disk yet); none forgets them. */
   private recordProperties(path: string, appProperties: AppProperties): void {
     const folder = dirname(path);
-    const index = this.readPropertiesIndex(folder);
+    // A copy: the index read may be the cached one, which is never changed in place.
+    const index = { ...this.readPropertiesIndex(folder) };
     const had = basename(path) in index;
     if (Object.keys(appProperties).length === 0) {
       if (!had) return;
@@ -507,6 +508,7 @@ export class LocalDrive implements DriveStore {
 
   private writePropertiesIndex(folder: string, index: Record<string, AppProperties>): void {
     const path = join(folder, PROPERTIES_INDEX_FILE);
+    propertiesCache.delete(path);
     if (Object.keys(index).length === 0) {
       if (existsSync(path)) diskStep(`remove ${basename(path)}`, () => rmSync(path, { force: true }));
     } else writeFileAtomically(path, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'));
@@ -596,8 +598,33 @@ function readJsonStrings(path: string, unreadable?: Set<string>): Record<string,
   }
 }
 
-/** The appProperties index of a folder ({} when missing or unreadable; entries not of strings dropped). */
-function readJsonProperties(path: string): Record<string, AppProperties> {
+/**
+ * The parsed appProperties indexes, by path, with the stat they were read at: listing a folder
+ * reads every file's properties, and parsing the whole index once per file made listing a folder
+ * of n documents cost n parses (a season's 184 certificates took most of a minute). A write of
+ * this process forgets its entry; a change by anyone else changes the file's inode, size or times.
+ */
+const propertiesCache = new Map<string, { stamp: string; index: Readonly<Record<string, Readonly<AppProperties>>> }>();
+
+/** The appProperties index of a folder ({} when missing or unreadable; entries not of strings dropped). Read-only: it may be shared. */
+function readJsonProperties(path: string): Readonly<Record<string, Readonly<AppProperties>>> {
+  let stamp: string;
+  try {
+    const stat = statSync(path, { bigint: true });
+    stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  } catch {
+    propertiesCache.delete(path);
+    return {};
+  }
+  const cached = propertiesCache.get(path);
+  if (cached?.stamp === stamp) return cached.index;
+  const index = parseJsonProperties(path);
+  propertiesCache.set(path, { stamp, index });
+  return index;
+}
+
+/** Reads and parses an appProperties index file (frozen: readJsonProperties shares it). */
+function parseJsonProperties(path: string): Readonly<Record<string, Readonly<AppProperties>>> {
   if (!existsSync(path)) return {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -605,9 +632,9 @@ function readJsonProperties(path: string): Record<string, AppProperties> {
     const index: Record<string, AppProperties> = {};
     for (const [entry, value] of Object.entries(parsed)) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-      index[entry] = Object.fromEntries(Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
+      index[entry] = Object.freeze(Object.fromEntries(Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string')));
     }
-    return index;
+    return Object.freeze(index);
   } catch {
     return {};
   }

@@ -133,6 +133,37 @@ describe('no network and no personal information', () => {
     expect(html).toContain('请联系 （电话已隐去） 核实');
     expect(maskPersonal('编号 YX2024-001，2024-09-27，共 302 行')).toBe('编号 YX2024-001，2024-09-27，共 302 行');
   });
+
+  test('the usual other spellings of a phone or 身份证号 are masked too: full-width, spaced, dashed, +86', () => {
+    const spellings = ['１３８１２３４５６７８', '138 1234 5678', '138-1234-5678', '+8613812345678', '86-13812345678', '+86 138 1234 5678', '5304021980 0101 123X', '５３０４０２１９８００１０１１２３Ｘ', '530402-19800101-123x'];
+    for (const spelling of spellings) expect([spelling, maskPersonal(`号码 ${spelling} 请核实`)]).toEqual([spelling, expect.stringMatching(/^号码 （(电话|身份证号)已隐去） 请核实$/u)]);
+    const untouched = '公示 2024-09-27 至 2024-10-09，证书 184 份，第 12 行，2024 年 180 名，玉教班〔2024〕078号';
+    expect(maskPersonal(untouched)).toBe(untouched);
+  });
+
+  test('without any county target the county chart and table promise none; the reminder chart counts items (项), not mails', () => {
+    const data = sampleReportData();
+    data.counties = data.counties.map((county) => ({ ...county, target: null }));
+    const html = renderReport(data);
+    expect(html.replace(/<script[\s\S]*?<\/script>/gu, '')).not.toContain('规划期目标');
+    expect(html).toContain('<caption>各县（市、区）推荐与评定人数</caption>');
+    expect(html).toContain('提醒邮件中的提醒事项（按类型；一封邮件可含多项）');
+    expect(html).toMatch(/<th scope="col" class="num">项数<\/th>/u);
+    expect(html).toContain("'项数', '提醒类型'");
+    expect(renderReport(sampleReportData())).toContain('规划期目标');
+  });
+
+  test('numbers that are not finite or are negative show as — (never NaN, Infinity or a minus)', () => {
+    const data = sampleReportData();
+    data.stages[0]!.calls = Number.NaN;
+    data.stages[0]!.modelledMs = Number.POSITIVE_INFINITY;
+    data.stages[0]!.wallMs = -5;
+    data.yearTarget = { year: Number.NaN, awarded: Number.POSITIVE_INFINITY, target: -1 };
+    data.verdicts[1]!.count = -3;
+    const html = renderReport(data).replace(/<script[\s\S]*?<\/script>/gu, '');
+    expect(html).not.toMatch(/NaN|Infinity|-5 毫秒|>-3<| -3 |-1 名/u);
+    expect(html).toContain('—');
+  });
 });
 
 describe('the page', () => {
@@ -163,7 +194,7 @@ describe('the page', () => {
     const html = renderReport(sampleReportData());
     expect(html).toContain('<th scope="row" class="nowrap">证书与考核表</th><td class="nowrap">2024-10-12（周六）</td><td>生成荣誉证书 172 份、任期考核表 172 份</td><td class="num">1032</td><td class="num">6 分 53 秒</td><td class="num">5.2 秒</td>');
     expect(html).toContain('<tfoot><tr><th class="nowrap">合计</th><td class="nowrap"></td><td></td><td class="num">3608</td><td class="num">9 分 19 秒</td><td class="num">13.2 秒</td></tr></tfoot>');
-    expect(html).toContain('<th scope="row" class="nowrap">2024-09-27（周五）</th><td class="nowrap">2024-10-09（周三）</td><td class="num">5</td><td>国庆节（2024-09-28、2024-10-01 至 2024-10-07）</td>');
+    expect(html).toContain('<th scope="row" class="nowrap">2024-09-27（周五）</th><td class="nowrap">2024-10-09（周三）</td><td class="num">5</td><td>2024-09-28、2024-10-01 至 2024-10-07（其中有国庆节）</td>');
     expect(html).toContain('<th scope="row">任期考核表</th><td class="num">172</td>');
     expect(html).toContain('<th scope="row">需补交材料</th><td class="num">3</td>');
     expect(html).toContain('<th scope="row">成员不足</th><td class="num">2</td>');

@@ -3,6 +3,7 @@
  * every 身份证号 except the planted wrong ones, every county, 学段 and category, and each planted
  * mistake on a row of its own.
  */
+import { compareClauses } from '../../../local/demo/season-facts';
 import { checkCharacter, idNumber, withWrongCheck } from '../../../local/demo/id-number';
 import { FIRST_DATA_ROW, sampleNominations, SAMPLE_STAGES } from '../../../local/demo/sample-data';
 
@@ -52,4 +53,11 @@ test('each planted mistake sits on a row of its own, and the kinds a real form h
   }
   expect(planted.some((entry) => entry.expected === '不符合')).toBe(true);
   expect(planted.some((entry) => entry.expected === '待核实')).toBe(true);
+});
+
+describe('clause order in the report', () => {
+  test('clauses sort as the plan numbers them, labels without a clause last', () => {
+    const labels = ['身份证号', '六（二）', '四（一）10', '四（一）9（1）', '四（二）2', '四（一）8', '六（四）', '四（一）', '四（一）1', '县（市、区）'];
+    expect([...labels].sort(compareClauses)).toEqual(['四（一）', '四（一）1', '四（一）8', '四（一）9（1）', '四（一）10', '四（二）2', '六（二）', '六（四）', '身份证号', '县（市、区）']);
+  });
 });
