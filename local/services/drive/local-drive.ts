@@ -508,7 +508,6 @@ export class LocalDrive implements DriveStore {
 
   private writePropertiesIndex(folder: string, index: Record<string, AppProperties>): void {
     const path = join(folder, PROPERTIES_INDEX_FILE);
-    propertiesCache.delete(path);
     if (Object.keys(index).length === 0) {
       if (existsSync(path)) diskStep(`remove ${basename(path)}`, () => rmSync(path, { force: true }));
     } else writeFileAtomically(path, Buffer.from(`${JSON.stringify(index, null, 2)}\n`, 'utf8'));
@@ -537,12 +536,14 @@ export class LocalDrive implements DriveStore {
 
   /** An index file parsed by `read`, reused while the file on disk is the same one (never mutate the answer). */
   private parsedIndex<T>(path: string, read: (path: string) => T): T {
-    const stat = statSafe(path);
-    if (!stat) {
+    let identity: string;
+    try {
+      const stat = statSync(path, { bigint: true });
+      identity = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    } catch {
       this.parsedIndexes.delete(path);
       return read(path);
     }
-    const identity = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
     const known = this.parsedIndexes.get(path);
     if (known && known.identity === identity) return known.value as T;
     const value = read(path);
@@ -598,33 +599,8 @@ function readJsonStrings(path: string, unreadable?: Set<string>): Record<string,
   }
 }
 
-/**
- * The parsed appProperties indexes, by path, with the stat they were read at: listing a folder
- * reads every file's properties, and parsing the whole index once per file made listing a folder
- * of n documents cost n parses (a season's 184 certificates took most of a minute). A write of
- * this process forgets its entry; a change by anyone else changes the file's inode, size or times.
- */
-const propertiesCache = new Map<string, { stamp: string; index: Readonly<Record<string, Readonly<AppProperties>>> }>();
-
-/** The appProperties index of a folder ({} when missing or unreadable; entries not of strings dropped). Read-only: it may be shared. */
+/** The appProperties index of a folder ({} when missing or unreadable; entries not of strings dropped), frozen: LocalDrive shares it. */
 function readJsonProperties(path: string): Readonly<Record<string, Readonly<AppProperties>>> {
-  let stamp: string;
-  try {
-    const stat = statSync(path, { bigint: true });
-    stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
-  } catch {
-    propertiesCache.delete(path);
-    return {};
-  }
-  const cached = propertiesCache.get(path);
-  if (cached?.stamp === stamp) return cached.index;
-  const index = parseJsonProperties(path);
-  propertiesCache.set(path, { stamp, index });
-  return index;
-}
-
-/** Reads and parses an appProperties index file (frozen: readJsonProperties shares it). */
-function parseJsonProperties(path: string): Readonly<Record<string, Readonly<AppProperties>>> {
   if (!existsSync(path)) return {};
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
