@@ -148,7 +148,7 @@ export async function runStages(context: StageContext): Promise<void> {
       const result = advance([objected.row], '公示有异议', '收到实名来信：反映所报市级获奖与实际等次不符，待核查');
       facts.objection = result.moved.length > 0 ? objected.row : undefined;
     }
-    current.summary = `${moved.length} 人公示，${PUBLICITY_START} 至 ${end}（${days.length - closed.length} 个工作日，${crossingText(holidayNames)}），公示期间收到异议 ${facts.objection ? 1 : 0} 件；写入“${list?.sheet ?? ''}”`;
+    current.summary = `${moved.length} 人公示，${PUBLICITY_START} 至 ${end}（${facts.publicity.workingDays} 个工作日，${crossingText(holidayNames)}），公示期间收到异议 ${facts.objection ? 1 : 0} 件；写入“${list?.sheet ?? ''}”`;
   });
 
   await context.stage('认定', (current) => {

@@ -484,8 +484,7 @@ export class LocalDrive implements DriveStore {
   /** Records the appProperties of a file at a path (which may not be on disk yet); none forgets them. */
   private recordProperties(path: string, appProperties: AppProperties): void {
     const folder = dirname(path);
-    // A copy: the index read may be the cached one, which is never changed in place.
-    const index = { ...this.readPropertiesIndex(folder) };
+    const index = this.readPropertiesIndex(folder);
     const had = basename(path) in index;
     if (Object.keys(appProperties).length === 0) {
       if (!had) return;
